@@ -1,0 +1,90 @@
+/**
+ * The Fremdrift command line: `npm run fremdrift -- <command>`.
+ *   migrate          bring the database schema up to date (also `npm run db:migrate`)
+ *   demo [--reset]   build if needed, migrate, load the demo data, print the logins, serve on PORT
+ *                    (also `npm run demo`); --reset deletes the embedded database folder first
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readConfig } from '../../src/lib/server/config';
+import { openConfiguredDatabase } from '../../src/lib/server/db';
+import { migrateToLatest } from '../../src/lib/server/migrate';
+import { StartupError } from '../../src/lib/server/startup-error';
+import { t } from '../../src/lib/messages';
+import { seedDemo } from '../seed/demo';
+import { ensureBuild, projectRoot } from './build';
+
+const roleNames = {
+	admin: 'administrator',
+	director: 'direktør',
+	project_lead: 'projektleder',
+	politician: 'politiker'
+} as const;
+
+async function migrate(): Promise<void> {
+	const handle = await openConfiguredDatabase();
+	try {
+		const ran = await migrateToLatest(handle.db);
+		console.log(
+			JSON.stringify({ target: handle.target, applied: ran }),
+		);
+		console.error(ran.length ? t('startup.migrated', { count: ran.length }) : t('startup.up_to_date'));
+	} finally {
+		await handle.close();
+	}
+}
+
+async function demo(args: string[]): Promise<void> {
+	const config = readConfig();
+	if (args.includes('--reset')) {
+		if (config.databaseUrl) throw new StartupError('--reset sletter kun den indbyggede database (uden DATABASE_URL).');
+		rmSync(config.dataDir, { recursive: true, force: true });
+		console.log(`Slettede ${config.dataDir}/`);
+	}
+	ensureBuild();
+	const handle = await openConfiguredDatabase(config);
+	let logins;
+	try {
+		await migrateToLatest(handle.db);
+		const result = await seedDemo(handle.db, { password: config.demoPassword });
+		logins = result.logins;
+		console.log(
+			result.created.length
+				? `Demodata indlæst: ${result.created.join(', ')} (${handle.target}).`
+				: `Demodata findes allerede i ${handle.target}; intet ændret.`
+		);
+	} finally {
+		// PGlite allows one process-wide owner of the folder: release it before the server opens it.
+		await handle.close();
+	}
+	const port = process.env.PORT ?? '3000';
+	console.log(`\nDemo-logins (adgangskode: ${config.demoPassword === 'fremdrift-demo' ? 'fremdrift-demo' : 'værdien af DEMO_PASSWORD'}):`);
+	for (const login of logins) {
+		console.log(`  ${login.email.padEnd(28)} ${roleNames[login.role].padEnd(14)} ${login.organisation}`);
+	}
+	console.log(`\nFremdrift kører på http://localhost:${port}\n`);
+	await import(pathToFileURL(join(projectRoot, 'build', 'index.js')).href);
+}
+
+async function main(argv: string[]): Promise<void> {
+	const [command, ...args] = argv;
+	switch (command) {
+		case 'migrate':
+			return migrate();
+		case 'demo':
+			return demo(args);
+		default:
+			console.error('Brug: npm run fremdrift -- migrate | demo [--reset]');
+			process.exitCode = 2;
+	}
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+	if (error instanceof StartupError) {
+		console.error(error.message);
+	} else {
+		console.error(error);
+	}
+	process.exit(1);
+});

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as domain from './2026-11-22T0800-domain';
+
+/**
+ * Every migration, by its frozen name. Listed by hand (not globbed) so the same list works in the
+ * built server, the CLI and the tests; a test checks that every file in this folder is listed.
+ */
+export const migrations: Record<string, Migration> = {
+	'2026-11-22T0800-domain': domain
+};

@@ -1,0 +1,128 @@
+import type { Db } from './db';
+import {
+	FREQUENCIES,
+	formatPeriod,
+	latestPeriodEndedBefore,
+	periodContaining,
+	type Frequency
+} from '../domain/periods';
+import { computeKpiProgress, type KpiDefinition, type KpiProgress, type ObservationPoint } from '../domain/progress';
+import { resolveRecommendationStatus, type RecommendationStatus } from '../domain/recommendation-status';
+import { parseDecimal } from '../domain/numbers';
+import { listKpiLinks, listDecisiveObservations, type KpiLink, type PeriodPerFrequency } from './repositories/kpis';
+import { listFollowUpItems, listRecommendations, sumBudgetsByRecommendation } from './repositories/recommendations';
+
+/** Days after a period's end before its missing value counts as overdue (DESIGN §3). */
+export const OVERDUE_AFTER_DAYS = 30;
+
+export interface KpiSummary {
+	id: number;
+	name: string;
+	unit: KpiLink['unit'];
+	decimals: number;
+	direction: KpiLink['direction'];
+	frequency: Frequency;
+	illustrative: boolean;
+	isPrimary: boolean;
+	definition: KpiDefinition;
+	progress: KpiProgress;
+}
+
+/** The numbers of a KPI row as the domain rules take them. */
+export function kpiDefinitionOf(kpi: Pick<KpiLink, 'direction' | 'frequency' | 'baselineValue' | 'baselinePeriod' | 'targetValue' | 'targetPeriod'>): KpiDefinition {
+	return {
+		direction: kpi.direction,
+		frequency: kpi.frequency,
+		baseline: { value: parseDecimal(kpi.baselineValue), period: kpi.baselinePeriod },
+		target: { value: parseDecimal(kpi.targetValue), period: kpi.targetPeriod }
+	};
+}
+
+/** Progress of one linked KPI from the observations given (which must include the decisive ones). */
+export function summariseKpi(link: KpiLink, observations: readonly ObservationPoint[], asOf: string): KpiSummary {
+	const definition = kpiDefinitionOf(link);
+	return {
+		id: link.id,
+		name: link.name,
+		unit: link.unit,
+		decimals: link.decimals,
+		direction: link.direction,
+		frequency: link.frequency,
+		illustrative: link.illustrative,
+		isPrimary: link.isPrimary,
+		definition,
+		progress: computeKpiProgress(definition, observations, asOf)
+	};
+}
+
+function periodsPerFrequency(pick: (frequency: Frequency) => string): PeriodPerFrequency {
+	return Object.fromEntries(FREQUENCIES.map((f) => [f, pick(f)])) as PeriodPerFrequency;
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+	const groups = new Map<K, T[]>();
+	for (const item of items) {
+		const k = key(item);
+		const list = groups.get(k);
+		if (list) list.push(item);
+		else groups.set(k, [item]);
+	}
+	return groups;
+}
+
+/** The KPI chosen to represent a recommendation: its first primary KPI, else its first KPI. */
+export function representativeKpi(kpis: readonly KpiSummary[]): KpiSummary | null {
+	return kpis.find((k) => k.isPrimary) ?? kpis[0] ?? null;
+}
+
+export type OverviewRow = Awaited<ReturnType<typeof listRecommendations>>[number] & {
+	status: RecommendationStatus;
+	kpis: KpiSummary[];
+	primaryKpi: KpiSummary | null;
+	budget: { allocatedKr: number; spentKr: number };
+};
+
+/**
+ * Every recommendation of the organisation with its computed status, KPI progress and budget totals,
+ * as of a date. Runs a fixed number of queries, however many recommendations and KPIs there are.
+ * @example const rows = await loadOverview(db, organisation.id, '2026-11-22');
+ */
+export async function loadOverview(db: Db, organisationId: number, asOf: string): Promise<OverviewRow[]> {
+	const current = periodsPerFrequency((f) => formatPeriod(periodContaining(asOf, f)));
+	const required = periodsPerFrequency((f) =>
+		formatPeriod(latestPeriodEndedBefore(asOf, f, OVERDUE_AFTER_DAYS))
+	);
+	const [recommendations, links, decisive, followUps, budgets] = await Promise.all([
+		listRecommendations(db, organisationId),
+		listKpiLinks(db, organisationId),
+		listDecisiveObservations(db, organisationId, current, required),
+		listFollowUpItems(db, organisationId),
+		sumBudgetsByRecommendation(db, organisationId)
+	]);
+	const observationsByKpi = groupBy(decisive, (o) => o.kpiId);
+	const linksByRecommendation = groupBy(links, (l) => l.recommendationId);
+	const followUpsByRecommendation = groupBy(followUps, (f) => f.recommendationId);
+
+	return recommendations.map((rec) => {
+		const kpis = (linksByRecommendation.get(rec.id) ?? []).map((link) =>
+			summariseKpi(
+				link,
+				(observationsByKpi.get(link.id) ?? []).map((o) => ({ period: o.period, value: parseDecimal(o.value) })),
+				asOf
+			)
+		);
+		const status = resolveRecommendationStatus({
+			kpis: kpis.map((k) => ({ status: k.progress.status, primary: k.isPrimary })),
+			followUpItems: followUpsByRecommendation.get(rec.id) ?? [],
+			override: rec.statusOverride ? { status: rec.statusOverride, reason: rec.statusOverrideReason } : null,
+			asOf
+		});
+		return {
+			...rec,
+			status,
+			kpis,
+			primaryKpi: representativeKpi(kpis),
+			budget: budgets.get(rec.id) ?? { allocatedKr: 0, spentKr: 0 }
+		};
+	});
+}

@@ -1,0 +1,65 @@
+import type { Db } from './db';
+import { parseDecimal } from '../domain/numbers';
+import { resolveRecommendationStatus } from '../domain/recommendation-status';
+import { listKpiLinks, listObservations } from './repositories/kpis';
+import {
+	findRecommendation,
+	listBudgetActuals,
+	listBudgetLines,
+	listFollowUpItems,
+	listStatusUpdates
+} from './repositories/recommendations';
+import { representativeKpi, summariseKpi } from './progress';
+
+/**
+ * Everything the recommendation page shows, scoped to the organisation; undefined when the
+ * recommendation is not the organisation's (the caller answers 404).
+ * @example const detail = await loadRecommendationDetail(db, organisation.id, 7, '2026-11-22');
+ */
+export async function loadRecommendationDetail(db: Db, organisationId: number, id: number, asOf: string) {
+	const recommendation = await findRecommendation(db, organisationId, id);
+	if (!recommendation) return undefined;
+	const [links, followUpItems, budgetLines, budgetActuals, statusUpdates] = await Promise.all([
+		listKpiLinks(db, organisationId, [id]),
+		listFollowUpItems(db, organisationId, [id]),
+		listBudgetLines(db, organisationId, id),
+		listBudgetActuals(db, organisationId, id),
+		listStatusUpdates(db, organisationId, id)
+	]);
+	const observations = await listObservations(
+		db,
+		organisationId,
+		links.map((l) => l.id)
+	);
+	const kpis = links.map((link) => {
+		const series = observations
+			.filter((o) => o.kpiId === link.id)
+			.map((o) => ({ ...o, numericValue: parseDecimal(o.value) }));
+		const summary = summariseKpi(
+			link,
+			series.map((o) => ({ period: o.period, value: o.numericValue })),
+			asOf
+		);
+		return { ...summary, description: link.description, scope: link.scope, dataSource: link.dataSource, series };
+	});
+	const status = resolveRecommendationStatus({
+		kpis: kpis.map((k) => ({ status: k.progress.status, primary: k.isPrimary })),
+		followUpItems,
+		override: recommendation.statusOverride
+			? { status: recommendation.statusOverride, reason: recommendation.statusOverrideReason }
+			: null,
+		asOf
+	});
+	return {
+		recommendation,
+		status,
+		kpis,
+		primaryKpi: representativeKpi(kpis),
+		followUpItems,
+		budgetLines,
+		budgetActuals,
+		statusUpdates
+	};
+}
+
+export type RecommendationDetail = NonNullable<Awaited<ReturnType<typeof loadRecommendationDetail>>>;

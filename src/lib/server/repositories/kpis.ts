@@ -1,0 +1,95 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, Frequency } from '../../../../db/types';
+
+type Executor = Kysely<Database>;
+
+/** One text value per KPI frequency, for comparing a KPI's periods in SQL. */
+export type PeriodPerFrequency = Record<Frequency, string>;
+
+const kpiColumns = [
+	'k.id',
+	'k.name',
+	'k.description',
+	'k.unit',
+	'k.decimals',
+	'k.direction',
+	'k.frequency',
+	'k.scope',
+	'k.dataSource',
+	'k.baselineValue',
+	'k.baselinePeriod',
+	'k.targetValue',
+	'k.targetPeriod',
+	'k.illustrative'
+] as const;
+
+/**
+ * The KPI links of the organisation's recommendations (or of the given ones) with each KPI's definition.
+ * @example const links = await listKpiLinks(db, organisationId, [recommendationId]);
+ */
+export function listKpiLinks(db: Executor, organisationId: number, recommendationIds?: number[]) {
+	let query = db
+		.selectFrom('recommendationKpi as rk')
+		.innerJoin('kpi as k', 'k.id', 'rk.kpiId')
+		.where('rk.organisationId', '=', organisationId)
+		.where('k.archivedAt', 'is', null)
+		.select(['rk.recommendationId', 'rk.isPrimary', ...kpiColumns]);
+	if (recommendationIds) query = query.where('rk.recommendationId', 'in', recommendationIds.length ? recommendationIds : [-1]);
+	return query.orderBy('rk.recommendationId').orderBy('rk.position').orderBy('k.id').execute();
+}
+
+export type KpiLink = Awaited<ReturnType<typeof listKpiLinks>>[number];
+
+/** The value for the KPI's own frequency, as SQL over the alias `k`. */
+function periodFor(periods: PeriodPerFrequency) {
+	return sql<string>`case k.frequency when 'year' then ${periods.year} when 'half' then ${periods.half}
+		when 'quarter' then ${periods.quarter} else ${periods.month} end`;
+}
+
+/**
+ * The observations that decide each KPI's status, in two queries whatever the number of KPIs:
+ * per KPI the newest one after its baseline whose period has begun by the as-of date, and the one
+ * for the period the overdue rule requires (when present).
+ * @param current per frequency, the period containing the as-of date
+ * @param required per frequency, the newest period that must have a value (DESIGN §3 overdue rule)
+ */
+export async function listDecisiveObservations(
+	db: Executor,
+	organisationId: number,
+	current: PeriodPerFrequency,
+	required: PeriodPerFrequency
+) {
+	const [latest, requiredRows] = await Promise.all([
+		db
+			.selectFrom('observation as o')
+			.innerJoin('kpi as k', 'k.id', 'o.kpiId')
+			.where('o.organisationId', '=', organisationId)
+			.whereRef('o.period', '>', 'k.baselinePeriod')
+			.where('o.period', '<=', periodFor(current))
+			.distinctOn('o.kpiId')
+			.select(['o.kpiId', 'o.period', 'o.value'])
+			.orderBy('o.kpiId')
+			.orderBy('o.period', 'desc')
+			.execute(),
+		db
+			.selectFrom('observation as o')
+			.innerJoin('kpi as k', 'k.id', 'o.kpiId')
+			.where('o.organisationId', '=', organisationId)
+			.where('o.period', '=', periodFor(required))
+			.select(['o.kpiId', 'o.period', 'o.value'])
+			.execute()
+	]);
+	return [...latest, ...requiredRows];
+}
+
+/** Every observation of the given KPIs, oldest period first. */
+export function listObservations(db: Executor, organisationId: number, kpiIds: number[]) {
+	return db
+		.selectFrom('observation')
+		.where('organisationId', '=', organisationId)
+		.where('kpiId', 'in', kpiIds.length ? kpiIds : [-1])
+		.select(['id', 'kpiId', 'period', 'value', 'comment', 'source', 'seriesBreak', 'version', 'enteredAt'])
+		.orderBy('kpiId')
+		.orderBy('period')
+		.execute();
+}

@@ -1,0 +1,6 @@
+import type { Db } from '../db';
+
+/** Every organisation, oldest first. */
+export function listOrganisations(db: Db) {
+	return db.selectFrom('organisation').select(['id', 'slug', 'name', 'municipalityCode']).orderBy('id').execute();
+}

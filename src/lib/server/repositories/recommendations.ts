@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../../db/types';
+
+type Executor = Kysely<Database>;
+
+/**
+ * The organisation's recommendations for lists, with programme and theme names, in register order.
+ * @example const rows = await listRecommendations(db, organisationId);
+ */
+export function listRecommendations(db: Executor, organisationId: number) {
+	return db
+		.selectFrom('recommendation as r')
+		.innerJoin('programme as p', 'p.id', 'r.programmeId')
+		.leftJoin('theme as t', 't.id', 'r.themeId')
+		.where('r.organisationId', '=', organisationId)
+		.where('r.archivedAt', 'is', null)
+		.select([
+			'r.id',
+			'r.number',
+			'r.title',
+			'r.shortName',
+			'r.lifecycle',
+			'r.followUpPeriod',
+			'r.responsible',
+			'r.statusOverride',
+			'r.statusOverrideReason',
+			'r.programmeId',
+			'p.name as programmeName',
+			'r.themeId',
+			't.name as themeName'
+		])
+		.orderBy('p.id')
+		.orderBy('r.number')
+		.execute();
+}
+
+/** One recommendation with every field, scoped to the organisation; undefined when not there. */
+export function findRecommendation(db: Executor, organisationId: number, id: number) {
+	return db
+		.selectFrom('recommendation as r')
+		.innerJoin('programme as p', 'p.id', 'r.programmeId')
+		.leftJoin('theme as t', 't.id', 'r.themeId')
+		.where('r.organisationId', '=', organisationId)
+		.where('r.id', '=', id)
+		.selectAll('r')
+		.select(['p.name as programmeName', 'p.body as programmeBody', 't.name as themeName'])
+		.executeTakeFirst();
+}
+
+/** Follow-up items of the given recommendations (all of the organisation's when ids is omitted). */
+export function listFollowUpItems(db: Executor, organisationId: number, recommendationIds?: number[]) {
+	let query = db
+		.selectFrom('followUpItem')
+		.where('organisationId', '=', organisationId)
+		.select(['id', 'recommendationId', 'title', 'description', 'duePeriod', 'state', 'position', 'version']);
+	if (recommendationIds) query = query.where('recommendationId', 'in', recommendationIds.length ? recommendationIds : [-1]);
+	return query.orderBy('recommendationId').orderBy('position').orderBy('id').execute();
+}
+
+/** Budget lines of one recommendation, by year. */
+export function listBudgetLines(db: Executor, organisationId: number, recommendationId: number) {
+	return db
+		.selectFrom('budgetLine')
+		.where('organisationId', '=', organisationId)
+		.where('recommendationId', '=', recommendationId)
+		.select(['id', 'year', 'amountKr', 'category', 'funding', 'note', 'version'])
+		.orderBy('year')
+		.orderBy('id')
+		.execute();
+}
+
+/** Actual spend per year of one recommendation. */
+export function listBudgetActuals(db: Executor, organisationId: number, recommendationId: number) {
+	return db
+		.selectFrom('budgetActual')
+		.where('organisationId', '=', organisationId)
+		.where('recommendationId', '=', recommendationId)
+		.select(['id', 'year', 'amountKr', 'note', 'version'])
+		.orderBy('year')
+		.execute();
+}
+
+/** Allocated and spent kroner per recommendation, summed over all years, for the whole organisation. */
+export async function sumBudgetsByRecommendation(db: Executor, organisationId: number) {
+	const [allocated, spent] = await Promise.all([
+		db
+			.selectFrom('budgetLine')
+			.where('organisationId', '=', organisationId)
+			.groupBy('recommendationId')
+			.select(['recommendationId', (eb) => eb.fn.sum<string>('amountKr').as('total')])
+			.execute(),
+		db
+			.selectFrom('budgetActual')
+			.where('organisationId', '=', organisationId)
+			.groupBy('recommendationId')
+			.select(['recommendationId', (eb) => eb.fn.sum<string>('amountKr').as('total')])
+			.execute()
+	]);
+	const totals = new Map<number, { allocatedKr: number; spentKr: number }>();
+	const entry = (id: number) => totals.get(id) ?? totals.set(id, { allocatedKr: 0, spentKr: 0 }).get(id)!;
+	for (const row of allocated) entry(row.recommendationId).allocatedKr = Number(row.total);
+	for (const row of spent) entry(row.recommendationId).spentKr = Number(row.total);
+	return totals;
+}
+
+/** Status narratives of one recommendation, newest period first. */
+export function listStatusUpdates(db: Executor, organisationId: number, recommendationId: number) {
+	return db
+		.selectFrom('statusUpdate as s')
+		.leftJoin('appUser as u', 'u.id', 's.authorId')
+		.where('s.organisationId', '=', organisationId)
+		.where('s.recommendationId', '=', recommendationId)
+		.select(['s.id', 's.period', 's.body', 's.updatedAt', 'u.name as authorName'])
+		.orderBy('s.period', 'desc')
+		.execute();
+}
