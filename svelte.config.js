@@ -7,7 +7,14 @@ const config = {
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
 	kit: {
-		adapter: adapter()
+		adapter: adapter(),
+		typescript: {
+			// Type-check the database layer and the tests with the app (svelte-check, editors).
+			config: (config) => {
+				config.include.push('../db/**/*.ts');
+				return config;
+			}
+		}
 	}
 };
 

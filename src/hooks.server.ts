@@ -1,9 +1,10 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/migrate';
 import { StartupError } from '$lib/server/startup-error';
 import { resolveOrganisation } from '$lib/server/organisation-context';
+import { t } from '$lib/messages';
 
 /** Migrates on start; a database that cannot be reached stops the server with a plain message. */
 export const init: ServerInit = async () => {
@@ -31,3 +32,10 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(handleOrganisation, handleSecurityHeaders);
+
+/** Unexpected errors are logged in full and shown as a plain Danish sentence; unknown pages as 404. */
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status === 404) return { message: t('error.not_found') };
+	console.error(error);
+	return { message: t('error.generic') };
+};

@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as domain from './2026-11-22T0800-domain';
 
 /**

@@ -23,6 +23,7 @@ export const da = {
 
 	'unit.percent': '%',
 	'unit.count': 'antal',
+	'unit.day': 'dag',
 	'unit.days': 'dage',
 	'unit.kr': 'kr.',
 	'unit.score': 'score',
@@ -158,6 +159,10 @@ export const da = {
 	'decision.dissent_heading': 'Mindretalsudtalelse',
 	'decision.adopted_by': 'Vedtaget af {body} den {date}',
 
+	'error.title_404': 'Siden findes ikke',
+	'error.title_400': 'Forkert forespørgsel',
+	'error.title_other': 'Der opstod en fejl',
+	'error.back_home': 'Gå til oversigten',
 	'error.period_malformed': 'Perioden skal skrives som 2024, 2024-H1, 2024-Q3 eller 2024-05.',
 	'error.period_wrong_frequency': 'Perioden passer ikke til nøgletallets frekvens ({frequency}).',
 	'error.number_malformed': 'Skriv et tal, fx 7,4.',

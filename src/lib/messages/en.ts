@@ -22,6 +22,7 @@ export const en: Record<MessageKey, string> = {
 
 	'unit.percent': '%',
 	'unit.count': 'count',
+	'unit.day': 'day',
 	'unit.days': 'days',
 	'unit.kr': 'DKK',
 	'unit.score': 'score',
@@ -157,6 +158,10 @@ export const en: Record<MessageKey, string> = {
 	'decision.dissent_heading': 'Minority statement',
 	'decision.adopted_by': 'Adopted by {body} on {date}',
 
+	'error.title_404': 'Page not found',
+	'error.title_400': 'Bad request',
+	'error.title_other': 'Something went wrong',
+	'error.back_home': 'Go to the overview',
 	'error.period_malformed': 'Write the period as 2024, 2024-H1, 2024-Q3 or 2024-05.',
 	'error.period_wrong_frequency': "The period does not match the KPI's frequency ({frequency}).",
 	'error.number_malformed': 'Enter a number, e.g. 7.4.',

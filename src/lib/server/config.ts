@@ -16,14 +16,15 @@ const envSchema = z.object({
 			.optional()
 	),
 	FREMDRIFT_DATA_DIR: optionalText.pipe(z.string().default('data')),
-	FREMDRIFT_DB_POOL_MAX: optionalText.pipe(
-		z.coerce
-			.number({ error: 'skal være et helt tal' })
-			.int({ error: 'skal være et helt tal' })
-			.min(1, { error: 'skal være mindst 1' })
-			.max(100, { error: 'må højst være 100' })
-			.default(10)
-	),
+	FREMDRIFT_DB_POOL_MAX: optionalText
+		.transform((value) => (value === undefined ? 10 : Number(value)))
+		.pipe(
+			z
+				.number({ error: 'skal være et helt tal' })
+				.int({ error: 'skal være et helt tal' })
+				.min(1, { error: 'skal være mindst 1' })
+				.max(100, { error: 'må højst være 100' })
+		),
 	DEMO_PASSWORD: optionalText.pipe(
 		z.string().min(8, { error: 'skal være mindst 8 tegn' }).default('fremdrift-demo')
 	)

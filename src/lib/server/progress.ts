@@ -6,14 +6,11 @@ import {
 	periodContaining,
 	type Frequency
 } from '../domain/periods';
-import { computeKpiProgress, type KpiDefinition, type KpiProgress, type ObservationPoint } from '../domain/progress';
+import { computeKpiProgress, OVERDUE_AFTER_DAYS, type KpiDefinition, type KpiProgress, type ObservationPoint } from '../domain/progress';
 import { resolveRecommendationStatus, type RecommendationStatus } from '../domain/recommendation-status';
 import { parseDecimal } from '../domain/numbers';
 import { listKpiLinks, listDecisiveObservations, type KpiLink, type PeriodPerFrequency } from './repositories/kpis';
 import { listFollowUpItems, listRecommendations, sumBudgetsByRecommendation } from './repositories/recommendations';
-
-/** Days after a period's end before its missing value counts as overdue (DESIGN §3). */
-export const OVERDUE_AFTER_DAYS = 30;
 
 export interface KpiSummary {
 	id: number;

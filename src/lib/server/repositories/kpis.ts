@@ -79,7 +79,9 @@ export async function listDecisiveObservations(
 			.select(['o.kpiId', 'o.period', 'o.value'])
 			.execute()
 	]);
-	return [...latest, ...requiredRows];
+	// The required period is often the latest one too: return each observation once.
+	const seen = new Set(latest.map((o) => `${o.kpiId}:${o.period}`));
+	return [...latest, ...requiredRows.filter((o) => !seen.has(`${o.kpiId}:${o.period}`))];
 }
 
 /** Every observation of the given KPIs, oldest period first. */

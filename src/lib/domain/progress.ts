@@ -1,0 +1,213 @@
+/**
+ * A KPI's progress and status (DESIGN §3) — the one implementation of those rules. Shares are
+ * fractions (1 = the whole way from baseline to target); periods are counted in whole periods
+ * of the KPI's frequency.
+ */
+import { isIsoDate } from './dates';
+import {
+	formatPeriod,
+	latestPeriodEndedBefore,
+	parsePeriod,
+	parsePeriodFor,
+	periodOrdinal,
+	periodStart,
+	periodsBetween,
+	type Frequency,
+	type Period
+} from './periods';
+
+export const KPI_STATUSES = ['no_data', 'achieved', 'on_track', 'at_risk', 'off_track'] as const;
+export type KpiStatus = (typeof KPI_STATUSES)[number];
+
+/** Statuses with data, worst first. */
+export const STATUS_ORDER = ['off_track', 'at_risk', 'on_track', 'achieved'] as const;
+
+export const DIRECTIONS = ['lower', 'higher'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export interface KpiDefinition {
+	direction: Direction;
+	frequency: Frequency;
+	baseline: { value: number; period: string };
+	target: { value: number; period: string };
+}
+
+export interface ObservationPoint {
+	period: string;
+	value: number;
+}
+
+export interface KpiProgress {
+	status: KpiStatus;
+	/** A = (V − B) / (T − B); null without data or for a hold-the-level target (T = B). */
+	achievedShare: number | null;
+	/** E = clamp((Pv − Pb) / (Pt − Pb), 0, 1); null without data. */
+	expectedShare: number | null;
+	latest: ObservationPoint | null;
+	/** The required period (below) has no observation. */
+	overdue: boolean;
+	/** The newest period that ended ≥ 30 days before as-of, if it is after the baseline period. */
+	requiredPeriod: string | null;
+}
+
+export type KpiDefinitionProblem =
+	| 'direction_mismatch'
+	| 'period_malformed'
+	| 'period_wrong_frequency'
+	| 'target_not_after_baseline';
+
+/** Tolerance for comparing shares, so float noise at an exact boundary never flips a status. */
+const EPSILON = 1e-9;
+/** How far behind the expected share a KPI may be and still be on track / at risk. */
+const ON_TRACK_MARGIN = 0.1;
+const AT_RISK_MARGIN = 0.25;
+/** A period's value is due this many days after the period ends. */
+export const OVERDUE_AFTER_DAYS = 30;
+
+/**
+ * The first problem with a KPI definition, or null when the rules can be applied to it.
+ * @example validateKpiDefinition({ direction: 'lower', frequency: 'year', baseline: { value: 5, period: '2022' }, target: { value: 6, period: '2025' } }) // 'direction_mismatch'
+ */
+export function validateKpiDefinition(def: KpiDefinition): KpiDefinitionProblem | null {
+	const baseline = parsePeriodFor(def.baseline.period, def.frequency);
+	const target = parsePeriodFor(def.target.period, def.frequency);
+	if (!baseline.ok || !target.ok) {
+		const errors = [baseline, target].flatMap((r) => (r.ok ? [] : [r.error]));
+		return errors.includes('malformed') ? 'period_malformed' : 'period_wrong_frequency';
+	}
+	if (periodsBetween(baseline.period, target.period) <= 0) return 'target_not_after_baseline';
+	const { value: b } = def.baseline;
+	const { value: t } = def.target;
+	if ((def.direction === 'lower' && t > b) || (def.direction === 'higher' && t < b)) {
+		return 'direction_mismatch';
+	}
+	return null;
+}
+
+/**
+ * Status, shares and overdue flag of a KPI as of an ISO date (DESIGN §3); throws on an invalid definition.
+ * @example computeKpiProgress(def, [{ period: '2024', value: 7.0 }], '2026-11-22').status // 'on_track'
+ */
+export function computeKpiProgress(
+	def: KpiDefinition,
+	observations: readonly ObservationPoint[],
+	asOf: string
+): KpiProgress {
+	const problem = validateKpiDefinition(def);
+	if (problem) throw new Error(`Invalid KPI definition: ${problem}`);
+	if (!Number.isFinite(def.baseline.value) || !Number.isFinite(def.target.value)) {
+		throw new Error('Invalid KPI definition: baseline and target must be finite numbers');
+	}
+	if (!isIsoDate(asOf)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): "${asOf}"`);
+
+	const baseline = mustParse(def.baseline.period);
+	const target = mustParse(def.target.period);
+	const byOrdinal = indexObservations(def.frequency, observations);
+	const required = latestPeriodEndedBefore(asOf, def.frequency, OVERDUE_AFTER_DAYS);
+	const requiredPeriod =
+		periodOrdinal(required) > periodOrdinal(baseline) ? formatPeriod(required) : null;
+	const overdue = requiredPeriod !== null && !byOrdinal.has(periodOrdinal(required));
+
+	const latest = findLatest(byOrdinal, baseline, asOf);
+	if (!latest) {
+		const noData = { achievedShare: null, expectedShare: null, latest: null };
+		return { status: 'no_data', ...noData, overdue, requiredPeriod };
+	}
+	const expectedShare = clamp(
+		periodsBetween(baseline, latest.period) / periodsBetween(baseline, target),
+		0,
+		1
+	);
+	const { status, achievedShare } = judge(def, latest.point.value, expectedShare);
+	return { status, achievedShare, expectedShare, latest: latest.point, overdue, requiredPeriod };
+}
+
+/**
+ * The straight-line trajectory from baseline to target at a period (the chart's expected line).
+ * @example expectedValueAt(def, '2024') // 7.8 + (6.5 − 7.8) × 2/3 ≈ 6.93
+ */
+export function expectedValueAt(def: KpiDefinition, period: string): number {
+	const problem = validateKpiDefinition(def);
+	if (problem) throw new Error(`Invalid KPI definition: ${problem}`);
+	const at = mustParseFor(period, def.frequency);
+	const baseline = mustParse(def.baseline.period);
+	const share = clamp(
+		periodsBetween(baseline, at) / periodsBetween(baseline, mustParse(def.target.period)),
+		0,
+		1
+	);
+	return def.baseline.value + (def.target.value - def.baseline.value) * share;
+}
+
+function judge(
+	def: KpiDefinition,
+	value: number,
+	expectedShare: number
+): { status: KpiStatus; achievedShare: number | null } {
+	const b = def.baseline.value;
+	const t = def.target.value;
+	if (t === b) {
+		const holds = def.direction === 'lower' ? value <= t : value >= t;
+		return { status: holds ? 'on_track' : 'off_track', achievedShare: null };
+	}
+	const achievedShare = (value - b) / (t - b);
+	let status: KpiStatus;
+	if (achievedShare >= 1 - EPSILON) status = 'achieved';
+	else if (achievedShare >= expectedShare - ON_TRACK_MARGIN - EPSILON) status = 'on_track';
+	else if (achievedShare >= expectedShare - AT_RISK_MARGIN - EPSILON) status = 'at_risk';
+	else status = 'off_track';
+	return { status, achievedShare };
+}
+
+interface IndexedObservation {
+	period: Period;
+	point: ObservationPoint;
+}
+
+/** Observations by period ordinal; a malformed, foreign or repeated period is a programming error. */
+function indexObservations(
+	frequency: Frequency,
+	observations: readonly ObservationPoint[]
+): Map<number, IndexedObservation> {
+	const byOrdinal = new Map<number, IndexedObservation>();
+	for (const { period: text, value } of observations) {
+		const period = mustParseFor(text, frequency);
+		if (formatPeriod(period) !== text) throw new Error(`Observation period not canonical: "${text}"`);
+		if (!Number.isFinite(value)) throw new Error(`Observation ${text} is not a finite number`);
+		const ordinal = periodOrdinal(period);
+		if (byOrdinal.has(ordinal)) throw new Error(`Two observations for period ${text}`);
+		byOrdinal.set(ordinal, { period, point: { period: text, value } });
+	}
+	return byOrdinal;
+}
+
+/** The newest observation after the baseline period whose period has started by asOf. */
+function findLatest(
+	byOrdinal: ReadonlyMap<number, IndexedObservation>,
+	baseline: Period,
+	asOf: string
+): IndexedObservation | null {
+	const baselineOrdinal = periodOrdinal(baseline);
+	let latest: IndexedObservation | null = null;
+	for (const [ordinal, observation] of byOrdinal) {
+		if (ordinal <= baselineOrdinal || periodStart(observation.period) > asOf) continue;
+		if (!latest || ordinal > periodOrdinal(latest.period)) latest = observation;
+	}
+	return latest;
+}
+
+function mustParse(text: string): Period {
+	const period = parsePeriod(text);
+	if (!period) throw new RangeError(`Malformed period: "${text}"`);
+	return period;
+}
+
+function mustParseFor(text: string, frequency: Frequency): Period {
+	const result = parsePeriodFor(text, frequency);
+	if (!result.ok) throw new RangeError(`Period "${text}" is ${result.error} for a ${frequency} KPI`);
+	return result.period;
+}
+
+function clamp(value: number, min: number, max: number): number {
+	return Math.min(max, Math.max(min, value));
+}

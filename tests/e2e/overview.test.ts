@@ -1,0 +1,63 @@
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { hasChromium, launchChromium } from '../helpers/browser';
+import { startDemoServer, type RunningServer } from '../helpers/server';
+
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// Without Chromium (a developer machine) these say so and skip; with CI=true browser.ts fails instead.
+describe.skipIf(!hasChromium)('the demo in Chromium', () => {
+	let server: RunningServer;
+	let browser: Browser;
+	let context: BrowserContext;
+
+	beforeAll(async () => {
+		[server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+		context = await browser.newContext({ locale: 'da-DK' });
+	});
+	afterAll(async () => {
+		await context?.close();
+		await browser?.close();
+		await server?.stop();
+	});
+
+	test('the overview lists the eight Norddjurs recommendations with a status in words', async () => {
+		const page = await context.newPage();
+		await page.goto(server.url);
+		await expect(page.locator('h1').textContent()).resolves.toContain('Norddjurs Kommune');
+		const rows = page.locator('tbody tr[data-recommendation]');
+		await expect(rows.count()).resolves.toBe(8);
+		const headings = await page.locator('tbody th[scope=row] a').allTextContents();
+		expect(headings[0]).toBe('Anbefaling 1 · Ny i ledelse i Norddjurs Kommune');
+		expect(headings).toContain('Anbefaling 7 · Trivselsteam på Velfærdsområdet');
+		const statusWords = await page.locator('tbody [data-status]').allTextContents();
+		for (const word of statusWords) expect(word.trim()).toMatch(/^(\S+\s)?(Nået|På sporet|I risiko|Bagud|Ingen data|\d+ af \d+ opfølgningspunkter færdige.*)$/);
+		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+	});
+
+	test('a recommendation page shows its fields in the seed order, KPIs and budget', async () => {
+		const page = await context.newPage();
+		await page.goto(server.url);
+		await page.getByRole('link', { name: 'Anbefaling 7 · Trivselsteam på Velfærdsområdet' }).click();
+		await page.waitForURL(/\/anbefalinger\/\d+$/);
+		const sectionHeadings = await page.locator('main h2').allTextContents();
+		const order = ['Formål', 'Mål', 'Indsatser', 'Opfølgning', 'Baseline', 'Nøgletal', 'Ressourcer og økonomi', 'Næste step'];
+		expect(sectionHeadings.filter((h) => order.includes(h))).toEqual(order);
+		await expect(page.locator('tr[data-kpi="Sygefravær, Velfærdsområdet (år)"]').textContent()).resolves.toMatch(/7,8\s%.*2022/);
+		await expect(page.getByRole('table', { name: 'Bevilget og forbrugt pr. år' }).locator('tfoot').textContent()).resolves.toContain('3.600.000 kr.');
+		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+	});
+
+	test("another organisation's recommendation answers 404", async () => {
+		const page = await context.newPage();
+		await page.goto(`${server.url}/?org=allerod`);
+		const allerodLink = await page.locator('tbody th[scope=row] a').first().getAttribute('href');
+		await page.goto(`${server.url}/?org=norddjurs`);
+		const response = await page.goto(`${server.url}${allerodLink}`);
+		expect(response?.status()).toBe(404);
+		await expect(page.locator('h1').textContent()).resolves.toBe('Siden findes ikke');
+	});
+});

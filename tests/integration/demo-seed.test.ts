@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sql } from 'kysely';
+import { seedDemo } from '../../db/seed/demo';
+import { verifyPassword } from '../../src/lib/server/auth/password';
+import { loadOverview } from '../../src/lib/server/progress';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+const tables = [
+	'organisation', 'app_user', 'programme', 'theme', 'recommendation', 'recommendation_lifecycle_event',
+	'recommendation_assignment', 'follow_up_item', 'budget_line', 'budget_actual', 'kpi', 'kpi_owner',
+	'recommendation_kpi', 'observation', 'status_update', 'audit_event'
+] as const;
+
+async function rowCounts(database: TestDatabase): Promise<Record<string, number>> {
+	const counts: Record<string, number> = {};
+	for (const table of tables) {
+		const result = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(database.db);
+		counts[table] = result.rows[0].n;
+	}
+	return counts;
+}
+
+describe('demo data', () => {
+	let database: TestDatabase;
+	let norddjursId: number;
+
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		const first = await seedDemo(database.db, { password: 'fremdrift-demo' });
+		expect(first.created).toEqual(['norddjurs', 'allerod']);
+		norddjursId = (
+			await database.db.selectFrom('organisation').select('id').where('slug', '=', 'norddjurs').executeTakeFirstOrThrow()
+		).id;
+	});
+	afterAll(() => database.destroy());
+
+	test('a second run, even two at once, duplicates nothing', async () => {
+		const before = await rowCounts(database);
+		const again = await Promise.all([
+			seedDemo(database.db, { password: 'fremdrift-demo' }),
+			seedDemo(database.db, { password: 'fremdrift-demo' })
+		]);
+		expect(again.map((r) => r.created)).toEqual([[], []]);
+		expect(await rowCounts(database)).toEqual(before);
+	});
+
+	test('Norddjurs (707) has the eight recommendations of the §17, stk. 4-udvalg in five themes', async () => {
+		const org = await database.db
+			.selectFrom('organisation')
+			.selectAll()
+			.where('id', '=', norddjursId)
+			.executeTakeFirstOrThrow();
+		expect(org).toMatchObject({ name: 'Norddjurs Kommune', municipalityCode: 707 });
+		const recs = await database.db
+			.selectFrom('recommendation as r')
+			.innerJoin('theme as t', 't.id', 'r.themeId')
+			.select(['r.number', 'r.title', 'r.purpose', 't.name as theme'])
+			.where('r.organisationId', '=', norddjursId)
+			.orderBy('r.number')
+			.execute();
+		expect(recs.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+		expect(new Set(recs.map((r) => r.theme)).size).toBe(5);
+		const trivselsteam = recs.find((r) => r.number === 7)!;
+		expect(trivselsteam.title).toBe('Trivselsteam på Velfærdsområdet');
+		expect(trivselsteam.purpose).toContain('fastholde medarbejderne gennem øget trivsel');
+	});
+
+	test('budgets are the amounts the document gives', async () => {
+		const totals = await database.db
+			.selectFrom('budgetLine as b')
+			.innerJoin('recommendation as r', 'r.id', 'b.recommendationId')
+			.where('b.organisationId', '=', norddjursId)
+			.groupBy('r.number')
+			.select(['r.number', (eb) => eb.fn.sum<string>('b.amountKr').as('total')])
+			.orderBy('r.number')
+			.execute();
+		expect(Object.fromEntries(totals.map((t) => [t.number, Number(t.total)]))).toEqual({
+			1: 200_000,
+			3: 1_000_000,
+			4: 400_000,
+			5: 900_000,
+			7: 3_600_000
+		});
+	});
+
+	test('one user per role in each organisation, with argon2id hashes of the demo password', async () => {
+		const users = await database.db.selectFrom('appUser').select(['email', 'role', 'passwordHash']).orderBy('email').execute();
+		expect(users.map((u) => u.email)).toEqual([
+			'admin@allerod.demo', 'admin@norddjurs.demo', 'direktor@allerod.demo', 'direktor@norddjurs.demo',
+			'politiker@allerod.demo', 'politiker@norddjurs.demo', 'projektleder@allerod.demo', 'projektleder@norddjurs.demo'
+		]);
+		for (const user of users) expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+		expect(await verifyPassword(users[0].passwordHash!, 'fremdrift-demo')).toBe(true);
+		expect(await verifyPassword(users[0].passwordHash!, 'forkert-kode')).toBe(false);
+	});
+
+	test('as of 22 November 2026 the statuses are a mix, and the project lead has overdue KPIs', async () => {
+		const rows = await loadOverview(database.db, norddjursId, '2026-11-22');
+		expect(rows).toHaveLength(8);
+		const statuses = rows.map((r) => r.status.status);
+		expect(new Set(statuses).size).toBeGreaterThanOrEqual(3);
+		const overdue = rows.flatMap((r) => r.kpis.filter((k) => k.progress.overdue).map((k) => k.name));
+		expect(overdue).toContain('Sygefravær, Velfærdsområdet (måned)');
+		const anbefaling2 = rows.find((r) => r.number === 2)!;
+		expect(anbefaling2.status.source).toBe('follow_up');
+	});
+});

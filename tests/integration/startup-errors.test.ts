@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { openDatabase } from '../../src/lib/server/db';
+import { readConfig } from '../../src/lib/server/config';
+import { StartupError } from '../../src/lib/server/startup-error';
+
+const root = join(import.meta.dirname, '../..');
+
+function runCli(args: string[], env: Record<string, string>) {
+	const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'db/cli/index.ts'), ...args], {
+		cwd: root,
+		env: { ...process.env, DATABASE_URL: '', ...env },
+		encoding: 'utf8',
+		timeout: 30_000
+	});
+	return { status: result.status, output: result.stdout + result.stderr };
+}
+
+describe('a database that cannot be used gives a plain Danish message', () => {
+	test('PostgreSQL that does not answer', async () => {
+		const attempt = openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/fremdrift' });
+		await expect(attempt).rejects.toBeInstanceOf(StartupError);
+		await expect(attempt).rejects.toThrow(/^Kan ikke forbinde til PostgreSQL \(127\.0\.0\.1:1\/fremdrift\): .*ECONNREFUSED/);
+	});
+
+	test('a data folder that is a file', async () => {
+		const file = join(mkdtempSync(join(tmpdir(), 'fremdrift-')), 'ikke-en-mappe');
+		writeFileSync(file, 'x');
+		await expect(openDatabase({ dataDir: file })).rejects.toThrow(/^Datamappen .*ikke-en-mappe kan ikke bruges/);
+	});
+
+	test('the CLI prints the message without a stack trace and exits 1', () => {
+		const { status, output } = runCli(['migrate'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/fremdrift' });
+		expect(status).toBe(1);
+		expect(output).toMatch(/Kan ikke forbinde til PostgreSQL/);
+		expect(output).not.toMatch(/^\s+at /m);
+	});
+
+	test('bad configuration names the variable', () => {
+		expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/Ugyldig konfiguration: DATABASE_URL skal begynde med postgres:\/\//);
+		expect(() => readConfig({ FREMDRIFT_DB_POOL_MAX: 'mange' })).toThrow(/FREMDRIFT_DB_POOL_MAX skal være et helt tal/);
+		expect(readConfig({})).toEqual({ databaseUrl: undefined, dataDir: 'data', poolMax: 10, demoPassword: 'fremdrift-demo' });
+	});
+});
