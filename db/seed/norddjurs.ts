@@ -161,7 +161,7 @@ Analysen drøftes og kvalificeres med og af aftaleholdergrupperne på Velfærdso
 							nextStep: `Udpegning af konsulent på Velfærdsområdet. Præsentation af analysen i chefgruppen på Velfærdsområdet samt de tre aftaleholdergrupper i foråret 2024. Herefter sendes analysen til politisk orientering i Voksen- og Plejeudvalget og Børne- og Ungdomsudvalget. Opgaven refererer til Velfærdsdirektøren.`,
 							responsible: 'Konsulent, Velfærdsområdet',
 							reportsTo: 'Velfærdsdirektøren',
-							lifecycle: 'completed',
+							lifecycle: 'in_progress',
 							decision,
 							followUpItems: [
 								{
@@ -483,7 +483,7 @@ I forbindelse med, at arbejdsgruppens undersøgelse sendes til politisk behandli
 Arbejdsgruppen opstarter arbejdet i efteråret 2023 og afleverer resultaterne til politisk orientering primo 2024.`,
 							responsible: 'Arbejdsmarkedsområdet',
 							reportsTo: 'Politisk udvalg (orientering primo 2024)',
-							lifecycle: 'completed',
+							lifecycle: 'in_progress',
 							decision,
 							followUpItems: [
 								{
@@ -924,11 +924,11 @@ Få enheder og områder har en aktiv og målrettet strategi om tilstedeværelse 
 			illustrative: true,
 			owners: [],
 			observations: [
-				['2024-H1', 4.4],
-				['2024-H2', 4.6],
-				['2025-H1', 4.9],
-				['2025-H2', 5.0],
-				['2026-H1', 5.1]
+				['2024-H1', 4.5],
+				['2024-H2', 4.8],
+				['2025-H1', 5.2],
+				['2025-H2', 5.6],
+				['2026-H1', 5.9]
 			]
 		}
 	]

@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 	test('the overview lists the eight Norddjurs recommendations with a status in words', async () => {
 		const page = await context.newPage();
 		await page.goto(server.url);
-		await expect(page.locator('h1').textContent()).resolves.toContain('Norddjurs Kommune');
+		await expect(page.locator('h1').textContent()).resolves.toBe('Oversigt · Norddjurs Kommune');
 		const rows = page.locator('tbody tr[data-recommendation]');
 		await expect(rows.count()).resolves.toBe(8);
 		const headings = await page.locator('tbody th[scope=row] a').allTextContents();
@@ -33,6 +33,22 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		expect(headings).toContain('Anbefaling 7 · Trivselsteam på Velfærdsområdet');
 		const statusWords = await page.locator('tbody [data-status]').allTextContents();
 		for (const word of statusWords) expect(word.trim()).toMatch(/^(\S+\s)?(Nået|På sporet|I risiko|Bagud|Ingen data|\d+ af \d+ opfølgningspunkter færdige.*)$/);
+	});
+
+	test('as of 22 November 2026 the overview shows the demo statuses the rules compute', async () => {
+		const page = await context.newPage();
+		await page.goto(`${server.url}/?asOf=2026-11-22`);
+		await expect(page.locator('main p.muted').first().textContent()).resolves.toBe('Status pr. 22. november 2026');
+		const shown: Record<number, string> = {};
+		for (const row of await page.locator('tbody tr[data-recommendation]').all()) {
+			const number = Number(await row.getAttribute('data-recommendation'));
+			shown[number] = (await row.locator('[data-status]').first().getAttribute('data-status'))!;
+		}
+		expect(shown).toEqual({ 1: 'achieved', 2: 'follow_up', 3: 'off_track', 4: 'on_track', 5: 'at_risk', 6: 'achieved', 7: 'at_risk', 8: 'on_track' });
+		await expect(page.locator('[data-summary]').textContent()).resolves.toBe(
+			'2 af 8 nået · 2 på sporet · 2 i risiko · 1 bagud · 1 følges via opfølgningspunkter'
+		);
+		await expect(page.locator('tr[data-recommendation="7"] [data-overdue]').textContent()).resolves.toContain('Mangler indtastning');
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 	});
@@ -46,7 +62,7 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		const order = ['Formål', 'Mål', 'Indsatser', 'Opfølgning', 'Baseline', 'Nøgletal', 'Ressourcer og økonomi', 'Næste step'];
 		expect(sectionHeadings.filter((h) => order.includes(h))).toEqual(order);
 		await expect(page.locator('tr[data-kpi="Sygefravær, Velfærdsområdet (år)"]').textContent()).resolves.toMatch(/7,8\s%.*2022/);
-		await expect(page.getByRole('table', { name: 'Bevilget og forbrugt pr. år' }).locator('tfoot').textContent()).resolves.toContain('3.600.000 kr.');
+		await expect(page.getByRole('table', { name: 'Bevilget og forbrugt pr. år' }).locator('tfoot').textContent()).resolves.toContain('3.600.000\u00a0kr.');
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 	});

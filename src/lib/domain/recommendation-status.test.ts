@@ -152,7 +152,7 @@ describe('summariseStatuses', () => {
 		computed: null
 	});
 
-	it('counts by effective status, worst first, leaving out empty groups', () => {
+	it('counts by effective status, best first, leaving out empty groups', () => {
 		const statuses = [
 			withKpis('on_track'),
 			withoutKpis(null),
@@ -163,10 +163,10 @@ describe('summariseStatuses', () => {
 			withKpis('achieved')
 		];
 		expect(summariseStatuses(statuses)).toEqual([
-			{ key: 'off_track', count: 1 },
-			{ key: 'at_risk', count: 1 },
-			{ key: 'on_track', count: 2 },
 			{ key: 'achieved', count: 1 },
+			{ key: 'on_track', count: 2 },
+			{ key: 'at_risk', count: 1 },
+			{ key: 'off_track', count: 1 },
 			{ key: 'no_data', count: 1 },
 			{ key: 'follow_up', count: 1 }
 		]);

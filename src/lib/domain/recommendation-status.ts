@@ -110,11 +110,12 @@ export function resolveRecommendationStatus(input: {
 /** A group in the dashboard's one-line summary: recommendations by effective status. */
 export type StatusSummaryKey = KpiStatus | 'follow_up';
 
-const SUMMARY_ORDER: readonly StatusSummaryKey[] = [...STATUS_ORDER, 'no_data', 'follow_up'];
+// Best first, as the dashboard reads: "5 af 8 på sporet · 2 i risiko · 1 bagud".
+const SUMMARY_ORDER: readonly StatusSummaryKey[] = [...STATUS_ORDER].reverse().concat('no_data', 'follow_up');
 
 /**
- * Counts recommendations by effective status, worst first, without empty groups ('follow_up': no KPI, no override).
- * @example summariseStatuses(rows.map((row) => row.status)) // [{ key: 'off_track', count: 2 }, { key: 'on_track', count: 5 }]
+ * Counts recommendations by effective status, best first, without empty groups ('follow_up': no KPI, no override).
+ * @example summariseStatuses(rows.map((row) => row.status)) // [{ key: 'on_track', count: 5 }, { key: 'off_track', count: 2 }]
  */
 export function summariseStatuses(
 	statuses: readonly RecommendationStatus[]

@@ -62,7 +62,6 @@ export const da = {
 	'overview.as_of': 'Status pr. {date}',
 	'overview.summary_first': '{count} af {total} {status}',
 	'overview.summary_next': '{count} {status}',
-	'overview.summary_label': 'Samlet status',
 	'overview.table_caption': 'Anbefalinger i {organisation}',
 	'overview.col_recommendation': 'Anbefaling',
 	'overview.col_status': 'Status',

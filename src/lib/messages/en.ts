@@ -61,7 +61,6 @@ export const en: Record<MessageKey, string> = {
 	'overview.as_of': 'Status as of {date}',
 	'overview.summary_first': '{count} of {total} {status}',
 	'overview.summary_next': '{count} {status}',
-	'overview.summary_label': 'Overall status',
 	'overview.table_caption': 'Recommendations in {organisation}',
 	'overview.col_recommendation': 'Recommendation',
 	'overview.col_status': 'Status',
