@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { t } from '../../src/lib/messages';
 
 const root = resolve(import.meta.dirname, '../..');
 const sources = ['src', 'db', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
@@ -30,7 +31,7 @@ export function buildIsStale(): boolean {
  */
 export function ensureBuild(log: (line: string) => void = console.log): boolean {
 	if (!buildIsStale()) return false;
-	log('Bygger appen (vite build) …');
+	log(t('cli.building'));
 	const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
 		cwd: root,

@@ -15,20 +15,11 @@ import { t } from '../../src/lib/messages';
 import { seedDemo } from '../seed/demo';
 import { ensureBuild, projectRoot } from './build';
 
-const roleNames = {
-	admin: 'administrator',
-	director: 'direktør',
-	project_lead: 'projektleder',
-	politician: 'politiker'
-} as const;
-
 async function migrate(): Promise<void> {
 	const handle = await openConfiguredDatabase();
 	try {
 		const ran = await migrateToLatest(handle.db);
-		console.log(
-			JSON.stringify({ target: handle.target, applied: ran }),
-		);
+		console.log(JSON.stringify({ target: handle.target, applied: ran }));
 		console.error(ran.length ? t('startup.migrated', { count: ran.length }) : t('startup.up_to_date'));
 	} finally {
 		await handle.close();
@@ -38,9 +29,9 @@ async function migrate(): Promise<void> {
 async function demo(args: string[]): Promise<void> {
 	const config = readConfig();
 	if (args.includes('--reset')) {
-		if (config.databaseUrl) throw new StartupError('--reset sletter kun den indbyggede database (uden DATABASE_URL).');
+		if (config.databaseUrl) throw new StartupError(t('cli.reset_needs_pglite'));
 		rmSync(config.dataDir, { recursive: true, force: true });
-		console.log(`Slettede ${config.dataDir}/`);
+		console.log(t('cli.reset_done', { path: config.dataDir }));
 	}
 	ensureBuild();
 	const handle = await openConfiguredDatabase(config);
@@ -51,19 +42,20 @@ async function demo(args: string[]): Promise<void> {
 		logins = result.logins;
 		console.log(
 			result.created.length
-				? `Demodata indlæst: ${result.created.join(', ')} (${handle.target}).`
-				: `Demodata findes allerede i ${handle.target}; intet ændret.`
+				? t('cli.demo_loaded', { organisations: result.created.join(', '), target: handle.target })
+				: t('cli.demo_present', { target: handle.target })
 		);
 	} finally {
 		// PGlite allows one process-wide owner of the folder: release it before the server opens it.
 		await handle.close();
 	}
 	const port = process.env.PORT ?? '3000';
-	console.log(`\nDemo-logins (adgangskode: ${config.demoPassword === 'fremdrift-demo' ? 'fremdrift-demo' : 'værdien af DEMO_PASSWORD'}):`);
+	const password = process.env.DEMO_PASSWORD ? t('cli.demo_password_from_env') : config.demoPassword;
+	console.log(`\n${t('cli.demo_logins', { password })}`);
 	for (const login of logins) {
-		console.log(`  ${login.email.padEnd(28)} ${roleNames[login.role].padEnd(14)} ${login.organisation}`);
+		console.log(`  ${login.email.padEnd(28)} ${t(`role.${login.role}`).padEnd(14)} ${login.organisation}`);
 	}
-	console.log(`\nFremdrift kører på http://localhost:${port}\n`);
+	console.log(`\n${t('cli.serving', { url: `http://localhost:${port}` })}\n`);
 	await import(pathToFileURL(join(projectRoot, 'build', 'index.js')).href);
 }
 
@@ -75,7 +67,7 @@ async function main(argv: string[]): Promise<void> {
 		case 'demo':
 			return demo(args);
 		default:
-			console.error('Brug: npm run fremdrift -- migrate | demo [--reset]');
+			console.error(t('cli.usage'));
 			process.exitCode = 2;
 	}
 }

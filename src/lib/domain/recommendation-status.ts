@@ -111,7 +111,7 @@ export function resolveRecommendationStatus(input: {
 export type StatusSummaryKey = KpiStatus | 'follow_up';
 
 // Best first, as the dashboard reads: "5 af 8 på sporet · 2 i risiko · 1 bagud".
-const SUMMARY_ORDER: readonly StatusSummaryKey[] = [...STATUS_ORDER].reverse().concat('no_data', 'follow_up');
+const SUMMARY_ORDER: readonly StatusSummaryKey[] = [...[...STATUS_ORDER].reverse(), 'no_data', 'follow_up'];
 
 /**
  * Counts recommendations by effective status, best first, without empty groups ('follow_up': no KPI, no override).

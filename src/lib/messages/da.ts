@@ -170,6 +170,27 @@ export const da = {
 	'error.generic': 'Der opstod en fejl. Prøv igen, eller kontakt en administrator.',
 	'error.database_unavailable': 'Databasen kan ikke nås lige nu. Prøv igen om lidt.',
 
+	'config.url_scheme': 'skal begynde med postgres:// eller postgresql://',
+	'config.integer': 'skal være et helt tal',
+	'config.min': 'skal være mindst {min}',
+	'config.max': 'må højst være {max}',
+	'config.min_length': 'skal være mindst {min} tegn',
+
+	'cli.usage': 'Brug: npm run fremdrift -- migrate | demo [--reset]',
+	'cli.building': 'Bygger appen (vite build) …',
+	'cli.reset_needs_pglite': '--reset sletter kun den indbyggede database (uden DATABASE_URL).',
+	'cli.reset_done': 'Slettede {path}/',
+	'cli.demo_loaded': 'Demodata indlæst: {organisations} ({target}).',
+	'cli.demo_present': 'Demodata findes allerede i {target}; intet ændret.',
+	'cli.demo_logins': 'Demo-logins (adgangskode: {password}):',
+	'cli.demo_password_from_env': 'værdien af DEMO_PASSWORD',
+	'cli.serving': 'Fremdrift kører på {url}',
+
+	'role.admin': 'administrator',
+	'role.director': 'direktør',
+	'role.project_lead': 'projektleder',
+	'role.politician': 'politiker',
+
 	'startup.pg_unreachable':
 		'Kan ikke forbinde til PostgreSQL ({target}): {reason}. Tjek at serveren kører, og at DATABASE_URL er rigtig.',
 	'startup.pg_failed': 'PostgreSQL afviste forbindelsen ({target}): {reason}.',

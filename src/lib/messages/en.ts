@@ -169,6 +169,27 @@ export const en: Record<MessageKey, string> = {
 	'error.generic': 'Something went wrong. Try again, or contact an administrator.',
 	'error.database_unavailable': 'The database cannot be reached right now. Try again shortly.',
 
+	'config.url_scheme': 'must begin with postgres:// or postgresql://',
+	'config.integer': 'must be a whole number',
+	'config.min': 'must be at least {min}',
+	'config.max': 'must be at most {max}',
+	'config.min_length': 'must be at least {min} characters',
+
+	'cli.usage': 'Usage: npm run fremdrift -- migrate | demo [--reset]',
+	'cli.building': 'Building the app (vite build) …',
+	'cli.reset_needs_pglite': '--reset only deletes the embedded database (without DATABASE_URL).',
+	'cli.reset_done': 'Deleted {path}/',
+	'cli.demo_loaded': 'Demo data loaded: {organisations} ({target}).',
+	'cli.demo_present': 'Demo data already present in {target}; nothing changed.',
+	'cli.demo_logins': 'Demo logins (password: {password}):',
+	'cli.demo_password_from_env': 'the value of DEMO_PASSWORD',
+	'cli.serving': 'Fremdrift is running at {url}',
+
+	'role.admin': 'administrator',
+	'role.director': 'director',
+	'role.project_lead': 'project lead',
+	'role.politician': 'politician',
+
 	'startup.pg_unreachable':
 		'Cannot connect to PostgreSQL ({target}): {reason}. Check that the server is running and DATABASE_URL is right.',
 	'startup.pg_failed': 'PostgreSQL refused the connection ({target}): {reason}.',

@@ -12,7 +12,7 @@ const envSchema = z.object({
 	DATABASE_URL: optionalText.pipe(
 		z
 			.string()
-			.regex(/^postgres(ql)?:\/\/\S+$/, { error: 'skal begynde med postgres:// eller postgresql://' })
+			.regex(/^postgres(ql)?:\/\/\S+$/, { error: t('config.url_scheme') })
 			.optional()
 	),
 	FREMDRIFT_DATA_DIR: optionalText.pipe(z.string().default('data')),
@@ -20,13 +20,13 @@ const envSchema = z.object({
 		.transform((value) => (value === undefined ? 10 : Number(value)))
 		.pipe(
 			z
-				.number({ error: 'skal være et helt tal' })
-				.int({ error: 'skal være et helt tal' })
-				.min(1, { error: 'skal være mindst 1' })
-				.max(100, { error: 'må højst være 100' })
+				.number({ error: t('config.integer') })
+				.int({ error: t('config.integer') })
+				.min(1, { error: t('config.min', { min: 1 }) })
+				.max(100, { error: t('config.max', { max: 100 }) })
 		),
 	DEMO_PASSWORD: optionalText.pipe(
-		z.string().min(8, { error: 'skal være mindst 8 tegn' }).default('fremdrift-demo')
+		z.string().min(8, { error: t('config.min_length', { min: 8 }) }).default('fremdrift-demo')
 	)
 });
 
