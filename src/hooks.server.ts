@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { getDb } from '$lib/server/db';
+import { closeSharedDb, getDb } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/migrate';
 import { StartupError } from '$lib/server/startup-error';
 import { resolveOrganisation } from '$lib/server/organisation-context';
@@ -8,6 +8,8 @@ import { t } from '$lib/messages';
 
 /** Migrates on start; a database that cannot be reached stops the server with a plain message. */
 export const init: ServerInit = async () => {
+	// adapter-node closes the HTTP server on SIGTERM/SIGINT, then emits this: release the pool so the process can exit.
+	process.once('sveltekit:shutdown', () => void closeSharedDb());
 	try {
 		await migrateToLatest(await getDb());
 	} catch (error) {

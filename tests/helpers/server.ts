@@ -89,7 +89,10 @@ export async function startDemoServer(): Promise<RunningServer> {
 			if (child.exitCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));
 				child.kill('SIGTERM');
+				// A clean shutdown takes well under a second; never let a stuck server hang the suite.
+				const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
 				await exited;
+				clearTimeout(timer);
 			}
 			await database.drop();
 		}
