@@ -1,5 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Organisation } from '../db/types';
+import type { Session, SessionUser } from '$lib/server/auth/session';
 
 declare global {
 	namespace App {
@@ -7,7 +8,11 @@ declare global {
 			message: string;
 		}
 		interface Locals {
-			/** The organisation whose data this request may see. */
+			/** The signed-in user (by session cookie, or by API token on /api/v1), else null. */
+			user: SessionUser | null;
+			session: Session | null;
+			authMethod: 'session' | 'token' | null;
+			/** The signed-in user's organisation: the only one whose data the request may see. */
 			organisation: Pick<Organisation, 'id' | 'slug' | 'name'> | null;
 		}
 	}

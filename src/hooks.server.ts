@@ -1,9 +1,13 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { closeSharedDb, getDb } from '$lib/server/db';
+import { getConfig } from '$lib/server/config';
 import { migrateToLatest } from '$lib/server/migrate';
 import { StartupError } from '$lib/server/startup-error';
-import { resolveOrganisation } from '$lib/server/organisation-context';
+import { apiError } from '$lib/server/api';
+import { admits, audienceFor, homeFor } from '$lib/server/auth/access';
+import { validateApiToken } from '$lib/server/auth/api-token';
+import { deleteSessionCookie, sessionCookieName, validateSessionToken } from '$lib/server/auth/session';
 import { t } from '$lib/messages';
 
 /** Migrates on start; a database that cannot be reached stops the server with a plain message. */
@@ -11,6 +15,7 @@ export const init: ServerInit = async () => {
 	// adapter-node closes the HTTP server on SIGTERM/SIGINT, then emits this: release the pool so the process can exit.
 	process.once('sveltekit:shutdown', () => void closeSharedDb());
 	try {
+		getConfig();
 		await migrateToLatest(await getDb());
 	} catch (error) {
 		if (error instanceof StartupError) {
@@ -21,19 +26,101 @@ export const init: ServerInit = async () => {
 	}
 };
 
-const handleOrganisation: Handle = async ({ event, resolve }) => {
-	event.locals.organisation = await resolveOrganisation(await getDb(), event.cookies, event.url);
+const isApi = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');
+
+/** Who is asking: a Bearer token on the API, else the session cookie. Fills locals.user/session/organisation. */
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.authMethod = null;
+	event.locals.organisation = null;
+	const db = await getDb();
+	const secure = event.url.protocol === 'https:';
+	const authorization = event.request.headers.get('authorization');
+	if (isApi(event.url.pathname) && authorization) {
+		const [scheme, token] = authorization.split(' ', 2);
+		const user = scheme === 'Bearer' && token ? await validateApiToken(db, token.trim()) : null;
+		if (!user) return apiError(401, 'unauthorized', t('api.token_invalid'), undefined, { 'www-authenticate': 'Bearer' });
+		event.locals.user = user;
+		event.locals.authMethod = 'token';
+	} else {
+		const token = event.cookies.get(sessionCookieName(secure));
+		if (token) {
+			const result = await validateSessionToken(db, token, getConfig().session);
+			if (result) {
+				event.locals.user = result.user;
+				event.locals.session = result.session;
+				event.locals.authMethod = 'session';
+			} else {
+				deleteSessionCookie(event.cookies, secure);
+			}
+		}
+	}
+	if (event.locals.user) {
+		const organisation = await db
+			.selectFrom('organisation')
+			.select(['id', 'slug', 'name'])
+			.where('id', '=', event.locals.user.organisationId)
+			.executeTakeFirstOrThrow();
+		event.locals.organisation = organisation;
+	}
+	return resolve(event);
+};
+
+/** The route table (auth/access.ts): whole areas closed to the wrong roles before any load runs. */
+const handleAccess: Handle = async ({ event, resolve }) => {
+	const { pathname } = event.url;
+	const audience = audienceFor(pathname);
+	const user = event.locals.user;
+	const api = isApi(pathname);
+	if (audience === null) {
+		if (api) return apiError(404, 'not_found', t('api.not_found'));
+		// An unknown path gets SvelteKit's 404 page; a real route that the table forgot is closed.
+		return event.route.id === null ? resolve(event) : new Response(t('error.not_found'), { status: 404 });
+	}
+	if (admits(audience, user?.role ?? null)) return resolve(event);
+	if (!user) {
+		if (api) return apiError(401, 'unauthorized', t('api.unauthorized'), undefined, { 'www-authenticate': 'Bearer' });
+		return seeOther(`/login?redirectTo=${encodeURIComponent(pathname + event.url.search)}`);
+	}
+	if (api) return apiError(403, 'forbidden', t('auth.forbidden'));
+	if (pathname === '/') return seeOther(homeFor(user.role));
+	return forbiddenPage();
+};
+
+function seeOther(location: string): Response {
+	return new Response(null, { status: 303, headers: { location } });
+}
+
+function forbiddenPage(): Response {
+	const body = `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${t('auth.forbidden_title')}</title></head><body><main><h1>${t('auth.forbidden_title')}</h1><p>${t('auth.forbidden')}</p><p><a href="/">${t('error.back_home')}</a></p></main></body></html>`;
+	return new Response(body, { status: 403, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
+/** Cookie-signed JSON writes must come from our own pages (SvelteKit's CSRF check covers only form posts). */
+const handleApiOrigin: Handle = async ({ event, resolve }) => {
+	const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(event.request.method);
+	if (unsafe && isApi(event.url.pathname) && event.locals.authMethod === 'session') {
+		if (event.request.headers.get('origin') !== event.url.origin) {
+			return apiError(403, 'cross_origin', t('api.cross_origin'));
+		}
+	}
 	return resolve(event);
 };
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	const headers = response.headers;
+	headers.set('X-Content-Type-Options', 'nosniff');
+	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	headers.set('X-Frame-Options', 'DENY');
+	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (event.url.protocol === 'https:') headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	if (event.locals.user && !headers.has('cache-control')) headers.set('Cache-Control', 'no-store');
 	return response;
 };
 
-export const handle = sequence(handleOrganisation, handleSecurityHeaders);
+export const handle = sequence(handleSecurityHeaders, handleSession, handleAccess, handleApiOrigin);
 
 /** Unexpected errors are logged in full and shown as a plain Danish sentence; unknown pages as 404. */
 export const handleError: HandleServerError = ({ error, status }) => {

@@ -3,7 +3,11 @@
  *   migrate          bring the database schema up to date (also `npm run db:migrate`)
  *   demo [--reset]   build if needed, migrate, load the demo data, print the logins, serve on PORT
  *                    (also `npm run demo`); --reset deletes the embedded database folder first
+ *   user create --email E --role R --org SLUG [--name N]
+ *                    create a user and print a one-time invitation link (72 hours) to choose a password
  */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +17,9 @@ import { migrateToLatest } from '../../src/lib/server/migrate';
 import { StartupError } from '../../src/lib/server/startup-error';
 import { t } from '../../src/lib/messages';
 import { seedDemo } from '../seed/demo';
+import { createUserToken } from '../../src/lib/server/auth/user-token';
+import { recordAudit } from '../../src/lib/server/audit';
+import { emailField, nameField, roleField } from '../../src/lib/schemas/auth';
 import { ensureBuild, projectRoot } from './build';
 
 async function migrate(): Promise<void> {
@@ -50,13 +57,65 @@ async function demo(args: string[]): Promise<void> {
 		await handle.close();
 	}
 	const port = process.env.PORT ?? '3000';
+	// adapter-node assumes https without ORIGIN; the demo is served over plain http on this machine.
+	process.env.ORIGIN ??= `http://localhost:${port}`;
 	const password = process.env.DEMO_PASSWORD ? t('cli.demo_password_from_env') : config.demoPassword;
 	console.log(`\n${t('cli.demo_logins', { password })}`);
 	for (const login of logins) {
 		console.log(`  ${login.email.padEnd(28)} ${t(`role.${login.role}`).padEnd(14)} ${login.organisation}`);
 	}
-	console.log(`\n${t('cli.serving', { url: `http://localhost:${port}` })}\n`);
+	console.log(`\n${t('cli.serving', { url: process.env.ORIGIN })}\n`);
 	await import(pathToFileURL(join(projectRoot, 'build', 'index.js')).href);
+}
+
+const userArgsSchema = z.object({
+	email: emailField,
+	role: roleField,
+	org: z.string({ error: t('cli.org_required') }).trim().min(1, { error: t('cli.org_required') }),
+	name: nameField.optional()
+});
+
+async function createUser(args: string[]): Promise<void> {
+	const { values } = parseArgs({
+		args,
+		options: { email: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, name: { type: 'string' } },
+		strict: true
+	});
+	const parsed = userArgsSchema.safeParse(values);
+	if (!parsed.success) {
+		const details = parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ');
+		throw new StartupError(`${details}\n${t('cli.user_usage')}`);
+	}
+	const { email, role, org, name } = parsed.data;
+	const handle = await openConfiguredDatabase();
+	try {
+		await migrateToLatest(handle.db);
+		const organisation = await handle.db.selectFrom('organisation').select(['id', 'name']).where('slug', '=', org).executeTakeFirst();
+		if (!organisation) throw new StartupError(t('cli.unknown_org', { org }));
+		const token = await handle.db.transaction().execute(async (trx) => {
+			const existing = await trx.selectFrom('appUser').select('id').where('email', '=', email).executeTakeFirst();
+			if (existing) throw new StartupError(t('admin.email_taken'));
+			const user = await trx
+				.insertInto('appUser')
+				.values({ organisationId: organisation.id, email, role, name: name ?? email })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await recordAudit(trx, {
+				organisationId: organisation.id,
+				actorLabel: 'cli',
+				action: 'user.invited',
+				entityType: 'user',
+				entityId: user.id,
+				after: { email, role, name: name ?? email }
+			});
+			return createUserToken(trx, user.id, 'invite', null);
+		});
+		const origin = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? '3000'}`;
+		console.log(t('cli.user_created', { email, role: t(`role.${role}`), organisation: organisation.name }));
+		console.log(t('cli.invite_link', { link: `${origin}/invitation/${token}` }));
+	} finally {
+		await handle.close();
+	}
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -66,15 +125,20 @@ async function main(argv: string[]): Promise<void> {
 			return migrate();
 		case 'demo':
 			return demo(args);
+		case 'user':
+			if (args[0] === 'create') return createUser(args.slice(1));
+			console.error(t('cli.user_usage'));
+			process.exitCode = 2;
+			return;
 		default:
-			console.error(t('cli.usage'));
+			console.error(`${t('cli.usage')}\n${t('cli.user_usage')}`);
 			process.exitCode = 2;
 	}
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-	if (error instanceof StartupError) {
-		console.error(error.message);
+	if (error instanceof StartupError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+		console.error((error as Error).message);
 	} else {
 		console.error(error);
 	}

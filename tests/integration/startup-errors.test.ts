@@ -42,6 +42,15 @@ describe('a database that cannot be used gives a plain Danish message', () => {
 	test('bad configuration names the variable', () => {
 		expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/Ugyldig konfiguration: DATABASE_URL skal begynde med postgres:\/\//);
 		expect(() => readConfig({ FREMDRIFT_DB_POOL_MAX: 'mange' })).toThrow(/FREMDRIFT_DB_POOL_MAX skal være et helt tal/);
-		expect(readConfig({})).toEqual({ databaseUrl: undefined, dataDir: 'data', poolMax: 10, demoPassword: 'fremdrift-demo' });
+		expect(readConfig({})).toEqual({
+			databaseUrl: undefined,
+			dataDir: 'data',
+			poolMax: 10,
+			demoPassword: 'fremdrift-demo',
+			session: { idleMinutes: 60, absoluteHours: 12 },
+			smtpUrl: undefined,
+			smtpFrom: undefined
+		});
+		expect(readConfig({ FREMDRIFT_SESSION_IDLE_MINUTES: '15' }).session.idleMinutes).toBe(15);
 	});
 });

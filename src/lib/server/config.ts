@@ -8,6 +8,19 @@ const optionalText = z
 	.transform((value) => (value === '' ? undefined : value))
 	.optional();
 
+/** An optional whole-number variable with a default and bounds. */
+function wholeNumber(fallback: number, min: number, max: number) {
+	return optionalText
+		.transform((value) => (value === undefined ? fallback : Number(value)))
+		.pipe(
+			z
+				.number({ error: t('config.integer') })
+				.int({ error: t('config.integer') })
+				.min(min, { error: t('config.min', { min }) })
+				.max(max, { error: t('config.max', { max }) })
+		);
+}
+
 const envSchema = z.object({
 	DATABASE_URL: optionalText.pipe(
 		z
@@ -16,15 +29,11 @@ const envSchema = z.object({
 			.optional()
 	),
 	FREMDRIFT_DATA_DIR: optionalText.pipe(z.string().default('data')),
-	FREMDRIFT_DB_POOL_MAX: optionalText
-		.transform((value) => (value === undefined ? 10 : Number(value)))
-		.pipe(
-			z
-				.number({ error: t('config.integer') })
-				.int({ error: t('config.integer') })
-				.min(1, { error: t('config.min', { min: 1 }) })
-				.max(100, { error: t('config.max', { max: 100 }) })
-		),
+	FREMDRIFT_DB_POOL_MAX: wholeNumber(10, 1, 100),
+	FREMDRIFT_SESSION_IDLE_MINUTES: wholeNumber(60, 1, 24 * 60),
+	FREMDRIFT_SESSION_ABSOLUTE_HOURS: wholeNumber(12, 1, 24 * 7),
+	SMTP_URL: optionalText,
+	SMTP_FROM: optionalText,
 	DEMO_PASSWORD: optionalText.pipe(
 		z.string().min(8, { error: t('config.min_length', { min: 8 }) }).default('fremdrift-demo')
 	)
@@ -35,6 +44,10 @@ export type Config = {
 	dataDir: string;
 	poolMax: number;
 	demoPassword: string;
+	session: { idleMinutes: number; absoluteHours: number };
+	/** nodemailer transport URL (smtp://user:pass@host:587); without it, links are only shown. */
+	smtpUrl: string | undefined;
+	smtpFrom: string | undefined;
 };
 
 /**
@@ -52,6 +65,20 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		databaseUrl: value.DATABASE_URL,
 		dataDir: value.FREMDRIFT_DATA_DIR,
 		poolMax: value.FREMDRIFT_DB_POOL_MAX,
-		demoPassword: value.DEMO_PASSWORD
+		demoPassword: value.DEMO_PASSWORD,
+		session: {
+			idleMinutes: value.FREMDRIFT_SESSION_IDLE_MINUTES,
+			absoluteHours: value.FREMDRIFT_SESSION_ABSOLUTE_HOURS
+		},
+		smtpUrl: value.SMTP_URL,
+		smtpFrom: value.SMTP_FROM
 	};
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, read once. */
+export function getConfig(): Config {
+	cached ??= readConfig();
+	return cached;
 }

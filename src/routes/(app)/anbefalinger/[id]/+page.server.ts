@@ -6,6 +6,9 @@ import { loadRecommendationDetail } from '$lib/server/recommendation-detail';
 import { renderMarkdown } from '$lib/server/markdown';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/messages';
+import { requireRole } from '$lib/server/auth/guards';
+import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { listAuditEvents } from '$lib/server/repositories/audit-events';
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -20,12 +23,19 @@ const markdownFields = [
 	'nextStep'
 ] as const;
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	const id = idSchema.safeParse(params.id);
-	if (!id.success || !locals.organisation) error(404, t('recommendation.not_found'));
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, LIVE_DATA_ROLES);
+	const id = idSchema.safeParse(event.params.id);
+	if (!id.success) error(404, t('recommendation.not_found'));
 	const asOf = todayInCopenhagen();
-	const detail = await loadRecommendationDetail(await getDb(), locals.organisation.id, id.data, asOf);
+	const db = await getDb();
+	// Scoped to the user's organisation: another organisation's recommendation is simply not found.
+	const detail = await loadRecommendationDetail(db, user.organisationId, id.data, asOf);
 	if (!detail) error(404, t('recommendation.not_found'));
+	const history =
+		user.role === 'admin' || user.role === 'director'
+			? await listAuditEvents(db, user.organisationId, 'recommendation', id.data)
+			: null;
 	const html = Object.fromEntries(
 		markdownFields.map((field) => [field, renderMarkdown(detail.recommendation[field])])
 	) as Record<(typeof markdownFields)[number], string>;
@@ -33,6 +43,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		asOf,
 		...detail,
 		html,
+		history,
 		statusUpdates: detail.statusUpdates.map((u) => ({ ...u, html: renderMarkdown(u.body) }))
 	};
 };

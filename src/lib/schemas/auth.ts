@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { t } from '../messages';
+
+/** An e-mail address as people type it: trimmed, lower-cased, at most 254 characters. */
+export const emailField = z
+	.string({ error: t('auth.email_required') })
+	.trim()
+	.toLowerCase()
+	.min(1, { error: t('auth.email_required') })
+	.max(254, { error: t('auth.email_invalid') })
+	.pipe(z.email({ error: t('auth.email_invalid') }));
+
+export const loginSchema = z.object({
+	email: emailField,
+	password: z
+		.string({ error: t('auth.password_required') })
+		.min(1, { error: t('auth.password_required') })
+		.max(1000, { error: t('password.too_long') }),
+	redirectTo: z.string().max(2000).optional()
+});
+
+export const roleField = z.enum(['admin', 'director', 'project_lead', 'politician'], {
+	error: t('admin.role_invalid')
+});
+
+export const nameField = z
+	.string({ error: t('setup.name_required') })
+	.trim()
+	.min(1, { error: t('setup.name_required') })
+	.max(200, { error: t('setup.name_required') });

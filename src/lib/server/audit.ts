@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/types';
+import { jsonb } from './sql';
+
+export interface AuditEntry {
+	organisationId: number | null;
+	/** The signed-in user who acted, if any. */
+	actorUserId?: number | null;
+	/** Who acted when there is no user: 'system', 'demo', 'cli', or the e-mail tried at sign-in. */
+	actorLabel?: string;
+	/** What happened, dotted: 'auth.sign_in', 'user.role_changed', 'api_token.created' … */
+	action: string;
+	entityType: string;
+	entityId?: string | number | null;
+	before?: unknown;
+	after?: unknown;
+	clientAddress?: string | null;
+}
+
+/**
+ * Appends one event to the audit trail (append-only: a database trigger refuses UPDATE and DELETE).
+ * Pass the transaction of the write it records, so both commit or neither.
+ * @example await recordAudit(trx, { organisationId, actorUserId: user.id, action: 'user.disabled', entityType: 'user', entityId: id });
+ */
+export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+	await db
+		.insertInto('auditEvent')
+		.values({
+			organisationId: entry.organisationId,
+			actorUserId: entry.actorUserId ?? null,
+			actorLabel: entry.actorLabel ?? '',
+			action: entry.action,
+			entityType: entry.entityType,
+			entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+			before: entry.before === undefined ? null : jsonb(entry.before),
+			after: entry.after === undefined ? null : jsonb(entry.after),
+			clientAddress: entry.clientAddress ?? null
+		})
+		.execute();
+}

@@ -1,0 +1,60 @@
+import type { Db } from '../db';
+import type { SessionUser } from './session';
+import { hashSecret, randomToken, secretMatches } from './token';
+import { TOUCH_INTERVAL_MS } from './session';
+
+const TOKEN_PATTERN = /^fremdrift_(\d{1,15})\.([a-z2-7]{52})$/;
+
+/**
+ * Creates a personal API token for a user. The token (`fremdrift_<id>.<secret>`) is returned once;
+ * only SHA-256 of its secret is stored.
+ * @example const { token } = await createApiToken(trx, { organisationId, userId, name: 'Lønsystem', createdBy: admin.id });
+ */
+export async function createApiToken(
+	db: Pick<Db, 'insertInto'>,
+	input: { organisationId: number; userId: number; name: string; createdBy: number | null }
+): Promise<{ id: number; token: string }> {
+	const secret = randomToken(32);
+	const { id } = await db
+		.insertInto('apiToken')
+		.values({ ...input, tokenHash: hashSecret(secret) })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return { id, token: `fremdrift_${id}.${secret}` };
+}
+
+/**
+ * The user a Bearer token acts as, or null when it is malformed, unknown, revoked, or its user is
+ * disabled. The last-use stamp is written at most once a minute.
+ */
+export async function validateApiToken(db: Db, token: string, now = new Date()): Promise<SessionUser | null> {
+	const match = TOKEN_PATTERN.exec(token);
+	if (!match) return null;
+	const id = Number(match[1]);
+	const row = await db
+		.selectFrom('apiToken as t')
+		.innerJoin('appUser as u', (join) =>
+			join.onRef('u.id', '=', 't.userId').onRef('u.organisationId', '=', 't.organisationId')
+		)
+		.where('t.id', '=', id)
+		.where('t.revokedAt', 'is', null)
+		.where('u.disabledAt', 'is', null)
+		.select(['t.tokenHash', 't.lastUsedAt', 'u.id', 'u.organisationId', 'u.email', 'u.name', 'u.role'])
+		.executeTakeFirst();
+	if (!row || !secretMatches(match[2], row.tokenHash)) return null;
+	if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
+		await db.updateTable('apiToken').set({ lastUsedAt: now }).where('id', '=', id).execute();
+	}
+	return { id: row.id, organisationId: row.organisationId, email: row.email, name: row.name, role: row.role };
+}
+
+/** The organisation's tokens (never their secrets), newest first. */
+export function listApiTokens(db: Db, organisationId: number) {
+	return db
+		.selectFrom('apiToken as t')
+		.innerJoin('appUser as u', 'u.id', 't.userId')
+		.where('t.organisationId', '=', organisationId)
+		.select(['t.id', 't.name', 't.createdAt', 't.lastUsedAt', 't.revokedAt', 'u.name as userName', 'u.email as userEmail'])
+		.orderBy('t.id', 'desc')
+		.execute();
+}

@@ -1,0 +1,89 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Db } from '../db';
+import type { Role } from '../../../../db/types';
+import type { SessionUser } from './session';
+import { t } from '../../messages';
+
+/** A safe place to return to after sign-in: a local path only (never `//host` or a full URL). */
+export function safeRedirectTarget(target: string | null | undefined): string | null {
+	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return null;
+	return target;
+}
+
+/**
+ * The signed-in user, or a redirect to sign-in that comes back here afterwards.
+ * @example const user = requireUser(event);
+ */
+export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
+	const user = event.locals.user;
+	if (!user) {
+		const back = event.url.pathname + event.url.search;
+		redirect(303, `/login?redirectTo=${encodeURIComponent(back)}`);
+	}
+	return user;
+}
+
+/**
+ * The signed-in user if their role is one of `roles`; otherwise sign-in (anonymous) or 403.
+ * @example const user = requireRole(event, ['admin']);
+ */
+export function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, roles: readonly Role[]): SessionUser {
+	const user = requireUser(event);
+	if (!roles.includes(user.role)) error(403, t('auth.forbidden'));
+	return user;
+}
+
+/**
+ * Whether the user may write values and narratives for a KPI: admins and directors for any KPI of
+ * their organisation; project leads only for KPIs they own or that belong to a recommendation
+ * assigned to them. A KPI of another organisation is never writable (callers answer 404).
+ */
+export async function canEditKpi(db: Db, user: SessionUser, kpiId: number): Promise<boolean> {
+	if (user.role === 'politician') return false;
+	const kpi = await db
+		.selectFrom('kpi')
+		.select('id')
+		.where('id', '=', kpiId)
+		.where('organisationId', '=', user.organisationId)
+		.executeTakeFirst();
+	if (!kpi) return false;
+	if (user.role === 'admin' || user.role === 'director') return true;
+	const assigned = await db
+		.selectFrom('kpiOwner')
+		.select('kpiId')
+		.where('kpiId', '=', kpiId)
+		.where('userId', '=', user.id)
+		.union(
+			db
+				.selectFrom('recommendationKpi as rk')
+				.innerJoin('recommendationAssignment as ra', 'ra.recommendationId', 'rk.recommendationId')
+				.select('rk.kpiId')
+				.where('rk.kpiId', '=', kpiId)
+				.where('ra.userId', '=', user.id)
+		)
+		.executeTakeFirst();
+	return assigned !== undefined;
+}
+
+/**
+ * Whether the user may write status updates and follow-up states for a recommendation: admins and
+ * directors in their organisation, project leads only when assigned to it.
+ */
+export async function canEditRecommendation(db: Db, user: SessionUser, recommendationId: number): Promise<boolean> {
+	if (user.role === 'politician') return false;
+	const recommendation = await db
+		.selectFrom('recommendation')
+		.select('id')
+		.where('id', '=', recommendationId)
+		.where('organisationId', '=', user.organisationId)
+		.executeTakeFirst();
+	if (!recommendation) return false;
+	if (user.role === 'admin' || user.role === 'director') return true;
+	const assignment = await db
+		.selectFrom('recommendationAssignment')
+		.select('userId')
+		.where('recommendationId', '=', recommendationId)
+		.where('userId', '=', user.id)
+		.executeTakeFirst();
+	return assignment !== undefined;
+}

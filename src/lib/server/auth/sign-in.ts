@@ -1,0 +1,62 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import type { Db } from '../db';
+import { getConfig } from '../config';
+import { recordAudit } from '../audit';
+import { hashPassword, verifyPassword } from './password';
+import { loginRetryAfter, recordLoginAttempt } from './rate-limit';
+import { createSession, setSessionCookie, type SessionUser } from './session';
+import { randomToken } from './token';
+
+let dummyHash: Promise<string> | undefined;
+
+/** A hash to verify against when the e-mail is unknown, so both cases take about the same time. */
+function timingDummy(): Promise<string> {
+	dummyHash ??= hashPassword(randomToken(16));
+	return dummyHash;
+}
+
+export type SignInResult =
+	| { ok: true; user: SessionUser }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
+
+/**
+ * Checks an e-mail and password: rate limit first (5 failures per e-mail, 50 per address, 15 minutes),
+ * then the argon2id hash — against a dummy hash when the e-mail is unknown or disabled, so the answer
+ * and its timing are the same. Records the attempt and an audit event; on success starts a session and
+ * sets its cookie (a new session on every sign-in).
+ */
+export async function signIn(db: Db, event: RequestEvent, email: string, password: string): Promise<SignInResult> {
+	const clientAddress = event.getClientAddress();
+	const retryAfterSeconds = await loginRetryAfter(db, email, clientAddress);
+	if (retryAfterSeconds !== null) {
+		await recordAudit(db, { organisationId: null, actorLabel: email, action: 'auth.sign_in_blocked', entityType: 'user', clientAddress });
+		return { ok: false, reason: 'rate_limited', retryAfterSeconds };
+	}
+	const user = await db
+		.selectFrom('appUser')
+		.select(['id', 'organisationId', 'email', 'name', 'role', 'passwordHash', 'disabledAt'])
+		.where('email', '=', email)
+		.executeTakeFirst();
+	const usable = user && !user.disabledAt && user.passwordHash ? user : undefined;
+	const matches = await verifyPassword(usable?.passwordHash ?? (await timingDummy()), password);
+	const succeeded = Boolean(usable && matches);
+	await recordLoginAttempt(db, { email, clientAddress, succeeded });
+	await recordAudit(db, {
+		organisationId: user?.organisationId ?? null,
+		actorUserId: succeeded ? user!.id : null,
+		actorLabel: email,
+		action: succeeded ? 'auth.sign_in' : 'auth.sign_in_failed',
+		entityType: 'user',
+		entityId: user?.id ?? null,
+		clientAddress
+	});
+	if (!succeeded || !usable) return { ok: false, reason: 'invalid' };
+	const { token } = await createSession(db, usable.id, {
+		clientAddress,
+		userAgent: event.request.headers.get('user-agent')
+	});
+	setSessionCookie(event.cookies, token, event.url.protocol === 'https:', getConfig().session);
+	const { passwordHash: _hash, disabledAt: _disabled, ...sessionUser } = usable;
+	return { ok: true, user: sessionUser };
+}

@@ -1,0 +1,49 @@
+import type { Db } from '../db';
+import { hashSecret, randomToken, secretMatches } from './token';
+
+/** Invitation and new-password links live this long (72 hours). */
+export const USER_TOKEN_HOURS = 72;
+
+/**
+ * Makes a one-time link token for a user (`invite` or `reset`): `id.secret`, only SHA-256(secret) stored.
+ * @example const token = await createUserToken(trx, user.id, 'invite', admin.id); // → /invitation/<token>
+ */
+export async function createUserToken(
+	db: Pick<Db, 'insertInto'>,
+	userId: number,
+	purpose: 'invite' | 'reset',
+	createdBy: number | null,
+	now = new Date()
+): Promise<string> {
+	const secret = randomToken(32);
+	const { id } = await db
+		.insertInto('userToken')
+		.values({
+			userId,
+			purpose,
+			tokenHash: hashSecret(secret),
+			expiresAt: new Date(now.getTime() + USER_TOKEN_HOURS * 3_600_000),
+			createdBy
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return `${id}.${secret}`;
+}
+
+/** The unused, unexpired token and its (enabled) user, or undefined. */
+export async function findUserToken(db: Db, token: string, now = new Date()) {
+	const match = /^(\d{1,15})\.([a-z2-7]{52})$/.exec(token);
+	if (!match) return undefined;
+	const row = await db
+		.selectFrom('userToken as t')
+		.innerJoin('appUser as u', 'u.id', 't.userId')
+		.where('t.id', '=', Number(match[1]))
+		.where('t.usedAt', 'is', null)
+		.where('t.expiresAt', '>', now)
+		.where('u.disabledAt', 'is', null)
+		.select(['t.id as tokenId', 't.tokenHash', 't.purpose', 'u.id as userId', 'u.email', 'u.name', 'u.organisationId'])
+		.executeTakeFirst();
+	if (!row || !secretMatches(match[2], row.tokenHash)) return undefined;
+	const { tokenHash: _hash, ...rest } = row;
+	return rest;
+}

@@ -1,0 +1,19 @@
+import type { Db } from '../db';
+
+/**
+ * The audit trail of one entity in the organisation, newest first (the history admins and directors see).
+ * @example const history = await listAuditEvents(db, organisationId, 'recommendation', 7);
+ */
+export function listAuditEvents(db: Db, organisationId: number, entityType: string, entityId: number | string, limit = 200) {
+	return db
+		.selectFrom('auditEvent as a')
+		.leftJoin('appUser as u', 'u.id', 'a.actorUserId')
+		.where('a.organisationId', '=', organisationId)
+		.where('a.entityType', '=', entityType)
+		.where('a.entityId', '=', String(entityId))
+		.select(['a.id', 'a.occurredAt', 'a.action', 'a.actorLabel', 'u.name as actorName', 'a.before', 'a.after'])
+		.orderBy('a.occurredAt', 'desc')
+		.orderBy('a.id', 'desc')
+		.limit(limit)
+		.execute();
+}

@@ -1,0 +1,52 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { fieldErrors, parseForm } from '$lib/server/forms';
+import { requireRole } from '$lib/server/auth/guards';
+import { createUserToken } from '$lib/server/auth/user-token';
+import { recordAudit } from '$lib/server/audit';
+import { sendMail } from '$lib/server/mail';
+import { listUsers } from '$lib/server/repositories/users';
+import { emailField, nameField, roleField } from '$lib/schemas/auth';
+import { t } from '$lib/messages';
+
+const inviteSchema = z.object({ name: nameField, email: emailField, role: roleField });
+
+export const load: PageServerLoad = async (event) => {
+	const admin = requireRole(event, ['admin']);
+	return { users: await listUsers(await getDb(), admin.organisationId) };
+};
+
+export const actions: Actions = {
+	invite: async (event) => {
+		const admin = requireRole(event, ['admin']);
+		const form = parseForm(inviteSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { invite: { errors: form.errors, values: form.values } });
+		const db = await getDb();
+		const { name, email, role } = form.data;
+		const token = await db.transaction().execute(async (trx) => {
+			const existing = await trx.selectFrom('appUser').select('id').where('email', '=', email).executeTakeFirst();
+			if (existing) return null;
+			const user = await trx
+				.insertInto('appUser')
+				.values({ organisationId: admin.organisationId, name, email, role })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await recordAudit(trx, {
+				organisationId: admin.organisationId,
+				actorUserId: admin.id,
+				action: 'user.invited',
+				entityType: 'user',
+				entityId: user.id,
+				after: { name, email, role },
+				clientAddress: event.getClientAddress()
+			});
+			return createUserToken(trx, user.id, 'invite', admin.id);
+		});
+		if (!token) return fail(409, { invite: { errors: fieldErrors({ email: t('admin.email_taken') }), values: { name, email, role } } });
+		const link = `${event.url.origin}/invitation/${token}`;
+		const mailed = await sendMail(email, t('invite.title'), `${t('invite.intro', { email })}\n\n${link}`);
+		return { invited: { email, link, mailed } };
+	}
+};

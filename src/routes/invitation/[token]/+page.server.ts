@@ -1,0 +1,50 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { findUserToken } from '$lib/server/auth/user-token';
+import { newPasswordSchema } from '$lib/server/auth/password-form';
+import { hashPassword } from '$lib/server/auth/password';
+import { invalidateUserSessions } from '$lib/server/auth/session';
+import { recordAudit } from '$lib/server/audit';
+import { t } from '$lib/messages';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const token = await findUserToken(await getDb(), params.token);
+	if (!token) error(404, t('invite.invalid'));
+	return { email: token.email };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const db = await getDb();
+		const token = await findUserToken(db, event.params.token);
+		if (!token) error(404, t('invite.invalid'));
+		const form = parseForm(newPasswordSchema(token.email), await event.request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const passwordHash = await hashPassword(form.data.password);
+		const used = await db.transaction().execute(async (trx) => {
+			// Only one use: the update succeeds for whoever gets here first.
+			const marked = await trx
+				.updateTable('userToken')
+				.set({ usedAt: new Date() })
+				.where('id', '=', token.tokenId)
+				.where('usedAt', 'is', null)
+				.executeTakeFirst();
+			if (Number(marked.numUpdatedRows) !== 1) return false;
+			await trx.updateTable('appUser').set({ passwordHash, updatedAt: new Date() }).where('id', '=', token.userId).execute();
+			await invalidateUserSessions(trx, token.userId);
+			await recordAudit(trx, {
+				organisationId: token.organisationId,
+				actorUserId: token.userId,
+				action: token.purpose === 'invite' ? 'user.invitation_accepted' : 'user.password_reset',
+				entityType: 'user',
+				entityId: token.userId,
+				clientAddress: event.getClientAddress()
+			});
+			return true;
+		});
+		if (!used) error(404, t('invite.invalid'));
+		redirect(303, '/login?adgangskode-gemt');
+	}
+};

@@ -1,0 +1,140 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startDemoServer, type RunningServer } from '../helpers/server';
+import { signInCookie } from '../helpers/sign-in';
+
+/**
+ * Every route in src/routes against every kind of visitor. The expected table below must name every
+ * route the filesystem has: a new route without an entry fails here, so none slips through unchecked.
+ * Statuses: 200 ok, 303 redirect (to sign-in, or home), 400 reached the action (bad input), 401/403/404 refused.
+ */
+const visitors = ['anonymous', 'politician', 'projectLead', 'director', 'admin', 'otherOrgAdmin'] as const;
+type Visitor = (typeof visitors)[number];
+type Row = Record<Visitor, number>;
+
+const row = (anonymous: number, politician: number, projectLead: number, director: number, admin: number, otherOrgAdmin: number): Row => ({
+	anonymous, politician, projectLead, director, admin, otherOrgAdmin
+});
+
+/** GET of each route (by route id; a Norddjurs object where the route takes one). */
+const pages: Record<string, Row> = {
+	'/': row(303, 303, 200, 200, 200, 200),
+	'/anbefalinger/[id]': row(303, 403, 200, 200, 200, 404),
+	'/status': row(303, 200, 200, 200, 200, 200),
+	'/admin/brugere': row(303, 403, 403, 403, 200, 200),
+	'/admin/brugere/[id]': row(303, 403, 403, 403, 200, 404),
+	'/admin/api-noegler': row(303, 403, 403, 403, 200, 200),
+	'/api/v1/recommendations': row(401, 403, 200, 200, 200, 200),
+	'/login': row(200, 303, 303, 303, 303, 303),
+	'/logout': row(303, 303, 303, 303, 303, 303),
+	'/opsaetning': row(404, 404, 404, 404, 404, 404),
+	'/invitation/[token]': row(404, 404, 404, 404, 404, 404)
+};
+
+/** POST of each form action (empty or harmless bodies: a 400 proves the action was reached and refused the input). */
+const actions: Record<string, Row> = {
+	'/admin/brugere?/invite': row(303, 403, 403, 403, 400, 400),
+	'/admin/brugere/[id]?/role': row(303, 403, 403, 403, 400, 404),
+	'/admin/brugere/[id]?/disable': row(303, 403, 403, 403, 200, 404),
+	'/admin/brugere/[id]?/enable': row(303, 403, 403, 403, 200, 404),
+	'/admin/brugere/[id]?/endSessions': row(303, 403, 403, 403, 200, 404),
+	'/admin/brugere/[id]?/reset': row(303, 403, 403, 403, 200, 404),
+	'/admin/brugere/[id]?/assignments': row(303, 403, 403, 403, 200, 404),
+	'/admin/api-noegler?/create': row(303, 403, 403, 403, 400, 400),
+	'/admin/api-noegler?/revoke': row(303, 403, 403, 403, 400, 400),
+	'/login': row(400, 303, 303, 303, 303, 303),
+	'/opsaetning': row(404, 404, 404, 404, 404, 404),
+	'/invitation/[token]': row(404, 404, 404, 404, 404, 404)
+};
+
+/** Route ids of every page and endpoint, read from the filesystem ((group) folders dropped). */
+function routeIds(): string[] {
+	const root = join(import.meta.dirname, '../../src/routes');
+	const ids: string[] = [];
+	const walk = (dir: string) => {
+		const entries = readdirSync(dir);
+		if (entries.some((e) => /^\+(page|server)\.(svelte|ts)$/.test(e))) {
+			const id = '/' + relative(root, dir).split('/').filter((part) => part && !/^\(.*\)$/.test(part)).join('/');
+			ids.push(id);
+		}
+		for (const entry of entries) if (statSync(join(dir, entry)).isDirectory()) walk(join(dir, entry));
+	};
+	walk(root);
+	return [...new Set(ids)].sort();
+}
+
+test('the expected table names every route in src/routes, and nothing else', () => {
+	expect(Object.keys(pages).sort()).toEqual(routeIds());
+	const actionRoutes = new Set(Object.keys(actions).map((key) => key.split('?')[0]));
+	for (const route of actionRoutes) expect(routeIds()).toContain(route);
+});
+
+describe('the access matrix against the built server', () => {
+	let server: RunningServer;
+	const cookies: Partial<Record<Visitor, string>> = {};
+	let samples: Record<string, string>;
+
+	beforeAll(async () => {
+		server = await startDemoServer();
+		const accounts: [Visitor, string][] = [
+			['politician', 'politiker@norddjurs.demo'],
+			['projectLead', 'projektleder@norddjurs.demo'],
+			['director', 'direktor@norddjurs.demo'],
+			['admin', 'admin@norddjurs.demo'],
+			['otherOrgAdmin', 'admin@allerod.demo']
+		];
+		for (const [visitor, email] of accounts) cookies[visitor] = await signInCookie(server.url, email);
+		const list = await (await fetch(`${server.url}/api/v1/recommendations`, { headers: { cookie: cookies.director! } })).json();
+		// The admin actions act on a user made for the purpose, so they disturb no visitor's session.
+		const invited = await fetch(`${server.url}/admin/brugere?/invite`, {
+			method: 'POST',
+			headers: { cookie: cookies.admin!, origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ name: 'Målbruger', email: 'maal@norddjurs.demo', role: 'project_lead' })
+		});
+		expect(invited.status).toBe(200);
+		const users = await (await fetch(`${server.url}/admin/brugere`, { headers: { cookie: cookies.admin! } })).text();
+		const userId = /<tr[^>]*data-user="maal@norddjurs.demo"[^>]*>\s*<th[^>]*><a href="\/admin\/brugere\/(\d+)"/.exec(users)![1];
+		samples = { '[id]': String(list.recommendations[0].id), '[token]': '1.ugyldig', user: userId };
+	});
+	afterAll(() => server?.stop());
+
+	const concrete = (route: string) =>
+		route.replace('/admin/brugere/[id]', `/admin/brugere/${samples.user}`).replace('[id]', samples['[id]']).replace('[token]', samples['[token]']);
+
+	test.each(Object.entries(pages))('GET %s', async (route, expected) => {
+		const actual: Partial<Row> = {};
+		for (const visitor of visitors) {
+			const cookie = cookies[visitor];
+			const response = await fetch(`${server.url}${concrete(route)}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+			actual[visitor] = response.status;
+		}
+		expect(actual).toEqual(expected);
+	});
+
+	test.each(Object.entries(actions))('POST %s', async (route, expected) => {
+		const actual: Partial<Row> = {};
+		for (const visitor of visitors) {
+			const cookie = cookies[visitor];
+			const body = route.endsWith('?/role') ? new URLSearchParams({ role: 'boss' }) : route.endsWith('?/revoke') ? new URLSearchParams({ id: 'x' }) : new URLSearchParams();
+			const response = await fetch(`${server.url}${concrete(route)}`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { ...(cookie ? { cookie } : {}), origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+				body
+			});
+			actual[visitor] = response.status;
+		}
+		expect(actual).toEqual(expected);
+	});
+
+	test('a form post from another site is refused before any action runs', async () => {
+		const response = await fetch(`${server.url}/admin/brugere?/invite`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { cookie: cookies.admin!, origin: 'https://ond.example', 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ name: 'X', email: 'x@ond.example', role: 'admin' })
+		});
+		expect(response.status).toBe(403);
+	});
+});
