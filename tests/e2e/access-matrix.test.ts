@@ -21,6 +21,7 @@ const row = (anonymous: number, politician: number, projectLead: number, directo
 const pages: Record<string, Row> = {
 	'/': row(303, 303, 200, 200, 200, 200),
 	'/anbefalinger/[id]': row(303, 403, 200, 200, 200, 404),
+	'/noegletal/[id]': row(303, 403, 200, 200, 200, 404),
 	'/status': row(303, 200, 200, 200, 200, 200),
 	'/admin/brugere': row(303, 403, 403, 403, 200, 200),
 	'/admin/brugere/[id]': row(303, 403, 403, 403, 200, 404),
@@ -43,6 +44,9 @@ const actions: Record<string, Row> = {
 	'/admin/brugere/[id]?/assignments': row(303, 403, 403, 403, 200, 404),
 	'/admin/api-noegler?/create': row(303, 403, 403, 403, 400, 400),
 	'/admin/api-noegler?/revoke': row(303, 403, 403, 403, 400, 400),
+	// A KPI that is not the project lead's: the action itself refuses them (403), not just the page.
+	'/noegletal/[id]?/save': row(303, 403, 403, 400, 400, 404),
+	'/noegletal/[id]?/delete': row(303, 403, 403, 400, 400, 404),
 	'/login': row(400, 303, 303, 303, 303, 303),
 	'/opsaetning': row(404, 404, 404, 404, 404, 404),
 	'/invitation/[token]': row(404, 404, 404, 404, 404, 404)
@@ -95,12 +99,19 @@ describe('the access matrix against the built server', () => {
 		expect(invited.status).toBe(200);
 		const users = await (await fetch(`${server.url}/admin/brugere`, { headers: { cookie: cookies.admin! } })).text();
 		const userId = /<tr[^>]*data-user="maal@norddjurs.demo"[^>]*>\s*<th[^>]*><a href="\/admin\/brugere\/(\d+)"/.exec(users)![1];
-		samples = { '[id]': String(list.recommendations[0].id), '[token]': '1.ugyldig', user: userId };
+		const anbefaling3 = list.recommendations.find((r: { number: number }) => r.number === 3).id;
+		const page3 = await (await fetch(`${server.url}/anbefalinger/${anbefaling3}`, { headers: { cookie: cookies.director! } })).text();
+		const kpiId = /href="\/noegletal\/(\d+)"/.exec(page3)![1];
+		samples = { '[id]': String(list.recommendations[0].id), '[token]': '1.ugyldig', user: userId, kpi: kpiId };
 	});
 	afterAll(() => server?.stop());
 
 	const concrete = (route: string) =>
-		route.replace('/admin/brugere/[id]', `/admin/brugere/${samples.user}`).replace('[id]', samples['[id]']).replace('[token]', samples['[token]']);
+		route
+			.replace('/admin/brugere/[id]', `/admin/brugere/${samples.user}`)
+			.replace('/noegletal/[id]', `/noegletal/${samples.kpi}`)
+			.replace('[id]', samples['[id]'])
+			.replace('[token]', samples['[token]']);
 
 	test.each(Object.entries(pages))('GET %s', async (route, expected) => {
 		const actual: Partial<Row> = {};

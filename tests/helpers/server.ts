@@ -60,15 +60,16 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
 
 /**
  * Starts the built app (`node build`) on a free 127.0.0.1 port with the demo data in a database of its own.
+ * `env` overrides the server's environment (e.g. a shorter session timeout).
  * @example const server = await startDemoServer(); await page.goto(server.url); … await server.stop();
  */
-export async function startDemoServer(): Promise<RunningServer> {
+export async function startDemoServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
 	const database = await demoDatabase();
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [join(projectRoot, 'build', 'index.js')], {
 		cwd: projectRoot,
-		env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url },
+		env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...options.env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

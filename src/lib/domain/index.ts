@@ -10,3 +10,4 @@ export * from './money';
 export * from './numbers';
 export * from './format';
 export * from './effect';
+export * from './entry';

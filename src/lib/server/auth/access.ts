@@ -15,6 +15,7 @@ export const LIVE_DATA_ROLES: readonly Role[] = ['admin', 'director', 'project_l
 export const routeAccess: readonly { path: string; audience: Audience; exact?: boolean }[] = [
 	{ path: '/', exact: true, audience: LIVE_DATA_ROLES },
 	{ path: '/anbefalinger', audience: LIVE_DATA_ROLES },
+	{ path: '/noegletal', audience: LIVE_DATA_ROLES },
 	{ path: '/api/v1', audience: LIVE_DATA_ROLES },
 	{ path: '/status', audience: 'signed_in' },
 	{ path: '/admin', audience: ['admin'] },

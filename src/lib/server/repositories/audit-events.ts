@@ -17,3 +17,18 @@ export function listAuditEvents(db: Db, organisationId: number, entityType: stri
 		.limit(limit)
 		.execute();
 }
+
+/** The audit trail of every value of one KPI (entity ids `kpiId/period`), newest first. */
+export function listObservationAuditEvents(db: Db, organisationId: number, kpiId: number, limit = 200) {
+	return db
+		.selectFrom('auditEvent as a')
+		.leftJoin('appUser as u', 'u.id', 'a.actorUserId')
+		.where('a.organisationId', '=', organisationId)
+		.where('a.entityType', '=', 'observation')
+		.where('a.entityId', 'like', `${kpiId}/%`)
+		.select(['a.id', 'a.occurredAt', 'a.action', 'a.entityId', 'a.actorLabel', 'u.name as actorName', 'a.before', 'a.after'])
+		.orderBy('a.occurredAt', 'desc')
+		.orderBy('a.id', 'desc')
+		.limit(limit)
+		.execute();
+}

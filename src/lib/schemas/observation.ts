@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { t } from '../messages';
+import { parsePeriodFor, formatPeriod, type Frequency } from '../domain/periods';
+import { parseDanishNumber } from '../domain/numbers';
+
+const MAX_ABS_VALUE = 1e12;
+
+/**
+ * One KPI value as entered in the form (and later the API and imports): the period must be of the KPI's
+ * frequency, the value in Danish or Excel notation (`7,4`, `7,4 %`, `1.234`).
+ * @example observationFormSchema('month').safeParse({ period: '2026-09', value: '7,4' })
+ */
+export function observationFormSchema(frequency: Frequency) {
+	return z.object({
+		period: z.string({ error: t('error.period_malformed') }).transform((text, ctx) => {
+			const parsed = parsePeriodFor(text.trim(), frequency);
+			if (parsed.ok) return formatPeriod(parsed.period);
+			ctx.addIssue({
+				code: 'custom',
+				message:
+					parsed.error === 'malformed'
+						? t('error.period_malformed')
+						: t('error.period_wrong_frequency', { frequency: t(`frequency.${frequency}`) })
+			});
+			return z.NEVER;
+		}),
+		value: z.string({ error: t('error.number_malformed') }).transform((text, ctx) => {
+			const value = parseDanishNumber(text);
+			if (value === null) {
+				ctx.addIssue({ code: 'custom', message: t('error.number_malformed') });
+				return z.NEVER;
+			}
+			if (!Number.isFinite(value) || Math.abs(value) >= MAX_ABS_VALUE) {
+				ctx.addIssue({ code: 'custom', message: t('observation.value_out_of_range') });
+				return z.NEVER;
+			}
+			return value;
+		}),
+		comment: z.string().trim().max(2000, { error: t('observation.comment_too_long') }).default(''),
+		source: z.string().trim().max(500, { error: t('observation.source_too_long') }).default(''),
+		seriesBreak: z
+			.string()
+			.optional()
+			.transform((v) => v === 'on' || v === 'true'),
+		version: z
+			.string()
+			.optional()
+			.transform((v) => (v === undefined || v === '' ? null : Number(v)))
+			.pipe(z.number({ error: t('observation.version_invalid') }).int({ error: t('observation.version_invalid') }).positive({ error: t('observation.version_invalid') }).nullable())
+	});
+}

@@ -1,0 +1,103 @@
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launchChromium } from '../helpers/browser';
+import { startDemoServer, type RunningServer } from '../helpers/server';
+import { signInCookie, signInPage } from '../helpers/sign-in';
+
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The id of a Norddjurs KPI, read from its recommendation page as the director sees it. */
+async function kpiId(server: RunningServer, recommendation: number, name: string): Promise<string> {
+	const cookie = await signInCookie(server.url, 'direktor@norddjurs.demo');
+	const list = await (await fetch(`${server.url}/api/v1/recommendations`, { headers: { cookie } })).json();
+	const id = list.recommendations.find((r: { number: number }) => r.number === recommendation).id;
+	const html = await (await fetch(`${server.url}/anbefalinger/${id}`, { headers: { cookie } })).text();
+	const match = new RegExp(`href="/noegletal/(\\d+)">${name.replace(/[()]/g, '\\$&')}<`).exec(html);
+	if (!match) throw new Error(`KPI ${name} not found on Anbefaling ${recommendation}`);
+	return match[1];
+}
+
+describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
+	let server: RunningServer;
+	let browser: Browser;
+
+	beforeAll(async () => {
+		[server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.stop();
+	});
+
+	test('the project lead enters the missing month as "7,4" and the KPI is no longer overdue', async () => {
+		const id = await kpiId(server, 7, 'Sygefravær, Velfærdsområdet (måned)');
+		const context = await browser.newContext();
+		const page = await signInPage(context, server.url, 'projektleder@norddjurs.demo');
+		await page.goto(`${server.url}/noegletal/${id}`);
+		await expect(page.locator('[data-overdue]').count()).resolves.toBe(1);
+		const period = await page.getByLabel('Periode').inputValue();
+		expect(period).toMatch(/^\d{4}-\d{2}$/);
+		await page.getByLabel('Værdi', { exact: true }).fill('7,4');
+		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.waitForURL(/\?\/save$/);
+		await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/^Værdien for .+ er gemt\.$/);
+		await expect(page.locator(`tr[data-period="${period}"] td.number`).textContent()).resolves.toBe('7,4\u00a0%');
+		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+		await context.close();
+	});
+
+	test("a hand-made POST for another lead's KPI is refused and saves nothing", async () => {
+		const id = await kpiId(server, 3, 'Personaleomsætning blandt ledere, Velfærdsområdet');
+		const lead = await signInCookie(server.url, 'projektleder@norddjurs.demo');
+		const response = await fetch(`${server.url}/noegletal/${id}?/save`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { cookie: lead, origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ period: '2026', value: '1,0' })
+		});
+		expect(response.status).toBe(403);
+		const director = await signInCookie(server.url, 'direktor@norddjurs.demo');
+		const page = await (await fetch(`${server.url}/noegletal/${id}`, { headers: { cookie: director } })).text();
+		expect(page).not.toContain('data-period="2026"');
+	});
+
+	test('two people correct the same value: the second save is refused with both values, the first stands', async () => {
+		const id = await kpiId(server, 7, 'Sygefravær, Velfærdsområdet (år)');
+		const first = await signInPage(await browser.newContext(), server.url, 'direktor@norddjurs.demo');
+		const second = await signInPage(await browser.newContext(), server.url, 'projektleder@norddjurs.demo');
+		for (const page of [first, second]) await page.goto(`${server.url}/noegletal/${id}?periode=2025`);
+		await first.getByLabel('Værdi', { exact: true }).fill('6,6');
+		await first.getByRole('button', { name: 'Gem værdi' }).click();
+		await first.waitForURL(/\?\/save$/);
+		await second.getByLabel('Værdi', { exact: true }).fill('6,9');
+		await second.getByRole('button', { name: 'Gem værdi' }).click();
+		await second.waitForURL(/\?\/save$/);
+		const alert = await second.getByRole('alert').textContent();
+		expect(alert).toContain('Gemt værdi: 6,6\u00a0%');
+		expect(alert).toContain('Din værdi: 6,9\u00a0%');
+		await first.goto(`${server.url}/noegletal/${id}`);
+		await expect(first.locator('tr[data-period="2025"] td.number').textContent()).resolves.toBe('6,6\u00a0%');
+		// The director sees both saves in the history.
+		await expect(first.locator('#historik + table, section[aria-labelledby="historik"] table').first().textContent()).resolves.toContain('observation.updated');
+	});
+
+	test('deleting needs the confirmation box', async () => {
+		const id = await kpiId(server, 7, 'Trivselsscore, Velfærdsområdet');
+		const context = await browser.newContext();
+		const page = await signInPage(context, server.url, 'projektleder@norddjurs.demo');
+		await page.goto(`${server.url}/noegletal/${id}`);
+		const row = page.locator('tr[data-period="2023"]');
+		await row.getByRole('button', { name: 'Slet værdien' }).click();
+		await page.waitForURL(/\?\/delete$/);
+		await expect(page.locator('tr[data-period="2023"]').count()).resolves.toBe(1);
+		await page.goto(`${server.url}/noegletal/${id}`);
+		await page.locator('tr[data-period="2023"]').getByLabel(/Ja, slet værdien/).check();
+		await page.locator('tr[data-period="2023"]').getByRole('button', { name: 'Slet værdien' }).click();
+		await page.waitForURL(/\?\/delete$/);
+		await expect(page.getByRole('status').first().textContent()).resolves.toBe('Værdien for 2023 er slettet.');
+		await expect(page.locator('tr[data-period="2023"]').count()).resolves.toBe(0);
+		await context.close();
+	});
+});
