@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium)('signing in and access, in Chromium', () => {
 		await page.getByLabel('Navn på nøglen').fill('Lønsystem');
 		await page.getByLabel('Bruger').selectOption({ label: 'Peter Projektleder (projektleder)' });
 		await page.getByRole('button', { name: 'Opret nøgle' }).click();
-		const token = (await page.locator('[data-api-token]').textContent())!.trim();
+		const token = (await page.locator('[data-secret="api-token"]').textContent())!.trim();
 		expect(token).toMatch(/^fremdrift_\d+\.[a-z2-7]{52}$/);
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 		expect(axe.violations.map((v) => v.id)).toEqual([]);
