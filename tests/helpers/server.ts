@@ -28,17 +28,17 @@ function freePort(): Promise<number> {
 }
 
 /** A database of its own with the demo data: a PGlite folder, or a PostgreSQL database on PostgreSQL runs. */
-async function demoDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+async function demoDatabase(seed: boolean): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
 	if (onPostgres) {
 		const databaseUrl = await createPgDatabase(true);
 		const handle = await openDatabase({ databaseUrl, poolMax: 2 });
-		await seedDemo(handle.db, { password: 'fremdrift-demo' });
+		if (seed) await seedDemo(handle.db, { password: 'fremdrift-demo' });
 		await handle.close();
 		return { env: { DATABASE_URL: databaseUrl }, drop: () => dropPgDatabase(databaseUrl) };
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-'));
 	const handle = await openDatabase({ dataDir: dir, loadDataDir: pgliteTemplateDump() });
-	await seedDemo(handle.db, { password: 'fremdrift-demo' });
+	if (seed) await seedDemo(handle.db, { password: 'fremdrift-demo' });
 	await handle.close();
 	return { env: { DATABASE_URL: '', FREMDRIFT_DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -60,11 +60,11 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
 
 /**
  * Starts the built app (`node build`) on a free 127.0.0.1 port with the demo data in a database of its own.
- * `env` overrides the server's environment (e.g. a shorter session timeout).
+ * `env` overrides the server's environment; `seed: false` starts on an empty (migrated) database.
  * @example const server = await startDemoServer(); await page.goto(server.url); … await server.stop();
  */
-export async function startDemoServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
-	const database = await demoDatabase();
+export async function startDemoServer(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<RunningServer> {
+	const database = await demoDatabase(options.seed ?? true);
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [join(projectRoot, 'build', 'index.js')], {
