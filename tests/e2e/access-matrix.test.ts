@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startDemoServer, type RunningServer } from '../helpers/server';
@@ -48,30 +48,44 @@ const actions: Record<string, Row> = {
 	'/noegletal/[id]?/save': row(303, 403, 403, 400, 400, 404),
 	'/noegletal/[id]?/delete': row(303, 403, 403, 400, 400, 404),
 	'/login': row(400, 303, 303, 303, 303, 303),
+	'/logout': row(303, 303, 303, 303, 303, 303),
 	'/opsaetning': row(404, 404, 404, 404, 404, 404),
 	'/invitation/[token]': row(404, 404, 404, 404, 404, 404)
 };
 
-/** Route ids of every page and endpoint, read from the filesystem ((group) folders dropped). */
-function routeIds(): string[] {
-	const root = join(import.meta.dirname, '../../src/routes');
-	const ids: string[] = [];
+const routesRoot = join(import.meta.dirname, '../../src/routes');
+
+/** Every route folder with a page or endpoint, as [route id, folder] ((group) folders dropped from ids). */
+function routeFolders(): [string, string][] {
+	const found: [string, string][] = [];
 	const walk = (dir: string) => {
 		const entries = readdirSync(dir);
 		if (entries.some((e) => /^\+(page|server)\.(svelte|ts)$/.test(e))) {
-			const id = '/' + relative(root, dir).split('/').filter((part) => part && !/^\(.*\)$/.test(part)).join('/');
-			ids.push(id);
+			found.push(['/' + relative(routesRoot, dir).split('/').filter((part) => part && !/^\(.*\)$/.test(part)).join('/'), dir]);
 		}
 		for (const entry of entries) if (statSync(join(dir, entry)).isDirectory()) walk(join(dir, entry));
 	};
-	walk(root);
-	return [...new Set(ids)].sort();
+	walk(routesRoot);
+	return found.sort(([a], [b]) => a.localeCompare(b));
 }
 
-test('the expected table names every route in src/routes, and nothing else', () => {
-	expect(Object.keys(pages).sort()).toEqual(routeIds());
-	const actionRoutes = new Set(Object.keys(actions).map((key) => key.split('?')[0]));
-	for (const route of actionRoutes) expect(routeIds()).toContain(route);
+/** Every form action, read from the `actions` objects of +page.server.ts files: `route` (default) or `route?/name`. */
+function actionIds(): string[] {
+	return routeFolders().flatMap(([id, dir]) => {
+		let source: string;
+		try {
+			source = readFileSync(join(dir, '+page.server.ts'), 'utf8');
+		} catch {
+			return [];
+		}
+		const block = /export const actions[^=]*=\s*\{([\s\S]*)\};?\s*$/.exec(source)?.[1] ?? '';
+		return [...block.matchAll(/^\t(\w+): async/gm)].map(([, name]) => (name === 'default' ? id : `${id}?/${name}`));
+	});
+}
+
+test('the expected tables name every route and every form action in src/routes, and nothing else', () => {
+	expect(Object.keys(pages).sort()).toEqual(routeFolders().map(([id]) => id));
+	expect(Object.keys(actions).sort()).toEqual(actionIds().sort());
 });
 
 describe('the access matrix against the built server', () => {
