@@ -22,6 +22,7 @@ const pages: Record<string, Row> = {
 	'/': row(303, 303, 200, 200, 200, 200),
 	'/anbefalinger/[id]': row(303, 403, 200, 200, 200, 404),
 	'/noegletal/[id]': row(303, 403, 200, 200, 200, 404),
+	'/mine-noegletal': row(303, 403, 200, 200, 200, 200),
 	'/status': row(303, 200, 200, 200, 200, 200),
 	'/admin/brugere': row(303, 403, 403, 403, 200, 200),
 	'/admin/brugere/[id]': row(303, 403, 403, 403, 200, 404),

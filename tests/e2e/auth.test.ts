@@ -23,7 +23,7 @@ describe.skipIf(!hasChromium)('signing in and access, in Chromium', () => {
 	const roles = [
 		{ email: 'admin@norddjurs.demo', role: 'administrator', home: '/' },
 		{ email: 'direktor@norddjurs.demo', role: 'direktør', home: '/' },
-		{ email: 'projektleder@norddjurs.demo', role: 'projektleder', home: '/' },
+		{ email: 'projektleder@norddjurs.demo', role: 'projektleder', home: '/mine-noegletal' },
 		{ email: 'politiker@norddjurs.demo', role: 'politiker', home: '/status' }
 	];
 

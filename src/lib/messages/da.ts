@@ -158,6 +158,12 @@ export const da = {
 	'cli.unknown_org': 'Organisationen {org} findes ikke.',
 	'cli.user_usage': 'Brug: npm run fremdrift -- user create --email E --role admin|director|project_lead|politician --org SLUG [--name NAVN]',
 
+	'my_kpis.title': 'Mine nøgletal',
+	'my_kpis.none': 'Der er ingen nøgletal tildelt dig endnu.',
+	'my_kpis.caption': 'Nøgletal, du indtaster værdier for – det, der mangler, står øverst',
+	'my_kpis.next': 'Næste periode',
+	'nav.my_kpis': 'Mine nøgletal',
+
 	'overview.title': 'Oversigt',
 	'overview.as_of': 'Status pr. {date}',
 	'overview.summary_first': '{count} af {total} {status}',

@@ -157,6 +157,12 @@ export const en: Record<MessageKey, string> = {
 	'cli.unknown_org': 'The organisation {org} does not exist.',
 	'cli.user_usage': 'Usage: npm run fremdrift -- user create --email E --role admin|director|project_lead|politician --org SLUG [--name NAME]',
 
+	'my_kpis.title': 'My KPIs',
+	'my_kpis.none': 'No KPIs are assigned to you yet.',
+	'my_kpis.caption': 'KPIs you enter values for – what is missing comes first',
+	'my_kpis.next': 'Next period',
+	'nav.my_kpis': 'My KPIs',
+
 	'overview.title': 'Overview',
 	'overview.as_of': 'Status as of {date}',
 	'overview.summary_first': '{count} of {total} {status}',

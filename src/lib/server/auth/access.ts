@@ -16,6 +16,7 @@ export const routeAccess: readonly { path: string; audience: Audience; exact?: b
 	{ path: '/', exact: true, audience: LIVE_DATA_ROLES },
 	{ path: '/anbefalinger', audience: LIVE_DATA_ROLES },
 	{ path: '/noegletal', audience: LIVE_DATA_ROLES },
+	{ path: '/mine-noegletal', audience: LIVE_DATA_ROLES },
 	{ path: '/api/v1', audience: LIVE_DATA_ROLES },
 	{ path: '/status', audience: 'signed_in' },
 	{ path: '/admin', audience: ['admin'] },
@@ -49,7 +50,8 @@ export function admits(audience: Audience, role: Role | null): boolean {
 	return audience === 'signed_in' || audience.includes(role);
 }
 
-/** Where a signed-in user starts: politicians read the annual status, everyone else the overview. */
+/** Where a signed-in user starts: politicians read the annual status, project leads their KPIs, others the overview. */
 export function homeFor(role: Role): string {
-	return role === 'politician' ? '/status' : '/';
+	if (role === 'politician') return '/status';
+	return role === 'project_lead' ? '/mine-noegletal' : '/';
 }

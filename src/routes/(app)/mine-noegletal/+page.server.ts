@@ -1,0 +1,32 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { listKpisForUser } from '$lib/server/repositories/my-kpis';
+import { kpiDefinitionOf } from '$lib/server/progress';
+import { computeKpiProgress } from '$lib/domain/progress';
+import { nextMissingPeriod } from '$lib/domain/entry';
+import { parseDecimal } from '$lib/domain/numbers';
+import { todayInCopenhagen } from '$lib/domain/dates';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, LIVE_DATA_ROLES);
+	const asOf = todayInCopenhagen();
+	const rows = (await listKpisForUser(await getDb(), user.organisationId, user.id)).map(({ kpi, observations }) => {
+		const points = observations.map((o) => ({ period: o.period, value: parseDecimal(o.value) }));
+		const progress = computeKpiProgress(kpiDefinitionOf(kpi), points, asOf);
+		return {
+			id: kpi.id,
+			name: kpi.name,
+			unit: kpi.unit,
+			decimals: kpi.decimals,
+			frequency: kpi.frequency,
+			illustrative: kpi.illustrative,
+			progress,
+			nextPeriod: nextMissingPeriod(kpi.frequency, kpi.baselinePeriod, points.map((p) => p.period), asOf)
+		};
+	});
+	// What is overdue first, then what is due soonest.
+	rows.sort((a, b) => Number(b.progress.overdue) - Number(a.progress.overdue) || a.nextPeriod.localeCompare(b.nextPeriod) || a.name.localeCompare(b.name, 'da'));
+	return { asOf, rows };
+};
