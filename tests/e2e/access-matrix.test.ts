@@ -28,6 +28,11 @@ const pages: Record<string, Row> = {
 	'/admin/brugere/[id]': row(303, 403, 403, 403, 200, 404),
 	'/admin/api-noegler': row(303, 403, 403, 403, 200, 200),
 	'/api/v1/recommendations': row(401, 403, 200, 200, 200, 200),
+	'/api/v1/kpis': row(401, 403, 200, 200, 200, 200),
+	'/api/v1/kpis/[id]': row(401, 403, 200, 200, 200, 404),
+	'/api/v1/kpis/[id]/observations': row(401, 403, 200, 200, 200, 404),
+	'/api/v1/kpis/[id]/observations/[period]': row(401, 403, 405, 405, 405, 405),
+	'/api/v1/openapi.json': row(200, 200, 200, 200, 200, 200),
 	'/login': row(200, 303, 303, 303, 303, 303),
 	'/logout': row(303, 303, 303, 303, 303, 303),
 	'/opsaetning': row(404, 404, 404, 404, 404, 404),
@@ -125,6 +130,8 @@ describe('the access matrix against the built server', () => {
 		route
 			.replace('/admin/brugere/[id]', `/admin/brugere/${samples.user}`)
 			.replace('/noegletal/[id]', `/noegletal/${samples.kpi}`)
+			.replace('/api/v1/kpis/[id]', `/api/v1/kpis/${samples.kpi}`)
+			.replace('[period]', '2026')
 			.replace('[id]', samples['[id]'])
 			.replace('[token]', samples['[token]']);
 

@@ -1,4 +1,8 @@
 import { json } from '@sveltejs/kit';
+import type { z } from 'zod';
+import type { Role } from '../../../db/types';
+import type { SessionUser } from './auth/session';
+import { t } from '../messages';
 
 /**
  * The JSON API's error shape: `{"error":{"code","message","fields"}}`, message in Danish.
@@ -6,4 +10,44 @@ import { json } from '@sveltejs/kit';
  */
 export function apiError(status: number, code: string, message: string, fields?: Record<string, string>, headers?: HeadersInit): Response {
 	return json({ error: { code, message, fields: fields ?? {} } }, { status, headers });
+}
+
+
+/** Largest JSON body the API reads. */
+export const MAX_JSON_BYTES = 64 * 1024;
+
+/**
+ * Reads and validates a JSON body: 413 when too large, 400 when not JSON, 422 with Danish per-field
+ * messages when the schema refuses it. Returns the data or the error response to send.
+ * @example const body = await readJson(request, observationPutBody); if (body instanceof Response) return body;
+ */
+export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<T | Response> {
+	const declared = Number(request.headers.get('content-length') ?? '0');
+	if (declared > MAX_JSON_BYTES) return apiError(413, 'too_large', t('api.body_too_large', { max: MAX_JSON_BYTES / 1024 }));
+	const text = await request.text();
+	if (new TextEncoder().encode(text).length > MAX_JSON_BYTES) return apiError(413, 'too_large', t('api.body_too_large', { max: MAX_JSON_BYTES / 1024 }));
+	let raw: unknown;
+	try {
+		raw = JSON.parse(text);
+	} catch {
+		return apiError(400, 'invalid_json', t('api.invalid_json'));
+	}
+	const parsed = schema.safeParse(raw);
+	if (parsed.success) return parsed.data;
+	const fields: Record<string, string> = {};
+	for (const issue of parsed.error.issues) fields[issue.path.join('.') || 'body'] ??= issue.message;
+	return apiError(422, 'invalid', t('api.invalid_input'), fields);
+}
+
+/** The API caller if their role is one of `roles`, else the 401/403 response to send. */
+export function apiUser(locals: App.Locals, roles: readonly Role[]): SessionUser | Response {
+	const user = locals.user;
+	if (!user) return apiError(401, 'unauthorized', t('api.unauthorized'), undefined, { 'www-authenticate': 'Bearer' });
+	if (!roles.includes(user.role)) return apiError(403, 'forbidden', t('auth.forbidden'));
+	return user;
+}
+
+/** A positive integer id from a path segment, or null. */
+export function pathId(text: string): number | null {
+	return /^[1-9]\d{0,14}$/.test(text) ? Number(text) : null;
 }

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { t } from '../messages';
+import { FREQUENCIES, parsePeriod } from '../domain/periods';
+import { KPI_STATUSES, validateKpiDefinition } from '../domain/progress';
+import { isIsoDate } from '../domain/dates';
+
+/**
+ * The JSON API's shapes (camelCase, numbers as numbers, periods as in DESIGN §2): the same schemas
+ * validate requests and generate the OpenAPI document (routes/api/v1/openapi.json).
+ */
+
+export const periodText = z
+	.string()
+	.refine((text) => parsePeriod(text) !== null, { error: t('error.period_malformed') })
+	.meta({ description: '2024, 2024-H1, 2024-Q3 or 2024-05', example: '2025-09' });
+
+export const asOfQuery = z
+	.string()
+	.refine(isIsoDate, { error: t('overview.as_of_invalid') })
+	.meta({ description: 'YYYY-MM-DD', example: '2026-11-22' });
+
+const finiteNumber = z.number({ error: t('error.number_malformed') }).refine(Number.isFinite, { error: t('error.number_malformed') }).refine((v) => Math.abs(v) < 1e12, { error: t('observation.value_out_of_range') });
+
+export const valueAtPeriod = z.object({ value: finiteNumber, period: periodText });
+
+export const kpiShape = z
+	.object({
+		id: z.number().int(),
+		name: z.string(),
+		description: z.string(),
+		unit: z.enum(['percent', 'count', 'days', 'kr', 'score']),
+		decimals: z.number().int(),
+		direction: z.enum(['lower', 'higher']),
+		frequency: z.enum(FREQUENCIES),
+		scope: z.string(),
+		dataSource: z.string(),
+		baseline: valueAtPeriod,
+		target: valueAtPeriod,
+		status: z.enum(KPI_STATUSES),
+		achievedShare: z.number().nullable(),
+		expectedShare: z.number().nullable(),
+		overdue: z.boolean(),
+		latest: z.object({ period: z.string(), value: z.number() }).nullable(),
+		recommendationIds: z.array(z.number().int())
+	})
+	.meta({ id: 'Kpi' });
+
+export const observationShape = z
+	.object({
+		period: z.string(),
+		value: z.number(),
+		comment: z.string(),
+		source: z.string(),
+		seriesBreak: z.boolean(),
+		version: z.number().int(),
+		enteredBy: z.string().nullable(),
+		enteredAt: z.string().meta({ description: 'ISO 8601, UTC' })
+	})
+	.meta({ id: 'Observation' });
+
+const text = (max: number) => z.string().trim().max(max, { error: t('api.text_too_long', { max }) });
+
+/** POST /api/v1/kpis: the KPI's editable fields, checked against the rules of DESIGN §3. */
+export const kpiCreateBody = z
+	.object({
+		name: z.string({ error: t('api.name_required') }).trim().min(1, { error: t('api.name_required') }).max(200, { error: t('api.text_too_long', { max: 200 }) }),
+		description: text(2000).default(''),
+		unit: z.enum(['percent', 'count', 'days', 'kr', 'score'], { error: t('api.unit_invalid') }),
+		decimals: z.number().int().min(0).max(4).default(1),
+		direction: z.enum(['lower', 'higher'], { error: t('api.direction_invalid') }),
+		frequency: z.enum(FREQUENCIES, { error: t('api.frequency_invalid') }),
+		scope: text(200).default(''),
+		dataSource: text(200).default(''),
+		baseline: valueAtPeriod,
+		target: valueAtPeriod,
+		recommendationIds: z.array(z.number().int().positive()).max(100).default([])
+	})
+	.strict()
+	.superRefine((body, ctx) => {
+		const problem = validateKpiDefinition({ direction: body.direction, frequency: body.frequency, baseline: body.baseline, target: body.target });
+		if (problem) ctx.addIssue({ code: 'custom', path: ['target'], message: t(`api.kpi_${problem}`) });
+	})
+	.meta({ id: 'KpiCreate' });
+
+/** PUT /api/v1/kpis/{id}/observations/{period}. */
+export const observationPutBody = z
+	.object({
+		value: finiteNumber,
+		comment: text(2000).default(''),
+		source: text(500).default(''),
+		seriesBreak: z.boolean().default(false),
+		version: z.number().int().positive().nullable().optional()
+	})
+	.strict()
+	.meta({ id: 'ObservationPut' });
+
+export const apiErrorShape = z
+	.object({ error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()) }) })
+	.meta({ id: 'Error' });

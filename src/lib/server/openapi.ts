@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { apiErrorShape, kpiCreateBody, kpiShape, observationPutBody, observationShape } from '../schemas/api';
+
+function schema(type: z.ZodType, io: 'input' | 'output' = 'output') {
+	const { $schema: _drop, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+	return rest;
+}
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const ok = (description: string, ref: object) => ({ description, content: { 'application/json': { schema: ref } } });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+const periodParam = { name: 'period', in: 'path', required: true, schema: { type: 'string', examples: ['2025', '2025-H2', '2025-Q3', '2025-09'] } };
+const asOfParam = { name: 'asOf', in: 'query', required: false, schema: { type: 'string', format: 'date' } };
+const refused = { '401': errorResponse('Ikke logget ind'), '403': errorResponse('Ingen adgang'), '404': errorResponse('Findes ikke') };
+
+const recommendationList = z.object({
+	asOf: z.string(),
+	recommendations: z.array(
+		z.object({
+			id: z.number().int(),
+			number: z.number().int(),
+			title: z.string(),
+			status: z.string().nullable(),
+			statusSource: z.enum(['kpi', 'follow_up']),
+			budget: z.object({ allocatedKr: z.number().int(), spentKr: z.number().int() })
+		})
+	)
+});
+
+/**
+ * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas that validate the requests.
+ * @example const doc = openApiDocument(); doc.paths['/api/v1/kpis'].get
+ */
+export function openApiDocument() {
+	return {
+		openapi: '3.1.0',
+		info: { title: 'Fremdrift API', version: '1', description: 'Anbefalinger, nøgletal og værdier for én kommune. Fejl: {"error":{"code","message","fields"}} med danske beskeder.' },
+		security: [{ bearer: [] }, { session: [] }],
+		components: {
+			securitySchemes: {
+				bearer: { type: 'http', scheme: 'bearer', description: 'Personlig API-nøgle: fremdrift_<id>.<hemmelighed>' },
+				session: { type: 'apiKey', in: 'cookie', name: 'fremdrift_session' }
+			},
+			schemas: {
+				Kpi: schema(kpiShape),
+				KpiCreate: schema(kpiCreateBody, 'input'),
+				Observation: schema(observationShape),
+				ObservationPut: schema(observationPutBody, 'input'),
+				RecommendationList: schema(recommendationList),
+				Error: schema(apiErrorShape)
+			}
+		},
+		paths: {
+			'/api/v1/recommendations': {
+				get: { summary: 'Anbefalinger med beregnet status', responses: { '200': ok('Liste', { $ref: '#/components/schemas/RecommendationList' }), ...refused } }
+			},
+			'/api/v1/kpis': {
+				get: {
+					summary: 'Nøgletal med status',
+					parameters: [asOfParam],
+					responses: { '200': ok('Liste', { type: 'object', properties: { kpis: { type: 'array', items: { $ref: '#/components/schemas/Kpi' } } } }), '422': errorResponse('Ugyldig dato'), ...refused }
+				},
+				post: {
+					summary: 'Opret nøgletal (administrator, direktør)',
+					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/KpiCreate' } } } },
+					responses: { '201': ok('Oprettet', { $ref: '#/components/schemas/Kpi' }), '400': errorResponse('Ikke JSON'), '409': errorResponse('Navnet er taget'), '413': errorResponse('For stor'), '422': errorResponse('Ugyldige felter'), ...refused }
+				}
+			},
+			'/api/v1/kpis/{id}': {
+				get: { summary: 'Ét nøgletal med status pr. dato', parameters: [idParam, asOfParam], responses: { '200': ok('Nøgletallet', { $ref: '#/components/schemas/Kpi' }), '422': errorResponse('Ugyldig dato'), ...refused } }
+			},
+			'/api/v1/kpis/{id}/observations': {
+				get: {
+					summary: 'Nøgletallets værdier',
+					parameters: [idParam],
+					responses: { '200': ok('Liste', { type: 'object', properties: { observations: { type: 'array', items: { $ref: '#/components/schemas/Observation' } } } }), ...refused }
+				}
+			},
+			'/api/v1/kpis/{id}/observations/{period}': {
+				put: {
+					summary: 'Gem værdien for en periode (version kræves for at ændre en eksisterende)',
+					parameters: [idParam, periodParam],
+					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ObservationPut' } } } },
+					responses: {
+						'200': ok('Ændret', { $ref: '#/components/schemas/Observation' }),
+						'201': ok('Oprettet', { $ref: '#/components/schemas/Observation' }),
+						'400': errorResponse('Ikke JSON'),
+						'409': errorResponse('Forældet version'),
+						'413': errorResponse('For stor'),
+						'422': errorResponse('Ugyldige felter eller periode'),
+						...refused
+					}
+				},
+				delete: {
+					summary: 'Slet værdien (med den version, man så)',
+					parameters: [idParam, periodParam, { name: 'version', in: 'query', required: true, schema: { type: 'integer', minimum: 1 } }],
+					responses: { '204': { description: 'Slettet' }, '409': errorResponse('Forældet version'), '422': errorResponse('Version mangler'), ...refused }
+				}
+			},
+			'/api/v1/openapi.json': { get: { summary: 'Dette dokument', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } } }
+		}
+	};
+}

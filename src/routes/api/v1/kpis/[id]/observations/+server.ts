@@ -1,0 +1,18 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { apiError, apiUser, pathId } from '$lib/server/api';
+import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { loadApiObservations } from '$lib/server/kpi-api';
+import { findKpi } from '$lib/server/repositories/observations';
+import { t } from '$lib/messages';
+
+/** GET /api/v1/kpis/{id}/observations — every value of the KPI, oldest first. */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const user = apiUser(locals, LIVE_DATA_ROLES);
+	if (user instanceof Response) return user;
+	const id = pathId(params.id);
+	const db = await getDb();
+	if (id === null || !(await findKpi(db, user.organisationId, id))) return apiError(404, 'not_found', t('kpi.not_found'));
+	return json({ observations: await loadApiObservations(db, user.organisationId, id) });
+};

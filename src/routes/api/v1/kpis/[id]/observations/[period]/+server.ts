@@ -1,0 +1,67 @@
+import { json } from '@sveltejs/kit';
+import type { RequestEvent, RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { apiError, apiUser, pathId, readJson } from '$lib/server/api';
+import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { canEditKpi } from '$lib/server/auth/guards';
+import { loadApiObservations } from '$lib/server/kpi-api';
+import { deleteObservation, findKpi, saveObservation } from '$lib/server/repositories/observations';
+import { observationPutBody } from '$lib/schemas/api';
+import { formatPeriod, parsePeriodFor } from '$lib/domain/periods';
+import { t } from '$lib/messages';
+
+/** The caller, the KPI (of their organisation, writable by them) and the period (of its frequency) — or the error to send. */
+async function target(event: RequestEvent) {
+	const user = apiUser(event.locals, LIVE_DATA_ROLES);
+	if (user instanceof Response) return user;
+	const id = pathId(event.params.id);
+	const db = await getDb();
+	const kpi = id === null ? undefined : await findKpi(db, user.organisationId, id);
+	if (!kpi) return apiError(404, 'not_found', t('kpi.not_found'));
+	if (!(await canEditKpi(db, user, kpi.id))) return apiError(403, 'forbidden', t('observation.not_allowed'));
+	const period = parsePeriodFor(event.params.period, kpi.frequency);
+	if (!period.ok) {
+		const message = period.error === 'malformed' ? t('error.period_malformed') : t('error.period_wrong_frequency', { frequency: t(`frequency.${kpi.frequency}`) });
+		return apiError(422, 'invalid', t('api.invalid_input'), { period: message });
+	}
+	return { user, kpi, db, period: formatPeriod(period.period) };
+}
+
+/** PUT /api/v1/kpis/{id}/observations/{period} — 201 created, 200 updated, 409 stale version, 422 invalid. */
+export const PUT: RequestHandler = async (event) => {
+	const found = await target(event);
+	if (found instanceof Response) return found;
+	const body = await readJson(event.request, observationPutBody);
+	if (body instanceof Response) return body;
+	const { user, kpi, db, period } = found;
+	const result = await saveObservation(db, {
+		organisationId: user.organisationId,
+		kpiId: kpi.id,
+		period,
+		value: body.value,
+		comment: body.comment,
+		source: body.source,
+		seriesBreak: body.seriesBreak,
+		expectedVersion: body.version ?? null,
+		userId: user.id,
+		clientAddress: event.getClientAddress()
+	});
+	if (result.kind === 'conflict') {
+		return result.stored
+			? apiError(409, 'conflict', t('api.conflict', { version: result.stored.version }), { version: t('api.conflict', { version: result.stored.version }) })
+			: apiError(409, 'conflict', t('api.conflict_missing'));
+	}
+	const stored = (await loadApiObservations(db, user.organisationId, kpi.id)).find((o) => o.period === period);
+	return json(stored, { status: result.kind === 'created' ? 201 : 200 });
+};
+
+/** DELETE /api/v1/kpis/{id}/observations/{period}?version=N — 204 deleted, 409 stale or missing. */
+export const DELETE: RequestHandler = async (event) => {
+	const found = await target(event);
+	if (found instanceof Response) return found;
+	const version = pathId(event.url.searchParams.get('version') ?? '');
+	if (version === null) return apiError(422, 'invalid', t('api.invalid_input'), { version: t('api.version_required') });
+	const { user, kpi, db, period } = found;
+	const deleted = await deleteObservation(db, { organisationId: user.organisationId, kpiId: kpi.id, period, expectedVersion: version, userId: user.id, clientAddress: event.getClientAddress() });
+	return deleted ? new Response(null, { status: 204 }) : apiError(409, 'conflict', t('api.conflict_missing'));
+};

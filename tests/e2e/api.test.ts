@@ -1,0 +1,130 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startDemoServer, type RunningServer } from '../helpers/server';
+import { signInCookie } from '../helpers/sign-in';
+import { openApiDocument } from '../../src/lib/server/openapi';
+
+/** An API token made through the admin page, as an integration would get one. */
+async function apiToken(server: RunningServer, forEmail: string): Promise<string> {
+	const admin = await signInCookie(server.url, 'admin@norddjurs.demo');
+	const users = await (await fetch(`${server.url}/admin/api-noegler`, { headers: { cookie: admin } })).text();
+	const userId = new RegExp(`<option value="(\\d+)"[^>]*>[^<]*\\(${forEmail === 'projektleder@norddjurs.demo' ? 'projektleder' : 'direktør'}\\)`).exec(users)![1];
+	const created = await fetch(`${server.url}/admin/api-noegler?/create`, {
+		method: 'POST',
+		headers: { cookie: admin, origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ name: `Test ${forEmail}`, userId })
+	});
+	return /data-secret="api-token">([^<]+)</.exec(await created.text())![1];
+}
+
+describe('the JSON API against the built server', () => {
+	let server: RunningServer;
+	let lead: Record<string, string>;
+	let director: Record<string, string>;
+	let kpis: { id: number; name: string; frequency: string; status: string }[];
+	const byName = (name: string) => kpis.find((k) => k.name === name)!;
+
+	beforeAll(async () => {
+		server = await startDemoServer();
+		lead = { authorization: `Bearer ${await apiToken(server, 'projektleder@norddjurs.demo')}`, 'content-type': 'application/json' };
+		director = { authorization: `Bearer ${await apiToken(server, 'direktor@norddjurs.demo')}`, 'content-type': 'application/json' };
+		kpis = (await (await fetch(`${server.url}/api/v1/kpis?asOf=2026-11-22`, { headers: director })).json()).kpis;
+	});
+	afterAll(() => server?.stop());
+
+	test('GET /kpis/{id}?asOf computes status, shares, overdue and latest as of that date', async () => {
+		const yearly = byName('Sygefravær, Velfærdsområdet (år)');
+		const asOf2025 = await (await fetch(`${server.url}/api/v1/kpis/${yearly.id}?asOf=2024-12-31`, { headers: director })).json();
+		// DESIGN §3 vector: B = 7,8 (2022), T = 6,5 (2025), V = 7,0 (2024) → A = 0,615, E = 0,667, on track.
+		expect(asOf2025).toMatchObject({ name: yearly.name, frequency: 'year', direction: 'lower', status: 'on_track', overdue: false, latest: { period: '2024', value: 7 } });
+		expect(asOf2025.achievedShare).toBeCloseTo(0.615, 3);
+		expect(asOf2025.expectedShare).toBeCloseTo(0.667, 3);
+		const monthly = await (await fetch(`${server.url}/api/v1/kpis/${byName('Sygefravær, Velfærdsområdet (måned)').id}?asOf=2026-11-22`, { headers: director })).json();
+		expect(monthly.overdue).toBe(true);
+	});
+
+	test('PUT creates (201), updates with the version (200), refuses a stale version (409) keeping the first writer\'s value', async () => {
+		const kpi = byName('Sygefravær, Velfærdsområdet (måned)');
+		const url = `${server.url}/api/v1/kpis/${kpi.id}/observations/2026-09`;
+		const created = await fetch(url, { method: 'PUT', headers: lead, body: JSON.stringify({ value: 7.4, comment: 'Fra lønsystemet' }) });
+		expect(created.status).toBe(201);
+		const first = await created.json();
+		expect(first).toMatchObject({ period: '2026-09', value: 7.4, comment: 'Fra lønsystemet', version: 1, enteredBy: 'Peter Projektleder' });
+		expect((await fetch(url, { method: 'PUT', headers: director, body: JSON.stringify({ value: 9 }) })).status).toBe(409);
+		const updated = await fetch(url, { method: 'PUT', headers: director, body: JSON.stringify({ value: 7.3, version: 1 }) });
+		expect([updated.status, (await updated.json()).version]).toEqual([200, 2]);
+		const stale = await fetch(url, { method: 'PUT', headers: lead, body: JSON.stringify({ value: 8.8, version: 1 }) });
+		expect(stale.status).toBe(409);
+		expect((await stale.json()).error.code).toBe('conflict');
+		const list = (await (await fetch(`${server.url}/api/v1/kpis/${kpi.id}/observations`, { headers: lead })).json()).observations;
+		expect(list.find((o: { period: string }) => o.period === '2026-09')).toMatchObject({ value: 7.3, version: 2 });
+
+		expect((await fetch(url, { method: 'DELETE', headers: lead })).status).toBe(422);
+		expect((await fetch(`${url}?version=1`, { method: 'DELETE', headers: lead })).status).toBe(409);
+		expect((await fetch(`${url}?version=2`, { method: 'DELETE', headers: lead })).status).toBe(204);
+	});
+
+	test("a project lead's token cannot write another lead's KPI", async () => {
+		const other = byName('Personaleomsætning blandt ledere, Velfærdsområdet');
+		const response = await fetch(`${server.url}/api/v1/kpis/${other.id}/observations/2026`, { method: 'PUT', headers: lead, body: JSON.stringify({ value: 13 }) });
+		expect(response.status).toBe(403);
+	});
+
+	test('every bad input gets a 4xx with a Danish message, never a 5xx', async () => {
+		const kpi = byName('Sygefravær, Velfærdsområdet (år)');
+		const cases: [string, string, RequestInit, number][] = [
+			['malformed id', `/api/v1/kpis/abc`, {}, 404],
+			['huge id', `/api/v1/kpis/99999999999999999999`, {}, 404],
+			['negative id', `/api/v1/kpis/-1/observations`, {}, 404],
+			['bad asOf', `/api/v1/kpis?asOf=2026-02-30`, {}, 422],
+			['wrong-frequency period', `/api/v1/kpis/${kpi.id}/observations/2026-05`, { method: 'PUT', body: '{"value":7}' }, 422],
+			['malformed period', `/api/v1/kpis/${kpi.id}/observations/20x6`, { method: 'PUT', body: '{"value":7}' }, 422],
+			['number as text', `/api/v1/kpis/${kpi.id}/observations/2026`, { method: 'PUT', body: '{"value":"7,4"}' }, 422],
+			['not JSON', `/api/v1/kpis/${kpi.id}/observations/2026`, { method: 'PUT', body: '{value: 7' }, 400],
+			['unknown field', `/api/v1/kpis/${kpi.id}/observations/2026`, { method: 'PUT', body: '{"value":7,"x":1}' }, 422],
+			['too large', `/api/v1/kpis/${kpi.id}/observations/2026`, { method: 'PUT', body: JSON.stringify({ value: 7, comment: 'x'.repeat(70_000) }) }, 413],
+			['kpi with mismatched direction', `/api/v1/kpis`, { method: 'POST', body: JSON.stringify({ name: 'Ny', unit: 'percent', direction: 'lower', frequency: 'year', baseline: { value: 5, period: '2024' }, target: { value: 6, period: '2026' } }) }, 422],
+			['kpi with a month period on a year KPI', `/api/v1/kpis`, { method: 'POST', body: JSON.stringify({ name: 'Ny', unit: 'percent', direction: 'lower', frequency: 'year', baseline: { value: 5, period: '2024-01' }, target: { value: 4, period: '2026' } }) }, 422]
+		];
+		for (const [name, path, init, status] of cases) {
+			const response = await fetch(`${server.url}${path}`, { ...init, headers: director });
+			expect([name, response.status]).toEqual([name, status]);
+			const body = await response.json();
+			expect(body.error.message, name).toMatch(/[æøåÆØÅ]|[A-Za-z]/);
+			expect(typeof body.error.code).toBe('string');
+		}
+	});
+
+	test('POST /kpis creates a KPI linked to a recommendation; a second with the same name is 409', async () => {
+		const recs = (await (await fetch(`${server.url}/api/v1/recommendations`, { headers: director })).json()).recommendations;
+		const body = { name: 'Vikarforbrug, Velfærdsområdet', unit: 'kr', decimals: 0, direction: 'lower', frequency: 'quarter', baseline: { value: 2_400_000, period: '2024-Q4' }, target: { value: 1_800_000, period: '2026-Q4' }, recommendationIds: [recs[6].id] };
+		const created = await fetch(`${server.url}/api/v1/kpis`, { method: 'POST', headers: director, body: JSON.stringify(body) });
+		expect(created.status).toBe(201);
+		expect(await created.json()).toMatchObject({ name: body.name, status: 'no_data', recommendationIds: [recs[6].id], baseline: body.baseline });
+		expect((await fetch(`${server.url}/api/v1/kpis`, { method: 'POST', headers: director, body: JSON.stringify(body) })).status).toBe(409);
+		expect((await fetch(`${server.url}/api/v1/kpis`, { method: 'POST', headers: lead, body: JSON.stringify(body) })).status).toBe(403);
+	});
+
+	test('the OpenAPI document is served and lists every /api/v1 route and method', async () => {
+		const served = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+		expect(served.openapi).toBe('3.1.0');
+		expect(served).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+		const root = join(import.meta.dirname, '../../src/routes');
+		const found: [string, string][] = [];
+		const walk = (dir: string) => {
+			for (const entry of readdirSync(dir)) {
+				const path = join(dir, entry);
+				if (statSync(path).isDirectory()) walk(path);
+				else if (entry === '+server.ts') {
+					const route = '/' + relative(root, dir).replace(/\[(\w+)\]/g, '{$1}');
+					for (const [, method] of readFileSync(path, 'utf8').matchAll(/export const (GET|POST|PUT|DELETE|PATCH)\b/g)) found.push([route, method.toLowerCase()]);
+				}
+			}
+		};
+		walk(join(root, 'api'));
+		expect(found.length).toBeGreaterThan(5);
+		for (const [route, method] of found) expect(served.paths[route]?.[method], `${method} ${route}`).toBeDefined();
+		expect(Object.keys(served.components.schemas)).toEqual(expect.arrayContaining(['Kpi', 'KpiCreate', 'Observation', 'ObservationPut', 'Error']));
+	});
+});
