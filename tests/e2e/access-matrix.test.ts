@@ -21,7 +21,10 @@ const row = (anonymous: number, politician: number, projectLead: number, directo
 const pages: Record<string, Row> = {
 	'/': row(303, 303, 200, 200, 200, 200),
 	'/anbefalinger/[id]': row(303, 403, 200, 200, 200, 404),
+	'/noegletal': row(303, 403, 200, 200, 200, 200),
+	'/noegletal/ny': row(303, 403, 403, 200, 200, 200),
 	'/noegletal/[id]': row(303, 403, 200, 200, 200, 404),
+	'/noegletal/[id]/rediger': row(303, 403, 403, 200, 200, 404),
 	'/mine-noegletal': row(303, 403, 200, 200, 200, 200),
 	'/status': row(303, 200, 200, 200, 200, 200),
 	'/admin/brugere': row(303, 403, 403, 403, 200, 200),
@@ -51,6 +54,8 @@ const actions: Record<string, Row> = {
 	'/admin/api-noegler?/create': row(303, 403, 403, 403, 400, 400),
 	'/admin/api-noegler?/revoke': row(303, 403, 403, 403, 400, 400),
 	// A KPI that is not the project lead's: the action itself refuses them (403), not just the page.
+	'/noegletal/ny': row(303, 403, 403, 400, 400, 400),
+	'/noegletal/[id]/rediger': row(303, 403, 403, 400, 400, 404),
 	'/noegletal/[id]?/save': row(303, 403, 403, 400, 400, 404),
 	'/noegletal/[id]?/delete': row(303, 403, 403, 400, 400, 404),
 	'/login': row(400, 303, 303, 303, 303, 303),

@@ -49,6 +49,7 @@ export const load: PageServerLoad = async (event) => {
 		progress,
 		recommendations,
 		canEdit,
+		canDefine: user.role === 'admin' || user.role === 'director',
 		nextPeriod: nextMissingPeriod(kpi.frequency, kpi.baselinePeriod, series.map((o) => o.period), asOf),
 		editing,
 		history: user.role === 'admin' || user.role === 'director' ? await listObservationAuditEvents(db, user.organisationId, kpi.id) : null

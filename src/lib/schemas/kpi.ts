@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { t } from '../messages';
+import { FREQUENCIES } from '../domain/periods';
+import { parseDanishNumber } from '../domain/numbers';
+import { validateKpiDefinition } from '../domain/progress';
+
+const ids = z
+	.union([z.string(), z.array(z.string())])
+	.optional()
+	.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number))
+	.pipe(z.array(z.number().int().positive()).max(1000));
+
+const number = (field: string) =>
+	z.string({ error: t('error.number_malformed') }).transform((text, ctx) => {
+		const value = parseDanishNumber(text);
+		if (value === null || Math.abs(value) >= 1e12) {
+			ctx.addIssue({ code: 'custom', message: t('error.number_malformed'), path: [] });
+			return z.NEVER;
+		}
+		return value;
+	}).describe(field);
+
+const text = (max: number) => z.string().trim().max(max, { error: t('api.text_too_long', { max }) }).default('');
+
+/**
+ * The KPI definition form (admins and directors): every field of DESIGN §2, Danish numbers, and the
+ * rules of DESIGN §3 (direction agrees with the target; periods of the frequency; target after baseline).
+ */
+export const kpiFormSchema = z
+	.object({
+		name: z.string({ error: t('api.name_required') }).trim().min(1, { error: t('api.name_required') }).max(200, { error: t('api.name_required') }),
+		description: text(2000),
+		unit: z.enum(['percent', 'count', 'days', 'kr', 'score'], { error: t('api.unit_invalid') }),
+		decimals: z.coerce.number({ error: t('kpi_form.decimals_invalid') }).int({ error: t('kpi_form.decimals_invalid') }).min(0, { error: t('kpi_form.decimals_invalid') }).max(4, { error: t('kpi_form.decimals_invalid') }),
+		direction: z.enum(['lower', 'higher'], { error: t('api.direction_invalid') }),
+		frequency: z.enum(FREQUENCIES, { error: t('api.frequency_invalid') }),
+		scope: text(200),
+		dataSource: text(200),
+		baselineValue: number('baselineValue'),
+		baselinePeriod: z.string().trim().max(10, { error: t('error.period_malformed') }),
+		targetValue: number('targetValue'),
+		targetPeriod: z.string().trim().max(10, { error: t('error.period_malformed') }),
+		illustrative: z.string().optional().transform((v) => v === 'on'),
+		recommendationId: ids,
+		primaryId: ids,
+		ownerId: ids,
+		version: z
+			.string()
+			.optional()
+			.transform((v) => (v ? Number(v) : null))
+			.pipe(z.number().int().positive().nullable())
+	})
+	.superRefine((form, ctx) => {
+		const problem = validateKpiDefinition({
+			direction: form.direction,
+			frequency: form.frequency,
+			baseline: { value: form.baselineValue, period: form.baselinePeriod },
+			target: { value: form.targetValue, period: form.targetPeriod }
+		});
+		if (problem === 'direction_mismatch') ctx.addIssue({ code: 'custom', path: ['targetValue'], message: t('api.kpi_direction_mismatch') });
+		if (problem === 'period_malformed' || problem === 'period_wrong_frequency') {
+			ctx.addIssue({ code: 'custom', path: ['baselinePeriod'], message: t(`api.kpi_${problem}`) });
+			ctx.addIssue({ code: 'custom', path: ['targetPeriod'], message: t(`api.kpi_${problem}`) });
+		}
+		if (problem === 'target_not_after_baseline') ctx.addIssue({ code: 'custom', path: ['targetPeriod'], message: t('api.kpi_target_not_after_baseline') });
+	});
+
+export type KpiForm = z.infer<typeof kpiFormSchema>;

@@ -1,0 +1,45 @@
+import type { DecimalSeparator } from '../../domain/numbers';
+
+/** One row of an uploaded or pasted table; `line` is where a person finds it in the file (header = 1). */
+export interface TableRow {
+	line: number;
+	cells: string[];
+	/** XLSX only: true where the cell held a number, written with '.' as its decimal separator. */
+	numeric?: boolean[];
+}
+
+/** A table read from a file or a paste: the header row first, then the data rows. */
+export interface ImportTable {
+	rows: TableRow[];
+	/** How typed numbers in this table write their decimals (',' for Danish `;`/tab files). */
+	decimalSeparator: DecimalSeparator;
+}
+
+export type ReadResult = ({ ok: true } & ImportTable) | { ok: false; message: string };
+
+/** What importing one row would do: create, change, leave alone, or refuse it. */
+export type PreviewKind = 'new' | 'changed' | 'unchanged' | 'error';
+
+export interface PreviewRow {
+	line: number;
+	kind: PreviewKind;
+	kpiId: number | null;
+	kpiName: string | null;
+	/** Canonical period ('2024-05'), null when the cell could not be read. */
+	period: string | null;
+	value: number | null;
+	/** The stored value the preview compared with; null when there was none. */
+	oldValue: number | null;
+	comment: string;
+	/** Why the row is refused (Danish), null unless kind is 'error'. */
+	message: string | null;
+}
+
+export interface ImportPreview {
+	rows: PreviewRow[];
+	counts: { rows: number; created: number; updated: number; unchanged: number; errors: number };
+}
+
+export type ApplyResult =
+	| { ok: true; created: number; updated: number; unchanged: number }
+	| { ok: false; reason: 'errors' | 'stale' };

@@ -1,0 +1,27 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { fieldErrors } from '$lib/server/forms';
+import { formPicks, formValues, parseKpiForm } from '$lib/server/kpi-form';
+import { createKpiDefinition, loadKpiFormOptions } from '$lib/server/repositories/kpi-definitions';
+import { t } from '$lib/messages';
+
+const EDITORS = ['admin', 'director'] as const;
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, EDITORS);
+	return { options: await loadKpiFormOptions(await getDb(), user.organisationId) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, EDITORS);
+		const formData = await event.request.formData();
+		const form = parseKpiForm(formData);
+		if (!form.ok) return fail(400, { errors: form.errors, values: formValues(formData), picks: formPicks(formData) });
+		const id = await createKpiDefinition(await getDb(), user.organisationId, user.id, form.data);
+		if (id === null) return fail(409, { errors: fieldErrors({ name: t('api.kpi_name_taken') }), values: formValues(formData), picks: formPicks(formData) });
+		redirect(303, `/noegletal/${id}`);
+	}
+};

@@ -1,0 +1,69 @@
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launchChromium } from '../helpers/browser';
+import { startDemoServer, type RunningServer } from '../helpers/server';
+import { signInPage } from '../helpers/sign-in';
+
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
+	let server: RunningServer;
+	let browser: Browser;
+
+	beforeAll(async () => {
+		[server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.stop();
+	});
+
+	test('a director defines a KPI: a target that disagrees with the direction is refused per field; fixed, it is created and linked', async () => {
+		const context = await browser.newContext();
+		const page = await signInPage(context, server.url, 'direktor@norddjurs.demo');
+		await page.goto(`${server.url}/noegletal/ny`);
+		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		expect(axe.violations.map((v) => v.id)).toEqual([]);
+		await page.getByLabel('Navn', { exact: true }).fill('Vikarforbrug, Velfærdsområdet');
+		await page.getByLabel('Enhed').selectOption('kr');
+		await page.getByLabel('Decimaler').fill('0');
+		await page.getByLabel('Retning').selectOption('lower');
+		await page.getByLabel('Frekvens').selectOption('quarter');
+		await page.getByLabel('Baseline: værdi').fill('2.400.000 kr.');
+		await page.getByLabel('Baseline: periode').fill('2024-q4');
+		await page.getByLabel('Mål: værdi').fill('2.900.000');
+		await page.getByLabel('Mål: periode').fill('2026-Q4');
+		await page.getByLabel('Knyttet til Anbefaling 7 · Trivselsteam på Velfærdsområdet').check();
+		await page.getByLabel('Peter Projektleder (projektleder)').check();
+		await page.getByRole('button', { name: 'Gem nøgletal' }).click();
+		await page.waitForLoadState();
+		await expect(page.locator('#felt-targetValue-error').textContent()).resolves.toContain('lavere er bedre kræver et mål under baseline');
+		await expect(page.getByLabel('Baseline: værdi').inputValue()).resolves.toBe('2.400.000 kr.');
+
+		await page.getByLabel('Mål: værdi').fill('1.800.000');
+		await page.getByRole('button', { name: 'Gem nøgletal' }).click();
+		await page.waitForURL(/\/noegletal\/\d+$/);
+		await expect(page.locator('h1').textContent()).resolves.toBe('Nøgletal: Vikarforbrug, Velfærdsområdet');
+		await expect(page.locator('.facts').textContent()).resolves.toContain('2.400.000\u00a0kr. (4. kvartal 2024)');
+		await expect(page.getByRole('link', { name: 'Anbefaling 7 · Trivselsteam på Velfærdsområdet' }).count()).resolves.toBe(1);
+		await context.close();
+	});
+
+	test('two directors edit the same KPI: the second save is refused and the first stands', async () => {
+		const first = await signInPage(await browser.newContext(), server.url, 'direktor@norddjurs.demo');
+		const second = await signInPage(await browser.newContext(), server.url, 'admin@norddjurs.demo');
+		await first.goto(`${server.url}/noegletal`);
+		const editUrl = await first.getByRole('link', { name: 'Rediger: Trivselsscore, Velfærdsområdet' }).getAttribute('href');
+		for (const page of [first, second]) await page.goto(`${server.url}${editUrl}`);
+		await first.getByLabel('Datakilde').fill('Trivselsmåling (APV)');
+		await first.getByRole('button', { name: 'Gem nøgletal' }).click();
+		await first.waitForURL(/\/noegletal\/\d+$/);
+		await second.getByLabel('Datakilde').fill('Noget andet');
+		await second.getByRole('button', { name: 'Gem nøgletal' }).click();
+		await second.waitForLoadState();
+		await expect(second.getByRole('alert').textContent()).resolves.toContain('ændret af en anden imens');
+		await expect(second.getByLabel('Datakilde').inputValue()).resolves.toBe('Trivselsmåling (APV)');
+		await expect(first.locator('.facts').textContent()).resolves.toContain('Trivselsmåling (APV)');
+	});
+});
