@@ -31,6 +31,7 @@ const pages: Record<string, Row> = {
 	'/admin/brugere/[id]': row(303, 403, 403, 403, 200, 404),
 	'/admin/api-noegler': row(303, 403, 403, 403, 200, 200),
 	'/api/v1/recommendations': row(401, 403, 200, 200, 200, 200),
+	'/api/v1/recommendations/[id]': row(401, 403, 200, 200, 200, 404),
 	'/api/v1/kpis': row(401, 403, 200, 200, 200, 200),
 	'/api/v1/kpis/[id]': row(401, 403, 200, 200, 200, 404),
 	'/api/v1/kpis/[id]/observations': row(401, 403, 200, 200, 200, 404),

@@ -65,6 +65,19 @@ describe('the JSON API against the built server', () => {
 		expect((await fetch(`${url}?version=2`, { method: 'DELETE', headers: lead })).status).toBe(204);
 	});
 
+	test('GET /recommendations/{id} gives every field, the KPIs with status, budget and follow-up items', async () => {
+		const list = (await (await fetch(`${server.url}/api/v1/recommendations`, { headers: director })).json()).recommendations;
+		const seven = list.find((r: { number: number }) => r.number === 7);
+		const detail = await (await fetch(`${server.url}/api/v1/recommendations/${seven.id}?asOf=2026-11-22`, { headers: director })).json();
+		expect(detail).toMatchObject({ number: 7, title: 'Trivselsteam på Velfærdsområdet', lifecycle: 'in_progress', status: { source: 'kpi', status: 'at_risk' } });
+		expect(detail.purpose).toContain('fastholde medarbejderne');
+		expect(detail.decision).toMatchObject({ body: 'Byrådet', kind: 'consensus' });
+		expect(detail.budgetLines.reduce((sum: number, l: { amountKr: number }) => sum + l.amountKr, 0)).toBe(3_600_000);
+		expect(detail.kpis.map((k: { name: string }) => k.name)).toContain('Sygefravær, Velfærdsområdet (år)');
+		expect(detail.followUpItems.length).toBeGreaterThan(0);
+		expect((await fetch(`${server.url}/api/v1/recommendations/0`, { headers: director })).status).toBe(404);
+	});
+
 	test("a project lead's token cannot write another lead's KPI", async () => {
 		const other = byName('Personaleomsætning blandt ledere, Velfærdsområdet');
 		const response = await fetch(`${server.url}/api/v1/kpis/${other.id}/observations/2026`, { method: 'PUT', headers: lead, body: JSON.stringify({ value: 13 }) });

@@ -54,6 +54,13 @@ export function openApiDocument() {
 			'/api/v1/recommendations': {
 				get: { summary: 'Anbefalinger med beregnet status', responses: { '200': ok('Liste', { $ref: '#/components/schemas/RecommendationList' }), ...refused } }
 			},
+			'/api/v1/recommendations/{id}': {
+				get: {
+					summary: 'Én anbefaling: alle felter, nøgletal, budget, opfølgningspunkter og status',
+					parameters: [idParam, asOfParam],
+					responses: { '200': { description: 'Anbefalingen', content: { 'application/json': { schema: { type: 'object' } } } }, '422': errorResponse('Ugyldig dato'), ...refused }
+				}
+			},
 			'/api/v1/kpis': {
 				get: {
 					summary: 'Nøgletal med status',
