@@ -27,6 +27,7 @@ const pages: Record<string, Row> = {
 	'/noegletal/[id]/rediger': row(303, 403, 403, 200, 200, 404),
 	'/mine-noegletal': row(303, 403, 200, 200, 200, 200),
 	'/status': row(303, 200, 200, 200, 200, 200),
+	'/eksport/maalinger': row(303, 403, 200, 200, 200, 200),
 	'/admin/brugere': row(303, 403, 403, 403, 200, 200),
 	'/admin/brugere/[id]': row(303, 403, 403, 403, 200, 404),
 	'/admin/api-noegler': row(303, 403, 403, 403, 200, 200),

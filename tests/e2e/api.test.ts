@@ -78,6 +78,26 @@ describe('the JSON API against the built server', () => {
 		expect((await fetch(`${server.url}/api/v1/recommendations/0`, { headers: director })).status).toBe(404);
 	});
 
+	test('values download as Danish Excel CSV and as XLSX, per KPI or all, for the signed-in organisation only', async () => {
+		const cookie = await signInCookie(server.url, 'direktor@norddjurs.demo');
+		const yearly = byName('Sygefravær, Velfærdsområdet (år)');
+		const csv = await fetch(`${server.url}/eksport/maalinger?format=csv&noegletal=${yearly.id}`, { headers: { cookie } });
+		expect(csv.status).toBe(200);
+		expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="fremdrift-maalinger-\d{4}-\d{2}-\d{2}\.csv"$/);
+		const bytes = new Uint8Array(await csv.arrayBuffer());
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
+		expect(lines[0].split(';').slice(0, 4)).toEqual(['Nøgletal-id', 'Nøgletal', 'Periode', 'Værdi']);
+		expect(lines.slice(1).map((l) => l.split(';')[2])).toEqual(['2023', '2024', '2025']);
+		expect(lines[2].split(';')[3]).toBe('7');
+		const xlsx = new Uint8Array(await (await fetch(`${server.url}/eksport/maalinger?format=xlsx`, { headers: { cookie } })).arrayBuffer());
+		expect([...xlsx.slice(0, 2)]).toEqual([0x50, 0x4b]);
+		const allerod = await signInCookie(server.url, 'direktor@allerod.demo');
+		const foreign = await (await fetch(`${server.url}/eksport/maalinger?format=csv&noegletal=${yearly.id}`, { headers: { cookie: allerod } })).text();
+		expect(foreign.trim().split('\r\n')).toHaveLength(1);
+		expect((await fetch(`${server.url}/eksport/maalinger?format=pdf`, { headers: { cookie } })).status).toBe(400);
+	});
+
 	test("a project lead's token cannot write another lead's KPI", async () => {
 		const other = byName('Personaleomsætning blandt ledere, Velfærdsområdet');
 		const response = await fetch(`${server.url}/api/v1/kpis/${other.id}/observations/2026`, { method: 'PUT', headers: lead, body: JSON.stringify({ value: 13 }) });

@@ -17,6 +17,7 @@ export const routeAccess: readonly { path: string; audience: Audience; exact?: b
 	{ path: '/anbefalinger', audience: LIVE_DATA_ROLES },
 	{ path: '/noegletal', audience: LIVE_DATA_ROLES },
 	{ path: '/mine-noegletal', audience: LIVE_DATA_ROLES },
+	{ path: '/eksport', audience: LIVE_DATA_ROLES },
 	{ path: '/api/v1', audience: LIVE_DATA_ROLES },
 	{ path: '/api/v1/openapi.json', audience: 'public' },
 	{ path: '/status', audience: 'signed_in' },

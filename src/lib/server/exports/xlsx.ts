@@ -36,12 +36,13 @@ export async function toXlsx(table: Table): Promise<Uint8Array> {
 		});
 	}
 
-	sheet.columns.forEach((column, index) => {
-		column.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[index] + 2));
+	widths.forEach((width, index) => {
+		sheet.getColumn(index + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width + 2));
 	});
 	if (table.columns.length > 0) {
 		sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
 	}
+	// exceljs types its Node Buffer as its own ArrayBuffer-like interface.
 	const buffer = await workbook.xlsx.writeBuffer();
 	return new Uint8Array(buffer as ArrayBuffer);
 }

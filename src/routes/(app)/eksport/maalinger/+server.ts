@@ -1,0 +1,38 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { exportFileName, listObservationsForExport, observationTable, toDanishCsv, toXlsx, type ObservationExportScope } from '$lib/server/exports';
+import { todayInCopenhagen } from '$lib/domain/dates';
+import { t } from '$lib/messages';
+
+const id = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
+const querySchema = z.object({
+	format: z.enum(['csv', 'xlsx']).default('csv'),
+	noegletal: id.optional(),
+	anbefaling: id.optional()
+});
+
+/**
+ * GET /eksport/maalinger?format=csv|xlsx[&noegletal=ID|&anbefaling=ID] — the organisation's values as
+ * Danish Excel CSV or XLSX: all of them, one KPI's, or one recommendation's.
+ */
+export const GET: RequestHandler = async (event) => {
+	const user = requireRole(event, LIVE_DATA_ROLES);
+	const query = querySchema.safeParse(Object.fromEntries(event.url.searchParams));
+	if (!query.success) error(400, t('api.invalid_input'));
+	const { format, noegletal, anbefaling } = query.data;
+	const scope: ObservationExportScope =
+		noegletal !== undefined ? { kind: 'kpi', kpiId: noegletal } : anbefaling !== undefined ? { kind: 'recommendation', recommendationId: anbefaling } : { kind: 'all' };
+	const table = observationTable(await listObservationsForExport(await getDb(), user.organisationId, scope));
+	const body = format === 'csv' ? toDanishCsv(table) : await toXlsx(table);
+	const name = exportFileName(`fremdrift-maalinger`, format, todayInCopenhagen());
+	return new Response(body as BodyInit, {
+		headers: {
+			'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': `attachment; filename="${name}"`
+		}
+	});
+};
