@@ -59,6 +59,8 @@ async function demo(args: string[]): Promise<void> {
 	const port = process.env.PORT ?? '3000';
 	// adapter-node assumes https without ORIGIN; the demo is served over plain http on this machine.
 	process.env.ORIGIN ??= `http://localhost:${port}`;
+	// Imports of up to 5 MB (adapter-node's default body limit is 512 kB).
+	process.env.BODY_SIZE_LIMIT ??= '6M';
 	const password = process.env.DEMO_PASSWORD ? t('cli.demo_password_from_env') : config.demoPassword;
 	console.log(`\n${t('cli.demo_logins', { password })}`);
 	for (const login of logins) {

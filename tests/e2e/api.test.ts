@@ -139,6 +139,22 @@ describe('the JSON API against the built server', () => {
 		expect((await fetch(`${server.url}/api/v1/kpis`, { method: 'POST', headers: lead, body: JSON.stringify(body) })).status).toBe(403);
 	});
 
+	test('POST /imports/observations: a dry run previews, a bad row refuses the whole file, a good file saves once', async () => {
+		const csv = (rows: string[]) => new TextEncoder().encode(['Nøgletal;Periode;Værdi', ...rows].join('\r\n'));
+		const url = `${server.url}/api/v1/imports/observations`;
+		const headers = { authorization: lead.authorization, 'content-type': 'text/csv' };
+		const good = csv(['Sygefravær, Velfærdsområdet (måned);2028-01;6,1 %', 'Sygefravær, Velfærdsområdet (måned);2028-02;6,0 %']);
+		const dry = await fetch(`${url}?dryRun=true`, { method: 'POST', headers, body: good });
+		expect(await dry.json()).toEqual({ rows: 2, created: 2, updated: 0, unchanged: 0, errors: [] });
+		const bad = await fetch(url, { method: 'POST', headers, body: csv(['Sygefravær, Velfærdsområdet (måned);2028-01;6,1', 'Findes ikke;2028-01;1']) });
+		expect(bad.status).toBe(422);
+		expect((await bad.json()).errors).toEqual([{ line: 3, message: 'Nøgletallet "Findes ikke" findes ikke.' }]);
+		expect((await (await fetch(`${url}?dryRun=true`, { method: 'POST', headers, body: good })).json()).created).toBe(2);
+		const saved = await fetch(url, { method: 'POST', headers, body: good });
+		expect(await saved.json()).toMatchObject({ created: 2, updated: 0 });
+		expect(await (await fetch(url, { method: 'POST', headers, body: good })).json()).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+	});
+
 	test('the OpenAPI document is served and lists every /api/v1 route and method', async () => {
 		const served = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
 		expect(served.openapi).toBe('3.1.0');

@@ -95,6 +95,35 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		await expect(first.locator('#historik + table, section[aria-labelledby="historik"] table').first().textContent()).resolves.toContain('observation.updated');
 	});
 
+	test('an Excel-pasted block of 12 months with one bad cell is refused naming that line; fixed, all 12 are saved', async () => {
+		const context = await browser.newContext();
+		const page = await signInPage(context, server.url, 'projektleder@norddjurs.demo');
+		const kpi = 'Sygefravær, Velfærdsområdet (måned)';
+		const block = (bad: boolean) =>
+			['Nøgletal\tPeriode\tVærdi\tKommentar']
+				.concat(Array.from({ length: 12 }, (_, i) => `${kpi}\t2027-${String(i + 1).padStart(2, '0')}\t${bad && i === 4 ? '7,x' : `6,${i % 10}`}\tPrognose`))
+				.join('\n');
+		await page.goto(`${server.url}/noegletal/import`);
+		await page.getByLabel('Indsæt fra Excel').fill(block(true));
+		await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+		await page.waitForURL(/\?\/preview$/);
+		await expect(page.locator('[data-import-summary]').textContent()).resolves.toContain('12 rækker: 11 nye, 0 ændrede, 0 uændrede, 1 med fejl.');
+		await expect(page.locator('tr[data-kind="error"]').getAttribute('data-line')).resolves.toBe('6');
+		await expect(page.locator('tr[data-kind="error"]').textContent()).resolves.toContain('Skriv et tal, fx 7,4.');
+		await expect(page.getByRole('button', { name: /^Gem alle/ }).count()).resolves.toBe(0);
+		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+
+		await page.getByLabel('Indsæt fra Excel').fill(block(false));
+		await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+		await page.waitForURL(/\?\/preview$/);
+		await expect(page.locator('[data-import-summary]').textContent()).resolves.toContain('12 rækker: 12 nye');
+		await page.getByRole('button', { name: 'Gem alle 12 rækker' }).click();
+		await page.waitForURL(/\?\/save$/);
+		await expect(page.getByRole('status').first().textContent()).resolves.toBe('Importen er gemt: 12 nye og 0 ændrede værdier (0 var uændrede).');
+		await context.close();
+	});
+
 	test('deleting needs the confirmation box', async () => {
 		const id = await kpiId(server, 7, 'Trivselsscore, Velfærdsområdet');
 		const context = await browser.newContext();

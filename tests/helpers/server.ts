@@ -69,7 +69,7 @@ export async function startDemoServer(options: { env?: Record<string, string>; s
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [join(projectRoot, 'build', 'index.js')], {
 		cwd: projectRoot,
-		env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...options.env },
+		env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, BODY_SIZE_LIMIT: '6M', ...options.env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

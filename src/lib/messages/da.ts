@@ -278,6 +278,8 @@ export const da = {
 	'kpi.expected_share': 'Forventet på nuværende tidspunkt',
 	'kpi.series_break': 'databrud',
 
+	'import.working': 'Behandler filen …',
+	'import.more_rows': '… og {count} rækker mere uden fejl.',
 	'import.title': 'Importér værdier',
 	'import.intro': 'Indsæt celler kopieret fra Excel, eller vælg en CSV- eller Excel-fil. Første linje skal være overskrifter: Nøgletal, Periode, Værdi og evt. Kommentar.',
 	'import.paste': 'Indsæt fra Excel',

@@ -277,6 +277,8 @@ export const en: Record<MessageKey, string> = {
 	'kpi.expected_share': 'Expected by now',
 	'kpi.series_break': 'series break',
 
+	'import.working': 'Processing the file …',
+	'import.more_rows': '… and {count} more rows without errors.',
 	'import.title': 'Import values',
 	'import.intro': 'Paste cells copied from Excel, or choose a CSV or Excel file. The first line must be headings: KPI, Period, Value and optionally Comment.',
 	'import.paste': 'Paste from Excel',

@@ -27,6 +27,14 @@ const recommendationList = z.object({
 	)
 });
 
+const importResult = z.object({
+	rows: z.number().int(),
+	created: z.number().int(),
+	updated: z.number().int(),
+	unchanged: z.number().int(),
+	errors: z.array(z.object({ line: z.number().int(), message: z.string() }))
+});
+
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas that validate the requests.
  * @example const doc = openApiDocument(); doc.paths['/api/v1/kpis'].get
@@ -47,6 +55,7 @@ export function openApiDocument() {
 				Observation: schema(observationShape),
 				ObservationPut: schema(observationPutBody, 'input'),
 				RecommendationList: schema(recommendationList),
+				ImportResult: schema(importResult),
 				Error: schema(apiErrorShape)
 			}
 		},
@@ -102,6 +111,20 @@ export function openApiDocument() {
 					summary: 'Slet værdien (med den version, man så)',
 					parameters: [idParam, periodParam, { name: 'version', in: 'query', required: true, schema: { type: 'integer', minimum: 1 } }],
 					responses: { '204': { description: 'Slettet' }, '409': errorResponse('Forældet version'), '422': errorResponse('Version mangler'), ...refused }
+				}
+			},
+			'/api/v1/imports/observations': {
+				post: {
+					summary: 'Importér værdier fra CSV (dansk Excel eller komma/punktum) eller XLSX – alt eller intet',
+					parameters: [{ name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' } }],
+					requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } },
+					responses: {
+						'200': ok('Resultat (eller forhåndsvisning med dryRun)', { $ref: '#/components/schemas/ImportResult' }),
+						'409': errorResponse('Værdier ændret undervejs'),
+						'413': errorResponse('For stor'),
+						'422': ok('Rækker med fejl; intet gemt', { $ref: '#/components/schemas/ImportResult' }),
+						...refused
+					}
 				}
 			},
 			'/api/v1/openapi.json': { get: { summary: 'Dette dokument', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } } }

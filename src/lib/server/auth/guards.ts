@@ -34,35 +34,42 @@ export function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, roles: 
 }
 
 /**
- * Whether the user may write values and narratives for a KPI: admins and directors for any KPI of
- * their organisation; project leads only for KPIs they own or that belong to a recommendation
- * assigned to them. A KPI of another organisation is never writable (callers answer 404).
+ * The ids of the KPIs the user may write values for: the rule for which KPIs a user may write, for all KPIs
+ * at once, so an import of thousands of rows asks once instead of once per row. Admins and directors
+ * write every KPI of their organisation; project leads those they own or that belong to a
+ * recommendation assigned to them; politicians none.
+ * @example const writable = await listWritableKpiIds(db, user); writable.has(kpiId)
  */
-export async function canEditKpi(db: Db, user: SessionUser, kpiId: number): Promise<boolean> {
-	if (user.role === 'politician') return false;
-	const kpi = await db
-		.selectFrom('kpi')
-		.select('id')
-		.where('id', '=', kpiId)
-		.where('organisationId', '=', user.organisationId)
-		.executeTakeFirst();
-	if (!kpi) return false;
-	if (user.role === 'admin' || user.role === 'director') return true;
-	const assigned = await db
+export async function listWritableKpiIds(db: Db, user: SessionUser): Promise<Set<number>> {
+	if (user.role === 'admin' || user.role === 'director') {
+		const rows = await db.selectFrom('kpi').select('id').where('organisationId', '=', user.organisationId).execute();
+		return new Set(rows.map((row) => row.id));
+	}
+	if (user.role !== 'project_lead') return new Set();
+	const rows = await db
 		.selectFrom('kpiOwner')
 		.select('kpiId')
-		.where('kpiId', '=', kpiId)
 		.where('userId', '=', user.id)
+		.where('organisationId', '=', user.organisationId)
 		.union(
 			db
 				.selectFrom('recommendationKpi as rk')
 				.innerJoin('recommendationAssignment as ra', 'ra.recommendationId', 'rk.recommendationId')
 				.select('rk.kpiId')
-				.where('rk.kpiId', '=', kpiId)
 				.where('ra.userId', '=', user.id)
+				.where('rk.organisationId', '=', user.organisationId)
 		)
-		.executeTakeFirst();
-	return assigned !== undefined;
+		.execute();
+	return new Set(rows.map((row) => row.kpiId));
+}
+
+/**
+ * Whether the user may write values and narratives for one KPI (the rule of listWritableKpiIds):
+ * admins and directors for any KPI of their organisation; project leads only for KPIs they own or that
+ * belong to a recommendation assigned to them. A KPI of another organisation is never writable.
+ */
+export async function canEditKpi(db: Db, user: SessionUser, kpiId: number): Promise<boolean> {
+	return (await listWritableKpiIds(db, user)).has(kpiId);
 }
 
 /**

@@ -1,0 +1,78 @@
+import type { Db } from '../db';
+import type { SessionUser } from '../auth/session';
+import { formatPeriod, parsePeriod } from '../../domain/periods';
+import { MAX_ABS_VALUE, MAX_COMMENT_LENGTH } from './row-fields';
+import { loadStoredObservations, observationKey, type StoredObservation } from './stored';
+import { listWritableKpiIds } from '../auth/guards';
+import { insertObservations, recordImportAudit, StaleImportError, updateObservations, type WriteRow } from './write';
+import type { ApplyResult, ImportPreview, PreviewRow } from './types';
+
+type CheckedRow = WriteRow & { kind: 'new' | 'changed' | 'unchanged'; oldValue: number | null };
+
+/**
+ * Writes a previewed import all-or-nothing in one transaction: refuses a preview with errors, and
+ * rolls back as `stale` when a stored value differs from what the preview saw (so the person looks
+ * again). Creates new values, updates changed ones (version + 1), leaves unchanged ones untouched,
+ * and records one import event plus one audit event per written value.
+ * @example const result = await applyObservationImport(db, user, preview, event.getClientAddress());
+ */
+export async function applyObservationImport(
+	db: Db,
+	user: SessionUser,
+	preview: ImportPreview,
+	clientAddress: string | null
+): Promise<ApplyResult> {
+	if (preview.counts.errors > 0) return { ok: false, reason: 'errors' };
+	// The preview may have travelled through a browser: check it again rather than trust it.
+	const rows = checkRows(preview.rows, await listWritableKpiIds(db, user));
+	if (!rows) return { ok: false, reason: 'errors' };
+	const created = rows.filter((row) => row.kind === 'new');
+	const updated = rows.filter((row) => row.kind === 'changed');
+	const unchanged = rows.length - created.length - updated.length;
+	try {
+		await db.transaction().execute(async (trx) => {
+			const stored = await loadStoredObservations(trx, user.organisationId, [...new Set(rows.map((row) => row.kpiId))], {
+				periods: [...new Set(rows.map((row) => row.period))],
+				lock: true
+			});
+			if (rows.some((row) => isStale(row, stored.get(observationKey(row.kpiId, row.period))))) throw new StaleImportError();
+			if (created.length + updated.length === 0) return;
+			await insertObservations(trx, user, created);
+			await updateObservations(trx, user, updated, stored);
+			await recordImportAudit(trx, user, clientAddress, { created, updated, unchanged, stored });
+		});
+	} catch (error) {
+		if (error instanceof StaleImportError) return { ok: false, reason: 'stale' };
+		throw error;
+	}
+	return { ok: true, created: created.length, updated: updated.length, unchanged };
+}
+
+/** The rows as writable values, or null if any is an error, malformed, repeated or not the user's to write. */
+function checkRows(rows: readonly PreviewRow[], writable: ReadonlySet<number>): CheckedRow[] | null {
+	const seen = new Set<string>();
+	const checked: CheckedRow[] = [];
+	for (const row of rows) {
+		const { kind, kpiId, period, value, comment, oldValue } = row;
+		if (kind === 'error' || kpiId === null || !writable.has(kpiId)) return null;
+		if (period === null || !isCanonicalPeriod(period) || typeof comment !== 'string') return null;
+		if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) >= MAX_ABS_VALUE) return null;
+		if (comment.length > MAX_COMMENT_LENGTH || seen.has(observationKey(kpiId, period))) return null;
+		seen.add(observationKey(kpiId, period));
+		checked.push({ kind, kpiId, period, value, comment, oldValue });
+	}
+	return checked;
+}
+
+function isCanonicalPeriod(text: string): boolean {
+	const period = parsePeriod(text);
+	return period !== null && formatPeriod(period) === text;
+}
+
+/** Whether the stored value is no longer what the preview compared with. */
+function isStale(row: CheckedRow, stored: StoredObservation | undefined): boolean {
+	if (row.kind === 'new') return stored !== undefined;
+	if (!stored || stored.value !== row.oldValue) return true;
+	// An unchanged row writes nothing, so its comment must still be the file's too.
+	return row.kind === 'unchanged' && (stored.value !== row.value || stored.comment !== row.comment);
+}

@@ -1,0 +1,114 @@
+import { parse, type InfoRecord } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { t } from '../../messages';
+import { formatNumber } from '../../domain/format';
+import type { DecimalSeparator } from '../../domain/numbers';
+import { looksLikeXlsx, readXlsxRows } from './xlsx';
+import type { ReadResult, TableRow } from './types';
+
+/** The largest accepted file or paste, in megabytes (a paste counts its UTF-8 bytes). */
+export const MAX_IMPORT_MEGABYTES = 5;
+/** The most data rows (header not counted) one import may hold. */
+export const MAX_IMPORT_ROWS = 20_000;
+
+export interface ReadInput {
+	/** An uploaded file: XLSX, or CSV in UTF-8 (with or without BOM), UTF-16 or Windows-1252. */
+	bytes?: Uint8Array;
+	/** Cells pasted from Excel (tab-separated; `;` or `,` when there is no tab). Used when `bytes` is empty. */
+	text?: string;
+	filename?: string;
+	contentType?: string;
+}
+
+type Delimiter = ';' | ',' | '\t';
+
+/**
+ * Reads an uploaded file or a paste into rows of text cells, with the line numbers a person sees
+ * (header = line 1); completely empty rows are left out. Fails with a Danish message when the input
+ * is too large, unreadable, has too many rows or no data rows.
+ * @example const table = await readTable({ bytes, filename: 'sygefravær.csv' }); if (!table.ok) return fail(400, { message: table.message });
+ */
+export async function readTable(input: ReadInput): Promise<ReadResult> {
+	const bytes = input.bytes && input.bytes.byteLength > 0 ? input.bytes : null;
+	const size = bytes ? bytes.byteLength : Buffer.byteLength(input.text ?? '', 'utf8');
+	if (size > MAX_IMPORT_MEGABYTES * 1024 * 1024) {
+		return { ok: false, message: t('import.too_large', { max: MAX_IMPORT_MEGABYTES }) };
+	}
+	const read = bytes ? await readFile(bytes, input.filename, input.contentType) : readDelimited(input.text ?? '', true);
+	if (!read) return { ok: false, message: t('import.unreadable') };
+	const rows = read.rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+	if (rows.length <= 1) return { ok: false, message: t('import.empty') };
+	if (rows.length - 1 > MAX_IMPORT_ROWS) {
+		return { ok: false, message: t('import.too_many_rows', { max: formatNumber(MAX_IMPORT_ROWS) }) };
+	}
+	return { ok: true, rows, decimalSeparator: read.decimalSeparator };
+}
+
+type Read = { rows: TableRow[]; decimalSeparator: DecimalSeparator } | null;
+
+async function readFile(bytes: Uint8Array, filename?: string, contentType?: string): Promise<Read> {
+	if (looksLikeXlsx(bytes, filename, contentType)) {
+		const rows = await readXlsxRows(bytes);
+		// Number cells say their own decimal point (see TableRow.numeric); text cells are typed by people.
+		return rows && { rows, decimalSeparator: 'auto' };
+	}
+	const text = decodeText(bytes);
+	return text === null ? null : readDelimited(text, false);
+}
+
+/** UTF-8 (BOM optional) when the bytes are valid UTF-8, UTF-16 with its BOM, else Windows-1252. */
+function decodeText(bytes: Uint8Array): string | null {
+	// An old binary .xls (OLE2 container) is not text in any encoding.
+	if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return null;
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+	const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+	const body = hasBom ? bytes.subarray(3) : bytes;
+	try {
+		return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+	} catch {
+		return iconv.decode(body, 'win1252');
+	}
+}
+
+function readDelimited(text: string, pasted: boolean): Read {
+	// One kind of line break, so csv-parse's line count is the line number an editor shows.
+	const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+	if (normalised.includes('\u0000')) return null;
+	const delimiter = pasted && normalised.includes('\t') ? '\t' : detectDelimiter(normalised);
+	let records: { record: string[]; info: InfoRecord }[];
+	try {
+		// With `info: true` each record comes with its position (csv-parse's types do not model that).
+		records = parse(normalised, {
+			delimiter,
+			relax_column_count: true,
+			relax_quotes: true,
+			skip_empty_lines: true,
+			info: true
+		}) as unknown as typeof records;
+	} catch {
+		return null;
+	}
+	const rows = records.map(({ record, info }) => ({
+		// info.lines is where the record ends; quoted line breaks inside it push that past its start.
+		line: info.lines - record.reduce((breaks, cell) => breaks + countLineBreaks(cell), 0),
+		cells: record
+	}));
+	// Danish Excel writes `;`-separated CSV and tab-separated pastes with a decimal comma.
+	return { rows, decimalSeparator: delimiter === ',' ? '.' : ',' };
+}
+
+/** The header line decides: tabs if they outnumber the rest, `;` if more than `,`, else `,`. */
+function detectDelimiter(text: string): Delimiter {
+	const header = text.split('\n').find((line) => line.trim() !== '') ?? '';
+	const count = (character: string) => header.split(character).length - 1;
+	const [tabs, semicolons, commas] = [count('\t'), count(';'), count(',')];
+	if (tabs > semicolons && tabs > commas) return '\t';
+	return semicolons > commas ? ';' : ',';
+}
+
+function countLineBreaks(cell: string): number {
+	let breaks = 0;
+	for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) breaks++;
+	return breaks;
+}

@@ -1,0 +1,41 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { apiError, apiUser } from '$lib/server/api';
+import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { applyObservationImport, previewObservationImport, readTable, MAX_IMPORT_MEGABYTES, type ImportPreview } from '$lib/server/imports';
+import { t } from '$lib/messages';
+
+function summary(preview: ImportPreview) {
+	return {
+		rows: preview.counts.rows,
+		created: preview.counts.created,
+		updated: preview.counts.updated,
+		unchanged: preview.counts.unchanged,
+		errors: preview.rows.filter((r) => r.kind === 'error').map((r) => ({ line: r.line, message: r.message }))
+	};
+}
+
+/**
+ * POST /api/v1/imports/observations[?dryRun=true] with a CSV or XLSX body: all or nothing.
+ * 200 with the counts (dry run: what would happen); 422 when any row is bad (every bad line listed,
+ * nothing saved); 409 when values changed during the import.
+ */
+export const POST: RequestHandler = async (event) => {
+	const user = apiUser(event.locals, LIVE_DATA_ROLES);
+	if (user instanceof Response) return user;
+	const limit = MAX_IMPORT_MEGABYTES * 1024 * 1024;
+	if (Number(event.request.headers.get('content-length') ?? '0') > limit) return apiError(413, 'too_large', t('import.too_large', { max: MAX_IMPORT_MEGABYTES }));
+	const bytes = new Uint8Array(await event.request.arrayBuffer());
+	const table = await readTable({ bytes, contentType: event.request.headers.get('content-type') ?? undefined });
+	if (!table.ok) return apiError(422, 'unreadable', table.message);
+	const { ok: _ok, ...plain } = table;
+	const db = await getDb();
+	const preview = await previewObservationImport(db, user, plain);
+	const dryRun = event.url.searchParams.get('dryRun') === 'true';
+	if (dryRun) return json(summary(preview));
+	if (preview.counts.errors > 0) return json(summary(preview), { status: 422 });
+	const result = await applyObservationImport(db, user, preview, event.getClientAddress());
+	if (!result.ok) return apiError(409, 'conflict', t('import.stale'));
+	return json({ ...summary(preview), created: result.created, updated: result.updated, unchanged: result.unchanged });
+};
