@@ -245,6 +245,22 @@ export interface ObservationTable extends Stamps {
 	enteredAt: Timestamp;
 }
 
+export interface KpiComparisonTable extends Stamps {
+	id: Id;
+	organisationId: number;
+	kpiId: number;
+	name: string;
+	source: Text;
+}
+
+export interface KpiComparisonValueTable {
+	id: Id;
+	organisationId: number;
+	comparisonId: number;
+	period: string;
+	value: Numeric;
+}
+
 export interface StatusUpdateTable extends Stamps {
 	id: Id;
 	organisationId: number;
@@ -307,6 +323,8 @@ export interface Database {
 	kpiOwner: KpiOwnerTable;
 	recommendationKpi: RecommendationKpiTable;
 	observation: ObservationTable;
+	kpiComparison: KpiComparisonTable;
+	kpiComparisonValue: KpiComparisonValueTable;
 	statusUpdate: StatusUpdateTable;
 	annualReport: AnnualReportTable;
 	auditEvent: AuditEventTable;

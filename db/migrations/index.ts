@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely/migration';
 import * as domain from './2026-11-22T0800-domain';
+import * as comparisonSeries from './2026-11-22T0900-comparison-series';
 
 /**
  * Every migration, by its frozen name. Listed by hand (not globbed) so the same list works in the
  * built server, the CLI and the tests; a test checks that every file in this folder is listed.
  */
 export const migrations: Record<string, Migration> = {
-	'2026-11-22T0800-domain': domain
+	'2026-11-22T0800-domain': domain,
+	'2026-11-22T0900-comparison-series': comparisonSeries
 };

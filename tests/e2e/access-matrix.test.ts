@@ -63,6 +63,8 @@ const actions: Record<string, Row> = {
 	'/noegletal/import?/save': row(303, 403, 400, 400, 400, 400),
 	'/noegletal/[id]/rediger': row(303, 403, 403, 400, 400, 404),
 	'/noegletal/[id]?/save': row(303, 403, 403, 400, 400, 404),
+	'/noegletal/[id]?/addComparison': row(303, 403, 403, 400, 400, 404),
+	'/noegletal/[id]?/comparisonValues': row(303, 403, 403, 400, 400, 404),
 	'/noegletal/[id]?/delete': row(303, 403, 403, 400, 400, 404),
 	'/login': row(400, 303, 303, 303, 303, 303),
 	'/logout': row(303, 303, 303, 303, 303, 303),

@@ -66,4 +66,32 @@ describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
 		await expect(second.getByLabel('Datakilde').inputValue()).resolves.toBe('Trivselsmåling (APV)');
 		await expect(first.locator('.facts').textContent()).resolves.toContain('Trivselsmåling (APV)');
 	});
+
+	test('a director adds a comparison series (national average); bad lines are named, good ones saved and served by the API', async () => {
+		const context = await browser.newContext();
+		const page = await signInPage(context, server.url, 'direktor@norddjurs.demo');
+		await page.goto(`${server.url}/noegletal`);
+		await page.getByRole('link', { name: 'Sygefravær, Velfærdsområdet (år)', exact: true }).click();
+		await page.waitForURL(/\/noegletal\/\d+$/);
+		const kpiUrl = page.url();
+		await page.getByLabel('Navn på serien (fx Landsgennemsnit)').fill('Landsgennemsnit');
+		await page.getByLabel('Seriens kilde (valgfri)').fill('KRL');
+		await page.getByRole('button', { name: 'Tilføj sammenligningsserie' }).click();
+		await page.waitForURL(/\?\/addComparison$/);
+		await page.getByLabel('Værdier for Landsgennemsnit: én pr. linje, fx 2024;6,9').fill('2023;7,2\n2024;6,9\n2025-01;1');
+		await page.getByRole('button', { name: 'Gem værdier' }).click();
+		await page.waitForURL(/\?\/comparisonValues$/);
+		await expect(page.locator('p.error').textContent()).resolves.toContain('Linje 3: Perioden passer ikke til nøgletallets frekvens (år).');
+		await expect(page.locator('table[data-comparison="Landsgennemsnit"] tbody tr').count()).resolves.toBe(0);
+		await page.getByLabel('Værdier for Landsgennemsnit: én pr. linje, fx 2024;6,9').fill('2023;7,2\n2024\t6,9 %');
+		await page.getByRole('button', { name: 'Gem værdier' }).click();
+		await page.waitForURL(/\?\/comparisonValues$/);
+		await expect(page.locator('table[data-comparison="Landsgennemsnit"] tbody').textContent()).resolves.toContain('6,9\u00a0%');
+		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+		const id = /\/noegletal\/(\d+)/.exec(kpiUrl)![1];
+		const api = await page.request.get(`${server.url}/api/v1/kpis/${id}`);
+		expect((await api.json()).comparisons).toEqual([{ name: 'Landsgennemsnit', source: 'KRL', values: [{ period: '2023', value: 7.2 }, { period: '2024', value: 6.9 }] }]);
+		await context.close();
+	});
 });

@@ -12,7 +12,7 @@ const root = join(import.meta.dirname, '../..');
 
 const domainTables = [
 	'annual_report', 'api_token', 'app_user', 'audit_event', 'budget_actual', 'budget_line',
-	'follow_up_item', 'kpi', 'kpi_owner', 'login_attempt', 'observation', 'organisation', 'programme',
+	'follow_up_item', 'kpi', 'kpi_comparison', 'kpi_comparison_value', 'kpi_owner', 'login_attempt', 'observation', 'organisation', 'programme',
 	'recommendation', 'recommendation_assignment', 'recommendation_kpi', 'recommendation_lifecycle_event',
 	'session', 'status_update', 'theme', 'user_token'
 ];

@@ -5,6 +5,7 @@ import { computeKpiProgress, OVERDUE_AFTER_DAYS, type KpiProgress } from '../dom
 import { parseDecimal } from '../domain/numbers';
 import { listDecisiveObservations, type PeriodPerFrequency } from './repositories/kpis';
 import { kpiDefinitionOf } from './progress';
+import { listComparisons } from './repositories/comparisons';
 
 /** The API's KPI shape (schemas/api.ts `kpiShape`). */
 export function kpiToApi(kpi: Kpi, progress: KpiProgress, recommendationIds: number[]) {
@@ -68,4 +69,10 @@ export async function loadApiObservations(db: Db, organisationId: number, kpiId:
 		.orderBy('o.period')
 		.execute();
 	return rows.map((r) => ({ ...r, value: parseDecimal(r.value), enteredAt: r.enteredAt.toISOString() }));
+}
+
+/** One KPI in the API shape with its comparison series (GET /api/v1/kpis/{id}). */
+export async function loadApiKpiDetail(db: Db, organisationId: number, asOf: string, kpiId: number) {
+	const [[kpi], comparisons] = await Promise.all([loadApiKpis(db, organisationId, asOf, kpiId), listComparisons(db, organisationId, [kpiId])]);
+	return kpi ? { ...kpi, comparisons: comparisons.map(({ name, source, values }) => ({ name, source, values })) } : undefined;
 }

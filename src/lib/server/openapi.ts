@@ -83,7 +83,15 @@ export function openApiDocument() {
 				}
 			},
 			'/api/v1/kpis/{id}': {
-				get: { summary: 'Ét nøgletal med status pr. dato', parameters: [idParam, asOfParam], responses: { '200': ok('Nøgletallet', { $ref: '#/components/schemas/Kpi' }), '422': errorResponse('Ugyldig dato'), ...refused } }
+				get: {
+					summary: 'Ét nøgletal med status pr. dato og dets sammenligningsserier',
+					parameters: [idParam, asOfParam],
+					responses: {
+						'200': ok('Nøgletallet', { allOf: [{ $ref: '#/components/schemas/Kpi' }, { type: 'object', properties: { comparisons: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, source: { type: 'string' }, values: { type: 'array', items: { type: 'object', properties: { period: { type: 'string' }, value: { type: 'number' } } } } } } } } }] }),
+						'422': errorResponse('Ugyldig dato'),
+						...refused
+					}
+				}
 			},
 			'/api/v1/kpis/{id}/observations': {
 				get: {

@@ -8,6 +8,8 @@ import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { listObservations } from '$lib/server/repositories/kpis';
 import { deleteObservation, findKpi, listKpiRecommendations, saveObservation } from '$lib/server/repositories/observations';
 import { listObservationAuditEvents } from '$lib/server/repositories/audit-events';
+import { createComparison, listComparisons, saveComparisonValues } from '$lib/server/repositories/comparisons';
+import { comparisonSchema, comparisonValuesSchema } from '$lib/schemas/comparison';
 import { kpiDefinitionOf } from '$lib/server/progress';
 import { observationFormSchema } from '$lib/schemas/observation';
 import { computeKpiProgress } from '$lib/domain/progress';
@@ -34,10 +36,11 @@ async function kpiFor(event: RequestEvent) {
 export const load: PageServerLoad = async (event) => {
 	const { user, kpi, db } = await kpiFor(event);
 	const asOf = todayInCopenhagen();
-	const [observations, recommendations, canEdit] = await Promise.all([
+	const [observations, recommendations, canEdit, comparisons] = await Promise.all([
 		listObservations(db, user.organisationId, [kpi.id]),
 		listKpiRecommendations(db, user.organisationId, kpi.id),
-		canEditKpi(db, user, kpi.id)
+		canEditKpi(db, user, kpi.id),
+		listComparisons(db, user.organisationId, [kpi.id])
 	]);
 	const series = observations.map((o) => ({ ...o, numericValue: parseDecimal(o.value) }));
 	const progress = computeKpiProgress(kpiDefinitionOf(kpi), series.map((o) => ({ period: o.period, value: o.numericValue })), asOf);
@@ -48,6 +51,7 @@ export const load: PageServerLoad = async (event) => {
 		series,
 		progress,
 		recommendations,
+		comparisons,
 		canEdit,
 		canDefine: user.role === 'admin' || user.role === 'director',
 		nextPeriod: nextMissingPeriod(kpi.frequency, kpi.baselinePeriod, series.map((o) => o.period), asOf),
@@ -57,6 +61,25 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	addComparison: async (event) => {
+		const { user, kpi, db } = await kpiFor(event);
+		requireRole(event, ['admin', 'director']);
+		const form = parseForm(comparisonSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { comparisonErrors: form.errors });
+		const id = await createComparison(db, user.organisationId, user.id, kpi.id, form.data);
+		if (id === null) return fail(409, { comparisonErrors: fieldErrors({ name: t('comparison.name_taken') }) });
+		return { notice: t('comparison.created') };
+	},
+	comparisonValues: async (event) => {
+		const { user, kpi, db } = await kpiFor(event);
+		requireRole(event, ['admin', 'director']);
+		const form = parseForm(comparisonValuesSchema(kpi.frequency), await event.request.formData());
+		if (!form.ok) return fail(400, { valueErrors: form.errors, comparisonId: Number(form.values.comparisonId) || null });
+		const [series] = (await listComparisons(db, user.organisationId, [kpi.id])).filter((c) => c.id === form.data.comparisonId);
+		if (!series) error(404, t('kpi.not_found'));
+		await saveComparisonValues(db, user.organisationId, user.id, series, form.data.lines);
+		return { notice: t('comparison.saved') };
+	},
 	save: async (event) => {
 		const { user, kpi, db } = await kpiFor(event);
 		// The object-level check: a project lead may write only KPIs assigned to them, whatever the form says.

@@ -3,12 +3,12 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { apiError, apiUser, pathId } from '$lib/server/api';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
-import { loadApiKpis } from '$lib/server/kpi-api';
+import { loadApiKpiDetail } from '$lib/server/kpi-api';
 import { asOfQuery } from '$lib/schemas/api';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/messages';
 
-/** GET /api/v1/kpis/{id}?asOf=YYYY-MM-DD — one KPI with status, shares, overdue and latest as of the date. */
+/** GET /api/v1/kpis/{id}?asOf=YYYY-MM-DD — one KPI with status, shares, overdue and latest as of the date, and its comparison series. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const user = apiUser(locals, LIVE_DATA_ROLES);
 	if (user instanceof Response) return user;
@@ -16,6 +16,6 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (id === null) return apiError(404, 'not_found', t('kpi.not_found'));
 	const asOf = asOfQuery.optional().safeParse(url.searchParams.get('asOf') ?? undefined);
 	if (!asOf.success) return apiError(422, 'invalid', t('api.invalid_input'), { asOf: asOf.error.issues[0].message });
-	const [kpi] = await loadApiKpis(await getDb(), user.organisationId, asOf.data ?? todayInCopenhagen(), id);
+	const kpi = await loadApiKpiDetail(await getDb(), user.organisationId, asOf.data ?? todayInCopenhagen(), id);
 	return kpi ? json(kpi) : apiError(404, 'not_found', t('kpi.not_found'));
 };
