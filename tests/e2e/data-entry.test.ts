@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasChromium, launchChromium } from '../helpers/browser';
-import { startDemoServer, type RunningServer } from '../helpers/server';
+import { describe, expect, test } from 'vitest';
+import { hasChromium } from '../helpers/browser';
+import { useDemoBrowser } from '../helpers/demo-browser';
+import type { RunningServer } from '../helpers/server';
 import { signInCookie, signInPage } from '../helpers/sign-in';
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -19,20 +19,11 @@ async function kpiId(server: RunningServer, recommendation: number, name: string
 }
 
 describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
-	let server: RunningServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		[server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+	const demo = useDemoBrowser();
 
 	test('the project lead lands on "Mine nøgletal", overdue first, enters the oldest missing month as "7,4", which becomes its latest value', async () => {
-		const context = await browser.newContext();
-		const page = await signInPage(context, server.url, 'projektleder@norddjurs.demo');
+		const context = await demo.browser.newContext();
+		const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
 		expect(new URL(page.url()).pathname).toBe('/mine-noegletal');
 		const first = page.locator('tbody tr').first();
 		await expect(first.getAttribute('data-kpi')).resolves.toBe('Sygefravær, Velfærdsområdet (måned)');
@@ -57,7 +48,7 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 
-		await page.goto(`${server.url}/mine-noegletal`);
+		await page.goto(`${demo.server.url}/mine-noegletal`);
 		const row = page.locator('tr[data-kpi="Sygefravær, Velfærdsområdet (måned)"]');
 		// As of today the month just entered was the one required, unless the calendar has moved past it.
 		await expect(row.locator('td.number').textContent()).resolves.toContain('7,4');
@@ -65,25 +56,25 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 	});
 
 	test("a hand-made POST for another lead's KPI is refused and saves nothing", async () => {
-		const id = await kpiId(server, 3, 'Personaleomsætning blandt ledere, Velfærdsområdet');
-		const lead = await signInCookie(server.url, 'projektleder@norddjurs.demo');
-		const response = await fetch(`${server.url}/noegletal/${id}?/save`, {
+		const id = await kpiId(demo.server, 3, 'Personaleomsætning blandt ledere, Velfærdsområdet');
+		const lead = await signInCookie(demo.server.url, 'projektleder@norddjurs.demo');
+		const response = await fetch(`${demo.server.url}/noegletal/${id}?/save`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { cookie: lead, origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			headers: { cookie: lead, origin: demo.server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams({ period: '2026', value: '1,0' })
 		});
 		expect(response.status).toBe(403);
-		const director = await signInCookie(server.url, 'direktor@norddjurs.demo');
-		const page = await (await fetch(`${server.url}/noegletal/${id}`, { headers: { cookie: director } })).text();
+		const director = await signInCookie(demo.server.url, 'direktor@norddjurs.demo');
+		const page = await (await fetch(`${demo.server.url}/noegletal/${id}`, { headers: { cookie: director } })).text();
 		expect(page).not.toContain('data-period="2026"');
 	});
 
 	test('two people correct the same value: the second save is refused with both values, the first stands', async () => {
-		const id = await kpiId(server, 7, 'Sygefravær, Velfærdsområdet (år)');
-		const first = await signInPage(await browser.newContext(), server.url, 'direktor@norddjurs.demo');
-		const second = await signInPage(await browser.newContext(), server.url, 'projektleder@norddjurs.demo');
-		for (const page of [first, second]) await page.goto(`${server.url}/noegletal/${id}?periode=2025`);
+		const id = await kpiId(demo.server, 7, 'Sygefravær, Velfærdsområdet (år)');
+		const first = await signInPage(await demo.browser.newContext(), demo.server.url, 'direktor@norddjurs.demo');
+		const second = await signInPage(await demo.browser.newContext(), demo.server.url, 'projektleder@norddjurs.demo');
+		for (const page of [first, second]) await page.goto(`${demo.server.url}/noegletal/${id}?periode=2025`);
 		await first.getByLabel('Værdi', { exact: true }).fill('6,6');
 		await first.getByRole('button', { name: 'Gem værdi' }).click();
 		await first.waitForURL(/\?\/save$/);
@@ -93,21 +84,21 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		const alert = await second.getByRole('alert').textContent();
 		expect(alert).toContain('Gemt værdi: 6,6\u00a0%');
 		expect(alert).toContain('Din værdi: 6,9\u00a0%');
-		await first.goto(`${server.url}/noegletal/${id}`);
+		await first.goto(`${demo.server.url}/noegletal/${id}`);
 		await expect(first.locator('tr[data-period="2025"] td.number').textContent()).resolves.toBe('6,6\u00a0%');
 		// The director sees both saves in the history.
 		await expect(first.locator('#historik + table, section[aria-labelledby="historik"] table').first().textContent()).resolves.toContain('observation.updated');
 	});
 
 	test('an Excel-pasted block of 12 months with one bad cell is refused naming that line; fixed, all 12 are saved', async () => {
-		const context = await browser.newContext();
-		const page = await signInPage(context, server.url, 'projektleder@norddjurs.demo');
+		const context = await demo.browser.newContext();
+		const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
 		const kpi = 'Sygefravær, Velfærdsområdet (måned)';
 		const block = (bad: boolean) =>
 			['Nøgletal\tPeriode\tVærdi\tKommentar']
 				.concat(Array.from({ length: 12 }, (_, i) => `${kpi}\t2027-${String(i + 1).padStart(2, '0')}\t${bad && i === 4 ? '7,x' : `6,${i % 10}`}\tPrognose`))
 				.join('\n');
-		await page.goto(`${server.url}/noegletal/import`);
+		await page.goto(`${demo.server.url}/noegletal/import`);
 		await page.getByLabel('Indsæt fra Excel').fill(block(true));
 		await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
 		await page.waitForURL(/\?\/preview$/);
@@ -129,15 +120,15 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 	});
 
 	test('deleting needs the confirmation box', async () => {
-		const id = await kpiId(server, 7, 'Trivselsscore, Velfærdsområdet');
-		const context = await browser.newContext();
-		const page = await signInPage(context, server.url, 'projektleder@norddjurs.demo');
-		await page.goto(`${server.url}/noegletal/${id}`);
+		const id = await kpiId(demo.server, 7, 'Trivselsscore, Velfærdsområdet');
+		const context = await demo.browser.newContext();
+		const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
+		await page.goto(`${demo.server.url}/noegletal/${id}`);
 		const row = page.locator('tr[data-period="2023"]');
 		await row.getByRole('button', { name: 'Slet værdien' }).click();
 		await page.waitForURL(/\?\/delete$/);
 		await expect(page.locator('tr[data-period="2023"]').count()).resolves.toBe(1);
-		await page.goto(`${server.url}/noegletal/${id}`);
+		await page.goto(`${demo.server.url}/noegletal/${id}`);
 		await page.locator('tr[data-period="2023"]').getByLabel(/Ja, slet værdien/).check();
 		await page.locator('tr[data-period="2023"]').getByRole('button', { name: 'Slet værdien' }).click();
 		await page.waitForURL(/\?\/delete$/);

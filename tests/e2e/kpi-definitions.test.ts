@@ -1,28 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasChromium, launchChromium } from '../helpers/browser';
-import { startDemoServer, type RunningServer } from '../helpers/server';
+import { describe, expect, test } from 'vitest';
+import { hasChromium } from '../helpers/browser';
+import { useDemoBrowser } from '../helpers/demo-browser';
 import { signInPage } from '../helpers/sign-in';
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
-	let server: RunningServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		[server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+	const demo = useDemoBrowser();
 
 	test('a director defines a KPI: a target that disagrees with the direction is refused per field; fixed, it is created and linked', async () => {
-		const context = await browser.newContext();
-		const page = await signInPage(context, server.url, 'direktor@norddjurs.demo');
-		await page.goto(`${server.url}/noegletal/ny`);
+		const context = await demo.browser.newContext();
+		const page = await signInPage(context, demo.server.url, 'direktor@norddjurs.demo');
+		await page.goto(`${demo.server.url}/noegletal/ny`);
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 		expect(axe.violations.map((v) => v.id)).toEqual([]);
 		await page.getByLabel('Navn', { exact: true }).fill('Vikarforbrug, Velfærdsområdet');
@@ -51,11 +41,11 @@ describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
 	});
 
 	test('two directors edit the same KPI: the second save is refused and the first stands', async () => {
-		const first = await signInPage(await browser.newContext(), server.url, 'direktor@norddjurs.demo');
-		const second = await signInPage(await browser.newContext(), server.url, 'admin@norddjurs.demo');
-		await first.goto(`${server.url}/noegletal`);
+		const first = await signInPage(await demo.browser.newContext(), demo.server.url, 'direktor@norddjurs.demo');
+		const second = await signInPage(await demo.browser.newContext(), demo.server.url, 'admin@norddjurs.demo');
+		await first.goto(`${demo.server.url}/noegletal`);
 		const editUrl = await first.getByRole('link', { name: 'Rediger: Trivselsscore, Velfærdsområdet' }).getAttribute('href');
-		for (const page of [first, second]) await page.goto(`${server.url}${editUrl}`);
+		for (const page of [first, second]) await page.goto(`${demo.server.url}${editUrl}`);
 		await first.getByLabel('Datakilde').fill('Trivselsmåling (APV)');
 		await first.getByRole('button', { name: 'Gem nøgletal' }).click();
 		await first.waitForURL(/\/noegletal\/\d+$/);
@@ -68,9 +58,9 @@ describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
 	});
 
 	test('a director adds a comparison series (national average); bad lines are named, good ones saved and served by the API', async () => {
-		const context = await browser.newContext();
-		const page = await signInPage(context, server.url, 'direktor@norddjurs.demo');
-		await page.goto(`${server.url}/noegletal`);
+		const context = await demo.browser.newContext();
+		const page = await signInPage(context, demo.server.url, 'direktor@norddjurs.demo');
+		await page.goto(`${demo.server.url}/noegletal`);
 		await page.getByRole('link', { name: 'Sygefravær, Velfærdsområdet (år)', exact: true }).click();
 		await page.waitForURL(/\/noegletal\/\d+$/);
 		const kpiUrl = page.url();
@@ -81,7 +71,7 @@ describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
 		await page.getByLabel('Værdier for Landsgennemsnit: én pr. linje, fx 2024;6,9').fill('2023;7,2\n2024;6,9\n2025-01;1');
 		await page.getByRole('button', { name: 'Gem værdier' }).click();
 		await page.waitForURL(/\?\/comparisonValues$/);
-		await expect(page.locator('p.error').textContent()).resolves.toContain('Linje 3: Perioden passer ikke til nøgletallets frekvens (år).');
+		await expect(page.locator('p.field-error').textContent()).resolves.toContain('Linje 3: Perioden passer ikke til nøgletallets frekvens (år).');
 		await expect(page.locator('table[data-comparison="Landsgennemsnit"] tbody tr').count()).resolves.toBe(0);
 		await page.getByLabel('Værdier for Landsgennemsnit: én pr. linje, fx 2024;6,9').fill('2023;7,2\n2024\t6,9 %');
 		await page.getByRole('button', { name: 'Gem værdier' }).click();
@@ -90,7 +80,7 @@ describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 		const id = /\/noegletal\/(\d+)/.exec(kpiUrl)![1];
-		const api = await page.request.get(`${server.url}/api/v1/kpis/${id}`);
+		const api = await page.request.get(`${demo.server.url}/api/v1/kpis/${id}`);
 		expect((await api.json()).comparisons).toEqual([{ name: 'Landsgennemsnit', source: 'KRL', values: [{ period: '2023', value: 7.2 }, { period: '2024', value: 6.9 }] }]);
 		await context.close();
 	});

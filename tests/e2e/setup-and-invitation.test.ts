@@ -1,28 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasChromium, launchChromium } from '../helpers/browser';
-import { startDemoServer, type RunningServer } from '../helpers/server';
+import { describe, expect, test } from 'vitest';
+import { hasChromium } from '../helpers/browser';
+import { useDemoBrowser } from '../helpers/demo-browser';
 import { signInPage } from '../helpers/sign-in';
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 describe.skipIf(!hasChromium)('first run and invitations, in Chromium', () => {
-	let server: RunningServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		[server, browser] = await Promise.all([startDemoServer({ seed: false }), launchChromium()]);
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+	const demo = useDemoBrowser({ seed: false });
 
 	test('with no users, sign-in leads to setup; the first admin is created and signed in; setup is then gone', async () => {
-		const context = await browser.newContext();
+		const context = await demo.browser.newContext();
 		const page = await context.newPage();
-		await page.goto(`${server.url}/login`);
+		await page.goto(`${demo.server.url}/login`);
 		await page.waitForURL(/\/opsaetning$/);
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 		expect(axe.violations.map((v) => v.id)).toEqual([]);
@@ -39,18 +29,18 @@ describe.skipIf(!hasChromium)('first run and invitations, in Chromium', () => {
 		await page.getByLabel('Adgangskode', { exact: true }).fill('hest batteri korrekt hæfteklamme');
 		await page.getByLabel('Gentag adgangskoden').fill('hest batteri korrekt hæfteklamme');
 		await page.getByRole('button', { name: 'Opret og log ind' }).click();
-		await page.waitForURL(`${server.url}/`);
+		await page.waitForURL(`${demo.server.url}/`);
 		await expect(page.locator('h1').textContent()).resolves.toBe('Oversigt · Syddjurs Kommune');
 
-		const again = await fetch(`${server.url}/opsaetning`, { redirect: 'manual' });
+		const again = await fetch(`${demo.server.url}/opsaetning`, { redirect: 'manual' });
 		expect(again.status).toBe(404);
 		await context.close();
 	});
 
 	test('an admin invites a user, who chooses a password from the link and signs in; the link works once', async () => {
-		const adminContext = await browser.newContext();
-		const admin = await signInPage(adminContext, server.url, 'sara@syddjurs.test', 'hest batteri korrekt hæfteklamme');
-		await admin.goto(`${server.url}/admin/brugere`);
+		const adminContext = await demo.browser.newContext();
+		const admin = await signInPage(adminContext, demo.server.url, 'sara@syddjurs.test', 'hest batteri korrekt hæfteklamme');
+		await admin.goto(`${demo.server.url}/admin/brugere`);
 		await admin.getByLabel('Navn').fill('Ole Projektleder');
 		await admin.getByLabel('E-mail').fill('ole@syddjurs.test');
 		await admin.getByLabel('Rolle').selectOption('project_lead');
@@ -59,7 +49,7 @@ describe.skipIf(!hasChromium)('first run and invitations, in Chromium', () => {
 		expect(link).toMatch(/\/invitation\/\d+\.[a-z2-7]{52}$/);
 		await expect(admin.locator('tr[data-user="ole@syddjurs.test"]').textContent()).resolves.toContain('Inviteret');
 
-		const userContext = await browser.newContext();
+		const userContext = await demo.browser.newContext();
 		const page = await userContext.newPage();
 		await page.goto(link);
 		await expect(page.locator('main p').first().textContent()).resolves.toBe('Vælg en adgangskode til ole@syddjurs.test.');
@@ -67,7 +57,7 @@ describe.skipIf(!hasChromium)('first run and invitations, in Chromium', () => {
 		await page.getByLabel('Gentag adgangskoden').fill('grøn tekande på første sal');
 		await page.getByRole('button', { name: 'Gem adgangskode' }).click();
 		await page.waitForURL(/\/login\?adgangskode-gemt/);
-		const signedIn = await signInPage(userContext, server.url, 'ole@syddjurs.test', 'grøn tekande på første sal');
+		const signedIn = await signInPage(userContext, demo.server.url, 'ole@syddjurs.test', 'grøn tekande på første sal');
 		await expect(signedIn.locator('[data-signed-in]').textContent()).resolves.toContain('Ole Projektleder · projektleder');
 		expect((await fetch(link)).status).toBe(404);
 		await adminContext.close();
