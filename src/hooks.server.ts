@@ -50,13 +50,15 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			if (result) {
 				event.locals.user = result.user;
 				event.locals.session = result.session;
+				event.locals.organisation = result.organisation;
 				event.locals.authMethod = 'session';
 			} else {
 				deleteSessionCookie(event.cookies, secure);
 			}
 		}
 	}
-	if (event.locals.user) {
+	if (event.locals.user && !event.locals.organisation) {
+		// API tokens: the organisation is read here (sessions bring it along from their one query).
 		const organisation = await db
 			.selectFrom('organisation')
 			.select(['id', 'slug', 'name'])

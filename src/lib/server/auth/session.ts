@@ -65,13 +65,14 @@ export async function validateSessionToken(
 	token: string,
 	policy: SessionPolicy,
 	now = new Date()
-): Promise<{ session: Session; user: SessionUser } | null> {
+): Promise<{ session: Session; user: SessionUser; organisation: { id: number; slug: string; name: string } } | null> {
 	const parts = token.split('.');
 	if (parts.length !== 2 || !/^[a-z2-7]{1,64}$/.test(parts[0]) || !/^[a-z2-7]{1,128}$/.test(parts[1])) return null;
 	const [id, secret] = parts;
 	const row = await db
 		.selectFrom('session as s')
 		.innerJoin('appUser as u', 'u.id', 's.userId')
+		.innerJoin('organisation as o', 'o.id', 'u.organisationId')
 		.where('s.id', '=', id)
 		.select([
 			's.id',
@@ -83,7 +84,9 @@ export async function validateSessionToken(
 			'u.email',
 			'u.name',
 			'u.role',
-			'u.disabledAt'
+			'u.disabledAt',
+			'o.slug as organisationSlug',
+			'o.name as organisationName'
 		])
 		.executeTakeFirst();
 	if (!row || !secretMatches(secret, row.secretHash)) return null;
@@ -100,7 +103,8 @@ export async function validateSessionToken(
 	}
 	return {
 		session: { id, userId: row.userId, createdAt: row.createdAt, lastVerifiedAt },
-		user: { id: row.userId, organisationId: row.organisationId, email: row.email, name: row.name, role: row.role }
+		user: { id: row.userId, organisationId: row.organisationId, email: row.email, name: row.name, role: row.role },
+		organisation: { id: row.organisationId, slug: row.organisationSlug, name: row.organisationName }
 	};
 }
 
