@@ -68,4 +68,17 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 	});
+
+	test('the help page explains the rules with a worked example computed by them, and is open to anyone', async () => {
+		const anonymous = await browser.newContext();
+		const page = await anonymous.newPage();
+		const response = await page.goto(`${server.url}/hjaelp`);
+		expect(response?.status()).toBe(200);
+		await expect(page.locator('h1').textContent()).resolves.toBe('Sådan beregnes status');
+		await expect(page.locator('[data-example="achieved"]').textContent()).resolves.toBe('62\u00a0%');
+		await expect(page.locator('[data-example="expected"]').textContent()).resolves.toBe('67\u00a0%');
+		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+		await anonymous.close();
+	});
 });

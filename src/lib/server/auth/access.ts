@@ -25,7 +25,8 @@ export const routeAccess: readonly { path: string; audience: Audience; exact?: b
 	{ path: '/login', audience: 'public' },
 	{ path: '/logout', audience: 'public' },
 	{ path: '/opsaetning', audience: 'public' },
-	{ path: '/invitation', audience: 'public' }
+	{ path: '/invitation', audience: 'public' },
+	{ path: '/hjaelp', audience: 'public' }
 ];
 
 function matches(rule: { path: string; exact?: boolean }, pathname: string): boolean {
