@@ -81,4 +81,31 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 		await anonymous.close();
 	});
+
+	test('the director filters to "I risiko" by keyboard; the URL carries the filter and opens the same view elsewhere', async () => {
+		const page = await context.newPage();
+		await page.goto(`${server.url}/?asOf=2026-11-22`);
+		await page.getByLabel('Status', { exact: true }).focus();
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Shift+Tab');
+		await page.getByLabel('Status', { exact: true }).selectOption({ label: 'I risiko' });
+		await page.getByRole('button', { name: 'Vis' }).press('Enter');
+		await page.waitForURL(/status=at_risk/);
+		const shown = await page.locator('tbody tr[data-recommendation]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-recommendation')));
+		expect(shown).toEqual(['5', '7']);
+		await expect(page.locator('[data-shown]').textContent()).resolves.toBe('Viser 2 af 8 anbefalinger.');
+		await expect(page.locator('[data-summary]').textContent()).resolves.toBe('2 af 2 i risiko');
+		await expect(page.locator('table[data-missing]').textContent()).resolves.toContain('Peter Projektleder');
+		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+
+		const shared = page.url();
+		const colleague = await signInPage(await browser.newContext(), server.url, 'admin@norddjurs.demo');
+		await colleague.goto(shared);
+		await expect(colleague.locator('tbody tr[data-recommendation]').count()).resolves.toBe(2);
+		await colleague.getByRole('link', { name: 'Anbefaling 7 · Trivselsteam på Velfærdsområdet' }).focus();
+		await colleague.keyboard.press('Enter');
+		await colleague.waitForURL(/\/anbefalinger\/\d+$/);
+		await colleague.context().close();
+	});
 });

@@ -74,9 +74,12 @@ export function representativeKpi(kpis: readonly KpiSummary[]): KpiSummary | nul
 
 export type OverviewRow = Awaited<ReturnType<typeof listRecommendations>>[number] & {
 	status: RecommendationStatus;
-	kpis: KpiSummary[];
+	kpis: (KpiSummary & { owners: string[] })[];
 	primaryKpi: KpiSummary | null;
 	budget: { allocatedKr: number; spentKr: number };
+	followUpItems: Awaited<ReturnType<typeof listFollowUpItems>>;
+	/** The project leads assigned to the recommendation. */
+	assignees: { id: number; name: string }[];
 };
 
 /**
@@ -89,25 +92,42 @@ export async function loadOverview(db: Db, organisationId: number, asOf: string)
 	const required = periodsPerFrequency((f) =>
 		formatPeriod(latestPeriodEndedBefore(asOf, f, OVERDUE_AFTER_DAYS))
 	);
-	const [recommendations, links, decisive, followUps, budgets] = await Promise.all([
+	const [recommendations, links, decisive, followUps, budgets, assignments, owners] = await Promise.all([
 		listRecommendations(db, organisationId),
 		listKpiLinks(db, organisationId),
 		listDecisiveObservations(db, organisationId, current, required),
 		listFollowUpItems(db, organisationId),
-		sumBudgetsByRecommendation(db, organisationId)
+		sumBudgetsByRecommendation(db, organisationId),
+		db
+			.selectFrom('recommendationAssignment as a')
+			.innerJoin('appUser as u', 'u.id', 'a.userId')
+			.where('a.organisationId', '=', organisationId)
+			.select(['a.recommendationId', 'u.id', 'u.name'])
+			.orderBy('u.name')
+			.execute(),
+		db
+			.selectFrom('kpiOwner as o')
+			.innerJoin('appUser as u', 'u.id', 'o.userId')
+			.where('o.organisationId', '=', organisationId)
+			.select(['o.kpiId', 'u.name'])
+			.orderBy('u.name')
+			.execute()
 	]);
+	const assigneesByRecommendation = groupBy(assignments, (a) => a.recommendationId);
+	const ownersByKpi = groupBy(owners, (o) => o.kpiId);
 	const observationsByKpi = groupBy(decisive, (o) => o.kpiId);
 	const linksByRecommendation = groupBy(links, (l) => l.recommendationId);
 	const followUpsByRecommendation = groupBy(followUps, (f) => f.recommendationId);
 
 	return recommendations.map((rec) => {
-		const kpis = (linksByRecommendation.get(rec.id) ?? []).map((link) =>
-			summariseKpi(
+		const kpis = (linksByRecommendation.get(rec.id) ?? []).map((link) => ({
+			...summariseKpi(
 				link,
 				(observationsByKpi.get(link.id) ?? []).map((o) => ({ period: o.period, value: parseDecimal(o.value) })),
 				asOf
-			)
-		);
+			),
+			owners: (ownersByKpi.get(link.id) ?? []).map((o) => o.name)
+		}));
 		const status = resolveRecommendationStatus({
 			kpis: kpis.map((k) => ({ status: k.progress.status, primary: k.isPrimary })),
 			followUpItems: followUpsByRecommendation.get(rec.id) ?? [],
@@ -119,7 +139,9 @@ export async function loadOverview(db: Db, organisationId: number, asOf: string)
 			status,
 			kpis,
 			primaryKpi: representativeKpi(kpis),
-			budget: budgets.get(rec.id) ?? { allocatedKr: 0, spentKr: 0 }
+			budget: budgets.get(rec.id) ?? { allocatedKr: 0, spentKr: 0 },
+			followUpItems: followUpsByRecommendation.get(rec.id) ?? [],
+			assignees: (assigneesByRecommendation.get(rec.id) ?? []).map(({ id, name }) => ({ id, name }))
 		};
 	});
 }

@@ -2,22 +2,72 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { loadOverview } from '$lib/server/progress';
+import { loadOverview, type OverviewRow } from '$lib/server/progress';
 import { isIsoDate, todayInCopenhagen } from '$lib/domain/dates';
+import { parsePeriod } from '$lib/domain/periods';
 import { t } from '$lib/messages';
 import { requireRole } from '$lib/server/auth/guards';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 
-const asOfSchema = z
+const id = z
 	.string()
-	.refine(isIsoDate, { error: t('overview.as_of_invalid') })
-	.optional();
+	.regex(/^[1-9]\d{0,14}$/)
+	.transform(Number)
+	.optional()
+	.catch(undefined);
+
+/** The filters, kept in the URL so a filtered view can be bookmarked and shared; unknown values are ignored. */
+const querySchema = z.object({
+	asOf: z.string().refine(isIsoDate, { error: t('overview.as_of_invalid') }).optional(),
+	program: id,
+	tema: id,
+	ansvarlig: id,
+	status: z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'no_data', 'follow_up']).optional().catch(undefined)
+});
+
+const statusKey = (row: OverviewRow) => row.status.status ?? 'follow_up';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, LIVE_DATA_ROLES);
-	const parsed = asOfSchema.safeParse(event.url.searchParams.get('asOf') ?? undefined);
-	if (!parsed.success) error(400, parsed.error.issues[0].message);
-	const asOf = parsed.data ?? todayInCopenhagen();
-	const rows = await loadOverview(await getDb(), user.organisationId, asOf);
-	return { asOf, rows };
+	const query = querySchema.safeParse(Object.fromEntries(event.url.searchParams));
+	if (!query.success) error(400, query.error.issues[0].message);
+	const { asOf: asOfParam, program, tema, ansvarlig, status } = query.data;
+	const asOf = asOfParam ?? todayInCopenhagen();
+	const all = await loadOverview(await getDb(), user.organisationId, asOf);
+
+	const rows = all.filter(
+		(row) =>
+			(program === undefined || row.programmeId === program) &&
+			(tema === undefined || row.themeId === tema) &&
+			(ansvarlig === undefined || row.assignees.some((a) => a.id === ansvarlig)) &&
+			(status === undefined || statusKey(row) === status)
+	);
+
+	const year = Number(asOf.slice(0, 4));
+	const dueThisYear = rows.flatMap((row) =>
+		row.followUpItems
+			.filter((item) => parsePeriod(item.duePeriod)?.year === year && item.state !== 'done')
+			.map((item) => ({ recommendationId: row.id, number: row.number, title: row.title, item: item.title, duePeriod: item.duePeriod, state: item.state }))
+	);
+	const seen = new Set<number>();
+	const missing = rows.flatMap((row) =>
+		row.kpis
+			.filter((kpi) => kpi.progress.overdue && !seen.has(kpi.id) && seen.add(kpi.id))
+			.map((kpi) => ({ id: kpi.id, name: kpi.name, requiredPeriod: kpi.progress.requiredPeriod, owners: kpi.owners }))
+	);
+
+	const unique = <T extends { id: number }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
+	return {
+		asOf,
+		rows,
+		total: all.length,
+		filters: { program, tema, ansvarlig, status, asOf: asOfParam },
+		options: {
+			programmes: unique(all.map((r) => ({ id: r.programmeId, name: r.programmeName }))),
+			themes: unique(all.filter((r) => r.themeId !== null).map((r) => ({ id: r.themeId!, name: r.themeName ?? '' }))),
+			people: unique(all.flatMap((r) => r.assignees)).sort((a, b) => a.name.localeCompare(b.name, 'da'))
+		},
+		dueThisYear,
+		missing
+	};
 };
