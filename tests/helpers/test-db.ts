@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { openDatabase, type DbHandle } from '../../src/lib/server/db';
+import { openDatabase, type DbHandle, type OpenOptions } from '../../src/lib/server/db';
 import { checkedName, withDatabase } from './database-url';
 
 export interface TestDatabase extends DbHandle {
@@ -50,13 +50,13 @@ export async function dropPgDatabase(url: string): Promise<void> {
 }
 
 /**
- * A migrated database of this test file's own: a copy of the run's template.
+ * A migrated database of this test file's own: a copy of the run's template. `onQuery` sees every query (counting).
  * @example const test = await createTestDatabase(); … await test.destroy();
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { onQuery?: OpenOptions['onQuery'] } = {}): Promise<TestDatabase> {
 	if (onPostgres) {
 		const databaseUrl = await createPgDatabase(true);
-		const handle = await openDatabase({ databaseUrl, poolMax: 4 });
+		const handle = await openDatabase({ databaseUrl, poolMax: 4, onQuery: options.onQuery });
 		return {
 			...handle,
 			databaseUrl,
@@ -67,7 +67,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 		};
 	}
 	const dump = new Blob([readFileSync(inject('pgliteDump'))]);
-	const handle = await openDatabase({ dataDir: 'memory://', loadDataDir: dump });
+	const handle = await openDatabase({ dataDir: 'memory://', loadDataDir: dump, onQuery: options.onQuery });
 	return { ...handle, destroy: () => handle.close() };
 }
 
