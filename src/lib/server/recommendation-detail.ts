@@ -10,6 +10,8 @@ import {
 	listStatusUpdates
 } from './repositories/recommendations';
 import { representativeKpi, summariseKpi } from './progress';
+import { budgetUpTo, effectPerMillion } from '../domain/effect';
+import { parsePeriod } from '../domain/periods';
 
 /**
  * Everything the recommendation page shows, scoped to the organisation; undefined when the
@@ -50,11 +52,24 @@ export async function loadRecommendationDetail(db: Db, organisationId: number, i
 			: null,
 		asOf
 	});
+	const primaryKpi = representativeKpi(kpis);
+	// Effect per krone (DESIGN §3): only for the primary KPI, against the budget allocated up to its latest value.
+	const latest = primaryKpi?.isPrimary ? primaryKpi.progress.latest : null;
+	const effect =
+		primaryKpi && latest
+			? effectPerMillion({
+					direction: primaryKpi.direction,
+					baselineValue: primaryKpi.definition.baseline.value,
+					latestValue: latest.value,
+					budgetKr: budgetUpTo(budgetLines, parsePeriod(latest.period)!.year)
+				})
+			: null;
 	return {
 		recommendation,
 		status,
 		kpis,
-		primaryKpi: representativeKpi(kpis),
+		primaryKpi,
+		effect,
 		followUpItems,
 		budgetLines,
 		budgetActuals,
