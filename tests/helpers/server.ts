@@ -76,9 +76,15 @@ export async function startDemoServer(options: { env?: Record<string, string>; s
 	child.stdout!.on('data', (chunk) => (output += chunk));
 	child.stderr!.on('data', (chunk) => (output += chunk));
 	const log = () => output;
+	let stopping = false;
+	// A server that dies under a test explains itself: its output goes to the test log.
+	child.once('exit', (code, signal) => {
+		if (!stopping) console.error(`Test server exited unexpectedly (${code ?? signal}):\n${output.slice(-5000)}`);
+	});
 	try {
 		await waitUntilUp(url, child, log);
 	} catch (error) {
+		stopping = true;
 		child.kill('SIGKILL');
 		await database.drop();
 		throw error;
@@ -87,6 +93,7 @@ export async function startDemoServer(options: { env?: Record<string, string>; s
 		url,
 		log,
 		stop: async () => {
+			stopping = true;
 			if (child.exitCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));
 				child.kill('SIGTERM');

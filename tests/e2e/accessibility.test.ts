@@ -1,0 +1,52 @@
+import AxeBuilder from '@axe-core/playwright';
+import { describe, expect, test } from 'vitest';
+import { hasChromium } from '../helpers/browser';
+import { useDemoBrowser } from '../helpers/demo-browser';
+import { signInCookie, signInPage } from '../helpers/sign-in';
+
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Every page each role can open, checked with axe (WCAG 2.1 AA) on a desktop and a phone-sized screen. */
+describe.skipIf(!hasChromium)('accessibility sweep', () => {
+	const demo = useDemoBrowser();
+
+	async function samplePaths(): Promise<Record<string, string>> {
+		const cookie = await signInCookie(demo.server.url, 'direktor@norddjurs.demo');
+		const recs = (await (await fetch(`${demo.server.url}/api/v1/recommendations`, { headers: { cookie } })).json()).recommendations;
+		const kpis = (await (await fetch(`${demo.server.url}/api/v1/kpis`, { headers: { cookie } })).json()).kpis;
+		return { recommendation: `/anbefalinger/${recs[6].id}`, kpi: `/noegletal/${kpis[0].id}`, kpiEdit: `/noegletal/${kpis[0].id}/rediger` };
+	}
+
+	const roles = [
+		{ email: 'direktor@norddjurs.demo', pages: (p: Record<string, string>) => ['/', p.recommendation, p.kpi, '/hjaelp', '/mine-noegletal', '/noegletal', '/noegletal/import', '/noegletal/ny', p.kpiEdit, '/status'] },
+		{ email: 'projektleder@norddjurs.demo', pages: (p: Record<string, string>) => ['/', p.recommendation, p.kpi, '/hjaelp', '/mine-noegletal', '/noegletal', '/noegletal/import'] },
+		{ email: 'admin@norddjurs.demo', pages: () => ['/admin/brugere', '/admin/api-noegler'] },
+		{ email: 'politiker@norddjurs.demo', pages: () => ['/status', '/hjaelp'] }
+	];
+
+	test.each(roles)('$email: no WCAG 2.1 AA violations on the pages the role can open', async ({ email, pages }) => {
+		const paths = pages(await samplePaths());
+		for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+			const context = await demo.browser.newContext({ viewport });
+			const page = await signInPage(context, demo.server.url, email);
+			for (const path of paths) {
+				const response = await page.goto(`${demo.server.url}${path}`);
+				expect([path, response?.status()]).toEqual([path, 200]);
+				const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+				expect([path, viewport.width, axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)]).toEqual([path, viewport.width, []]);
+			}
+			await context.close();
+		}
+	});
+
+	test('anonymous visitors: sign-in and help pages', async () => {
+		const context = await demo.browser.newContext();
+		const page = await context.newPage();
+		for (const path of ['/login', '/hjaelp']) {
+			await page.goto(`${demo.server.url}${path}`);
+			const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+			expect([path, axe.violations.map((v) => v.id)]).toEqual([path, []]);
+		}
+		await context.close();
+	});
+});
