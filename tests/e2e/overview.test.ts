@@ -47,6 +47,10 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 			shown[number] = (await row.locator('[data-status]').first().getAttribute('data-status'))!;
 		}
 		expect(shown).toEqual({ 1: 'achieved', 2: 'follow_up', 3: 'off_track', 4: 'on_track', 5: 'at_risk', 6: 'achieved', 7: 'at_risk', 8: 'on_track' });
+		// The page and the API compute the same statuses.
+		const api = await page.request.get(`${server.url}/api/v1/recommendations?asOf=2026-11-22`);
+		const fromApi = Object.fromEntries((await api.json()).recommendations.map((r: { number: number; status: string | null }) => [r.number, r.status ?? 'follow_up']));
+		expect(fromApi).toEqual(shown);
 		await expect(page.locator('[data-summary]').textContent()).resolves.toBe(
 			'2 af 8 nået · 2 på sporet · 2 i risiko · 1 bagud · 1 følges via opfølgningspunkter'
 		);
@@ -87,11 +91,15 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 	test('the director filters to "I risiko" by keyboard; the URL carries the filter and opens the same view elsewhere', async () => {
 		const page = await context.newPage();
 		await page.goto(`${server.url}/?asOf=2026-11-22`);
-		await page.getByLabel('Status', { exact: true }).focus();
-		await page.keyboard.press('Tab');
-		await page.keyboard.press('Shift+Tab');
-		await page.getByLabel('Status', { exact: true }).selectOption({ label: 'I risiko' });
-		await page.getByRole('button', { name: 'Vis' }).press('Enter');
+		// Keyboard only: Tab until the status filter has focus, choose with the arrow keys, Tab to "Vis", Enter.
+		const focusedName = () => page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name || document.activeElement?.textContent?.trim() || '');
+		for (let i = 0; i < 30 && (await focusedName()) !== 'status'; i++) await page.keyboard.press('Tab');
+		expect(await focusedName()).toBe('status');
+		for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+		await expect(page.getByLabel('Status', { exact: true }).inputValue()).resolves.toBe('at_risk');
+		for (let i = 0; i < 5 && (await focusedName()) !== 'Vis'; i++) await page.keyboard.press('Tab');
+		expect(await focusedName()).toBe('Vis');
+		await page.keyboard.press('Enter');
 		await page.waitForURL(/status=at_risk/);
 		const shown = await page.locator('tbody tr[data-recommendation]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-recommendation')));
 		expect(shown).toEqual(['5', '7']);
@@ -109,5 +117,33 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		await colleague.keyboard.press('Enter');
 		await colleague.waitForURL(/\/anbefalinger\/\d+$/);
 		await colleague.context().close();
+	});
+
+	test('charts: sparklines on the overview without Chart.js; the recommendation page draws sick leave against the budget, with summary and table', async () => {
+		const page = await context.newPage();
+		const scripts: string[] = [];
+		page.on('response', async (response) => {
+			if (response.request().resourceType() === 'script') scripts.push(await response.text().catch(() => ''));
+		});
+		await page.goto(`${server.url}/?asOf=2026-11-22`);
+		await page.waitForLoadState('networkidle');
+		await expect(page.getByRole('img', { name: 'Udvikling i Sygefravær, Velfærdsområdet (år)' }).count()).resolves.toBe(1);
+		expect(scripts.some((code) => code.includes('Canvas is already in use'))).toBe(false);
+
+		await page.getByRole('link', { name: 'Anbefaling 7 · Trivselsteam på Velfærdsområdet' }).click();
+		await page.waitForURL(/\/anbefalinger\/\d+$/);
+		const chart = page.locator('section[aria-labelledby^="graf-"]').filter({ hasText: 'Sygefravær, Velfærdsområdet (år)' }).first();
+		await expect(chart.locator('[data-chart-summary]').textContent()).resolves.toBe(
+			'Sygefravær, Velfærdsområdet (år) er faldet fra 7,8\u00a0% i 2022 til 6,7\u00a0% i 2025; målet er 6,5\u00a0% i 2025. Der er bevilget 3,6\u00a0mio.\u00a0kr. i alt, og 3,3\u00a0mio.\u00a0kr. er forbrugt.'
+		);
+		await expect(chart.locator('canvas').getAttribute('aria-label')).resolves.toBe('Graf: Sygefravær, Velfærdsområdet (år)');
+		await page.waitForFunction(() => document.querySelectorAll('canvas').length > 0 && [...document.querySelectorAll('canvas')].every((c) => c.width > 0));
+		expect(scripts.some((code) => code.includes('Canvas is already in use'))).toBe(true);
+		await chart.locator('summary').click();
+		await expect(chart.locator('table caption').textContent()).resolves.toBe('Tallene bag grafen: Sygefravær, Velfærdsområdet (år)');
+		await expect(chart.locator('table tbody').textContent()).resolves.toContain('1.800.000');
+		await page.screenshot({ path: 'test-results/anbefaling-7.png', fullPage: true });
+		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 	});
 });

@@ -11,3 +11,4 @@ export * from './numbers';
 export * from './format';
 export * from './effect';
 export * from './entry';
+export * from './chart-data';

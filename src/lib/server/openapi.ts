@@ -61,7 +61,7 @@ export function openApiDocument() {
 		},
 		paths: {
 			'/api/v1/recommendations': {
-				get: { summary: 'Anbefalinger med beregnet status', responses: { '200': ok('Liste', { $ref: '#/components/schemas/RecommendationList' }), ...refused } }
+				get: { summary: 'Anbefalinger med beregnet status', parameters: [asOfParam], responses: { '200': ok('Liste', { $ref: '#/components/schemas/RecommendationList' }), '422': errorResponse('Ugyldig dato'), ...refused } }
 			},
 			'/api/v1/recommendations/{id}': {
 				get: {

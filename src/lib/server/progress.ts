@@ -72,10 +72,23 @@ export function representativeKpi(kpis: readonly KpiSummary[]): KpiSummary | nul
 	return kpis.find((k) => k.isPrimary) ?? kpis[0] ?? null;
 }
 
+const SPARKLINE_POINTS = 24;
+
+function sparklineValues(kpi: KpiSummary | null, trendByKpi: Map<number, { period: string; value: string }[]>, asOf: string): number[] {
+	if (!kpi) return [];
+	const current = formatPeriod(periodContaining(asOf, kpi.frequency));
+	return (trendByKpi.get(kpi.id) ?? [])
+		.filter((o) => o.period > kpi.definition.baseline.period && o.period <= current)
+		.slice(-SPARKLINE_POINTS)
+		.map((o) => parseDecimal(o.value));
+}
+
 export type OverviewRow = Awaited<ReturnType<typeof listRecommendations>>[number] & {
 	status: RecommendationStatus;
 	kpis: (KpiSummary & { owners: string[] })[];
 	primaryKpi: KpiSummary | null;
+	/** The representative KPI's last values (at most 24 periods, after its baseline, up to the as-of date). */
+	sparkline: number[];
 	budget: { allocatedKr: number; spentKr: number };
 	followUpItems: Awaited<ReturnType<typeof listFollowUpItems>>;
 	/** The project leads assigned to the recommendation. */
@@ -92,7 +105,7 @@ export async function loadOverview(db: Db, organisationId: number, asOf: string)
 	const required = periodsPerFrequency((f) =>
 		formatPeriod(latestPeriodEndedBefore(asOf, f, OVERDUE_AFTER_DAYS))
 	);
-	const [recommendations, links, decisive, followUps, budgets, assignments, owners] = await Promise.all([
+	const [recommendations, links, decisive, followUps, budgets, assignments, owners, trend] = await Promise.all([
 		listRecommendations(db, organisationId),
 		listKpiLinks(db, organisationId),
 		listDecisiveObservations(db, organisationId, current, required),
@@ -111,8 +124,18 @@ export async function loadOverview(db: Db, organisationId: number, asOf: string)
 			.where('o.organisationId', '=', organisationId)
 			.select(['o.kpiId', 'u.name'])
 			.orderBy('u.name')
+			.execute(),
+		// The primary KPIs' values for the sparklines, in the same one query however many there are.
+		db
+			.selectFrom('observation as o')
+			.where('o.organisationId', '=', organisationId)
+			.where('o.kpiId', 'in', (eb) => eb.selectFrom('recommendationKpi').select('kpiId').where('organisationId', '=', organisationId).where('isPrimary', '=', true))
+			.select(['o.kpiId', 'o.period', 'o.value'])
+			.orderBy('o.kpiId')
+			.orderBy('o.period')
 			.execute()
 	]);
+	const trendByKpi = groupBy(trend, (o) => o.kpiId);
 	const assigneesByRecommendation = groupBy(assignments, (a) => a.recommendationId);
 	const ownersByKpi = groupBy(owners, (o) => o.kpiId);
 	const observationsByKpi = groupBy(decisive, (o) => o.kpiId);
@@ -139,6 +162,7 @@ export async function loadOverview(db: Db, organisationId: number, asOf: string)
 			status,
 			kpis,
 			primaryKpi: representativeKpi(kpis),
+			sparkline: sparklineValues(representativeKpi(kpis), trendByKpi, asOf),
 			budget: budgets.get(rec.id) ?? { allocatedKr: 0, spentKr: 0 },
 			followUpItems: followUpsByRecommendation.get(rec.id) ?? [],
 			assignees: (assigneesByRecommendation.get(rec.id) ?? []).map(({ id, name }) => ({ id, name }))

@@ -10,6 +10,7 @@ import {
 	listStatusUpdates
 } from './repositories/recommendations';
 import { representativeKpi, summariseKpi } from './progress';
+import { listComparisons } from './repositories/comparisons';
 import { budgetUpTo, effectPerMillion } from '../domain/effect';
 import { parsePeriod } from '../domain/periods';
 
@@ -28,11 +29,11 @@ export async function loadRecommendationDetail(db: Db, organisationId: number, i
 		listBudgetActuals(db, organisationId, id),
 		listStatusUpdates(db, organisationId, id)
 	]);
-	const observations = await listObservations(
-		db,
-		organisationId,
-		links.map((l) => l.id)
-	);
+	const kpiIds = links.map((l) => l.id);
+	const [observations, comparisons] = await Promise.all([
+		listObservations(db, organisationId, kpiIds),
+		listComparisons(db, organisationId, kpiIds)
+	]);
 	const kpis = links.map((link) => {
 		const series = observations
 			.filter((o) => o.kpiId === link.id)
@@ -42,7 +43,14 @@ export async function loadRecommendationDetail(db: Db, organisationId: number, i
 			series.map((o) => ({ period: o.period, value: o.numericValue })),
 			asOf
 		);
-		return { ...summary, description: link.description, scope: link.scope, dataSource: link.dataSource, series };
+		return {
+			...summary,
+			description: link.description,
+			scope: link.scope,
+			dataSource: link.dataSource,
+			series,
+			comparisons: comparisons.filter((c) => c.kpiId === link.id).map(({ name, values }) => ({ name, values }))
+		};
 	});
 	const status = resolveRecommendationStatus({
 		kpis: kpis.map((k) => ({ status: k.progress.status, primary: k.isPrimary })),

@@ -1,18 +1,20 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { apiError } from '$lib/server/api';
+import { apiError, apiUser } from '$lib/server/api';
+import { asOfQuery } from '$lib/schemas/api';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { loadOverview } from '$lib/server/progress';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/messages';
 
-/** GET /api/v1/recommendations — the organisation's recommendations with their computed status. */
-export const GET: RequestHandler = async ({ locals }) => {
-	const user = locals.user;
-	if (!user) return apiError(401, 'unauthorized', t('api.unauthorized'));
-	if (!LIVE_DATA_ROLES.includes(user.role)) return apiError(403, 'forbidden', t('auth.forbidden'));
-	const asOf = todayInCopenhagen();
+/** GET /api/v1/recommendations?asOf=YYYY-MM-DD — the organisation's recommendations with their computed status. */
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const user = apiUser(locals, LIVE_DATA_ROLES);
+	if (user instanceof Response) return user;
+	const query = asOfQuery.optional().safeParse(url.searchParams.get('asOf') ?? undefined);
+	if (!query.success) return apiError(422, 'invalid', t('api.invalid_input'), { asOf: query.error.issues[0].message });
+	const asOf = query.data ?? todayInCopenhagen();
 	const rows = await loadOverview(await getDb(), user.organisationId, asOf);
 	return json({
 		asOf,

@@ -1,0 +1,339 @@
+import { describe, expect, it } from 'vitest';
+import { kpiChartData, kpiChartSummary, kpiChartTable, type KpiChartInput } from './chart-data';
+
+const NBSP = '\u00a0';
+
+const sickLeave: KpiChartInput = {
+	name: 'Sygefravær, Velfærdsområdet (år)',
+	unit: 'percent',
+	decimals: 1,
+	frequency: 'year',
+	definition: {
+		direction: 'lower',
+		frequency: 'year',
+		baseline: { value: 7.8, period: '2022' },
+		target: { value: 6.5, period: '2025' }
+	},
+	observations: [
+		{ period: '2021', value: 8.1 },
+		{ period: '2023', value: 7.5 },
+		{ period: '2024', value: 7.0 },
+		{ period: '2025', value: 6.7 }
+	],
+	budgetLines: [
+		{ year: 2024, amountKr: 1_800_000 },
+		{ year: 2025, amountKr: 1_800_000 }
+	],
+	actuals: [{ year: 2024, amountKr: 1_650_000 }],
+	comparisons: []
+};
+
+const wellbeing: KpiChartInput = {
+	name: 'Trivsel',
+	unit: 'score',
+	decimals: 1,
+	frequency: 'month',
+	definition: {
+		direction: 'higher',
+		frequency: 'month',
+		baseline: { value: 17.5, period: '2016-05' },
+		target: { value: 25, period: '2017-12' }
+	},
+	observations: [
+		{ period: '2016-06', value: 18 },
+		{ period: '2016-08', value: 18.5 },
+		{ period: '2017-01', value: 20, seriesBreak: true },
+		{ period: '2017-02', value: 21 }
+	],
+	budgetLines: [
+		{ year: 2016, amountKr: 500_000 },
+		{ year: 2017, amountKr: 250_000 },
+		{ year: 2017, amountKr: 250_000 },
+		{ year: 2019, amountKr: 100_000 }
+	],
+	actuals: [],
+	comparisons: []
+};
+
+const waitingTime: KpiChartInput = {
+	name: 'Ventetid på genoptræning',
+	unit: 'days',
+	decimals: 0,
+	frequency: 'quarter',
+	definition: {
+		direction: 'lower',
+		frequency: 'quarter',
+		baseline: { value: 40, period: '2023-Q1' },
+		target: { value: 28, period: '2024-Q2' }
+	},
+	observations: [
+		{ period: '2023-Q2', value: 38 },
+		{ period: '2024-Q1', value: 31 },
+		{ period: '2024-Q3', value: 29 }
+	],
+	budgetLines: [],
+	actuals: [],
+	comparisons: [
+		{
+			name: 'Landsgennemsnit',
+			values: [
+				{ period: '2022-Q4', value: 41 },
+				{ period: '2023-Q1', value: 39 },
+				{ period: '2023-Q3', value: 37 },
+				{ period: '2023', value: 36 }
+			]
+		}
+	]
+};
+
+function series(input: KpiChartInput, key: string) {
+	const found = kpiChartData(input).series.find((s) => s.key === key);
+	if (!found) throw new Error(`no series ${key}`);
+	return found;
+}
+
+describe('kpiChartData — yearly sick leave', () => {
+	it('labels every year from baseline to target', () => {
+		const data = kpiChartData(sickLeave);
+		expect(data.labels).toEqual(['2022', '2023', '2024', '2025']);
+		expect(data.labelsDa).toEqual(['2022', '2023', '2024', '2025']);
+		expect(data.series.map((s) => s.key)).toEqual([
+			'values',
+			'baseline',
+			'target',
+			'trajectory',
+			'budget',
+			'spent'
+		]);
+	});
+
+	it('places values, leaving out those before the baseline', () => {
+		const values = series(sickLeave, 'values');
+		expect(values).toMatchObject({ label: 'Målinger', kind: 'line', axis: 'value' });
+		expect(values.data).toEqual([null, 7.5, 7.0, 6.7]);
+		expect(values.breaks).toEqual([false, false, false, false]);
+	});
+
+	it('marks the baseline once and draws the target across', () => {
+		expect(series(sickLeave, 'baseline').data).toEqual([7.8, null, null, null]);
+		const target = series(sickLeave, 'target');
+		expect(target).toMatchObject({ label: 'Mål', dashed: true, data: [6.5, 6.5, 6.5, 6.5] });
+	});
+
+	it('draws the straight-line trajectory from baseline to target', () => {
+		const trajectory = series(sickLeave, 'trajectory');
+		expect(trajectory).toMatchObject({ label: 'Forventet forløb', dashed: true });
+		const expected = [7.8, 7.367, 6.933, 6.5];
+		trajectory.data.forEach((value, i) => expect(value).toBeCloseTo(expected[i], 3));
+	});
+
+	it('puts allocated and spent kroner on the year as bars on the kr axis', () => {
+		expect(series(sickLeave, 'budget')).toMatchObject({
+			label: 'Bevilget',
+			kind: 'bar',
+			axis: 'kr',
+			data: [null, null, 1_800_000, 1_800_000]
+		});
+		expect(series(sickLeave, 'spent')).toMatchObject({
+			label: 'Forbrugt',
+			kind: 'bar',
+			axis: 'kr',
+			data: [null, null, 1_650_000, null]
+		});
+	});
+
+	it('is plain data that survives JSON', () => {
+		const data = kpiChartData(sickLeave);
+		expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+	});
+});
+
+describe('kpiChartData — monthly with a series break', () => {
+	const data = kpiChartData(wellbeing);
+
+	it('labels every month from 2016-05 to 2017-12 in Danish too', () => {
+		expect(data.labels).toHaveLength(20);
+		expect(data.labels.slice(0, 3)).toEqual(['2016-05', '2016-06', '2016-07']);
+		expect(data.labels.at(-1)).toBe('2017-12');
+		expect(data.labelsDa[0]).toBe('maj 2016');
+		expect(data.labelsDa.at(-1)).toBe('december 2017');
+	});
+
+	it('leaves missing months null and flags the break', () => {
+		const values = series(wellbeing, 'values');
+		expect(values.data.slice(0, 10)).toEqual([null, 18, null, 18.5, null, null, null, null, 20, 21]);
+		expect(values.breaks?.map((b, i) => (b ? data.labels[i] : null)).filter(Boolean)).toEqual([
+			'2017-01'
+		]);
+	});
+
+	it('puts a year budget on December, sums lines of one year and leaves out years outside', () => {
+		const budget = series(wellbeing, 'budget').data;
+		const placed = budget.flatMap((v, i) => (v === null ? [] : [[data.labels[i], v]]));
+		expect(placed).toEqual([
+			['2016-12', 500_000],
+			['2017-12', 500_000]
+		]);
+		expect(data.series.some((s) => s.key === 'spent')).toBe(false);
+	});
+
+	it('follows the trajectory month by month', () => {
+		const trajectory = series(wellbeing, 'trajectory').data;
+		expect(trajectory[0]).toBe(17.5);
+		expect(trajectory[9]).toBeCloseTo(17.5 + (7.5 * 9) / 19, 9);
+		expect(trajectory[19]).toBe(25);
+	});
+});
+
+describe('kpiChartData — quarterly with a comparison', () => {
+	const data = kpiChartData(waitingTime);
+
+	it('extends the labels to the last observation after the target', () => {
+		expect(data.labels).toEqual([
+			'2023-Q1',
+			'2023-Q2',
+			'2023-Q3',
+			'2023-Q4',
+			'2024-Q1',
+			'2024-Q2',
+			'2024-Q3'
+		]);
+		expect(data.labelsDa[0]).toBe('1. kvartal 2023');
+	});
+
+	it('holds the trajectory flat after the target period', () => {
+		const trajectory = series(waitingTime, 'trajectory').data;
+		[40, 37.6, 35.2, 32.8, 30.4, 28, 28].forEach((v, i) => expect(trajectory[i]).toBeCloseTo(v, 9));
+	});
+
+	it('aligns the comparison, leaving out other frequencies and periods outside', () => {
+		expect(series(waitingTime, 'comparison:Landsgennemsnit')).toMatchObject({
+			label: 'Landsgennemsnit',
+			kind: 'line',
+			axis: 'value',
+			data: [39, null, 37, null, null, null, null]
+		});
+	});
+
+	it('has no budget series without budget lines', () => {
+		expect(data.series.map((s) => s.key)).toEqual([
+			'values',
+			'baseline',
+			'target',
+			'trajectory',
+			'comparison:Landsgennemsnit'
+		]);
+	});
+
+	it('refuses an observation of the wrong frequency', () => {
+		const wrong = { ...waitingTime, observations: [{ period: '2023-05', value: 1 }] };
+		expect(() => kpiChartData(wrong)).toThrow(RangeError);
+	});
+});
+
+describe('kpiChartData — budget placement for half-years', () => {
+	it('uses H2, or the last period in range when the range ends within the year', () => {
+		const input: KpiChartInput = {
+			...waitingTime,
+			frequency: 'half',
+			definition: {
+				direction: 'lower',
+				frequency: 'half',
+				baseline: { value: 40, period: '2023-H1' },
+				target: { value: 30, period: '2024-H1' }
+			},
+			observations: [],
+			budgetLines: [
+				{ year: 2022, amountKr: 100_000 },
+				{ year: 2023, amountKr: 200_000 },
+				{ year: 2024, amountKr: 300_000 }
+			],
+			actuals: [{ year: 2023, amountKr: 150_000 }],
+			comparisons: []
+		};
+		const data = kpiChartData(input);
+		expect(data.labels).toEqual(['2023-H1', '2023-H2', '2024-H1']);
+		expect(data.labelsDa).toEqual(['1. halvår 2023', '2. halvår 2023', '1. halvår 2024']);
+		expect(series(input, 'budget').data).toEqual([null, 200_000, 300_000]);
+		expect(series(input, 'spent').data).toEqual([null, 150_000, null]);
+		expect(kpiChartSummary(input)).toBe(
+			`Der er endnu ingen målinger af Ventetid på genoptræning efter baseline (40${NBSP}dage i ` +
+				`1. halvår 2023); målet er 30${NBSP}dage i 1. halvår 2024. ` +
+				`Der er bevilget 600.000${NBSP}kr. i alt, og 150.000${NBSP}kr. er forbrugt.`
+		);
+	});
+});
+
+describe('kpiChartSummary', () => {
+	it('tells the fall and the budget', () => {
+		expect(kpiChartSummary(sickLeave)).toBe(
+			`Sygefravær, Velfærdsområdet (år) er faldet fra 7,8${NBSP}% i 2022 til 6,7${NBSP}% i 2025; ` +
+				`målet er 6,5${NBSP}% i 2025. ` +
+				`Der er bevilget 3,6${NBSP}mio.${NBSP}kr. i alt, og 1,7${NBSP}mio.${NBSP}kr. er forbrugt.`
+		);
+	});
+
+	it('tells a rise, in Danish month names, with nothing spent', () => {
+		expect(kpiChartSummary(wellbeing)).toBe(
+			'Trivsel er steget fra 17,5 i maj 2016 til 21,0 i februar 2017; målet er 25,0 i december 2017. ' +
+				`Der er bevilget 1,1${NBSP}mio.${NBSP}kr. i alt, og 0${NBSP}kr. er forbrugt.`
+		);
+	});
+
+	it('tells a fall without a budget sentence when there is no budget', () => {
+		expect(kpiChartSummary(waitingTime)).toBe(
+			`Ventetid på genoptræning er faldet fra 40${NBSP}dage i 1. kvartal 2023 til 29${NBSP}dage i ` +
+				`3. kvartal 2024; målet er 28${NBSP}dage i 2. kvartal 2024.`
+		);
+	});
+
+	it('calls a change too small to show unchanged', () => {
+		const input = { ...sickLeave, budgetLines: [], observations: [{ period: '2024', value: 7.81 }] };
+		expect(kpiChartSummary(input)).toBe(
+			`Sygefravær, Velfærdsområdet (år) er uændret på 7,8${NBSP}% fra 2022 til 2024; målet er 6,5${NBSP}% i 2025.`
+		);
+	});
+
+	it('says so when there is no observation after the baseline', () => {
+		const input = { ...sickLeave, budgetLines: [], observations: [{ period: '2022', value: 7.8 }] };
+		expect(kpiChartSummary(input)).toBe(
+			'Der er endnu ingen målinger af Sygefravær, Velfærdsområdet (år) efter baseline ' +
+				`(7,8${NBSP}% i 2022); målet er 6,5${NBSP}% i 2025.`
+		);
+	});
+});
+
+describe('kpiChartTable', () => {
+	it('formats one row per period in Danish', () => {
+		const rows = kpiChartTable(sickLeave);
+		expect(rows).toHaveLength(4);
+		expect(rows[0]).toEqual({
+			period: '2022',
+			value: null,
+			seriesBreak: false,
+			target: `6,5${NBSP}%`,
+			trajectory: `7,8${NBSP}%`,
+			budget: null,
+			spent: null,
+			comparisons: []
+		});
+		expect(rows[2]).toEqual({
+			period: '2024',
+			value: `7,0${NBSP}%`,
+			seriesBreak: false,
+			target: `6,5${NBSP}%`,
+			trajectory: `6,9${NBSP}%`,
+			budget: `1.800.000${NBSP}kr.`,
+			spent: `1.650.000${NBSP}kr.`,
+			comparisons: []
+		});
+	});
+
+	it('carries series breaks and comparison columns', () => {
+		const monthly = kpiChartTable(wellbeing);
+		expect(monthly[8]).toMatchObject({ period: 'januar 2017', value: '20,0', seriesBreak: true });
+		const quarterly = kpiChartTable(waitingTime);
+		expect(quarterly[0].comparisons).toEqual([`39${NBSP}dage`]);
+		expect(quarterly[1]).toMatchObject({ value: `38${NBSP}dage`, comparisons: [null] });
+	});
+});

@@ -1,0 +1,288 @@
+/**
+ * What a KPI chart shows (DESIGN §4): the series, its one-sentence Danish summary and the rows of
+ * the data table beside it. Pure and serialisable — no Chart.js types — so a load function may
+ * compute it and the one Chart.js wrapper (`$lib/components/charts`) only has to draw it.
+ */
+import { t } from '$lib/messages';
+import { formatKpiValue, type KpiUnit } from './format';
+import { formatKr, formatKrShort, sumKr } from './money';
+import { roundTo } from './numbers';
+import {
+	addPeriods,
+	formatPeriod,
+	formatPeriodDa,
+	parsePeriodFor,
+	periodsBetween,
+	type Frequency,
+	type Period
+} from './periods';
+import { expectedValueAt, type KpiDefinition } from './progress';
+
+export interface KpiChartInput {
+	name: string;
+	unit: KpiUnit;
+	decimals: number;
+	frequency: Frequency;
+	definition: KpiDefinition;
+	observations: readonly { period: string; value: number; seriesBreak?: boolean }[];
+	budgetLines: readonly { year: number; amountKr: number }[];
+	actuals: readonly { year: number; amountKr: number }[];
+	comparisons: readonly { name: string; values: readonly { period: string; value: number }[] }[];
+}
+
+export type ChartSeriesKey =
+	| 'values'
+	| 'baseline'
+	| 'target'
+	| 'trajectory'
+	| 'budget'
+	| 'spent'
+	| `comparison:${string}`;
+
+export interface ChartSeries {
+	key: ChartSeriesKey;
+	label: string;
+	kind: 'line' | 'bar';
+	axis: 'value' | 'kr';
+	dashed?: boolean;
+	/** One entry per label; null where the series has no point. */
+	data: (number | null)[];
+	/** Only on `values`: true where a series break (databrud) starts. */
+	breaks?: boolean[];
+}
+
+export interface KpiChartData {
+	/** Canonical periods from the baseline period to the later of target period and last observation. */
+	labels: string[];
+	/** The same periods in Danish words. */
+	labelsDa: string[];
+	series: ChartSeries[];
+}
+
+export interface KpiChartTableRow {
+	period: string;
+	value: string | null;
+	seriesBreak: boolean;
+	target: string;
+	trajectory: string;
+	budget: string | null;
+	spent: string | null;
+	/** In the order of `input.comparisons`. */
+	comparisons: (string | null)[];
+}
+
+/**
+ * The chart's series over every period from baseline to the later of target and last observation.
+ * Throws on an invalid definition or an observation of the wrong frequency, like computeKpiProgress.
+ * @example kpiChartData(sickLeave).series.find((s) => s.key === 'trajectory')?.data // [7.8, 7.367, 6.933, 6.5]
+ */
+export function kpiChartData(input: KpiChartInput): KpiChartData {
+	const frame = buildFrame(input);
+	const { labels, definition: def } = frame;
+	const series: ChartSeries[] = [
+		{
+			key: 'values',
+			label: t('chart.values'),
+			kind: 'line',
+			axis: 'value',
+			data: frame.values,
+			breaks: frame.breaks
+		},
+		{
+			key: 'baseline',
+			label: t('chart.baseline'),
+			kind: 'line',
+			axis: 'value',
+			data: labels.map((_, i) => (i === 0 ? def.baseline.value : null))
+		},
+		{
+			key: 'target',
+			label: t('chart.target'),
+			kind: 'line',
+			axis: 'value',
+			dashed: true,
+			data: labels.map(() => def.target.value)
+		},
+		{
+			key: 'trajectory',
+			label: t('chart.trajectory'),
+			kind: 'line',
+			axis: 'value',
+			dashed: true,
+			data: frame.trajectory
+		}
+	];
+	if (input.budgetLines.length > 0) {
+		series.push(krSeries('budget', t('chart.budget'), frame.budget));
+	}
+	if (input.actuals.length > 0) {
+		series.push(krSeries('spent', t('chart.spent'), frame.spent));
+	}
+	input.comparisons.forEach((comparison, i) => {
+		series.push({
+			key: `comparison:${comparison.name}`,
+			label: comparison.name,
+			kind: 'line',
+			axis: 'value',
+			data: frame.comparisons[i]
+		});
+	});
+	return { labels, labelsDa: frame.periods.map((p) => formatPeriodDa(p)), series };
+}
+
+/**
+ * One Danish sentence on the way from baseline to the latest value and the target, and a second
+ * on allocated and spent kroner when there is a budget.
+ * @example kpiChartSummary(sickLeave) // 'Sygefravær er faldet fra 7,8 % i 2022 til 6,7 % i 2025; målet er 6,5 % i 2025.'
+ */
+export function kpiChartSummary(input: KpiChartInput): string {
+	const frame = buildFrame(input);
+	const { definition: def } = frame;
+	const value = (v: number) => formatKpiValue(v, input.unit, input.decimals);
+	const params = {
+		name: input.name,
+		from: value(def.baseline.value),
+		fromPeriod: formatPeriodDa(def.baseline.period),
+		target: value(def.target.value),
+		targetPeriod: formatPeriodDa(def.target.period)
+	};
+	const latest = frame.latestIndex;
+	let sentence: string;
+	if (latest === null) {
+		sentence = t('chart.summary_none', params);
+	} else {
+		const to = frame.values[latest] as number;
+		// Compare as shown, so "fra 7,8 % til 7,8 %" is reported as unchanged.
+		const change = Math.sign(
+			roundTo(to, input.decimals) - roundTo(def.baseline.value, input.decimals)
+		);
+		const key = change < 0 ? 'chart.summary_down' : change > 0 ? 'chart.summary_up' : 'chart.summary_flat';
+		sentence = t(key, { ...params, to: value(to), toPeriod: formatPeriodDa(frame.periods[latest]) });
+	}
+	if (input.budgetLines.length === 0) return sentence;
+	const budget = t('chart.summary_budget', {
+		allocated: formatKrShort(sumKr(input.budgetLines.map((line) => line.amountKr))),
+		spent: formatKrShort(sumKr(input.actuals.map((line) => line.amountKr)))
+	});
+	return `${sentence} ${budget}`;
+}
+
+/**
+ * The rows of the data table beside the chart, one per label, formatted in Danish.
+ * @example kpiChartTable(sickLeave)[0] // { period: '2022', value: null, target: '6,5 %', trajectory: '7,8 %', … }
+ */
+export function kpiChartTable(input: KpiChartInput): KpiChartTableRow[] {
+	const frame = buildFrame(input);
+	const value = (v: number | null) =>
+		v === null ? null : formatKpiValue(v, input.unit, input.decimals);
+	const kroner = (v: number | null) => (v === null ? null : formatKr(v));
+	const target = formatKpiValue(frame.definition.target.value, input.unit, input.decimals);
+	return frame.periods.map((period, i) => ({
+		period: formatPeriodDa(period),
+		value: value(frame.values[i]),
+		seriesBreak: frame.breaks[i],
+		target,
+		trajectory: value(frame.trajectory[i]) as string,
+		budget: kroner(frame.budget[i]),
+		spent: kroner(frame.spent[i]),
+		comparisons: frame.comparisons.map((series) => value(series[i]))
+	}));
+}
+
+interface Frame {
+	definition: KpiDefinition;
+	periods: Period[];
+	labels: string[];
+	values: (number | null)[];
+	breaks: boolean[];
+	/** Index of the newest observation after the baseline period, if any. */
+	latestIndex: number | null;
+	trajectory: number[];
+	budget: (number | null)[];
+	spent: (number | null)[];
+	comparisons: (number | null)[][];
+}
+
+/** Everything the three views share, aligned on one list of periods. */
+function buildFrame(input: KpiChartInput): Frame {
+	const def = input.definition;
+	if (input.frequency !== def.frequency) {
+		throw new Error(`KPI frequency ${input.frequency} differs from its definition's ${def.frequency}`);
+	}
+	const baseline = mustParseFor(def.baseline.period, def.frequency);
+	const target = mustParseFor(def.target.period, def.frequency);
+	const observations = input.observations.map((o) => ({
+		...o,
+		at: periodsBetween(baseline, mustParseFor(o.period, def.frequency))
+	}));
+	const lastAt = Math.max(periodsBetween(baseline, target), ...observations.map((o) => o.at));
+	const periods = Array.from({ length: lastAt + 1 }, (_, i) => addPeriods(baseline, i));
+	const labels = periods.map(formatPeriod);
+
+	const values: (number | null)[] = labels.map(() => null);
+	const breaks = labels.map(() => false);
+	let latestIndex: number | null = null;
+	for (const { at, period, value, seriesBreak } of observations) {
+		if (at < 0) continue; // before the baseline: outside the chart
+		if (values[at] !== null) throw new Error(`Two observations for period ${period}`);
+		if (!Number.isFinite(value)) throw new Error(`Observation ${period} is not a finite number`);
+		values[at] = value;
+		breaks[at] = seriesBreak === true;
+		if (at > 0 && (latestIndex === null || at > latestIndex)) latestIndex = at;
+	}
+
+	return {
+		definition: def,
+		periods,
+		labels,
+		values,
+		breaks,
+		latestIndex,
+		trajectory: labels.map((label) => expectedValueAt(def, label)),
+		budget: placeByYear(periods, input.budgetLines),
+		spent: placeByYear(periods, input.actuals),
+		comparisons: input.comparisons.map((c) => alignComparison(labels, def.frequency, c.values))
+	};
+}
+
+/**
+ * Kroner per year on the year's last period in the range (December, Q4, H2 or the year itself; the
+ * range's last period when the range ends within the year); years outside the range are left out.
+ */
+function placeByYear(
+	periods: readonly Period[],
+	lines: readonly { year: number; amountKr: number }[]
+): (number | null)[] {
+	const lastIndexOfYear = new Map<number, number>();
+	periods.forEach((period, i) => lastIndexOfYear.set(period.year, i));
+	const placed: (number | null)[] = periods.map(() => null);
+	for (const { year, amountKr } of lines) {
+		const i = lastIndexOfYear.get(year);
+		if (i !== undefined) placed[i] = sumKr([placed[i] ?? 0, amountKr]);
+	}
+	return placed;
+}
+
+/** A comparison series on the chart's labels; values of another frequency or outside the range are left out. */
+function alignComparison(
+	labels: readonly string[],
+	frequency: Frequency,
+	values: readonly { period: string; value: number }[]
+): (number | null)[] {
+	const byLabel = new Map<string, number>();
+	for (const { period, value } of values) {
+		const parsed = parsePeriodFor(period, frequency);
+		if (parsed.ok && Number.isFinite(value)) byLabel.set(formatPeriod(parsed.period), value);
+	}
+	return labels.map((label) => byLabel.get(label) ?? null);
+}
+
+function mustParseFor(text: string, frequency: Frequency): Period {
+	const result = parsePeriodFor(text, frequency);
+	if (!result.ok) throw new RangeError(`Period "${text}" is ${result.error} for a ${frequency} KPI`);
+	return result.period;
+}
+
+function krSeries(key: 'budget' | 'spent', label: string, data: (number | null)[]): ChartSeries {
+	return { key, label, kind: 'bar', axis: 'kr', data };
+}
