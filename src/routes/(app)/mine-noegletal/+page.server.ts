@@ -8,6 +8,7 @@ import { computeKpiProgress } from '$lib/domain/progress';
 import { nextMissingPeriod } from '$lib/domain/entry';
 import { parseDecimal } from '$lib/domain/numbers';
 import { todayInCopenhagen } from '$lib/domain/dates';
+import { parsePeriod, periodStart } from '$lib/domain/periods';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, LIVE_DATA_ROLES);
@@ -27,6 +28,12 @@ export const load: PageServerLoad = async (event) => {
 		};
 	});
 	// What is overdue first, then what is due soonest.
-	rows.sort((a, b) => Number(b.progress.overdue) - Number(a.progress.overdue) || a.nextPeriod.localeCompare(b.nextPeriod) || a.name.localeCompare(b.name, 'da'));
+	const starts = (period: string) => periodStart(parsePeriod(period)!);
+	rows.sort(
+		(a, b) =>
+			Number(b.progress.overdue) - Number(a.progress.overdue) ||
+			starts(a.nextPeriod).localeCompare(starts(b.nextPeriod)) ||
+			a.name.localeCompare(b.name, 'da')
+	);
 	return { asOf, rows };
 };
