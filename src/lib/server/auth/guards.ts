@@ -34,6 +34,26 @@ export function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, roles: 
 }
 
 /**
+ * A query for the ids of the KPIs assigned to a person: those they own, and those linked to a
+ * recommendation assigned to them. The one definition of "assigned", for access and for "Mine nøgletal".
+ */
+export function assignedKpiIds(db: Db, organisationId: number, userId: number) {
+	return db
+		.selectFrom('kpiOwner')
+		.select('kpiId')
+		.where('userId', '=', userId)
+		.where('organisationId', '=', organisationId)
+		.union(
+			db
+				.selectFrom('recommendationKpi as rk')
+				.innerJoin('recommendationAssignment as ra', 'ra.recommendationId', 'rk.recommendationId')
+				.select('rk.kpiId')
+				.where('ra.userId', '=', userId)
+				.where('rk.organisationId', '=', organisationId)
+		);
+}
+
+/**
  * The ids of the KPIs the user may write values for: the rule for which KPIs a user may write, for all KPIs
  * at once, so an import of thousands of rows asks once instead of once per row. Admins and directors
  * write every KPI of their organisation; project leads those they own or that belong to a
@@ -46,20 +66,7 @@ export async function listWritableKpiIds(db: Db, user: SessionUser): Promise<Set
 		return new Set(rows.map((row) => row.id));
 	}
 	if (user.role !== 'project_lead') return new Set();
-	const rows = await db
-		.selectFrom('kpiOwner')
-		.select('kpiId')
-		.where('userId', '=', user.id)
-		.where('organisationId', '=', user.organisationId)
-		.union(
-			db
-				.selectFrom('recommendationKpi as rk')
-				.innerJoin('recommendationAssignment as ra', 'ra.recommendationId', 'rk.recommendationId')
-				.select('rk.kpiId')
-				.where('ra.userId', '=', user.id)
-				.where('rk.organisationId', '=', user.organisationId)
-		)
-		.execute();
+	const rows = await assignedKpiIds(db, user.organisationId, user.id).execute();
 	return new Set(rows.map((row) => row.kpiId));
 }
 

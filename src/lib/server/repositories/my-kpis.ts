@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { assignedKpiIds } from '../auth/guards';
 
 /**
  * The KPIs a user enters values for: those they own and those of recommendations assigned to them,
@@ -6,23 +7,12 @@ import type { Db } from '../db';
  * @example const kpis = await listKpisForUser(db, user.organisationId, user.id);
  */
 export async function listKpisForUser(db: Db, organisationId: number, userId: number) {
-	const kpiIds = db
-		.selectFrom('kpiOwner')
-		.select('kpiId')
-		.where('userId', '=', userId)
-		.union(
-			db
-				.selectFrom('recommendationKpi as rk')
-				.innerJoin('recommendationAssignment as ra', 'ra.recommendationId', 'rk.recommendationId')
-				.select('rk.kpiId')
-				.where('ra.userId', '=', userId)
-		);
 	const kpis = await db
 		.selectFrom('kpi')
 		.selectAll()
 		.where('organisationId', '=', organisationId)
 		.where('archivedAt', 'is', null)
-		.where('id', 'in', kpiIds)
+		.where('id', 'in', assignedKpiIds(db, organisationId, userId))
 		.orderBy('name')
 		.execute();
 	const observations = kpis.length
