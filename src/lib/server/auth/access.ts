@@ -6,6 +6,9 @@ export type Audience = 'public' | 'signed_in' | readonly Role[];
 /** Roles that read live data (dashboards, recommendation and KPI pages, the API) — DESIGN §5. */
 export const LIVE_DATA_ROLES: readonly Role[] = ['admin', 'director', 'project_lead'];
 
+/** Roles that keep the register: programmes, recommendations, budgets (DESIGN §5). */
+export const REGISTER_ROLES: readonly Role[] = ['admin', 'director'];
+
 /**
  * The one table of route access, checked in hooks.server.ts for every request. The longest matching
  * prefix wins; `exact` matches only the path itself. A path no rule matches is answered 404, so a new
@@ -15,6 +18,8 @@ export const LIVE_DATA_ROLES: readonly Role[] = ['admin', 'director', 'project_l
 export const routeAccess: readonly { path: string; audience: Audience; exact?: boolean }[] = [
 	{ path: '/', exact: true, audience: LIVE_DATA_ROLES },
 	{ path: '/anbefalinger', audience: LIVE_DATA_ROLES },
+	{ path: '/anbefalinger/ny', exact: true, audience: REGISTER_ROLES },
+	{ path: '/programmer', audience: REGISTER_ROLES },
 	{ path: '/noegletal', audience: LIVE_DATA_ROLES },
 	{ path: '/mine-noegletal', audience: LIVE_DATA_ROLES },
 	{ path: '/eksport', audience: LIVE_DATA_ROLES },

@@ -8,3 +8,4 @@ export { observationTable, type Table, type TableColumn, type ColumnKind } from 
 export { toDanishCsv } from './csv';
 export { toXlsx } from './xlsx';
 export { exportFileName } from './file-name';
+export { recommendationTable } from './recommendations';

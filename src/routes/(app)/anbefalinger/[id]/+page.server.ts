@@ -9,6 +9,9 @@ import { t } from '$lib/messages';
 import { requireRole } from '$lib/server/auth/guards';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { listAuditEvents } from '$lib/server/repositories/audit-events';
+import { canEditRecommendation } from '$lib/server/auth/guards';
+import { REGISTER_ROLES } from '$lib/server/auth/access';
+import { changedFieldLabels } from '$lib/server/register-display';
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -39,11 +42,15 @@ export const load: PageServerLoad = async (event) => {
 	const html = Object.fromEntries(
 		markdownFields.map((field) => [field, renderMarkdown(detail.recommendation[field])])
 	) as Record<(typeof markdownFields)[number], string>;
+	const isEditor = REGISTER_ROLES.includes(user.role);
 	return {
 		asOf,
 		...detail,
 		html,
-		history,
+		history: history?.map((e) => ({ ...e, detail: changedFieldLabels(e.after, e.before) })) ?? null,
+		// Which edit pages to offer (each checks access again itself).
+		edit: { register: isEditor, followUp: isEditor || (await canEditRecommendation(db, user, id.data)) },
+		saved: event.url.searchParams.has('gemt'),
 		statusUpdates: detail.statusUpdates.map((u) => ({ ...u, html: renderMarkdown(u.body) }))
 	};
 };

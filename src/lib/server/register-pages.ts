@@ -1,0 +1,89 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from './db';
+import { requireRole } from './auth/guards';
+import { REGISTER_ROLES } from './auth/access';
+import type { Role } from '../../../db/types';
+import { t } from '../messages';
+import type { WriteResult } from './repositories/register';
+import { describeChanges, describeRow, invalidMessage } from './register-display';
+import type { FieldErrors } from './forms';
+
+/**
+ * What the register's pages share: finding the recommendation or programme an edit is about (in the
+ * editor's organisation, else 404; for the allowed roles, else 403), and turning a refused write into
+ * the answer a form shows (409 with what changed, 400 with a field message).
+ */
+
+/** Who edits the register (DESIGN §5: admins and directors; directors not users). */
+export const REGISTER_EDITORS: readonly Role[] = REGISTER_ROLES;
+
+const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** A path id, or 404. */
+export function pathId(event: Pick<RequestEvent, 'params'>, name = 'id'): number {
+	const id = idSchema.safeParse((event.params as Record<string, string>)[name]);
+	if (!id.success) error(404, t('recommendation.not_found'));
+	return id.data;
+}
+
+/** The signed-in editor and the recommendation of the path (with every field), or 403/404. */
+export async function recommendationTarget(event: RequestEvent, roles: readonly Role[] = REGISTER_EDITORS) {
+	const user = requireRole(event, roles);
+	const id = pathId(event);
+	const db = await getDb();
+	const recommendation = await db.selectFrom('recommendation').selectAll().where('organisationId', '=', user.organisationId).where('id', '=', id).executeTakeFirst();
+	if (!recommendation) error(404, t('recommendation.not_found'));
+	return { user, db, recommendation };
+}
+
+/** The signed-in editor and the programme of the path, or 403/404. */
+export async function programmeTarget(event: RequestEvent) {
+	const user = requireRole(event, REGISTER_EDITORS);
+	const id = pathId(event);
+	const db = await getDb();
+	const programme = await db.selectFrom('programme').selectAll().where('organisationId', '=', user.organisationId).where('id', '=', id).executeTakeFirst();
+	if (!programme) error(404, t('programme.not_found'));
+	return { user, db, programme };
+}
+
+/**
+ * The form answer for a write that did not succeed: 404 when the thing is gone, 409 with the others'
+ * changes (or the stored row) when stale, 400 with a field message when refused. `form` names which
+ * form on the page it is about; `values` refills it.
+ */
+export function refusal(result: Exclude<WriteResult, { kind: 'ok' }>, context: { form: string; values?: Record<string, string>; rowFields?: readonly string[]; rowId?: number }) {
+	if (result.kind === 'not_found') error(404, t('register.not_found'));
+	if (result.kind === 'stale') {
+		return fail(409, {
+			form: context.form,
+			rowId: context.rowId ?? null,
+			message: result.current ? t('register.stale') : t('register.stale_deleted'),
+			changes: describeChanges(result.changes),
+			stored: context.rowFields ? describeRow(result.current, context.rowFields) : [],
+			values: context.values ?? {},
+			errors: {} as FieldErrors
+		});
+	}
+	return fail(400, {
+		form: context.form,
+		rowId: context.rowId ?? null,
+		message: null,
+		changes: [],
+		stored: [],
+		values: context.values ?? {},
+		errors: { [result.field]: invalidMessage(result.reason) } as FieldErrors
+	});
+}
+
+/** A form refused by its schema: 400 with the field messages and the submitted text. */
+export function invalidForm(form: string, errors: FieldErrors, values: Record<string, string>, rowId: number | null = null) {
+	return fail(400, { form, rowId, message: null, changes: [], stored: [], values, errors });
+}
+
+/** The submitted text values of a form (to refill it after a refusal). */
+export function submittedValues(formData: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [key, value] of formData.entries()) if (typeof value === 'string') values[key] = value.slice(0, 25000);
+	return values;
+}

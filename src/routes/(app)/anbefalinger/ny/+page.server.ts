@@ -1,0 +1,38 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { recommendationFormSchema } from '$lib/schemas/register';
+import { createRecommendation } from '$lib/server/repositories/register';
+import { invalidForm, refusal, REGISTER_EDITORS, submittedValues } from '$lib/server/register-pages';
+import { loadPlacementOptions, nextFreeNumber } from '$lib/server/recommendation-form';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, REGISTER_EDITORS);
+	const db = await getDb();
+	const options = await loadPlacementOptions(db, user.organisationId);
+	const wanted = Number(event.url.searchParams.get('program'));
+	const programme = options.programmes.find((p) => p.id === wanted) ?? options.programmes[0];
+	return {
+		options,
+		values: {
+			programmeId: programme ? String(programme.id) : '',
+			number: programme ? String(await nextFreeNumber(db, programme.id)) : '1'
+		} as Record<string, string>
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, REGISTER_EDITORS);
+		const db = await getDb();
+		const formData = await event.request.formData();
+		const values = submittedValues(formData);
+		const form = parseForm(recommendationFormSchema, formData);
+		if (!form.ok) return invalidForm('save', form.errors, values);
+		const result = await createRecommendation(db, user, form.data);
+		if (result.kind !== 'ok') return refusal(result, { form: 'save', values });
+		redirect(303, `/anbefalinger/${result.id}?gemt=1`);
+	}
+};

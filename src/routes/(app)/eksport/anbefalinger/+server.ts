@@ -1,0 +1,34 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { exportFileName, recommendationTable, toDanishCsv, toXlsx } from '$lib/server/exports';
+import { loadOverview } from '$lib/server/progress';
+import { todayInCopenhagen } from '$lib/domain/dates';
+import { t } from '$lib/messages';
+
+const querySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
+
+/** GET /eksport/anbefalinger?format=csv|xlsx — the recommendation list with status and budget, as Danish Excel CSV or XLSX. */
+export const GET: RequestHandler = async (event) => {
+	const user = requireRole(event, LIVE_DATA_ROLES);
+	const query = querySchema.safeParse(Object.fromEntries(event.url.searchParams));
+	if (!query.success) error(400, t('api.invalid_input'));
+	const db = await getDb();
+	const asOf = todayInCopenhagen();
+	const [rows, decisions] = await Promise.all([
+		loadOverview(db, user.organisationId, asOf),
+		db.selectFrom('recommendation').select(['id', 'decisionDate', 'decisionBody', 'decisionKind', 'dissentText']).where('organisationId', '=', user.organisationId).execute()
+	]);
+	const table = recommendationTable(rows, new Map(decisions.map((d) => [d.id, d])));
+	const format = query.data.format;
+	const body = format === 'csv' ? toDanishCsv(table) : await toXlsx(table);
+	return new Response(body as BodyInit, {
+		headers: {
+			'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': `attachment; filename="${exportFileName('fremdrift-anbefalinger', format, asOf)}"`
+		}
+	});
+};

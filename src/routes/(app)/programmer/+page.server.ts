@@ -1,0 +1,27 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { programmeFormSchema } from '$lib/schemas/register';
+import { createProgramme, listProgrammes } from '$lib/server/repositories/register';
+import { invalidForm, refusal, REGISTER_EDITORS, submittedValues } from '$lib/server/register-pages';
+
+/** The register: programmes (admins and directors). */
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, REGISTER_EDITORS);
+	return { programmes: await listProgrammes(await getDb(), user.organisationId) };
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const user = requireRole(event, REGISTER_EDITORS);
+		const formData = await event.request.formData();
+		const values = submittedValues(formData);
+		const form = parseForm(programmeFormSchema, formData);
+		if (!form.ok) return invalidForm('create', form.errors, values);
+		const result = await createProgramme(await getDb(), user, form.data);
+		if (result.kind !== 'ok') return refusal(result, { form: 'create', values });
+		redirect(303, `/programmer/${result.id}?gemt=1`);
+	}
+};

@@ -1,0 +1,38 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { REGISTER_EDITORS } from '$lib/server/register-pages';
+import { importProgramme, readProgrammeDocument, type DocumentProblem } from '$lib/server/programme-transfer';
+import { t } from '$lib/messages';
+
+/** The largest programme document accepted (a whole register is far smaller). */
+const MAX_DOCUMENT_BYTES = 5_000_000;
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, REGISTER_EDITORS);
+	return {};
+};
+
+const refused = (problems: DocumentProblem[]) => fail(400, { problems });
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, REGISTER_EDITORS);
+		const formData = await event.request.formData();
+		const file = formData.get('file');
+		const pasted = formData.get('text');
+		let text = typeof pasted === 'string' ? pasted.trim() : '';
+		if (file instanceof File && file.size > 0) {
+			if (file.size > MAX_DOCUMENT_BYTES) return refused([{ where: t('programme_document.section.document'), message: t('programme_document.too_large') }]);
+			text = await file.text();
+		}
+		if (!text) return refused([{ where: t('programme_document.section.document'), message: t('programme_document.missing') }]);
+		if (text.length > MAX_DOCUMENT_BYTES) return refused([{ where: t('programme_document.section.document'), message: t('programme_document.too_large') }]);
+		const read = readProgrammeDocument(text);
+		if (!read.ok) return refused(read.problems);
+		const result = await importProgramme(await getDb(), user, read.document);
+		if (result.kind !== 'ok') return refused(result.problems);
+		redirect(303, `/programmer/${result.programmeId}?gemt=importeret`);
+	}
+};
