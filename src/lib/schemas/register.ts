@@ -24,8 +24,11 @@ const HTML_TAG = /<\/?[a-zA-Z!][^>]*>/;
 const HTML_TAG_NOT_AUTOLINK = /<(?!https?:\/\/|mailto:)\/?[a-zA-Z!][^>]*>/;
 
 /** Plain text, trimmed: at most `max` characters, no HTML; `required` refuses the empty string. */
+/** Absent becomes empty; browsers send textarea line breaks as CRLF, stored as LF so an unchanged text stays unchanged. */
+const normaliseText = (value: unknown) => (value === undefined || value === null ? '' : typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : value);
+
 export function plainText(max: number, required = false) {
-	return z.preprocess((v) => v ?? '', z
+	return z.preprocess(normaliseText, z
 		.string({ error: t('register.text_invalid') })
 		.trim()
 		.max(max, { error: t('register.text_too_long', { max }) })
@@ -35,7 +38,7 @@ export function plainText(max: number, required = false) {
 
 /** Markdown (rendered sanitised): at most `max` characters; raw HTML is refused, autolinks allowed. */
 export function markdownText(max = 20000) {
-	return z.preprocess((v) => v ?? '', z
+	return z.preprocess(normaliseText, z
 		.string({ error: t('register.text_invalid') })
 		.trim()
 		.max(max, { error: t('register.text_too_long', { max }) })
