@@ -95,6 +95,8 @@ describe.skipIf(!hasChromium)('the recommendation register, in Chromium', () => 
 
 		const directorContext = await demo.browser.newContext();
 		const director = await signInPage(directorContext, demo.server.url, 'direktor@norddjurs.demo');
+		// The dissent is on the overview too, not only on the recommendation's page.
+		await expect(director.locator('tr:has-text("Mentorordning for nyuddannede") [data-dissent]').textContent()).resolves.toContain('Et mindretal (V) ønskede forløbet betalt af eget budget.');
 		await director.getByRole('link', { name: /Mentorordning for nyuddannede/ }).first().click();
 		await director.waitForURL(recommendationUrl);
 		await expect(director.locator('section.dissent').textContent()).resolves.toContain('Et mindretal (V) ønskede forløbet betalt af eget budget.');

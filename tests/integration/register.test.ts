@@ -17,6 +17,8 @@ import {
 import { budgetLineFormSchema, lifecycleFormSchema, recommendationFormSchema } from '../../src/lib/schemas/register';
 import { recommendationValues } from '../../src/lib/server/recommendation-form';
 import { listAuditEvents } from '../../src/lib/server/repositories/audit-events';
+import { loadOverview } from '../../src/lib/server/progress';
+import { recommendationTable, toDanishCsv } from '../../src/lib/server/exports';
 
 /** The register's writes and the programme document, against the real database (PGlite or PostgreSQL). */
 
@@ -192,5 +194,18 @@ describe('the recommendation register', () => {
 		expect((await setFollowUpState(database.db, director(), item.recommendationId, { id: item.id, version: item.version }, 'postponed')).kind).toBe('stale');
 		const stored = await database.db.selectFrom('followUpItem').select(['state', 'version']).where('id', '=', item.id).executeTakeFirstOrThrow();
 		expect(stored).toEqual({ state: 'done', version: item.version + 1 });
+	});
+
+	test('the recommendation list exports as Danish Excel CSV: one row per recommendation, status, totals and the dissent', async () => {
+		const rec = await database.db.selectFrom('recommendation').select('id').where('organisationId', '=', norddjurs.id).where('number', '=', 8).executeTakeFirstOrThrow();
+		await database.db.updateTable('recommendation').set({ decisionKind: 'dissent', dissentText: 'Mindretallet; ønskede "mere"' }).where('id', '=', rec.id).execute();
+		const rows = await loadOverview(database.db, norddjurs.id, '2026-11-22');
+		const csv = new TextDecoder().decode(toDanishCsv(recommendationTable(rows)));
+		const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+		expect(lines[0]).toBe('Program;Hovedtema;Nummer;Titel;Kort navn;Fase;Status;Opfølgningstidspunkt;Ansvarlig;Bevilget i alt (kr.);Forbrugt i alt (kr.);Beslutning;Mindretalsudtalelse');
+		expect(lines).toHaveLength(1 + rows.length);
+		const eight = lines.find((line) => line.split(';')[2] === '8')!;
+		expect(eight).toContain('"Mindretallet; ønskede ""mere"""');
+		expect(eight).toContain('På sporet');
 	});
 });

@@ -22,6 +22,7 @@ const recommendationList = z.object({
 			title: z.string(),
 			status: z.string().nullable(),
 			statusSource: z.enum(['kpi', 'follow_up']),
+			decision: z.object({ date: z.string(), body: z.string(), kind: z.enum(['consensus', 'dissent']).nullable(), dissentText: z.string() }).nullable(),
 			budget: z.object({ allocatedKr: z.number().int(), spentKr: z.number().int() })
 		})
 	)

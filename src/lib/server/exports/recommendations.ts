@@ -1,6 +1,7 @@
 import { t } from '$lib/messages';
 import type { OverviewRow } from '../progress';
 import { formatPeriodDa } from '../../domain/periods';
+import { formatDateDa } from '../../domain/format';
 import type { Table } from './table';
 
 /** The status of an overview row as one Danish word (with the override marked, or the follow-up progress). */
@@ -14,7 +15,7 @@ function statusText(row: OverviewRow): string {
  * The recommendation list as a table with Danish headings: register fields, status as of a date, and
  * budget totals — the list a director takes into a spreadsheet.
  */
-export function recommendationTable(rows: readonly OverviewRow[], decisions: ReadonlyMap<number, { decisionDate: string | null; decisionBody: string; decisionKind: string | null; dissentText: string }>): Table {
+export function recommendationTable(rows: readonly OverviewRow[]): Table {
 	return {
 		sheetName: t('register.recommendations'),
 		columns: [
@@ -33,7 +34,7 @@ export function recommendationTable(rows: readonly OverviewRow[], decisions: Rea
 			{ key: 'dissent', heading: t('decision.dissent_heading'), kind: 'text' }
 		],
 		rows: rows.map((row) => {
-			const d = decisions.get(row.id);
+			const d = row;
 			return {
 				programme: row.programmeName,
 				theme: row.themeName ?? '',
@@ -46,8 +47,8 @@ export function recommendationTable(rows: readonly OverviewRow[], decisions: Rea
 				responsible: row.responsible,
 				allocated: row.budget.allocatedKr,
 				spent: row.budget.spentKr,
-				decision: d?.decisionDate && d.decisionKind ? `${t(`decision.${d.decisionKind as 'consensus'}`)}, ${d.decisionBody} ${d.decisionDate}` : '',
-				dissent: d?.decisionKind === 'dissent' ? d.dissentText : ''
+				decision: d.decisionDate && d.decisionKind ? `${t(`decision.${d.decisionKind as 'consensus'}`)}: ${d.decisionBody}, ${formatDateDa(d.decisionDate)}` : '',
+				dissent: d.decisionKind === 'dissent' ? d.dissentText : ''
 			};
 		})
 	};

@@ -18,11 +18,7 @@ export const GET: RequestHandler = async (event) => {
 	if (!query.success) error(400, t('api.invalid_input'));
 	const db = await getDb();
 	const asOf = todayInCopenhagen();
-	const [rows, decisions] = await Promise.all([
-		loadOverview(db, user.organisationId, asOf),
-		db.selectFrom('recommendation').select(['id', 'decisionDate', 'decisionBody', 'decisionKind', 'dissentText']).where('organisationId', '=', user.organisationId).execute()
-	]);
-	const table = recommendationTable(rows, new Map(decisions.map((d) => [d.id, d])));
+	const table = recommendationTable(await loadOverview(db, user.organisationId, asOf));
 	const format = query.data.format;
 	const body = format === 'csv' ? toDanishCsv(table) : await toXlsx(table);
 	return new Response(body as BodyInit, {
