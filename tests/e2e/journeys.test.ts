@@ -1,0 +1,135 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import iconv from 'iconv-lite';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { hasChromium } from '../helpers/browser';
+import { useDemoBrowser } from '../helpers/demo-browser';
+import { signInPage } from '../helpers/sign-in';
+
+/**
+ * Whole journeys, each from sign-in, as the people in DESIGN §1 make them. The last page of each is saved
+ * as a screenshot in test-results/journeys/ (a CI artefact), and checked with axe.
+ */
+const shots = join(import.meta.dirname, '../../test-results/journeys');
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function finish(page: Page, name: string) {
+	mkdirSync(shots, { recursive: true });
+	await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+	const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+}
+
+describe.skipIf(!hasChromium)('user journeys, in Chromium', () => {
+	const demo = useDemoBrowser();
+
+	test('director: reads the overview, filters to "I risiko", drills into a recommendation and on to its KPI', async () => {
+		const context = await demo.browser.newContext();
+		const page = await signInPage(context, demo.server.url, 'direktor@norddjurs.demo');
+		expect(new URL(page.url()).pathname).toBe('/');
+		await expect(page.locator('tbody tr[data-recommendation]').count()).resolves.toBe(8);
+		await page.getByLabel('Status', { exact: true }).selectOption('at_risk');
+		await page.getByRole('button', { name: 'Vis' }).click();
+		await page.waitForURL(/status=at_risk/);
+		await expect(page.locator('tbody tr[data-recommendation]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-recommendation')))).resolves.toEqual(['5', '7']);
+		await page.getByRole('link', { name: 'Anbefaling 7 · Trivselsteam på Velfærdsområdet' }).click();
+		await page.waitForURL(/\/anbefalinger\/\d+$/);
+		await expect(page.locator('.facts').textContent()).resolves.toContain('I risiko');
+		await page.locator('tr[data-kpi="Sygefravær, Velfærdsområdet (år)"] a').first().click();
+		await page.waitForURL(/\/noegletal\/\d+$/);
+		await expect(page.locator('h1').textContent()).resolves.toMatch(/^Nøgletal: Sygefravær, Velfærdsområdet \(år\)/);
+		await page.locator('canvas').first().waitFor();
+		await finish(page, 'director');
+		await context.close();
+	});
+
+	test('project lead: enters a value, meets a conflict, imports a Danish Excel CSV with an error and then fixes it', async () => {
+		const context = await demo.browser.newContext();
+		const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
+		expect(new URL(page.url()).pathname).toBe('/mine-noegletal');
+		await page.locator('tr[data-kpi="Sygefravær, Velfærdsområdet (år)"]').getByRole('link').click();
+		await page.waitForURL(/\/noegletal\/\d+/);
+		const kpiUrl = page.url().replace(/\?.*$/, '');
+		await page.goto(`${kpiUrl}?periode=2025`);
+
+		// A director corrects the same year while the lead has the form open.
+		const director = await signInPage(await demo.browser.newContext(), demo.server.url, 'direktor@norddjurs.demo');
+		await director.goto(`${kpiUrl}?periode=2025`);
+		await director.getByLabel('Værdi', { exact: true }).fill('6,6');
+		await director.getByRole('button', { name: 'Gem værdi' }).click();
+		await director.waitForURL(/\?\/save$/);
+		await director.context().close();
+
+		await page.getByLabel('Værdi', { exact: true }).fill('6,9');
+		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.waitForURL(/\?\/save$/);
+		const alert = await page.getByRole('alert').textContent();
+		expect(alert).toContain('Gemt værdi: 6,6\u00a0%');
+		expect(alert).toContain('Din værdi: 6,9\u00a0%');
+
+		// Then a year of monthly figures from the payroll system, as Danish Excel saves CSV (Windows-1252, ";", decimal comma).
+		const kpi = 'Sygefravær, Velfærdsområdet (måned)';
+		const csv = (bad: boolean) =>
+			iconv.encode(
+				['Nøgletal;Periode;Værdi;Kommentar']
+					.concat(Array.from({ length: 12 }, (_, i) => `${kpi};2028-${String(i + 1).padStart(2, '0')};${bad && i === 2 ? '7,4,1' : `6,${i % 10} %`};Lønsystem`))
+					.join('\r\n'),
+				'win1252'
+			);
+		await page.goto(`${demo.server.url}/noegletal/import`);
+		await page.getByLabel('Eller vælg en fil (CSV eller XLSX)').setInputFiles({ name: 'sygefravaer.csv', mimeType: 'text/csv', buffer: csv(true) });
+		await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+		await page.waitForURL(/\?\/preview$/);
+		await expect(page.locator('[data-import-summary]').textContent()).resolves.toContain('12 rækker: 11 nye, 0 ændrede, 0 uændrede, 1 med fejl.');
+		await expect(page.locator('tr[data-kind="error"]').getAttribute('data-line')).resolves.toBe('4');
+		await expect(page.getByRole('button', { name: /^Gem alle/ }).count()).resolves.toBe(0);
+
+		await page.getByLabel('Eller vælg en fil (CSV eller XLSX)').setInputFiles({ name: 'sygefravaer.csv', mimeType: 'text/csv', buffer: csv(false) });
+		await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+		await page.waitForURL(/\?\/preview$/);
+		await page.getByRole('button', { name: 'Gem alle 12 rækker' }).click();
+		await page.waitForURL(/\?\/save$/);
+		await expect(page.getByRole('status').first().textContent()).resolves.toBe('Importen er gemt: 12 nye og 0 ændrede værdier (0 var uændrede).');
+		await finish(page, 'project-lead');
+		await context.close();
+	});
+
+	test('admin: creates a user, a recommendation and a KPI linked to it', async () => {
+		const context = await demo.browser.newContext();
+		const page = await signInPage(context, demo.server.url, 'admin@norddjurs.demo');
+		await page.getByRole('link', { name: 'Brugere' }).click();
+		await page.getByLabel('Navn').fill('Lise Konsulent');
+		await page.getByLabel('E-mail').fill('lise@norddjurs.demo');
+		await page.getByLabel('Rolle').selectOption('project_lead');
+		await page.getByRole('button', { name: 'Opret bruger og invitationslink' }).click();
+		await expect(page.locator('[data-secret="invite-link"]').textContent()).resolves.toMatch(/\/invitation\//);
+
+		await page.getByRole('link', { name: 'Register' }).click();
+		await page.getByRole('link', { name: 'Ny anbefaling' }).click();
+		await page.waitForURL(/\/anbefalinger\/ny/);
+		await expect(page.getByLabel('Nummer').inputValue()).resolves.toBe('9');
+		await page.getByLabel('Titel').fill('Sprogmakkere for nye medarbejdere');
+		await page.getByLabel('Opfølgningstidspunkt').fill('2027');
+		await page.getByRole('button', { name: 'Opret anbefaling' }).click();
+		await page.waitForURL(/\/anbefalinger\/\d+\?gemt=1$/);
+
+		await page.goto(`${demo.server.url}/noegletal/ny`);
+		await page.getByLabel('Navn', { exact: true }).fill('Andel nye medarbejdere med sprogmakker');
+		await page.getByLabel('Enhed').selectOption('percent');
+		await page.getByLabel('Decimaler').fill('0');
+		await page.getByLabel('Retning').selectOption('higher');
+		await page.getByLabel('Frekvens').selectOption('year');
+		await page.getByLabel('Baseline: værdi').fill('0');
+		await page.getByLabel('Baseline: periode').fill('2025');
+		await page.getByLabel('Mål: værdi').fill('80 %');
+		await page.getByLabel('Mål: periode').fill('2027');
+		await page.getByLabel('Knyttet til Anbefaling 9 · Sprogmakkere for nye medarbejdere').check();
+		await page.getByRole('button', { name: 'Gem nøgletal' }).click();
+		await page.waitForURL(/\/noegletal\/\d+$/);
+		await expect(page.getByRole('link', { name: 'Anbefaling 9 · Sprogmakkere for nye medarbejdere' }).count()).resolves.toBe(1);
+		await finish(page, 'admin');
+		await context.close();
+	});
+});
