@@ -6,6 +6,7 @@ import { exportProgramme, importProgramme, readProgrammeDocument } from '../../s
 import {
 	addBudgetActual,
 	addBudgetLine,
+	setProgrammeArchived,
 	changeLifecycle,
 	createProgramme,
 	createRecommendation,
@@ -207,5 +208,22 @@ describe('the recommendation register', () => {
 		const eight = lines.find((line) => line.split(';')[2] === '8')!;
 		expect(eight).toContain('"Mindretallet; ønskede ""mere"""');
 		expect(eight).toContain('På sporet');
+	});
+
+	test('an archived programme leaves the overview whole, takes no new recommendations, and comes back when reopened', async () => {
+		const programmeId = ok(await createProgramme(database.db, director(), { name: 'Arkivprogram', body: '', description: '', adoptedOn: null, minutesReference: '' }));
+		const id = ok(await createRecommendation(database.db, director(), recommendationFormSchema.parse({ programmeId: String(programmeId), number: '1', title: 'Gammel anbefaling' })));
+		const shown = async () => (await loadOverview(database.db, norddjurs.id, '2026-11-22')).some((row) => row.id === id);
+		expect(await shown()).toBe(true);
+		ok(await setProgrammeArchived(database.db, director(), programmeId, true, 1));
+		expect(await shown()).toBe(false);
+		const more = recommendationFormSchema.parse({ programmeId: String(programmeId), number: '2', title: 'Ny anbefaling' });
+		expect(await createRecommendation(database.db, director(), more)).toEqual({ kind: 'invalid', field: 'programmeId', reason: 'programme_archived' });
+		// Its own recommendations can still be corrected in place.
+		const row = await database.db.selectFrom('recommendation').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		ok(await updateRecommendation(database.db, director(), id, recommendationFormSchema.parse({ ...recommendationValues(row), title: 'Gammel anbefaling, rettet' }), row.version));
+		expect((await setProgrammeArchived(database.db, director(), programmeId, false, 1)).kind).toBe('stale');
+		ok(await setProgrammeArchived(database.db, director(), programmeId, false, 2));
+		expect(await shown()).toBe(true);
 	});
 });

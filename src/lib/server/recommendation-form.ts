@@ -1,10 +1,19 @@
 import type { Db } from './db';
 import type { Recommendation } from '../../../db/types';
 
-/** The programmes (not archived) and their themes a recommendation can be placed in. */
-export async function loadPlacementOptions(db: Db, organisationId: number) {
+/**
+ * The programmes (not archived, plus `currentProgrammeId`, the one a recommendation being edited is in)
+ * and their themes a recommendation can be placed in.
+ */
+export async function loadPlacementOptions(db: Db, organisationId: number, currentProgrammeId?: number) {
 	const [programmes, themes] = await Promise.all([
-		db.selectFrom('programme').select(['id', 'name']).where('organisationId', '=', organisationId).where('archivedAt', 'is', null).orderBy('id').execute(),
+		db
+			.selectFrom('programme')
+			.select(['id', 'name'])
+			.where('organisationId', '=', organisationId)
+			.where((eb) => eb.or([eb('archivedAt', 'is', null), eb('id', '=', currentProgrammeId ?? -1)]))
+			.orderBy('id')
+			.execute(),
 		db.selectFrom('theme').select(['id', 'programmeId', 'name']).where('organisationId', '=', organisationId).orderBy('programmeId').orderBy('position').orderBy('id').execute()
 	]);
 	return { programmes, themes };

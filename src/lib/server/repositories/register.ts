@@ -278,7 +278,10 @@ async function staleRecommendation(trx: Db, organisationId: number, before: Lock
 async function checkPlacement(trx: Db, organisationId: number, form: RecommendationForm, exceptId?: number) {
 	const programme = await lockProgramme(trx, organisationId, form.programmeId);
 	if (!programme) return invalid('programmeId', 'programme_unknown');
-	if (programme.archivedAt && exceptId === undefined) return invalid('programmeId', 'programme_archived');
+	// An archived programme takes no new recommendations (its own can still be corrected in place).
+	if (programme.archivedAt && (exceptId === undefined || !(await trx.selectFrom('recommendation').select('id').where('id', '=', exceptId).where('programmeId', '=', form.programmeId).executeTakeFirst()))) {
+		return invalid('programmeId', 'programme_archived');
+	}
 	if (form.themeId !== null) {
 		const theme = await trx.selectFrom('theme').select('id').where('id', '=', form.themeId).where('programmeId', '=', form.programmeId).executeTakeFirst();
 		if (!theme) return invalid('themeId', 'theme_not_in_programme');

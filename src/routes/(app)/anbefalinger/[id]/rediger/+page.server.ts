@@ -10,7 +10,7 @@ import { loadPlacementOptions, recommendationValues } from '$lib/server/recommen
 export const load: PageServerLoad = async (event) => {
 	const { user, db, recommendation } = await recommendationTarget(event);
 	const [options, leads] = await Promise.all([
-		loadPlacementOptions(db, user.organisationId),
+		loadPlacementOptions(db, user.organisationId, recommendation.programmeId),
 		listAssignableLeads(db, user.organisationId, recommendation.id)
 	]);
 	return {
