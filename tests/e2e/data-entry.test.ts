@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		await first.goto(`${demo.server.url}/noegletal/${id}`);
 		await expect(first.locator('tr[data-period="2025"] td.number').textContent()).resolves.toBe('6,6\u00a0%');
 		// The director sees both saves in the history.
-		await expect(first.locator('#historik + table, section[aria-labelledby="historik"] table').first().textContent()).resolves.toContain('observation.updated');
+		await expect(first.locator('section[aria-labelledby="historik"] tr[data-action="observation.updated"]').first().textContent()).resolves.toContain('Værdi rettet');
 	});
 
 	test('an Excel-pasted block of 12 months with one bad cell is refused naming that line; fixed, all 12 are saved', async () => {

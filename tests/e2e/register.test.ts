@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)('the recommendation register, in Chromium', () => 
 		await expect(director.locator('section.dissent').textContent()).resolves.toContain('Et mindretal (V) ønskede forløbet betalt af eget budget.');
 		await expect(director.locator('.facts').textContent()).resolves.toContain('Vedtaget med mindretalsudtalelse');
 		// The history shows the admin's changes.
-		await expect(director.locator('section[aria-labelledby="historik"] table').textContent()).resolves.toContain('recommendation.lifecycle_changed');
+		await expect(director.locator('section[aria-labelledby="historik"] tr[data-action="recommendation.lifecycle_changed"]').textContent()).resolves.toContain('Forløb skiftet: Fase, Dato, Beslutningsdato, Besluttet af, Vedtaget, Mindretalsudtalelse');
 		await directorContext.close();
 	});
 

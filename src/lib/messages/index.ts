@@ -19,6 +19,11 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
 	);
 }
 
+/** Whether `key` names a message (for keys built from data, such as audit actions). */
+export function isMessageKey(key: string): key is MessageKey {
+	return Object.hasOwn(da, key);
+}
+
 /**
  * The Danish message for `key` — the product's language.
  * @example t('status.on_track') // 'På sporet'

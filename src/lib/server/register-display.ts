@@ -103,8 +103,12 @@ export function invalidMessage(reason: InvalidReason): string {
 /** The fields an audit event of the register changed, as Danish labels (for the history table). */
 export function changedFieldLabels(after: unknown, before: unknown): string {
 	const source = (after && typeof after === 'object' ? after : before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
+	// jsonb keeps no key order: list the fields in the order the forms show them.
+	const order = Object.keys(FIELD_LABELS);
+	const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
 	return Object.keys(source)
 		.filter((key) => key !== 'version' && !key.endsWith('Id'))
+		.sort((a, b) => rank(a) - rank(b))
 		.map(fieldLabel)
 		.join(', ');
 }
