@@ -5,6 +5,8 @@
  *                    (also `npm run demo`); --reset deletes the embedded database folder first
  *   user create --email E --role R --org SLUG [--name N]
  *                    create a user and print a one-time invitation link (72 hours) to choose a password
+ *   backup [--out F] write a backup: PGlite's data-folder dump (.tar.gz) or pg_dump SQL (also `npm run db:backup`)
+ *   restore FILE     load a backup into an empty database or data folder (also `npm run db:restore`)
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -21,6 +23,7 @@ import { createUserToken } from '../../src/lib/server/auth/user-token';
 import { recordAudit } from '../../src/lib/server/audit';
 import { emailField, nameField, roleField } from '../../src/lib/schemas/auth';
 import { ensureBuild, projectRoot } from './build';
+import { backup, restore } from './backup';
 
 async function migrate(): Promise<void> {
 	const handle = await openConfiguredDatabase();
@@ -120,6 +123,23 @@ async function createUser(args: string[]): Promise<void> {
 	}
 }
 
+function formatBytes(bytes: number): string {
+	return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
+}
+
+async function backupCommand(args: string[]): Promise<void> {
+	const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
+	const result = await backup(readConfig(), values.out);
+	console.log(t('cli.backup_done', { path: result.path, size: formatBytes(result.bytes) }));
+}
+
+async function restoreCommand(args: string[]): Promise<void> {
+	const { positionals } = parseArgs({ args, allowPositionals: true, strict: true });
+	if (positionals.length !== 1) throw new StartupError(t('cli.restore_usage'));
+	const result = await restore(readConfig(), positionals[0]);
+	console.log(t('cli.restore_done', { path: positionals[0], target: result.target }));
+}
+
 async function main(argv: string[]): Promise<void> {
 	const [command, ...args] = argv;
 	switch (command) {
@@ -127,6 +147,10 @@ async function main(argv: string[]): Promise<void> {
 			return migrate();
 		case 'demo':
 			return demo(args);
+		case 'backup':
+			return backupCommand(args);
+		case 'restore':
+			return restoreCommand(args);
 		case 'user':
 			if (args[0] === 'create') return createUser(args.slice(1));
 			console.error(t('cli.user_usage'));
