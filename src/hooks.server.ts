@@ -1,6 +1,6 @@
 import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { closeSharedDb, getDb } from '$lib/server/db';
+import { closeSharedDb, countingQueries, getDb } from '$lib/server/db';
 import { getConfig } from '$lib/server/config';
 import { migrateToLatest } from '$lib/server/migrate';
 import { StartupError } from '$lib/server/startup-error';
@@ -122,7 +122,15 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleSession, handleAccess, handleApiOrigin);
+/** FREMDRIFT_QUERY_COUNT_HEADER=1 (benchmark only): `x-query-count` tells how many SQL queries a response took. */
+const handleQueryCount: Handle = async ({ event, resolve }) => {
+	if (!getConfig().queryCountHeader) return resolve(event);
+	const { result, queries } = await countingQueries(() => Promise.resolve(resolve(event)));
+	result.headers.set('x-query-count', String(queries));
+	return result;
+};
+
+export const handle = sequence(handleQueryCount, handleSecurityHeaders, handleSession, handleAccess, handleApiOrigin);
 
 /** Unexpected errors are logged in full and shown as a plain Danish sentence; unknown pages as 404. */
 export const handleError: HandleServerError = ({ error, status }) => {

@@ -49,8 +49,11 @@ describe('a database that cannot be used gives a plain Danish message', () => {
 			demoPassword: 'fremdrift-demo',
 			session: { idleMinutes: 60, absoluteHours: 12 },
 			smtpUrl: undefined,
-			smtpFrom: undefined
+			smtpFrom: undefined,
+			queryCountHeader: false
 		});
 		expect(readConfig({ FREMDRIFT_SESSION_IDLE_MINUTES: '15' }).session.idleMinutes).toBe(15);
+		expect(readConfig({ FREMDRIFT_QUERY_COUNT_HEADER: '1' }).queryCountHeader).toBe(true);
+		expect(() => readConfig({ FREMDRIFT_QUERY_COUNT_HEADER: 'ja' })).toThrow(/FREMDRIFT_QUERY_COUNT_HEADER skal være 1 eller 0/);
 	});
 });

@@ -707,6 +707,7 @@ export const da = {
 	'config.integer': 'skal være et helt tal',
 	'config.min': 'skal være mindst {min}',
 	'config.max': 'må højst være {max}',
+	'config.flag': 'skal være 1 eller 0',
 	'config.min_length': 'skal være mindst {min} tegn',
 
 	'cli.usage': 'Brug: npm run fremdrift -- migrate | demo [--reset] | backup [--out FIL] | restore FIL',

@@ -706,6 +706,7 @@ export const en: Record<MessageKey, string> = {
 	'config.integer': 'must be a whole number',
 	'config.min': 'must be at least {min}',
 	'config.max': 'must be at most {max}',
+	'config.flag': 'must be 1 or 0',
 	'config.min_length': 'must be at least {min} characters',
 
 	'cli.usage': 'Usage: npm run fremdrift -- migrate | demo [--reset] | backup [--out FILE] | restore FILE',

@@ -32,6 +32,9 @@ const envSchema = z.object({
 	FREMDRIFT_DB_POOL_MAX: wholeNumber(10, 1, 100),
 	FREMDRIFT_SESSION_IDLE_MINUTES: wholeNumber(60, 1, 24 * 60),
 	FREMDRIFT_SESSION_ABSOLUTE_HOURS: wholeNumber(12, 1, 24 * 7),
+	FREMDRIFT_QUERY_COUNT_HEADER: optionalText.pipe(
+		z.enum(['0', '1', 'true', 'false'], { error: t('config.flag') }).optional()
+	),
 	SMTP_URL: optionalText,
 	SMTP_FROM: optionalText,
 	DEMO_PASSWORD: optionalText.pipe(
@@ -48,6 +51,8 @@ export type Config = {
 	/** nodemailer transport URL (smtp://user:pass@host:587); without it, links are only shown. */
 	smtpUrl: string | undefined;
 	smtpFrom: string | undefined;
+	/** Benchmark aid, off by default: each response carries `x-query-count`, the SQL queries it took. */
+	queryCountHeader: boolean;
 };
 
 /**
@@ -71,7 +76,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 			absoluteHours: value.FREMDRIFT_SESSION_ABSOLUTE_HOURS
 		},
 		smtpUrl: value.SMTP_URL,
-		smtpFrom: value.SMTP_FROM
+		smtpFrom: value.SMTP_FROM,
+		queryCountHeader: value.FREMDRIFT_QUERY_COUNT_HEADER === '1' || value.FREMDRIFT_QUERY_COUNT_HEADER === 'true'
 	};
 }
 

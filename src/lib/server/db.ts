@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, statSync, accessSync, constants } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite, types as pgliteTypes, type PGliteOptions } from '@electric-sql/pglite';
@@ -155,12 +156,31 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
 	return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options);
 }
 
+const queryCounter = new AsyncLocalStorage<{ count: number }>();
+
+/**
+ * Runs `work` and counts the queries it makes on a handle opened with `countQueries: true` (the
+ * benchmark's `x-query-count`). Only queries made inside `work`'s async context are counted.
+ * @example const { result, queries } = await countingQueries(() => resolve(event));
+ */
+export async function countingQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }> {
+	const store = { count: 0 };
+	const result = await queryCounter.run(store, work);
+	return { result, queries: store.count };
+}
+
+function countQuery(): void {
+	const store = queryCounter.getStore();
+	if (store) store.count++;
+}
+
 /** Opens the database the environment describes (DATABASE_URL or FREMDRIFT_DATA_DIR). */
 export function openConfiguredDatabase(config: Config = readConfig()): Promise<DbHandle> {
 	return openDatabase({
 		databaseUrl: config.databaseUrl,
 		dataDir: config.dataDir,
-		poolMax: config.poolMax
+		poolMax: config.poolMax,
+		onQuery: config.queryCountHeader ? countQuery : undefined
 	});
 }
 
