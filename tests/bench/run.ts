@@ -252,18 +252,31 @@ async function javascriptOf(base: string, sessionToken: string, paths: Record<st
 }
 
 /**
- * Without Chromium: the modules the HTML names (modulepreload links and the inline `import(…)`s) — everything a
- * page loads before it runs, but not dynamic imports made later (Chart.js where a chart is drawn).
+ * Without Chromium: the modules the HTML names (modulepreload links, the inline `import(…)`s) and, recursively,
+ * their static imports — everything a page loads before it runs, but not dynamic imports made later (Chart.js
+ * where a chart is drawn).
  */
 async function javascriptFromHtml(base: string, sessionToken: string, paths: Record<string, string>): Promise<JavaScriptSizes> {
 	const result: JavaScriptSizes = { method: 'html' };
 	for (const [key, path] of Object.entries(paths)) {
-		const html = await (await fetch(base + path, { headers: { cookie: `${sessionCookieName(false)}=${sessionToken}` } })).text();
-		const urls = new Set<string>();
-		for (const match of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) urls.add(new URL(match[1], base + path).href);
-		for (const match of html.matchAll(/import\(["']([^"']+\.js)["']\)/g)) urls.add(new URL(match[1], base + path).href);
-		const bodies = await Promise.all([...urls].map(async (url) => Buffer.from(await (await fetch(url)).arrayBuffer())));
-		result[key] = sizes(bodies);
+		const page = base + path;
+		const html = await (await fetch(page, { headers: { cookie: `${sessionCookieName(false)}=${sessionToken}` } })).text();
+		const queue: string[] = [];
+		for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+			const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+			if (/\brel="modulepreload"/.test(tag) && href) queue.push(new URL(href, page).href);
+		}
+		for (const match of html.matchAll(/import\(["']([^"']+\.js)["']\)/g)) queue.push(new URL(match[1], page).href);
+		const bodies = new Map<string, Buffer>();
+		while (queue.length > 0) {
+			const url = queue.shift()!;
+			if (bodies.has(url)) continue;
+			const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+			bodies.set(url, body);
+			// Static imports only (`from"./x.js"`, `import"./x.js"`); `import("./x.js")` is loaded later, if at all.
+			for (const match of body.toString('utf8').matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)) queue.push(new URL(match[1], url).href);
+		}
+		result[key] = sizes([...bodies.values()]);
 	}
 	return result;
 }
@@ -371,6 +384,7 @@ async function main(): Promise<void> {
 
 	const results: Record<string, unknown>[] = [];
 	let overviewHtml = '';
+	overviewHtmlForReport = '';
 	try {
 		const headersFor = (target: Target, auth: { cookie: string; token: string }): Record<string, string> =>
 			target.api ? { authorization: `Bearer ${auth.token}`, accept: 'application/json' } : { cookie: auth.cookie, accept: 'text/html' };
@@ -385,7 +399,7 @@ async function main(): Promise<void> {
 				results.push({ key: target.key, label: target.label, path: target.path(big), skipped: reason });
 				continue;
 			}
-			if (target.key === 'overview') overviewHtml = first.html;
+			if (target.key === 'overview') overviewHtml = overviewHtmlForReport = first.html;
 			const smallProbe = await probe(app.url + target.path(small), headersFor(target, smallAuth));
 			await httpLoad(url, 4, 1, headers); // warm-up
 			const loads: Load[] = [];
@@ -460,13 +474,16 @@ async function main(): Promise<void> {
 
 // ---------- the report ----------
 
+const loadAtStart = os.loadavg();
+let overviewHtmlForReport = '';
+
 function machine() {
 	const cpus = os.cpus();
 	return {
 		cpus: cpus.length,
 		cpuModel: cpus[0]?.model ?? '?',
 		memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-		loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+		loadAverage: loadAtStart.map((x) => Math.round(x * 100) / 100),
 		node: process.version,
 		os: `${os.type()} ${os.release()}`,
 		hostname: os.hostname()
@@ -494,7 +511,7 @@ function buildReport(data: {
 	capturedQueries: number;
 }) {
 	const bareAt = (c: number) => data.bareLoads.find((l) => l.connections === c)!;
-	const measured = data.results.filter((r) => !r.skipped) as { key: string; label: string; path: string; queries: number | null; queriesSmallOrganisation: number | null; loads: Load[] }[];
+	const measured = data.results.filter((r) => !r.skipped) as { key: string; label: string; path: string; bytes: number; queries: number | null; queriesSmallOrganisation: number | null; loads: Load[] }[];
 	const overview = measured.find((r) => r.key === 'overview');
 	const overview16 = overview?.loads.find((l) => l.connections === 16);
 	const { method, ...pageSizes } = data.javascript;
@@ -534,24 +551,24 @@ function buildReport(data: {
 	const m = data.counts;
 	const lines: string[] = [];
 	const ms = (x: number) => da(x, 1);
-	lines.push(`Målt ${data.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC på ${json.machine.cpus} kerner (${json.machine.cpuModel}), ${da(json.machine.memoryGb)} GB RAM, Node ${json.machine.node}, PostgreSQL på samme maskine; skala ${scale}, ${duration} s pr. måling.`);
+	lines.push(`Målt ${data.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC på ${json.machine.cpus} kerner (${json.machine.cpuModel}), ${da(json.machine.memoryGb)} GB RAM, Node ${json.machine.node}, PostgreSQL på samme maskine (belastning ${json.machine.loadAverage.map((x) => da(x, 2)).join(' / ')} ved start: maskinen deles); skala ${scale}, ${duration} s pr. måling.`);
 	lines.push(`Data: ${da(m.organisation, 0)} organisationer, ${da(m.recommendation, 0)} anbefalinger, ${da(m.kpi, 0)} nøgletal, ${da(m.observation, 0)} målinger (genereret på ${da(data.generationSeconds)} s). Siderne måles som direktør i én kommune (30 anbefalinger, 120 nøgletal, 14.400 målinger).`);
 	lines.push('');
-	lines.push('| side | samtidighed | p50 ms | p95 ms | p99 ms | forespørgsler/s | andel af bar server | SQL pr. side (lille org.) |');
-	lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+	lines.push('| side | samtidighed | p50 ms | p95 ms | p99 ms | forespørgsler/s | andel af bar server | SQL pr. side (lille org.) | svar kB |');
+	lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const r of data.results) {
 		if (r.skipped) {
-			lines.push(`| ${r.label} (\`${r.path}\`) | – | – | – | – | – | – | springes over: ${r.skipped} |`);
+			lines.push(`| ${r.label} (\`${r.path}\`) | – | – | – | – | – | – | springes over: ${r.skipped} | – |`);
 			continue;
 		}
 		const row = r as unknown as (typeof measured)[number];
 		for (const l of row.loads) {
 			const share = Math.round((l.requestsPerSecond / bareAt(l.connections).requestsPerSecond) * 1000) / 10;
-			lines.push(`| ${row.label} | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | ${da(share)} % | ${row.queries} (${row.queriesSmallOrganisation ?? '–'}) |`);
+			lines.push(`| ${row.label} | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | ${da(share)} % | ${row.queries} (${row.queriesSmallOrganisation ?? '–'}) | ${da(row.bytes / 1024, 0)} |`);
 		}
 	}
-	for (const l of data.bareLoads) lines.push(`| loft: bar \`node:http\`, samme HTML | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | 100 % | 0 |`);
-	for (const l of data.sqlLoads) lines.push(`| loft: oversigtens SQL alene | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | – | ${data.capturedQueries} |`);
+	for (const l of data.bareLoads) lines.push(`| loft: bar \`node:http\`, samme HTML | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | 100 % | 0 | ${da(Buffer.byteLength(overviewHtmlForReport) / 1024, 0)} |`);
+	for (const l of data.sqlLoads) lines.push(`| loft: oversigtens SQL alene | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | – | ${data.capturedQueries} | – |`);
 	lines.push('');
 	const imp = data.importResult;
 	lines.push(`- Import af 10.000 rækker CSV (${da(imp.bytes / 1024, 0)} kB) via API: ${da(imp.apply.ms, 0)} ms (svar ${imp.apply.status}, ${imp.apply.updated} ændrede, ${imp.apply.queries} SQL); prøvekørsel ${da(imp.dryRun.ms, 0)} ms.`);
