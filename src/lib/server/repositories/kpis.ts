@@ -32,6 +32,8 @@ export function listKpiLinks(db: Executor, organisationId: number, recommendatio
 		.selectFrom('recommendationKpi as rk')
 		.innerJoin('kpi as k', 'k.id', 'rk.kpiId')
 		.where('rk.organisationId', '=', organisationId)
+		// Redundant with the foreign key, but lets PostgreSQL read only this organisation's KPIs.
+		.where('k.organisationId', '=', organisationId)
 		.where('k.archivedAt', 'is', null)
 		.select(['rk.recommendationId', 'rk.isPrimary', ...kpiColumns]);
 	if (recommendationIds) query = query.where('rk.recommendationId', 'in', recommendationIds.length ? recommendationIds : [-1]);
