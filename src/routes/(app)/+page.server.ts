@@ -59,7 +59,36 @@ export const load: PageServerLoad = async (event) => {
 	const unique = <T extends { id: number }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
 	return {
 		asOf,
-		rows,
+		// Only what the page shows: the whole row (every KPI, follow-up item …) would travel twice, as HTML and as hydration data.
+		rows: rows.map((row) => {
+			const kpi = row.primaryKpi;
+			return {
+				id: row.id,
+				number: row.number,
+				title: row.title,
+				themeName: row.themeName,
+				programmeName: row.programmeName,
+				lifecycle: row.lifecycle,
+				decisionKind: row.decisionKind,
+				dissentText: row.dissentText,
+				followUpPeriod: row.followUpPeriod,
+				status: row.status,
+				overdue: row.kpis.some((k) => k.progress.overdue),
+				budget: row.budget,
+				sparkline: row.sparkline,
+				primaryKpi: kpi
+					? {
+							name: kpi.name,
+							illustrative: kpi.illustrative,
+							unit: kpi.unit,
+							decimals: kpi.decimals,
+							latest: kpi.progress.latest?.value ?? null,
+							baseline: kpi.definition.baseline.value,
+							target: kpi.definition.target.value
+						}
+					: null
+			};
+		}),
 		total: all.length,
 		filters: { program, tema, ansvarlig, status, asOf: asOfParam },
 		options: {
