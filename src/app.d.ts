@@ -14,6 +14,8 @@ declare global {
 			authMethod: 'session' | 'token' | null;
 			/** The signed-in user's organisation: the only one whose data the request may see. */
 			organisation: Pick<Organisation, 'id' | 'slug' | 'name'> | null;
+			/** Set by handleError when the database could not be reached: the response becomes a 503. */
+			databaseDown?: boolean;
 		}
 	}
 }

@@ -1,6 +1,6 @@
 import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { closeSharedDb, countingQueries, getDb } from '$lib/server/db';
+import { closeSharedDb, countingQueries, getDb, isDatabaseUnavailable } from '$lib/server/db';
 import { getConfig } from '$lib/server/config';
 import { migrateToLatest } from '$lib/server/migrate';
 import { StartupError } from '$lib/server/startup-error';
@@ -110,6 +110,43 @@ const handleApiOrigin: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** Seconds a client is asked to wait while the database is away. */
+const RETRY_AFTER_SECONDS = 5;
+
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The answer while the database cannot be reached: Danish JSON on the API and to SvelteKit's data/action requests, else a Danish page. */
+function unavailableResponse(event: Parameters<Handle>[0]['event']): Response {
+	const message = t('error.database_unavailable');
+	const headers = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
+	if (isApi(event.url.pathname)) return apiError(503, 'unavailable', message, undefined, headers);
+	if (event.isDataRequest) return Response.json({ message }, { status: 503, headers });
+	if (event.request.headers.get('x-sveltekit-action') === 'true') {
+		return Response.json({ type: 'error', status: 503, error: { message } }, { status: 503, headers });
+	}
+	const title = escapeHtml(t('error.title_503'));
+	const body = `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – ${escapeHtml(t('app.name'))}</title></head><body><main><h1>${title}</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(event.url.pathname + event.url.search)}">${escapeHtml(t('error.try_again'))}</a></p></main></body></html>`;
+	return new Response(body, { status: 503, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+}
+
+/**
+ * A database that is down or restarting is not a bug: the request gets 503 with a Danish message, and the
+ * next request after it is back works (postgres.js reconnects). Thrown here by the hooks below, or flagged
+ * by handleError for loads, actions and endpoints. Every other error stays a 500.
+ */
+const handleDatabaseDown: Handle = async ({ event, resolve }) => {
+	try {
+		const response = await resolve(event);
+		return event.locals.databaseDown ? unavailableResponse(event) : response;
+	} catch (error) {
+		if (!isDatabaseUnavailable(error)) throw error;
+		console.error(`Databasen kan ikke nås (${event.request.method} ${event.url.pathname}):`, (error as Error).message);
+		return unavailableResponse(event);
+	}
+};
+
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const headers = response.headers;
@@ -130,11 +167,17 @@ const handleQueryCount: Handle = async ({ event, resolve }) => {
 	return result;
 };
 
-export const handle = sequence(handleQueryCount, handleSecurityHeaders, handleSession, handleAccess, handleApiOrigin);
+export const handle = sequence(handleQueryCount, handleSecurityHeaders, handleDatabaseDown, handleSession, handleAccess, handleApiOrigin);
 
 /** Unexpected errors are logged in full and shown as a plain Danish sentence; unknown pages as 404. */
-export const handleError: HandleServerError = ({ error, status }) => {
+export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: t('error.not_found') };
+	if (isDatabaseUnavailable(error)) {
+		// handleDatabaseDown turns the response into a 503.
+		event.locals.databaseDown = true;
+		console.error(`Databasen kan ikke nås (${event.request.method} ${event.url.pathname}):`, (error as Error).message);
+		return { message: t('error.database_unavailable') };
+	}
 	console.error(error);
 	return { message: t('error.generic') };
 };

@@ -7,6 +7,7 @@ import { seedDemo } from '../../db/seed/demo';
 import { openDatabase } from '../../src/lib/server/db';
 import { createPgDatabase, dropPgDatabase, onPostgres, pgliteTemplateDump } from './test-db';
 import { projectRoot } from '../../db/cli/build';
+import { migrateToLatest } from '../../src/lib/server/migrate';
 
 export interface RunningServer {
 	url: string;
@@ -15,7 +16,8 @@ export interface RunningServer {
 	stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
 		server.unref();
@@ -27,8 +29,29 @@ function freePort(): Promise<number> {
 	});
 }
 
-/** A database of its own with the demo data: a PGlite folder, or a PostgreSQL database on PostgreSQL runs. */
-async function demoDatabase(seed: boolean): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+/** A database for test servers: the environment that points a server at it, and how to remove it. */
+export interface ServerDatabase {
+	env: Record<string, string>;
+	drop(): Promise<void>;
+}
+
+/**
+ * A database of its own with the demo data: a PGlite folder, or a PostgreSQL database on PostgreSQL runs.
+ * With `databaseUrl`, that (empty) PostgreSQL database is migrated and seeded instead, and left in place on drop.
+ * Several servers may run on one such database (startServerOn), one after another or side by side.
+ */
+export async function createServerDatabase(options: { seed?: boolean; databaseUrl?: string } = {}): Promise<ServerDatabase> {
+	const seed = options.seed ?? true;
+	if (options.databaseUrl) {
+		const handle = await openDatabase({ databaseUrl: options.databaseUrl, poolMax: 2 });
+		try {
+			await migrateToLatest(handle.db);
+			if (seed) await seedDemo(handle.db, { password: 'fremdrift-demo' });
+		} finally {
+			await handle.close();
+		}
+		return { env: { DATABASE_URL: options.databaseUrl }, drop: async () => {} };
+	}
 	if (onPostgres) {
 		const databaseUrl = await createPgDatabase(true);
 		const handle = await openDatabase({ databaseUrl, poolMax: 2 });
@@ -48,7 +71,7 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`Server exited with ${child.exitCode}:\n${log()}`);
 		try {
-			const response = await fetch(url, { redirect: 'manual' });
+			const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5_000) });
 			if (response.status < 500) return;
 		} catch {
 			// not listening yet
@@ -58,18 +81,26 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
 	throw new Error(`Server did not answer within 30 s:\n${log()}`);
 }
 
+/** A server started by startServerOn: it also can be killed hard, and leaves its database in place on stop. */
+export interface ServerProcess extends RunningServer {
+	pid: number;
+	/** True while the process runs. */
+	alive(): boolean;
+	/** `kill -9`: no shutdown hooks, no flushing; resolves when the process is gone. */
+	kill9(): Promise<void>;
+}
+
 /**
- * Starts the built app (`node build`) on a free 127.0.0.1 port with the demo data in a database of its own.
- * `env` overrides the server's environment; `seed: false` starts on an empty (migrated) database.
- * @example const server = await startDemoServer(); await page.goto(server.url); … await server.stop();
+ * Starts the built app (`node build`) on a free 127.0.0.1 port on an existing database (createServerDatabase).
+ * `stop()` ends this process only; the database stays for the next server.
+ * @example const database = await createServerDatabase(); const a = await startServerOn(database); const b = await startServerOn(database);
  */
-export async function startDemoServer(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<RunningServer> {
-	const database = await demoDatabase(options.seed ?? true);
+export async function startServerOn(database: ServerDatabase, env: Record<string, string> = {}): Promise<ServerProcess> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [join(projectRoot, 'build', 'index.js')], {
 		cwd: projectRoot,
-		env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, BODY_SIZE_LIMIT: '6M', ...options.env },
+		env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, BODY_SIZE_LIMIT: '6M', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
@@ -77,31 +108,61 @@ export async function startDemoServer(options: { env?: Record<string, string>; s
 	child.stderr!.on('data', (chunk) => (output += chunk));
 	const log = () => output;
 	let stopping = false;
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	// A server that dies under a test explains itself: its output goes to the test log.
 	child.once('exit', (code, signal) => {
 		if (!stopping) console.error(`Test server exited unexpectedly (${code ?? signal}):\n${output.slice(-5000)}`);
 	});
+	const alive = () => child.exitCode === null && child.signalCode === null;
 	try {
 		await waitUntilUp(url, child, log);
 	} catch (error) {
 		stopping = true;
 		child.kill('SIGKILL');
-		await database.drop();
 		throw error;
 	}
 	return {
 		url,
 		log,
+		pid: child.pid!,
+		alive,
+		kill9: async () => {
+			stopping = true;
+			if (alive()) child.kill('SIGKILL');
+			await exited;
+		},
 		stop: async () => {
 			stopping = true;
-			if (child.exitCode === null) {
-				const exited = new Promise((r) => child.once('exit', r));
+			if (alive()) {
 				child.kill('SIGTERM');
 				// A clean shutdown takes well under a second; never let a stuck server hang the suite.
 				const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
 				await exited;
 				clearTimeout(timer);
 			}
+		}
+	};
+}
+
+/**
+ * Starts the built app (`node build`) on a free 127.0.0.1 port with the demo data in a database of its own.
+ * `env` overrides the server's environment; `seed: false` starts on an empty (migrated) database.
+ * @example const server = await startDemoServer(); await page.goto(server.url); … await server.stop();
+ */
+export async function startDemoServer(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<RunningServer> {
+	const database = await createServerDatabase({ seed: options.seed });
+	let server: ServerProcess;
+	try {
+		server = await startServerOn(database, options.env);
+	} catch (error) {
+		await database.drop();
+		throw error;
+	}
+	return {
+		url: server.url,
+		log: server.log,
+		stop: async () => {
+			await server.stop();
 			await database.drop();
 		}
 	};

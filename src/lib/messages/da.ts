@@ -694,6 +694,9 @@ export const da = {
 	'error.title_404': 'Siden findes ikke',
 	'error.title_400': 'Forkert forespørgsel',
 	'error.title_other': 'Der opstod en fejl',
+	'error.title_503': 'Fremdrift er midlertidigt utilgængelig',
+	'error.database_unavailable': 'Databasen kan ikke nås lige nu. Intet er gået tabt: prøv igen om et øjeblik. Varer det ved, så kontakt it-afdelingen.',
+	'error.try_again': 'Prøv igen',
 	'error.back_home': 'Gå til oversigten',
 	'error.period_malformed': 'Perioden skal skrives som 2024, 2024-H1, 2024-Q3 eller 2024-05.',
 	'error.period_wrong_frequency': 'Perioden passer ikke til nøgletallets frekvens ({frequency}).',
@@ -701,7 +704,6 @@ export const da = {
 	'error.amount_malformed': 'Skriv et beløb i kroner, fx 3.600.000 eller 3,6 mio.',
 	'error.not_found': 'Siden findes ikke.',
 	'error.generic': 'Der opstod en fejl. Prøv igen, eller kontakt en administrator.',
-	'error.database_unavailable': 'Databasen kan ikke nås lige nu. Prøv igen om lidt.',
 
 	'config.url_scheme': 'skal begynde med postgres:// eller postgresql://',
 	'config.integer': 'skal være et helt tal',

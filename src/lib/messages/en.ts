@@ -693,6 +693,9 @@ export const en: Record<MessageKey, string> = {
 	'error.title_404': 'Page not found',
 	'error.title_400': 'Bad request',
 	'error.title_other': 'Something went wrong',
+	'error.title_503': 'Fremdrift is temporarily unavailable',
+	'error.database_unavailable': 'The database cannot be reached right now. Nothing has been lost: try again in a moment. If it persists, contact IT.',
+	'error.try_again': 'Try again',
 	'error.back_home': 'Go to the overview',
 	'error.period_malformed': 'Write the period as 2024, 2024-H1, 2024-Q3 or 2024-05.',
 	'error.period_wrong_frequency': "The period does not match the KPI's frequency ({frequency}).",
@@ -700,7 +703,6 @@ export const en: Record<MessageKey, string> = {
 	'error.amount_malformed': 'Enter an amount in DKK, e.g. 3,600,000 or 3.6 million.',
 	'error.not_found': 'Page not found.',
 	'error.generic': 'Something went wrong. Try again, or contact an administrator.',
-	'error.database_unavailable': 'The database cannot be reached right now. Try again shortly.',
 
 	'config.url_scheme': 'must begin with postgres:// or postgresql://',
 	'config.integer': 'must be a whole number',

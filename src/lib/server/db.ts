@@ -90,6 +90,24 @@ function isNetworkError(error: unknown): boolean {
 	return typeof code === 'string' && networkCodes.has(code);
 }
 
+/** PostgreSQL error classes that mean the server is gone or not ready: 08 connection exception, 57P01–57P03 shutdown/starting up. */
+const unavailableSqlStates = /^(08...|57P0[1-3])$/;
+/** postgres.js's own codes for a connection that broke or could not be made. */
+const clientCodes = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', 'EPIPE', 'ECONNABORTED']);
+
+/**
+ * True when an error means the database cannot be reached right now (refused, reset, shutting down,
+ * starting up) — a 503 that passes by itself — and false for every other error, which stays a bug (500).
+ * @example if (isDatabaseUnavailable(error)) return new Response(page, { status: 503 });
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+	if (depth > 5 || error === null || typeof error !== 'object') return false;
+	if (error instanceof AggregateError && error.errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
+	const code = (error as { code?: unknown }).code;
+	if (typeof code === 'string' && (networkCodes.has(code) || clientCodes.has(code) || unavailableSqlStates.test(code))) return true;
+	return isDatabaseUnavailable((error as { cause?: unknown }).cause, depth + 1);
+}
+
 async function openPostgres(url: string, options: OpenOptions): Promise<DbHandle> {
 	const target = describeUrl(url);
 	const client = postgres(url, {

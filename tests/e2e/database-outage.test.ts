@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { onPostgres } from '../helpers/test-db';
+import { createServerDatabase, startServerOn, type ServerProcess } from '../helpers/server';
+import { startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres';
+import { signInCookie } from '../helpers/sign-in';
+
+const timeout = () => AbortSignal.timeout(10_000);
+
+// PGlite lives inside the app's process: there is no database server to stop. This runs on the PostgreSQL run,
+// on a cluster of its own (the machine's shared PostgreSQL is used by other test files and is never stopped).
+describe.skipIf(!onPostgres)('PostgreSQL stopped and started under the running app', () => {
+	let pg: PrivatePostgres | undefined;
+	let server: ServerProcess | undefined;
+	let cookie: string;
+	let kpiId: number;
+
+	beforeAll(async () => {
+		pg = await startPrivatePostgres();
+		server = await startServerOn(await createServerDatabase({ databaseUrl: pg.url }));
+		cookie = await signInCookie(server.url, 'direktor@norddjurs.demo');
+		const kpis = (await (await fetch(`${server.url}/api/v1/kpis`, { headers: { cookie }, signal: timeout() })).json()).kpis;
+		kpiId = kpis.find((k: { frequency: string }) => k.frequency === 'month').id;
+	});
+	afterAll(async () => {
+		await server?.stop();
+		await pg?.destroy();
+	});
+
+	const page = (path: string) => fetch(`${server!.url}${path}`, { headers: { cookie, accept: 'text/html' }, redirect: 'manual', signal: timeout() });
+	const api = (path: string, init: RequestInit = {}) =>
+		fetch(`${server!.url}${path}`, { ...init, headers: { cookie, origin: server!.url, 'content-type': 'application/json', ...init.headers }, signal: timeout() });
+
+	test('answers 503 with a Danish page and Danish JSON while it is down, then works again without a restart', { timeout: 90_000 }, async () => {
+		expect((await page('/')).status).toBe(200);
+		expect((await api('/api/v1/kpis')).status).toBe(200);
+
+		await pg!.stopImmediately();
+		const down = await page('/');
+		expect(down.status).toBe(503);
+		expect(down.headers.get('content-type')).toContain('text/html');
+		expect(down.headers.get('retry-after')).toBe('5');
+		const html = await down.text();
+		expect(html).toContain('<html lang="da">');
+		expect(html).toContain('Databasen kan ikke nås lige nu');
+		for (const path of [`/noegletal/${kpiId}`, '/mine-noegletal', '/status']) expect((await page(path)).status, path).toBe(503);
+
+		const apiDown = await api('/api/v1/kpis');
+		expect(apiDown.status).toBe(503);
+		expect(await apiDown.json()).toMatchObject({ error: { code: 'unavailable', message: expect.stringContaining('Databasen kan ikke nås') } });
+		const write = await api(`/api/v1/kpis/${kpiId}/observations/2026-10`, { method: 'PUT', body: JSON.stringify({ value: 5.5 }) });
+		expect(write.status).toBe(503);
+		// Signing in needs the database too: a Danish 503, not a crash.
+		const signIn = await fetch(`${server!.url}/login`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: server!.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: new URLSearchParams({ email: 'admin@norddjurs.demo', password: 'fremdrift-demo' }),
+			signal: timeout()
+		});
+		expect(signIn.status).toBe(503);
+		// A SvelteKit data request (client-side navigation) gets JSON that the error page can show.
+		const data = await fetch(`${server!.url}/__data.json`, { headers: { cookie }, signal: timeout() });
+		expect([data.status, (await data.json()).message]).toEqual([503, expect.stringContaining('Databasen')]);
+
+		await pg!.start();
+		// postgres.js reconnects by itself: the same process answers again within a few seconds.
+		const deadline = Date.now() + 30_000;
+		let status = 0;
+		while (Date.now() < deadline) {
+			status = (await page('/')).status;
+			if (status === 200) break;
+			expect(status).toBe(503);
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		expect(status).toBe(200);
+		expect(server!.alive()).toBe(true);
+		const saved = await api(`/api/v1/kpis/${kpiId}/observations/2026-10`, { method: 'PUT', body: JSON.stringify({ value: 5.5 }) });
+		expect(saved.status).toBe(201);
+		expect((await api(`/api/v1/kpis/${kpiId}/observations`)).status).toBe(200);
+	});
+
+});
