@@ -80,7 +80,9 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 		// An unknown path gets SvelteKit's 404 page; a real route that the table forgot is closed.
 		return event.route.id === null ? resolve(event) : new Response(t('error.not_found'), { status: 404 });
 	}
-	if (admits(audience, user?.role ?? null)) return resolve(event);
+	// A path under /api that no endpoint serves: JSON like every other API answer, not the HTML 404 page.
+	if (api && event.route.id === null) return apiError(404, 'not_found', t('api.not_found'));
+	if (admits(audience, user?.role ?? null)) return api ? jsonMethodNotAllowed(await resolve(event)) : resolve(event);
 	if (!user) {
 		if (api) return apiError(401, 'unauthorized', t('api.unauthorized'), undefined, { 'www-authenticate': 'Bearer' });
 		return seeOther(`/login?redirectTo=${encodeURIComponent(pathname + event.url.search)}`);
@@ -89,6 +91,13 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 	if (pathname === '/') return seeOther(homeFor(user.role));
 	return forbiddenPage();
 };
+
+/** SvelteKit answers a method an endpoint lacks with plain text: on the API, the Danish JSON error instead. */
+function jsonMethodNotAllowed(response: Response): Response {
+	if (response.status !== 405 || response.headers.get('content-type')?.includes('application/json')) return response;
+	const allow = response.headers.get('allow');
+	return apiError(405, 'method_not_allowed', t('api.method_not_allowed'), undefined, allow ? { allow } : undefined);
+}
 
 function seeOther(location: string): Response {
 	return new Response(null, { status: 303, headers: { location } });

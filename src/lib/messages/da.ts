@@ -76,6 +76,8 @@ export const da = {
 	'auth.password_set': 'Din adgangskode er gemt. Log ind med den.',
 	'api.unauthorized': 'Log ind, eller send en API-nøgle i Authorization: Bearer …',
 	'api.token_invalid': 'API-nøglen er ugyldig eller tilbagekaldt.',
+	'api.as_of_out_of_range': 'Datoen skal ligge mellem {min} og {max}.',
+	'api.method_not_allowed': 'Metoden findes ikke for denne adresse.',
 	'api.not_found': 'Findes ikke.',
 	'api.cross_origin': 'Anmodningen kommer fra en anden side og er afvist.',
 	'api.text_too_long': 'Teksten må højst være {max} tegn.',

@@ -75,6 +75,8 @@ export const en: Record<MessageKey, string> = {
 	'auth.password_set': 'Your password is saved. Sign in with it.',
 	'api.unauthorized': 'Sign in, or send an API token in Authorization: Bearer …',
 	'api.token_invalid': 'The API token is invalid or revoked.',
+	'api.as_of_out_of_range': 'The date must lie between {min} and {max}.',
+	'api.method_not_allowed': 'This method is not available at this address.',
 	'api.not_found': 'Not found.',
 	'api.cross_origin': 'The request comes from another site and is refused.',
 	'api.text_too_long': 'The text may be at most {max} characters.',

@@ -14,10 +14,18 @@ export const periodText = z
 	.refine((text) => parsePeriod(text) !== null, { error: t('error.period_malformed') })
 	.meta({ description: '2024, 2024-H1, 2024-Q3 or 2024-05', example: '2025-09' });
 
+/**
+ * The dates status can be computed for: periods lie in MIN_PERIOD_YEAR–MAX_PERIOD_YEAR, and the period
+ * due as of a date (ended at least 30 days before) must be one of them.
+ */
+export const MIN_AS_OF = '1901-02-01';
+export const MAX_AS_OF = '2199-12-31';
+
 export const asOfQuery = z
 	.string()
 	.refine(isIsoDate, { error: t('overview.as_of_invalid') })
-	.meta({ description: 'YYYY-MM-DD', example: '2026-11-22' });
+	.refine((date) => date >= MIN_AS_OF && date <= MAX_AS_OF, { error: t('api.as_of_out_of_range', { min: MIN_AS_OF, max: MAX_AS_OF }) })
+	.meta({ description: `YYYY-MM-DD, from ${MIN_AS_OF} to ${MAX_AS_OF}`, example: '2026-11-22' });
 
 const finiteNumber = z.number({ error: t('error.number_malformed') }).refine(Number.isFinite, { error: t('error.number_malformed') }).refine((v) => Math.abs(v) < 1e12, { error: t('observation.value_out_of_range') });
 

@@ -68,11 +68,16 @@ export async function saveObservation(db: Db, input: ObservationInput): Promise<
 	});
 }
 
+/** Versions are PostgreSQL `integer`s: a larger number cannot be stored, so no value has it. */
+export const MAX_VERSION = 2_147_483_647;
+
 /** Deletes one value if it still has the version the editor saw; returns false on a conflict. */
 export async function deleteObservation(
 	db: Db,
 	input: { organisationId: number; kpiId: number; period: string; expectedVersion: number; userId: number; clientAddress: string | null }
 ): Promise<boolean> {
+	// A version beyond the column's range would make the query itself fail (22003) instead of match nothing.
+	if (!Number.isSafeInteger(input.expectedVersion) || input.expectedVersion < 1 || input.expectedVersion > MAX_VERSION) return false;
 	return db.transaction().execute(async (trx) => {
 		const deleted = await trx
 			.deleteFrom('observation')
