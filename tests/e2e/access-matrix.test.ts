@@ -53,6 +53,7 @@ const pages: Record<string, Row> = {
 	'/api/v1/imports/observations': row(401, 403, 405, 405, 405, 405),
 	'/login': row(200, 303, 303, 303, 303, 303),
 	'/hjaelp': row(200, 200, 200, 200, 200, 200),
+	'/tilgaengelighed': row(200, 200, 200, 200, 200, 200),
 	'/logout': row(303, 303, 303, 303, 303, 303),
 	'/opsaetning': row(404, 404, 404, 404, 404, 404),
 	'/invitation/[token]': row(404, 404, 404, 404, 404, 404)

@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)('accessibility sweep', () => {
 			email: 'admin@norddjurs.demo',
 			pages: (p: Record<string, string>) => ['/admin/brugere', '/admin/api-noegler', '/programmer', '/programmer/import', p.programme, '/anbefalinger/ny', `${p.recommendation}/rediger`, `${p.recommendation}/forloeb`, `${p.recommendation}/budget`, `${p.recommendation}/opfoelgning`]
 		},
-		{ email: 'politiker@norddjurs.demo', pages: () => ['/status', '/hjaelp'] }
+		{ email: 'politiker@norddjurs.demo', pages: () => ['/status', '/hjaelp', '/tilgaengelighed'] }
 	];
 
 	test.each(roles)('$email: no WCAG 2.1 AA violations on the pages the role can open', async ({ email, pages }) => {
@@ -43,14 +43,21 @@ describe.skipIf(!hasChromium)('accessibility sweep', () => {
 		}
 	});
 
-	test('anonymous visitors: sign-in and help pages', async () => {
+	test('anonymous visitors: sign-in, help and accessibility statement pages', async () => {
 		const context = await demo.browser.newContext();
 		const page = await context.newPage();
-		for (const path of ['/login', '/hjaelp']) {
+		for (const path of ['/login', '/hjaelp', '/tilgaengelighed']) {
 			await page.goto(`${demo.server.url}${path}`);
 			const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 			expect([path, axe.violations.map((v) => v.id)]).toEqual([path, []]);
 		}
+		// Every page's footer leads to the accessibility statement (webtilgængelighedsloven asks for a visible link).
+		await page.goto(`${demo.server.url}/login`);
+		await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
+		await page.waitForURL('**/tilgaengelighed');
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Tilgængelighedserklæring');
+		const text = await page.locator('main').innerText();
+		for (const part of ['WCAG 2.1 niveau AA', 'axe', 'tastatur', 'Kendte begrænsninger', 'Digitaliseringsstyrelsen', '22. november 2026']) expect(text).toContain(part);
 		await context.close();
 	});
 });

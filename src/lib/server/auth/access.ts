@@ -31,7 +31,8 @@ export const routeAccess: readonly { path: string; audience: Audience; exact?: b
 	{ path: '/logout', audience: 'public' },
 	{ path: '/opsaetning', audience: 'public' },
 	{ path: '/invitation', audience: 'public' },
-	{ path: '/hjaelp', audience: 'public' }
+	{ path: '/hjaelp', audience: 'public' },
+	{ path: '/tilgaengelighed', audience: 'public' }
 ];
 
 function matches(rule: { path: string; exact?: boolean }, pathname: string): boolean {
