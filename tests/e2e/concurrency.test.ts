@@ -78,6 +78,7 @@ describe('concurrent use of the built app', () => {
 			const running = load({
 				workers: 12,
 				durationMs: 4_000,
+				requestTimeoutMs: 20_000,
 				next: (i) => [`${servers[i % 2].url}${urls[i % urls.length]}`, { headers: { cookie: director, accept: 'text/html' } }]
 			});
 

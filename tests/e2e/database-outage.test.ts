@@ -49,6 +49,9 @@ describe.skipIf(!onPostgres)('PostgreSQL stopped and started under the running a
 		expect(await apiDown.json()).toMatchObject({ error: { code: 'unavailable', message: expect.stringContaining('Databasen kan ikke nås') } });
 		const write = await api(`/api/v1/kpis/${kpiId}/observations/2026-10`, { method: 'PUT', body: JSON.stringify({ value: 5.5 }) });
 		expect(write.status).toBe(503);
+		// A page whose load reads the database (here for an anonymous visitor): the same Danish page.
+		const login = await fetch(`${server!.url}/login`, { headers: { accept: 'text/html' }, signal: timeout() });
+		expect([login.status, (await login.text()).includes('Databasen kan ikke nås')]).toEqual([503, true]);
 		// Signing in needs the database too: a Danish 503, not a crash.
 		const signIn = await fetch(`${server!.url}/login`, {
 			method: 'POST',
