@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { onPostgres } from '../helpers/test-db';
 import { createServerDatabase, startServerOn, type ServerProcess } from '../helpers/server';
 import { startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres';
-import { signInCookie } from '../helpers/sign-in';
+import { signInCookie, signInPage } from '../helpers/sign-in';
+import { hasChromium, launchChromium } from '../helpers/browser';
+import type { Browser, Page } from 'playwright-core';
 
 const timeout = () => AbortSignal.timeout(10_000);
 
@@ -13,6 +15,7 @@ describe.skipIf(!onPostgres)('PostgreSQL stopped and started under the running a
 	let server: ServerProcess | undefined;
 	let cookie: string;
 	let kpiId: number;
+	let browser: Browser | undefined;
 
 	beforeAll(async () => {
 		pg = await startPrivatePostgres();
@@ -22,6 +25,7 @@ describe.skipIf(!onPostgres)('PostgreSQL stopped and started under the running a
 		kpiId = kpis.find((k: { frequency: string }) => k.frequency === 'month').id;
 	});
 	afterAll(async () => {
+		await browser?.close();
 		await server?.stop();
 		await pg?.destroy();
 	});
@@ -33,6 +37,12 @@ describe.skipIf(!onPostgres)('PostgreSQL stopped and started under the running a
 	test('answers 503 with a Danish page and Danish JSON while it is down, then works again without a restart', { timeout: 90_000 }, async () => {
 		expect((await page('/')).status).toBe(200);
 		expect((await api('/api/v1/kpis')).status).toBe(200);
+		// A person with the app open in Chromium (hasChromium: with CI=true a missing browser fails in the helper).
+		let tab: Page | undefined;
+		if (hasChromium) {
+			browser = await launchChromium();
+			tab = await signInPage(await browser.newContext(), server!.url, 'direktor@norddjurs.demo');
+		}
 
 		await pg!.stopImmediately();
 		const down = await page('/');
@@ -65,6 +75,22 @@ describe.skipIf(!onPostgres)('PostgreSQL stopped and started under the running a
 		const data = await fetch(`${server!.url}/__data.json`, { headers: { cookie }, signal: timeout() });
 		expect([data.status, (await data.json()).message]).toEqual([503, expect.stringContaining('Databasen')]);
 
+		// The answer stays prompt however long the outage lasts: more failed requests than the pool has
+		// connections, each within a few seconds (postgres.js's own reconnect backoff would grow to 20 s).
+		for (let i = 0; i < 25; i++) {
+			const started = Date.now();
+			const response = await (i % 2 ? page('/login') : api('/api/v1/kpis'));
+			expect([response.status, Date.now() - started < 4_000]).toEqual([503, true]);
+		}
+
+		if (tab) {
+			// Moving on inside the open app: the client's data request fails with 503, SvelteKit falls back to loading
+			// the page itself, and the browser shows the Danish 503 page.
+			await Promise.all([tab.waitForURL('**/noegletal', { timeout: 10_000 }), tab.getByRole('navigation').getByRole('link', { name: 'Nøgletal', exact: true }).click()]);
+			await tab.waitForFunction(() => document.querySelector('h1')?.textContent === 'Fremdrift er midlertidigt utilgængelig', undefined, { timeout: 10_000 });
+			expect(await tab.locator('main').innerText()).toContain('Databasen kan ikke nås lige nu');
+		}
+
 		await pg!.start();
 		// postgres.js reconnects by itself: the same process answers again within a few seconds.
 		const deadline = Date.now() + 30_000;
@@ -80,6 +106,10 @@ describe.skipIf(!onPostgres)('PostgreSQL stopped and started under the running a
 		const saved = await api(`/api/v1/kpis/${kpiId}/observations/2026-10`, { method: 'PUT', body: JSON.stringify({ value: 5.5 }) });
 		expect(saved.status).toBe(201);
 		expect((await api(`/api/v1/kpis/${kpiId}/observations`)).status).toBe(200);
+		if (tab) {
+			await tab.reload();
+			expect(await tab.getByRole('heading', { level: 1 }).textContent()).toBe('Nøgletal');
+		}
 	});
 
 });

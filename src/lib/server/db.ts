@@ -108,13 +108,23 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 	return isDatabaseUnavailable((error as { cause?: unknown }).cause, depth + 1);
 }
 
+/**
+ * Seconds postgres.js waits before reconnecting after failed connections. Its default grows to 20 s, so while
+ * the database is down every request would hang that long before its 503; half a second at most keeps the
+ * answer prompt, and with a small pool it is no load on a database that is starting up.
+ */
+export function reconnectDelaySeconds(retries: number): number {
+	return Math.min(0.05 * retries, 0.5);
+}
+
 async function openPostgres(url: string, options: OpenOptions): Promise<DbHandle> {
 	const target = describeUrl(url);
 	const client = postgres(url, {
 		max: options.poolMax ?? 10,
 		types: postgresTypes,
 		onnotice: () => {},
-		connect_timeout: 10
+		connect_timeout: 10,
+		backoff: reconnectDelaySeconds
 	});
 	try {
 		await client`select 1`;
