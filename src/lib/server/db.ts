@@ -98,6 +98,8 @@ const clientCodes = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNE
 /**
  * True when an error means the database cannot be reached right now (refused, reset, shutting down,
  * starting up) — a 503 that passes by itself — and false for every other error, which stays a bug (500).
+ * Network codes are read as the database's because it is the only outgoing connection whose errors can escape a
+ * request (mail.ts catches its own).
  * @example if (isDatabaseUnavailable(error)) return new Response(page, { status: 503 });
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
