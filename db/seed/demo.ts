@@ -119,6 +119,9 @@ async function insertOrganisation(trx: Trx, org: SeedOrganisation, hashes: strin
 		}
 	}
 
+	// The annual status for 2025 as a draft, so the demo shows the way to approval and publication.
+	await trx.insertInto('annualReport').values({ organisationId, year: 2025, asOf: '2025-12-31' }).execute();
+
 	await trx
 		.insertInto('auditEvent')
 		.values({
