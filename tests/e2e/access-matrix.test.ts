@@ -39,6 +39,12 @@ const pages: Record<string, Row> = {
 	'/noegletal/[id]/rediger': row(303, 403, 403, 200, 200, 404),
 	'/mine-noegletal': row(303, 403, 200, 200, 200, 200),
 	'/status': row(303, 200, 200, 200, 200, 200),
+	// The sample report is the demo's 2025 draft: a politician is refused by the server, not just not shown a link.
+	'/status/[id]': row(303, 404, 200, 200, 200, 404),
+	'/status/[id]/download/[format]': row(303, 404, 200, 200, 200, 404),
+	// Not published publicly (a draft): nobody, signed in or not, reaches it from the public link.
+	'/offentlig/[organisation]/status/[year]': row(404, 404, 404, 404, 404, 404),
+	'/offentlig/[organisation]/status/[year]/download/[format]': row(404, 404, 404, 404, 404, 404),
 	'/eksport/maalinger': row(303, 403, 200, 200, 200, 200),
 	'/admin/brugere': row(303, 403, 403, 403, 200, 200),
 	'/admin/brugere/[id]': row(303, 403, 403, 403, 200, 404),
@@ -105,6 +111,14 @@ const actions: Record<string, Row> = {
 	'/programmer/[id]?/saveTheme': row(303, 403, 403, 400, 400, 404),
 	'/programmer/[id]?/deleteTheme': row(303, 403, 403, 400, 400, 404),
 	'/programmer/[id]?/moveTheme': row(303, 403, 403, 400, 400, 404),
+	'/status?/create': row(303, 403, 403, 400, 400, 400),
+	'/status/[id]?/submit': row(303, 403, 403, 400, 400, 404),
+	'/status/[id]?/reopen': row(303, 403, 403, 400, 400, 404),
+	'/status/[id]?/approve': row(303, 403, 403, 400, 403, 403),
+	'/status/[id]?/publish': row(303, 403, 403, 403, 400, 404),
+	'/status/[id]?/setPublic': row(303, 403, 403, 403, 400, 404),
+	'/status/[id]?/correct': row(303, 403, 403, 400, 400, 404),
+	'/status/[id]?/saveNarrative': row(303, 403, 400, 400, 400, 404),
 	'/login': row(400, 303, 303, 303, 303, 303),
 	'/logout': row(303, 303, 303, 303, 303, 303),
 	'/opsaetning': row(404, 404, 404, 404, 404, 404),
@@ -176,7 +190,9 @@ describe('the access matrix against the built server', () => {
 		const kpiId = /href="\/noegletal\/(\d+)"/.exec(page3)![1];
 		const programmes = await (await fetch(`${server.url}/programmer`, { headers: { cookie: cookies.director! } })).text();
 		const programmeId = /href="\/programmer\/(\d+)"/.exec(programmes)![1];
-		samples = { '[id]': String(list.recommendations[0].id), '[token]': '1.ugyldig', user: userId, kpi: kpiId, programme: programmeId };
+		const reports = await (await fetch(`${server.url}/status`, { headers: { cookie: cookies.director! } })).text();
+		const reportId = /href="\/status\/(\d+)"/.exec(reports)![1];
+		samples = { '[id]': String(list.recommendations[0].id), '[token]': '1.ugyldig', user: userId, kpi: kpiId, programme: programmeId, report: reportId };
 	});
 	afterAll(() => server?.stop());
 
@@ -185,6 +201,10 @@ describe('the access matrix against the built server', () => {
 			.replace('/admin/brugere/[id]', `/admin/brugere/${samples.user}`)
 			.replace('/noegletal/[id]', `/noegletal/${samples.kpi}`)
 			.replace('/programmer/[id]', `/programmer/${samples.programme}`)
+			.replace('/status/[id]', `/status/${samples.report}`)
+			.replace('[organisation]', 'norddjurs')
+			.replace('[year]', '2025')
+			.replace('[format]', 'docx')
 			.replace('/api/v1/kpis/[id]', `/api/v1/kpis/${samples.kpi}`)
 			.replace('[period]', '2026')
 			.replace('[id]', samples['[id]'])

@@ -302,6 +302,7 @@ export const da = {
 	'annual.docx_attachment_heading': 'Bilag 1: Status pr. anbefaling',
 	'annual.docx_decision': 'Beslutning',
 	'annual.docx_status_line': 'Status: {status}',
+	'annual.docx_chart_legend': 'Grafen: fuldt optrukket linje med firkanter er målingerne, den stiplede linje er målet, den prikkede linje er det forventede forløb fra baseline (ringen) til målet.',
 	'annual.docx_chart_alt': 'Graf over {name}: målinger, mål og forventet forløb',
 	'annual.docx_edition_note': 'Version {edition}, godkendt {date}.',
 	'annual.export_sheet': 'Årlig status',

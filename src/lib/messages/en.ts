@@ -301,6 +301,7 @@ export const en: Record<MessageKey, string> = {
 	'annual.docx_attachment_heading': 'Attachment 1: Status per recommendation',
 	'annual.docx_decision': 'Decision',
 	'annual.docx_status_line': 'Status: {status}',
+	'annual.docx_chart_legend': 'The chart: the solid line with squares is the values, the dashed line the target, the dotted line the expected trajectory from the baseline (the ring) to the target.',
 	'annual.docx_chart_alt': 'Chart of {name}: values, target and expected trajectory',
 	'annual.docx_edition_note': 'Version {edition}, approved {date}.',
 	'annual.export_sheet': 'Annual status',

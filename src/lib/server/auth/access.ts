@@ -26,6 +26,7 @@ export const routeAccess: readonly { path: string; audience: Audience; exact?: b
 	{ path: '/api/v1', audience: LIVE_DATA_ROLES },
 	{ path: '/api/v1/openapi.json', audience: 'public' },
 	{ path: '/status', audience: 'signed_in' },
+	{ path: '/offentlig', audience: 'public' },
 	{ path: '/admin', audience: ['admin'] },
 	{ path: '/login', audience: 'public' },
 	{ path: '/logout', audience: 'public' },

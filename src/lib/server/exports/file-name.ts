@@ -5,7 +5,7 @@ const TRANSLITERATION: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa' }
  * other accents dropped, anything else outside [a-z0-9-] becomes '-'.
  * @example exportFileName('Fremdrift målinger', 'csv', '2026-11-22') // 'fremdrift-maalinger-2026-11-22.csv'
  */
-export function exportFileName(base: string, ext: 'csv' | 'xlsx', date: string): string {
+export function exportFileName(base: string, ext: 'csv' | 'xlsx' | 'docx', date: string): string {
 	const stem = `${base}-${date}`
 		.normalize('NFC')
 		.toLowerCase()

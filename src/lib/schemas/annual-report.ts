@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { t } from '$lib/messages';
+import { isIsoDate } from '$lib/domain/dates';
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const version = z.coerce.number({ error: t('annual.conflict') }).int({ error: t('annual.conflict') }).min(1, { error: t('annual.conflict') }).max(2_000_000_000);
+
+/** Starting a year's report: the year, an optional as-of date (default 31 December) and programme. */
+export const createReportSchema = z
+	.object({
+		year: z.coerce.number({ error: t('annual.year_invalid') }).int({ error: t('annual.year_invalid') }).min(2000, { error: t('annual.year_invalid') }).max(2100, { error: t('annual.year_invalid') }),
+		asOf: z.string().trim().refine((text) => text === '' || isIsoDate(text), { error: t('annual.as_of_invalid') }).optional(),
+		programmeId: z.union([z.literal(''), id]).optional()
+	})
+	.transform(({ year, asOf, programmeId }) => ({
+		year,
+		asOf: asOf ? asOf : `${year}-12-31`,
+		programmeId: typeof programmeId === 'number' ? programmeId : null
+	}));
+
+/** A workflow step on a report: the version the user saw. */
+export const reportStepSchema = z.object({ version, makePublic: z.literal('on').optional() });
+
+/** Putting a published report on the public link or taking it off. */
+export const reportPublicSchema = z.object({ version, public: z.enum(['true', 'false']) });
+
+/** A corrected version of an approved report needs a note saying what changed. */
+export const reportCorrectionSchema = z.object({
+	changeNote: z
+		.string({ error: t('annual.change_note_required') })
+		.trim()
+		.min(1, { error: t('annual.change_note_required') })
+		.max(2000, { error: t('annual.change_note_too_long') })
+});
+
+/** A recommendation's narrative for the report's year; `version` empty when none exists yet. */
+export const narrativeSchema = z.object({
+	recommendationId: id,
+	version: z.union([z.literal('').transform(() => null), z.coerce.number().int().min(1).max(2_000_000_000)]),
+	body: z
+		.string({ error: t('annual.narrative_required') })
+		.trim()
+		.min(1, { error: t('annual.narrative_required') })
+		.max(20000, { error: t('annual.narrative_too_long') })
+});

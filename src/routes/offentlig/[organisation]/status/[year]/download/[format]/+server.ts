@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { findPublicReport } from '$lib/server/repositories/annual-reports';
+import { reportDownload } from '$lib/server/annual-report/download';
+import { t } from '$lib/messages';
+
+const paramsSchema = z.object({
+	organisation: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(60),
+	year: z.coerce.number().int().min(1900).max(2199),
+	format: z.enum(['docx', 'csv', 'xlsx'])
+});
+
+/** GET /offentlig/{organisation}/status/{year}/download/{docx|csv|xlsx} — the public report's downloads; 404 unless published publicly. */
+export const GET: RequestHandler = async (event) => {
+	const params = paramsSchema.safeParse(event.params);
+	if (!params.success) error(404, t('annual.not_found'));
+	const report = await findPublicReport(await getDb(), params.data.organisation, params.data.year);
+	if (!report) error(404, t('annual.not_found'));
+	return reportDownload(report.snapshot, params.data.format, { edition: report.edition, approvedAt: null, changeNote: report.changeNote });
+};

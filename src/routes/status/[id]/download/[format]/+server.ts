@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { findAnnualReport, reportContent } from '$lib/server/repositories/annual-reports';
+import { reportDownload, type ReportFormat } from '$lib/server/annual-report/download';
+import { t } from '$lib/messages';
+
+const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), format: z.enum(['docx', 'csv', 'xlsx']) });
+
+/**
+ * GET /status/{id}/download/{docx|csv|xlsx} — the report as a Word agenda item or its figures as
+ * CSV/XLSX, from the same content the page shows (the frozen snapshot once approved). Politicians
+ * get published reports only; anything else is 404, as on the page.
+ */
+export const GET: RequestHandler = async (event) => {
+	const user = requireUser(event);
+	const params = paramsSchema.safeParse(event.params);
+	if (!params.success) error(404, t('annual.not_found'));
+	const db = await getDb();
+	const report = await findAnnualReport(db, user.organisationId, params.data.id);
+	if (!report || (user.role === 'politician' && report.state !== 'published')) error(404, t('annual.not_found'));
+	const content = await reportContent(db, user.organisationId, report);
+	return reportDownload(content, params.data.format as ReportFormat, { edition: report.edition, approvedAt: report.approvedAt, changeNote: report.changeNote });
+};
