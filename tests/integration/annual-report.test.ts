@@ -13,6 +13,7 @@ import {
 	findPublicReport,
 	listAnnualReports,
 	reportContent,
+	setReportAsOf,
 	setReportPublic,
 	startReportCorrection,
 	takeReportStep,
@@ -156,6 +157,17 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 		expect(await createAnnualReport(database.db, users.director, { year: 2024, asOf: '2024-12-31', programmeId: 999999, clientAddress: null })).toEqual({ kind: 'not_found' });
 		const created = await createAnnualReport(database.db, users.director, { year: 2024, asOf: '2024-12-31', programmeId: null, clientAddress: null });
 		expect(created.kind).toBe('ok');
+		const id = created.kind === 'ok' ? created.id : 0;
+		// The director moves the draft's date to before the 2024 value existed: the figures follow.
+		expect(latestOf(await reportContent(database.db, organisationId, (await findAnnualReport(database.db, organisationId, id))!))).toEqual({ period: '2024', value: 35 });
+		expect(await setReportAsOf(database.db, users.lead, { id, asOf: '2023-12-31', expectedVersion: 1, clientAddress: null })).toEqual({ kind: 'forbidden' });
+		expect(await setReportAsOf(database.db, users.director, { id, asOf: '2023-12-31', expectedVersion: 1, clientAddress: null })).toEqual({ kind: 'ok', id });
+		expect(await setReportAsOf(database.db, users.director, { id, asOf: '2024-06-30', expectedVersion: 1, clientAddress: null })).toEqual({ kind: 'conflict' });
+		const moved = (await findAnnualReport(database.db, organisationId, id))!;
+		expect(moved.asOf).toBe('2023-12-31');
+		expect(latestOf(await reportContent(database.db, organisationId, moved))).toEqual({ period: '2023', value: 30 });
+		// An approved report's date is settled.
+		expect(await setReportAsOf(database.db, users.director, { id: reportId, asOf: '2025-06-30', expectedVersion: (await findAnnualReport(database.db, organisationId, reportId))!.version, clientAddress: null })).toEqual({ kind: 'conflict' });
 	});
 
 	test('DOCX is a committee agenda item with the KPI table and chart images; CSV holds every figure', async () => {

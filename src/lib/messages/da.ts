@@ -190,6 +190,8 @@ export const da = {
 	'annual.none': 'Der er endnu ingen godkendt årlig status for {organisation}.',
 	'annual.heading': 'Årlig status {year} – {scope}',
 	'annual.as_of': 'Tallene er opgjort pr. {date}.',
+	'annual.as_of_label': 'Tallene opgøres pr. (ÅÅÅÅ-MM-DD)',
+	'annual.as_of_save': 'Skift opgørelsesdato',
 	'annual.summary': 'Sammenfatning',
 	'annual.summary_count': '{count} anbefalinger følges op i denne status.',
 	'annual.status_counts': 'Anbefalinger efter status',

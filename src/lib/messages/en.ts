@@ -189,6 +189,8 @@ export const en: Record<MessageKey, string> = {
 	'annual.none': 'There is no approved annual status for {organisation} yet.',
 	'annual.heading': 'Annual status {year} – {scope}',
 	'annual.as_of': 'Figures as of {date}.',
+	'annual.as_of_label': 'Figures as of (YYYY-MM-DD)',
+	'annual.as_of_save': 'Change the as-of date',
 	'annual.summary': 'Summary',
 	'annual.summary_count': '{count} recommendations are followed up in this status.',
 	'annual.status_counts': 'Recommendations by status',

@@ -21,6 +21,12 @@ export const createReportSchema = z
 /** A workflow step on a report: the version the user saw. */
 export const reportStepSchema = z.object({ version, makePublic: z.literal('on').optional() });
 
+/** A draft's new as-of date. */
+export const reportAsOfSchema = z.object({
+	version,
+	asOf: z.string({ error: t('annual.as_of_invalid') }).trim().refine(isIsoDate, { error: t('annual.as_of_invalid') })
+});
+
 /** Putting a published report on the public link or taking it off. */
 export const reportPublicSchema = z.object({ version, public: z.enum(['true', 'false']) });
 

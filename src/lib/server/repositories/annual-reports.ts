@@ -253,6 +253,49 @@ export async function setReportPublic(
 }
 
 /**
+ * Moves a draft's as-of date (the director's choice instead of 31 December), audited; the figures
+ * follow at once, since a draft is composed live.
+ * @example await setReportAsOf(db, user, { id, asOf: '2025-11-30', expectedVersion: 1, clientAddress });
+ */
+export async function setReportAsOf(
+	db: Db,
+	user: SessionUser,
+	input: { id: number; asOf: string; expectedVersion: number; clientAddress: string | null }
+): Promise<ReportWriteResult> {
+	if (!REPORT_CREATORS.includes(user.role)) return { kind: 'forbidden' };
+	return db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('annualReport')
+			.select(['asOf', 'version'])
+			.where('id', '=', input.id)
+			.where('organisationId', '=', user.organisationId)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!before) return { kind: 'not_found' } as const;
+		const updated = await trx
+			.updateTable('annualReport')
+			.set({ asOf: input.asOf, version: input.expectedVersion + 1, updatedAt: new Date() })
+			.where('id', '=', input.id)
+			.where('state', '=', 'draft')
+			.where('version', '=', input.expectedVersion)
+			.returning('id')
+			.executeTakeFirst();
+		if (!updated) return { kind: 'conflict' } as const;
+		await recordAudit(trx, {
+			organisationId: user.organisationId,
+			actorUserId: user.id,
+			action: 'annual_report.as_of_changed',
+			entityType: 'annual_report',
+			entityId: input.id,
+			before: { asOf: before.asOf, version: before.version },
+			after: { asOf: input.asOf, version: input.expectedVersion + 1 },
+			clientAddress: input.clientAddress
+		});
+		return { kind: 'ok', id: input.id } as const;
+	});
+}
+
+/**
  * Starts a corrected version of an approved or published report: a new draft edition with a change
  * note. The earlier edition stays as it was, readable, until the correction is approved.
  * @example await startReportCorrection(db, user, { id, changeNote: 'Rettet sygefravær for 2025', clientAddress });

@@ -10,6 +10,7 @@ import {
 	REPORT_PUBLISHERS,
 	REPORT_STEPS,
 	reportContent,
+	setReportAsOf,
 	setReportPublic,
 	startReportCorrection,
 	takeReportStep,
@@ -18,7 +19,7 @@ import {
 	type ReportWriteResult
 } from '$lib/server/repositories/annual-reports';
 import { listStatusUpdatesForPeriod, saveStatusUpdate } from '$lib/server/repositories/status-updates';
-import { narrativeSchema, reportCorrectionSchema, reportPublicSchema, reportStepSchema } from '$lib/schemas/annual-report';
+import { narrativeSchema, reportAsOfSchema, reportCorrectionSchema, reportPublicSchema, reportStepSchema } from '$lib/schemas/annual-report';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db';
 import type { Role } from '../../../../db/types';
@@ -79,6 +80,7 @@ export const load: PageServerLoad = async (event) => {
 		editable: [...editable],
 		narratives: Object.fromEntries(narratives.map((n) => [n.recommendationId, { body: n.body, version: n.version }])) as Record<number, { body: string; version: number }>,
 		mayCorrect: REPORT_CREATORS.includes(user.role) && (report.state === 'approved' || report.state === 'published') && Number(newest.edition) === report.edition,
+		mayChangeAsOf: REPORT_CREATORS.includes(user.role) && draft,
 		mayTogglePublic: REPORT_PUBLISHERS.includes(user.role) && report.state === 'published',
 		publicUrl: report.public ? `/offentlig/${content.organisation.slug}/status/${report.year}` : null
 	};
@@ -125,6 +127,14 @@ export const actions: Actions = {
 		return answer(
 			await setReportPublic(db, user, { id: report.id, public: form.data.public === 'true', expectedVersion: form.data.version, clientAddress: event.getClientAddress() })
 		);
+	},
+	setAsOf: async (event) => {
+		const user = requireRole(event, REPORT_CREATORS);
+		const db = await getDb();
+		const report = await readableReport(db, user, event.params.id);
+		const form = parseForm(reportAsOfSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { asOfErrors: form.errors, values: form.values });
+		return answer(await setReportAsOf(db, user, { id: report.id, asOf: form.data.asOf, expectedVersion: form.data.version, clientAddress: event.getClientAddress() }));
 	},
 	correct: async (event) => {
 		const user = requireRole(event, REPORT_CREATORS);
