@@ -58,6 +58,11 @@ describe.skipIf(!hasChromium)('annual status in Chromium', () => {
 		await takeStep(director, 'Indsend til godkendelse');
 		await takeStep(director, 'Godkend og frys indholdet');
 		expect(await director.locator('[data-report-state]').getAttribute('data-report-state')).toBe('approved');
+		// Each step is dated in the report's audit trail, in Danish.
+		expect(await director.locator('tr[data-action^="annual_report."]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-action'), r.children[2].textContent]))).toEqual([
+			['annual_report.approve', 'Godkendt og frosset'],
+			['annual_report.submit', 'Indsendt til godkendelse']
+		]);
 		const approved = await recommendationOne(director);
 		expect(approved.latest).toBe('41 % (2025)');
 		expect(approved.narrative).toMatch(/^I 2025 blev 41 pct\./);

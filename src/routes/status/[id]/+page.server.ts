@@ -23,6 +23,7 @@ import { narrativeSchema, reportAsOfSchema, reportCorrectionSchema, reportPublic
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db';
 import type { Role } from '../../../../db/types';
+import { listAuditEvents } from '$lib/server/repositories/audit-events';
 import { t } from '$lib/messages';
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -72,10 +73,13 @@ export const load: PageServerLoad = async (event) => {
 	const steps = (Object.keys(REPORT_STEPS) as ReportStep[]).filter(
 		(step) => (REPORT_STEPS[step].roles as readonly Role[]).includes(user.role) && (REPORT_STEPS[step].from as readonly string[]).includes(report.state)
 	);
+	// The report's own audit trail (each step, dated, with who took it) for admins and directors.
+	const history = user.role === 'admin' || user.role === 'director' ? await listAuditEvents(db, user.organisationId, 'annual_report', report.id) : null;
 	const { snapshot: _snapshot, ...meta } = report;
 	return {
 		report: meta,
 		content,
+		history: history?.map(({ id, occurredAt, action, actorLabel, actorName }) => ({ id, occurredAt, action, actorLabel, actorName })) ?? null,
 		steps,
 		editable: [...editable],
 		narratives: Object.fromEntries(narratives.map((n) => [n.recommendationId, { body: n.body, version: n.version }])) as Record<number, { body: string; version: number }>,
