@@ -86,6 +86,8 @@ const actions: Record<string, Row> = {
 	'/noegletal/[id]?/comparisonValues': row(303, 403, 403, 400, 400, 404),
 	'/noegletal/[id]?/delete': row(303, 403, 403, 400, 400, 404),
 	'/anbefalinger/ny': row(303, 403, 403, 400, 400, 400),
+	// A narrative: admins, directors and the project lead assigned to the recommendation (sample no. 1 is theirs).
+	'/anbefalinger/[id]?/statusUpdate': row(303, 403, 400, 400, 400, 404),
 	'/anbefalinger/[id]/rediger?/save': row(303, 403, 403, 400, 400, 404),
 	'/anbefalinger/[id]/rediger?/assignments': row(303, 403, 403, 400, 400, 404),
 	'/anbefalinger/[id]/forloeb?/lifecycle': row(303, 403, 403, 400, 400, 404),

@@ -196,3 +196,37 @@ describe.skipIf(!hasChromium)('the recommendation register, in Chromium', () => 
 		expect(await programmeList()).toBe(listBefore);
 	});
 });
+
+describe.skipIf(!hasChromium)('status notes on the recommendation page, in Chromium', () => {
+	const demo = useDemoBrowser();
+
+	test('the assigned project lead writes the year\'s note; a director who had the form open meets a conflict that keeps their text; the history names it', async () => {
+		const lead = await signInPage(await demo.browser.newContext(), demo.server.url, 'projektleder@norddjurs.demo');
+		const director = await signInPage(await demo.browser.newContext(), demo.server.url, 'direktor@norddjurs.demo');
+		const list = await (await director.request.get(`${demo.server.url}/api/v1/recommendations`)).json();
+		const url = `${demo.server.url}/anbefalinger/${list.recommendations.find((r: { number: number }) => r.number === 7).id}?notat=2026`;
+		await lead.goto(url);
+		await director.goto(url);
+		await lead.getByLabel('Statusnotat', { exact: true }).fill('Trivselsteamet har haft **42 forløb** i 2026.');
+		await lead.getByRole('button', { name: 'Gem statusnotat' }).click();
+		await lead.waitForURL(/gemt=notat/);
+		await expect(lead.locator('article[data-note="2026"] strong').textContent()).resolves.toBe('42 forløb');
+
+		await director.getByLabel('Statusnotat', { exact: true }).fill('Et andet notat.');
+		await director.getByRole('button', { name: 'Gem statusnotat' }).click();
+		await director.waitForLoadState();
+		await expect(director.locator('[data-attempted]').textContent()).resolves.toBe('Et andet notat.');
+		await expect(director.getByLabel('Statusnotat', { exact: true }).inputValue()).resolves.toBe('Trivselsteamet har haft **42 forløb** i 2026.');
+		await noAxeViolations(director);
+		await director.goto(url);
+		await expect(director.locator('section[aria-labelledby="historik"] tr[data-action="status_update.created"]').textContent()).resolves.toContain('Statusnotat skrevet: 2026');
+		// A project lead not assigned to a recommendation cannot write its note, whatever the page shows.
+		const other = list.recommendations.find((r: { number: number }) => r.number === 3).id;
+		const response = await lead.request.post(`${demo.server.url}/anbefalinger/${other}?/statusUpdate`, {
+			headers: { origin: demo.server.url, accept: 'text/html' },
+			form: { period: '2026', body: 'Ikke min', version: '' },
+			maxRedirects: 0
+		});
+		expect(response.status()).toBe(403);
+	});
+});

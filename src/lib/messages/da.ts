@@ -840,6 +840,12 @@ export const da = {
 	'register.field.override': 'Tilsidesat status',
 	'register.field.override_reason': 'Begrundelse for tilsidesættelse',
 	'register.field.assigned': 'Projektledere',
+	'register.note_write': 'Skriv eller ret statusnotat',
+	'register.note_period': 'Periode',
+	'register.note_period_hint': 'Fx 2026 for årets statusnotat (det, der kommer med i årsstatus), eller 2026-H1.',
+	'register.note_body': 'Statusnotat',
+	'register.note_edit': 'Ret notatet for {period}',
+	'register.note_your_text': 'Din tekst, som ikke blev gemt:',
 
 	'programme_document.section.document': 'Filen',
 	'programme_document.section.format': 'Filformat',

@@ -839,6 +839,12 @@ export const en: Record<MessageKey, string> = {
 	'register.field.override': 'Overridden status',
 	'register.field.override_reason': 'Reason for the override',
 	'register.field.assigned': 'Project leads',
+	'register.note_write': 'Write or correct a status note',
+	'register.note_period': 'Period',
+	'register.note_period_hint': 'E.g. 2026 for the year\'s note (the one the annual status includes), or 2026-H1.',
+	'register.note_body': 'Status note',
+	'register.note_edit': 'Correct the note for {period}',
+	'register.note_your_text': 'Your text, which was not saved:',
 
 	'programme_document.section.document': 'The file',
 	'programme_document.section.format': 'File format',

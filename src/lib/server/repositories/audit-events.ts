@@ -32,3 +32,18 @@ export function listObservationAuditEvents(db: Db, organisationId: number, kpiId
 		.limit(limit)
 		.execute();
 }
+
+/** The audit trail of a recommendation's narratives (entity ids `recommendationId/period`), newest first. */
+export function listStatusUpdateAuditEvents(db: Db, organisationId: number, recommendationId: number, limit = 200) {
+	return db
+		.selectFrom('auditEvent as a')
+		.leftJoin('appUser as u', 'u.id', 'a.actorUserId')
+		.where('a.organisationId', '=', organisationId)
+		.where('a.entityType', '=', 'status_update')
+		.where('a.entityId', 'like', `${recommendationId}/%`)
+		.select(['a.id', 'a.occurredAt', 'a.action', 'a.entityId', 'a.actorLabel', 'u.name as actorName', 'a.before', 'a.after'])
+		.orderBy('a.occurredAt', 'desc')
+		.orderBy('a.id', 'desc')
+		.limit(limit)
+		.execute();
+}

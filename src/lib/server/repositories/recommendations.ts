@@ -114,7 +114,7 @@ export function listStatusUpdates(db: Executor, organisationId: number, recommen
 		.leftJoin('appUser as u', 'u.id', 's.authorId')
 		.where('s.organisationId', '=', organisationId)
 		.where('s.recommendationId', '=', recommendationId)
-		.select(['s.id', 's.period', 's.body', 's.updatedAt', 'u.name as authorName'])
+		.select(['s.id', 's.period', 's.body', 's.version', 's.updatedAt', 'u.name as authorName'])
 		.orderBy('s.period', 'desc')
 		.execute();
 }

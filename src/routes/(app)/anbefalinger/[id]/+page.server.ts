@@ -1,6 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { PageServerLoad } from './$types';
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { fieldErrors, parseForm } from '$lib/server/forms';
+import { formatPeriodDa } from '$lib/domain/periods';
+import { saveStatusUpdate } from '$lib/server/repositories/status-updates';
+import { markdownText, periodText } from '$lib/schemas/register';
 import { getDb } from '$lib/server/db';
 import { loadRecommendationDetail } from '$lib/server/recommendation-detail';
 import { renderMarkdown } from '$lib/server/markdown';
@@ -8,7 +13,7 @@ import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/messages';
 import { requireRole } from '$lib/server/auth/guards';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
-import { listAuditEvents } from '$lib/server/repositories/audit-events';
+import { listAuditEvents, listStatusUpdateAuditEvents } from '$lib/server/repositories/audit-events';
 import { canEditRecommendation } from '$lib/server/auth/guards';
 import { REGISTER_ROLES } from '$lib/server/auth/access';
 import { changedFieldLabels } from '$lib/server/register-display';
@@ -35,22 +40,66 @@ export const load: PageServerLoad = async (event) => {
 	// Scoped to the user's organisation: another organisation's recommendation is simply not found.
 	const detail = await loadRecommendationDetail(db, user.organisationId, id.data, asOf);
 	if (!detail) error(404, t('recommendation.not_found'));
+	// The recommendation's own changes and its narratives', newest first.
 	const history =
 		user.role === 'admin' || user.role === 'director'
-			? await listAuditEvents(db, user.organisationId, 'recommendation', id.data)
+			? [...(await listAuditEvents(db, user.organisationId, 'recommendation', id.data)), ...(await listStatusUpdateAuditEvents(db, user.organisationId, id.data))].sort(
+					(a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || b.id - a.id
+				)
 			: null;
 	const html = Object.fromEntries(
 		markdownFields.map((field) => [field, renderMarkdown(detail.recommendation[field])])
 	) as Record<(typeof markdownFields)[number], string>;
 	const isEditor = REGISTER_ROLES.includes(user.role);
+	const canWrite = isEditor || (await canEditRecommendation(db, user, id.data));
+	// The narrative form: this year's, or the one chosen with ?notat=PERIOD, prefilled with what is stored.
+	const chosen = periodText(false).safeParse(event.url.searchParams.get('notat') ?? asOf.slice(0, 4));
+	const notePeriod = chosen.success ? chosen.data : asOf.slice(0, 4);
+	const stored = detail.statusUpdates.find((u) => u.period === notePeriod);
 	return {
 		asOf,
 		...detail,
 		html,
-		history: history?.map((e) => ({ ...e, detail: changedFieldLabels(e.after, e.before) })) ?? null,
+		history:
+			history?.map((e) => {
+				// A narrative's entity id is `recommendationId/period`.
+				const period = 'entityId' in e && typeof e.entityId === 'string' ? e.entityId.split('/')[1] : undefined;
+				return { ...e, detail: typeof period === 'string' ? formatPeriodDa(period) : changedFieldLabels(e.after, e.before) };
+			}) ?? null,
 		// Which edit pages to offer (each checks access again itself).
-		edit: { register: isEditor, followUp: isEditor || (await canEditRecommendation(db, user, id.data)) },
+		edit: { register: isEditor, followUp: canWrite },
+		noteForm: canWrite ? { period: notePeriod, body: stored?.body ?? '', version: stored?.version ?? null } : null,
 		saved: event.url.searchParams.has('gemt'),
 		statusUpdates: detail.statusUpdates.map((u) => ({ ...u, html: renderMarkdown(u.body) }))
 	};
+};
+
+const statusUpdateSchema = z.object({
+	period: periodText(false),
+	body: markdownText(20000).refine((body) => body.length > 0, { error: t('annual.narrative_required') }),
+	version: z.union([z.literal('').transform(() => null), z.coerce.number().int().min(1).max(2_000_000_000)])
+});
+
+export const actions: Actions = {
+	/** A narrative (statusnotat) for a period: admins, directors and project leads assigned to the recommendation. */
+	statusUpdate: async (event) => {
+		const user = requireRole(event, LIVE_DATA_ROLES);
+		const id = idSchema.safeParse(event.params.id);
+		const db = await getDb();
+		const recommendation = id.success
+			? await db.selectFrom('recommendation').select('id').where('id', '=', id.data).where('organisationId', '=', user.organisationId).executeTakeFirst()
+			: undefined;
+		if (!recommendation) error(404, t('recommendation.not_found'));
+		if (!(await canEditRecommendation(db, user, recommendation.id))) error(403, t('auth.forbidden'));
+		const form = parseForm(statusUpdateSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { note: { errors: form.errors, period: form.values.period ?? '', body: form.values.body ?? '', version: form.values.version ?? '' } });
+		const { period, body, version } = form.data;
+		const result = await saveStatusUpdate(db, user, { recommendationId: recommendation.id, period, body, expectedVersion: version, clientAddress: event.getClientAddress() });
+		if (result.kind === 'forbidden') error(403, t('auth.forbidden'));
+		if (result.kind === 'conflict') {
+			// Someone else wrote it meanwhile: their text is shown in the form, the attempt is kept beside it.
+			return fail(409, { note: { errors: fieldErrors({ body: t('annual.narrative_conflict') }), period, body: result.stored?.body ?? '', version: String(result.stored?.version ?? ''), attempted: body } });
+		}
+		redirect(303, `/anbefalinger/${recommendation.id}?notat=${encodeURIComponent(period)}&gemt=notat#statusnotater`);
+	}
 };
