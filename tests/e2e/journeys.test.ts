@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { hasChromium } from '../helpers/browser';
@@ -131,5 +132,55 @@ describe.skipIf(!hasChromium)('user journeys, in Chromium', () => {
 		await expect(page.getByRole('link', { name: 'Anbefaling 9 · Sprogmakkere for nye medarbejdere' }).count()).resolves.toBe(1);
 		await finish(page, 'admin');
 		await context.close();
+	});
+});
+
+describe.skipIf(!hasChromium)('annual status journeys, in Chromium', () => {
+	const demo = useDemoBrowser();
+	let reportUrl = '';
+
+	test('director: opens the 2025 draft, submits it and approves it, which freezes it', async () => {
+		const page = await signInPage(await demo.browser.newContext(), demo.server.url, 'direktor@norddjurs.demo');
+		await page.getByRole('link', { name: 'Årlig status' }).click();
+		await page.waitForURL(/\/status$/);
+		await Promise.all([page.waitForURL(/\/status\/\d+$/), page.locator('tr[data-report="2025/1"] a').click()]);
+		reportUrl = page.url();
+		for (const button of ['Indsend til godkendelse', 'Godkend og frys indholdet']) {
+			await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: button }).click()]);
+			await page.getByRole('status').filter({ hasText: 'Gemt.' }).waitFor();
+		}
+		expect(await page.locator('[data-report-state]').getAttribute('data-report-state')).toBe('approved');
+		await finish(page, 'annual-director');
+		await page.context().close();
+		// The admin publishes it, on the public link too (the step between the director's and the politician's journeys).
+		const admin = await signInPage(await demo.browser.newContext(), demo.server.url, 'admin@norddjurs.demo');
+		await admin.goto(reportUrl);
+		await admin.getByLabel('Offentliggør også på det offentlige link (uden login)').check();
+		await Promise.all([admin.waitForLoadState('load'), admin.getByRole('button', { name: 'Offentliggør for politikerne' }).click()]);
+		await admin.getByRole('status').filter({ hasText: 'Gemt.' }).waitFor();
+		await admin.context().close();
+	});
+
+	test('politician: reads the published status and downloads the Word agenda item', async () => {
+		const page = await signInPage(await demo.browser.newContext(), demo.server.url, 'politiker@norddjurs.demo');
+		expect(new URL(page.url()).pathname).toBe('/status');
+		await Promise.all([page.waitForURL(reportUrl), page.locator('tr[data-report="2025/1"] a').click()]);
+		await expect(page.locator('section[data-recommendation="1"]').count()).resolves.toBe(1);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Dagsordenspunkt (Word)' }).click()]);
+		expect(download.suggestedFilename()).toMatch(/\.docx$/);
+		const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+		expect(await zip.file('word/document.xml')!.async('string')).toContain('Sagsbeskrivelse');
+		await finish(page, 'annual-politician');
+		await page.context().close();
+	});
+
+	test('anonymous visitor: reads the public 2025 status without signing in', async () => {
+		const page = await (await demo.browser.newContext()).newPage();
+		const response = await page.goto(`${demo.server.url}/offentlig/norddjurs/status/2025`);
+		expect(response?.status()).toBe(200);
+		await expect(page.locator('section[data-recommendation="1"]').count()).resolves.toBe(1);
+		await expect(page.locator('[data-signed-in]').count()).resolves.toBe(0);
+		await finish(page, 'annual-public');
+		await page.context().close();
 	});
 });
