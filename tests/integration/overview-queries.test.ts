@@ -50,4 +50,33 @@ describe('queries behind the overview', () => {
 		expect(twoHundred.queries).toBe(eight.queries);
 		expect(eight.queries).toBeLessThanOrEqual(10);
 	});
+
+	test('a sparkline is the representative primary KPI\'s last 24 values after its baseline, up to the as-of date', async () => {
+		const asOf = '2026-03-15';
+		// A monthly primary KPI with five years of values (2022-02 … 2026-12): longer than 24, and running past the as-of date.
+		const programme = await database.db.selectFrom('programme').select('id').where('organisationId', '=', organisationId).executeTakeFirstOrThrow();
+		const rec = await database.db.insertInto('recommendation').values({ organisationId, programmeId: programme.id, number: 999, title: 'Månedlig serie' }).returning('id').executeTakeFirstOrThrow();
+		const kpi = await database.db
+			.insertInto('kpi')
+			.values({ organisationId, name: 'Månedligt nøgletal', unit: 'percent', direction: 'lower', frequency: 'month', baselineValue: 8, baselinePeriod: '2022-01', targetValue: 6, targetPeriod: '2027-12' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await database.db.insertInto('recommendationKpi').values({ organisationId, recommendationId: rec.id, kpiId: kpi.id, isPrimary: true }).execute();
+		const months = Array.from({ length: 60 }, (_, i) => `${2022 + Math.floor((i + 1) / 12)}-${String(((i + 1) % 12) + 1).padStart(2, '0')}`);
+		await database.db.insertInto('observation').values(months.map((period, i) => ({ organisationId, kpiId: kpi.id, period, value: (7 + (i % 10) / 10).toFixed(1) }))).execute();
+		const rows = await loadOverview(database.db, organisationId, asOf);
+		let checked = 0;
+		for (const row of rows) {
+			const kpi = row.primaryKpi;
+			if (!kpi?.isPrimary) continue;
+			const all = await database.db.selectFrom('observation').select(['period', 'value']).where('kpiId', '=', kpi.id).orderBy('period').execute();
+			const current = kpi.frequency === 'month' ? '2026-03' : kpi.frequency === 'quarter' ? '2026-Q1' : kpi.frequency === 'half' ? '2026-H1' : '2026';
+			const expected = all.filter((o) => o.period > kpi.definition.baseline.period && o.period <= current).slice(-24).map((o) => Number(o.value));
+			expect([row.number, row.sparkline]).toEqual([row.number, expected]);
+			checked += expected.length > 0 ? 1 : 0;
+		}
+		// The demo has monthly series longer than 24 values, so the cut is exercised.
+		expect(checked).toBeGreaterThan(0);
+		expect(rows.some((row) => row.sparkline.length === 24)).toBe(true);
+	});
 });
