@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from './db';
 import {
 	FREQUENCIES,
@@ -10,7 +9,7 @@ import {
 import { computeKpiProgress, OVERDUE_AFTER_DAYS, type KpiDefinition, type KpiProgress, type ObservationPoint } from '../domain/progress';
 import { resolveRecommendationStatus, type RecommendationStatus } from '../domain/recommendation-status';
 import { parseDecimal } from '../domain/numbers';
-import { listKpiLinks, listDecisiveObservations, type KpiLink, type PeriodPerFrequency } from './repositories/kpis';
+import { listKpiLinks, listDecisiveObservations, listRecentPrimaryObservations, type KpiLink, type PeriodPerFrequency } from './repositories/kpis';
 import { listFollowUpItems, listRecommendations, sumBudgetsByRecommendation } from './repositories/recommendations';
 
 export interface KpiSummary {
@@ -126,25 +125,8 @@ export async function loadOverview(db: Db, organisationId: number, asOf: string)
 			.select(['o.kpiId', 'u.name'])
 			.orderBy('u.name')
 			.execute(),
-		// The primary KPIs' values for the sparklines, in the same one query however many there are: only the
-		// last SPARKLINE_POINTS after the baseline and up to the as-of date, so ten years of monthly values stay in the database.
-		db
-			.selectFrom((eb) =>
-				eb
-					.selectFrom('observation as o')
-					.innerJoin('kpi as k', 'k.id', 'o.kpiId')
-					.where('o.organisationId', '=', organisationId)
-					.where('o.kpiId', 'in', (sub) => sub.selectFrom('recommendationKpi').select('kpiId').where('organisationId', '=', organisationId).where('isPrimary', '=', true))
-					.whereRef('o.period', '>', 'k.baselinePeriod')
-					.where((w) => w.or(FREQUENCIES.map((f) => w.and([w('k.frequency', '=', f), w('o.period', '<=', current[f])]))))
-					.select(['o.kpiId', 'o.period', 'o.value', sql<number>`row_number() over (partition by o.kpi_id order by o.period desc)`.as('recent')])
-					.as('t')
-			)
-			.where('t.recent', '<=', SPARKLINE_POINTS)
-			.select(['t.kpiId', 't.period', 't.value'])
-			.orderBy('t.kpiId')
-			.orderBy('t.period')
-			.execute()
+		// The primary KPIs' last values for the sparklines, in one query however many there are.
+		listRecentPrimaryObservations(db, organisationId, current, SPARKLINE_POINTS)
 	]);
 	const trendByKpi = groupBy(trend, (o) => o.kpiId);
 	const assigneesByRecommendation = groupBy(assignments, (a) => a.recommendationId);

@@ -49,6 +49,36 @@ function periodFor(periods: PeriodPerFrequency) {
 }
 
 /**
+ * The newest `limit` values of each primary KPI of the organisation, after its baseline and up to the
+ * period containing the as-of date, oldest first per KPI — the sparklines, in one query that reads about
+ * `limit` index entries per KPI, however many values are stored.
+ */
+export function listRecentPrimaryObservations(db: Executor, organisationId: number, current: PeriodPerFrequency, limit: number) {
+	return db
+		.selectFrom('kpi as k')
+		.where('k.organisationId', '=', organisationId)
+		.where('k.id', 'in', (eb) => eb.selectFrom('recommendationKpi').select('kpiId').where('organisationId', '=', organisationId).where('isPrimary', '=', true))
+		.innerJoinLateral(
+			(eb) =>
+				eb
+					.selectFrom('observation as o')
+					.whereRef('o.kpiId', '=', 'k.id')
+					.where('o.organisationId', '=', organisationId)
+					.whereRef('o.period', '>', 'k.baselinePeriod')
+					.where('o.period', '<=', periodFor(current))
+					.select(['o.period', 'o.value'])
+					.orderBy('o.period', 'desc')
+					.limit(limit)
+					.as('o'),
+			(join) => join.onTrue()
+		)
+		.select(['k.id as kpiId', 'o.period', 'o.value'])
+		.orderBy('k.id')
+		.orderBy('o.period')
+		.execute();
+}
+
+/**
  * The observations that decide each KPI's status, in two queries whatever the number of KPIs:
  * per KPI the newest one after its baseline whose period has begun by the as-of date, and the one
  * for the period the overdue rule requires (when present).
