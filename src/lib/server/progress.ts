@@ -74,13 +74,9 @@ export function representativeKpi(kpis: readonly KpiSummary[]): KpiSummary | nul
 
 const SPARKLINE_POINTS = 24;
 
-function sparklineValues(kpi: KpiSummary | null, trendByKpi: Map<number, { period: string; value: string }[]>, asOf: string): number[] {
-	if (!kpi) return [];
-	const current = formatPeriod(periodContaining(asOf, kpi.frequency));
-	return (trendByKpi.get(kpi.id) ?? [])
-		.filter((o) => o.period > kpi.definition.baseline.period && o.period <= current)
-		.slice(-SPARKLINE_POINTS)
-		.map((o) => parseDecimal(o.value));
+/** The representative KPI's sparkline: the values the query already cut to the last SPARKLINE_POINTS after its baseline, up to the as-of date. */
+function sparklineValues(kpi: KpiSummary | null, trendByKpi: Map<number, { period: string; value: string }[]>): number[] {
+	return kpi ? (trendByKpi.get(kpi.id) ?? []).map((o) => parseDecimal(o.value)) : [];
 }
 
 export type OverviewRow = Awaited<ReturnType<typeof listRecommendations>>[number] & {
@@ -155,7 +151,7 @@ export async function loadOverview(db: Db, organisationId: number, asOf: string)
 			status,
 			kpis,
 			primaryKpi: representativeKpi(kpis),
-			sparkline: sparklineValues(representativeKpi(kpis), trendByKpi, asOf),
+			sparkline: sparklineValues(representativeKpi(kpis), trendByKpi),
 			budget: budgets.get(rec.id) ?? { allocatedKr: 0, spentKr: 0 },
 			followUpItems: followUpsByRecommendation.get(rec.id) ?? [],
 			assignees: (assigneesByRecommendation.get(rec.id) ?? []).map(({ id, name }) => ({ id, name }))

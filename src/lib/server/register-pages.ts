@@ -1,5 +1,5 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
+import { pathId as parsePathId } from './api';
 import { getDb } from './db';
 import { requireRole } from './auth/guards';
 import { REGISTER_ROLES } from './auth/access';
@@ -18,13 +18,11 @@ import type { FieldErrors } from './forms';
 /** Who edits the register (DESIGN §5: admins and directors; directors not users). */
 export const REGISTER_EDITORS: readonly Role[] = REGISTER_ROLES;
 
-const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
 /** A path id, or 404. */
 export function pathId(event: Pick<RequestEvent, 'params'>, name = 'id'): number {
-	const id = idSchema.safeParse((event.params as Record<string, string>)[name]);
-	if (!id.success) error(404, t('recommendation.not_found'));
-	return id.data;
+	const id = parsePathId((event.params as Record<string, string>)[name] ?? '');
+	if (id === null) error(404, t('recommendation.not_found'));
+	return id;
 }
 
 /** The signed-in editor and the recommendation of the path (with every field), or 403/404. */

@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { fieldErrors, parseForm } from '$lib/server/forms';
 import { formatPeriodDa } from '$lib/domain/periods';
@@ -11,11 +10,10 @@ import { loadRecommendationDetail } from '$lib/server/recommendation-detail';
 import { renderMarkdown } from '$lib/server/markdown';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/messages';
-import { requireRole } from '$lib/server/auth/guards';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { canEditRecommendation, requireRole } from '$lib/server/auth/guards';
+import { LIVE_DATA_ROLES, REGISTER_ROLES } from '$lib/server/auth/access';
 import { listAuditEvents, listStatusUpdateAuditEvents } from '$lib/server/repositories/audit-events';
-import { canEditRecommendation } from '$lib/server/auth/guards';
-import { REGISTER_ROLES } from '$lib/server/auth/access';
+import { recommendationTarget } from '$lib/server/register-pages';
 import { changedFieldLabels } from '$lib/server/register-display';
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -83,13 +81,7 @@ const statusUpdateSchema = z.object({
 export const actions: Actions = {
 	/** A narrative (statusnotat) for a period: admins, directors and project leads assigned to the recommendation. */
 	statusUpdate: async (event) => {
-		const user = requireRole(event, LIVE_DATA_ROLES);
-		const id = idSchema.safeParse(event.params.id);
-		const db = await getDb();
-		const recommendation = id.success
-			? await db.selectFrom('recommendation').select('id').where('id', '=', id.data).where('organisationId', '=', user.organisationId).executeTakeFirst()
-			: undefined;
-		if (!recommendation) error(404, t('recommendation.not_found'));
+		const { user, db, recommendation } = await recommendationTarget(event, LIVE_DATA_ROLES);
 		if (!(await canEditRecommendation(db, user, recommendation.id))) error(403, t('auth.forbidden'));
 		const form = parseForm(statusUpdateSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { note: { errors: form.errors, period: form.values.period ?? '', body: form.values.body ?? '', version: form.values.version ?? '' } });
