@@ -3,13 +3,12 @@ import iconv from 'iconv-lite';
 import { t } from '../../messages';
 import { formatNumber } from '../../domain/format';
 import type { DecimalSeparator } from '../../domain/numbers';
-import { looksLikeXlsx, readXlsxRows } from './xlsx';
+import { looksLikeXlsx, readXlsxRows, tooManyColumnsIn } from './xlsx';
+import { MAX_IMPORT_COLUMNS, MAX_IMPORT_MEGABYTES, MAX_IMPORT_ROWS, XLSX_CONCURRENT_READS, XLSX_WAITING_READS } from './limits';
+import { createGate } from './gate';
 import type { ReadResult, TableRow } from './types';
 
-/** The largest accepted file or paste, in megabytes (a paste counts its UTF-8 bytes). */
-export const MAX_IMPORT_MEGABYTES = 5;
-/** The most data rows (header not counted) one import may hold. */
-export const MAX_IMPORT_ROWS = 20_000;
+export { MAX_IMPORT_MEGABYTES, MAX_IMPORT_ROWS };
 
 export interface ReadInput {
 	/** An uploaded file: XLSX, or CSV in UTF-8 (with or without BOM), UTF-16 or Windows-1252. */
@@ -36,6 +35,7 @@ export async function readTable(input: ReadInput): Promise<ReadResult> {
 	}
 	const read = bytes ? await readFile(bytes, input.filename, input.contentType) : readDelimited(input.text ?? '', true);
 	if (!read) return { ok: false, message: t('import.unreadable') };
+	if ('message' in read) return { ok: false, ...read };
 	const rows = read.rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
 	if (rows.length <= 1) return { ok: false, message: t('import.empty') };
 	if (rows.length - 1 > MAX_IMPORT_ROWS) {
@@ -44,13 +44,16 @@ export async function readTable(input: ReadInput): Promise<ReadResult> {
 	return { ok: true, rows, decimalSeparator: read.decimalSeparator };
 }
 
-type Read = { rows: TableRow[]; decimalSeparator: DecimalSeparator } | null;
+const xlsxGate = createGate(XLSX_CONCURRENT_READS, XLSX_WAITING_READS);
+
+type Read = { rows: TableRow[]; decimalSeparator: DecimalSeparator } | { message: string; busy?: true } | null;
 
 async function readFile(bytes: Uint8Array, filename?: string, contentType?: string): Promise<Read> {
 	if (looksLikeXlsx(bytes, filename, contentType)) {
-		const rows = await readXlsxRows(bytes);
+		const read = await xlsxGate.run(() => readXlsxRows(bytes, MAX_IMPORT_ROWS));
+		if (read === 'busy') return { message: t('import.busy'), busy: true };
 		// Number cells say their own decimal point (see TableRow.numeric); text cells are typed by people.
-		return rows && { rows, decimalSeparator: 'auto' };
+		return read.ok ? { rows: read.rows, decimalSeparator: 'auto' } : { message: read.message };
 	}
 	const text = decodeText(bytes);
 	return text === null ? null : readDelimited(text, false);
@@ -94,6 +97,14 @@ function readDelimited(text: string, pasted: boolean): Read {
 		line: info.lines - record.reduce((breaks, cell) => breaks + countLineBreaks(cell), 0),
 		cells: record
 	}));
+	for (const row of rows) {
+		if (row.cells.length <= MAX_IMPORT_COLUMNS) continue;
+		// Empty cells past the limit (a row of `;;;;`) are dropped; content there is refused.
+		let width = row.cells.length;
+		while (width > MAX_IMPORT_COLUMNS && row.cells[width - 1].trim() === '') width--;
+		if (width > MAX_IMPORT_COLUMNS) return { message: tooManyColumnsIn(row.line, width - 1).message };
+		row.cells.length = width;
+	}
 	// Danish Excel writes `;`-separated CSV and tab-separated pastes with a decimal comma.
 	return { rows, decimalSeparator: delimiter === ',' ? '.' : ',' };
 }

@@ -15,7 +15,8 @@ export interface ImportTable {
 	decimalSeparator: DecimalSeparator;
 }
 
-export type ReadResult = ({ ok: true } & ImportTable) | { ok: false; message: string };
+/** A refusal says why in Danish; `busy` when the server is reading as many spreadsheets as it may (try again). */
+export type ReadResult = ({ ok: true } & ImportTable) | { ok: false; message: string; busy?: true };
 
 /** What importing one row would do: create, change, leave alone, or refuse it. */
 export type PreviewKind = 'new' | 'changed' | 'unchanged' | 'error';

@@ -51,7 +51,7 @@ export const actions: Actions = {
 		const table = await readTable(
 			hasFile ? { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name, contentType: file.type } : { text: typeof paste === 'string' ? paste : '' }
 		);
-		if (!table.ok) return fail(400, { message: table.message, paste: hasFile ? '' : String(paste ?? '').slice(0, 200_000) });
+		if (!table.ok) return fail(table.busy ? 503 : 400, { message: table.message, paste: hasFile ? '' : String(paste ?? '').slice(0, 200_000) });
 		const { ok: _ok, ...plain } = table;
 		const preview = await previewObservationImport(await getDb(), user, plain);
 		return { preview: shown(preview, plain) };

@@ -28,7 +28,7 @@ export const POST: RequestHandler = async (event) => {
 	if (Number(event.request.headers.get('content-length') ?? '0') > limit) return apiError(413, 'too_large', t('import.too_large', { max: MAX_IMPORT_MEGABYTES }));
 	const bytes = new Uint8Array(await event.request.arrayBuffer());
 	const table = await readTable({ bytes, contentType: event.request.headers.get('content-type') ?? undefined });
-	if (!table.ok) return apiError(422, 'unreadable', table.message);
+	if (!table.ok) return table.busy ? apiError(503, 'busy', table.message, undefined, { 'retry-after': '5' }) : apiError(422, 'unreadable', table.message);
 	const { ok: _ok, ...plain } = table;
 	const db = await getDb();
 	const preview = await previewObservationImport(db, user, plain);

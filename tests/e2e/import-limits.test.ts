@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createServerDatabase, startServerOn, type ServerDatabase, type ServerProcess } from '../helpers/server';
+import { signInCookie } from '../helpers/sign-in';
+import { sheetXml, xlsxBombs, xlsxFile } from '../helpers/xlsx-files';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Resident and peak resident memory of a process, in MB, from /proc (Linux). */
+function memory(pid: number): { rss: number; peak: number } {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)![1]);
+	return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/**
+ * Issue 12: spreadsheets made to exhaust the server (a cell in column XFD on every row, a 300 MB shared
+ * string, a directory that lies about sizes, a million rows) are refused with a 4xx and a Danish message
+ * naming the limit, through both readers of uploads, while the server's peak memory stays within 100 MB
+ * of where it was and it goes on answering.
+ */
+describe('XLSX files built to take the server down', () => {
+	let database: ServerDatabase;
+	let server: ServerProcess;
+	let cookie: string;
+	let bombs: Record<string, Uint8Array<ArrayBuffer>>;
+	const normal = xlsxFile({
+		sheet: sheetXml(
+			'<row r="1"><c r="A1" t="inlineStr"><is><t>Nøgletal</t></is></c><c r="B1" t="inlineStr"><is><t>Periode</t></is></c><c r="C1" t="inlineStr"><is><t>Værdi</t></is></c></row>' +
+				'<row r="2"><c r="A2" t="inlineStr"><is><t>Sygefravær, Velfærdsområdet (år)</t></is></c><c r="B2"><v>2024</v></c><c r="C2"><v>7</v></c></row>'
+		)
+	});
+	const request = (path: string, init: RequestInit) =>
+		fetch(`${server.url}${path}`, { ...init, headers: { cookie, origin: server.url, ...init.headers }, signal: AbortSignal.timeout(60_000) });
+	const viaApi = (bytes: Uint8Array<ArrayBuffer>) => request('/api/v1/imports/observations?dryRun=true', { method: 'POST', headers: { 'content-type': XLSX_TYPE }, body: bytes });
+	const viaForm = (bytes: Uint8Array<ArrayBuffer>) => {
+		const form = new FormData();
+		form.set('file', new File([bytes], 'tal.xlsx', { type: XLSX_TYPE }));
+		return request('/noegletal/import?/preview', { method: 'POST', headers: { accept: 'text/html' }, body: form });
+	};
+
+	beforeAll(async () => {
+		[database, bombs] = await Promise.all([createServerDatabase(), xlsxBombs()]);
+		server = await startServerOn(database);
+		cookie = await signInCookie(server.url, 'projektleder@norddjurs.demo');
+		// Warm up: the first import loads the code it needs; that is not the file's doing.
+		expect((await viaApi(normal)).status).toBe(200);
+		expect((await viaForm(normal)).status).toBe(200);
+	}, 180_000);
+	afterAll(async () => {
+		await server?.stop();
+		await database?.drop();
+	});
+
+	test('each is refused with a 4xx and a Danish message, the peak memory rises by less than 100 MB, and a normal import still works', async () => {
+		const before = memory(server.pid);
+		const outcomes: Record<string, string> = {};
+		const seconds: Record<string, number> = {};
+		for (const [name, bytes] of Object.entries(bombs)) {
+			const started = performance.now();
+			const api = await viaApi(bytes);
+			const apiBody = await api.json();
+			const form = await viaForm(bytes);
+			const formHtml = await form.text();
+			seconds[name] = Math.round(performance.now() - started) / 1000;
+			const shown = formHtml.includes(escapeHtml(apiBody.error?.message ?? '—'));
+			outcomes[name] = `${api.status} ${apiBody.error?.code} / ${form.status} ${shown ? 'same message' : 'other message'}`;
+		}
+		const after = memory(server.pid);
+		console.log(`import limits: seconds per file (API and form) ${JSON.stringify(seconds)}; RSS ${before.rss.toFixed(0)} MB → peak ${after.peak.toFixed(0)} MB`);
+		expect(outcomes).toEqual(Object.fromEntries(Object.keys(bombs).map((name) => [name, '422 unreadable / 400 same message'])));
+		expect(after.peak - before.rss).toBeLessThan(100);
+		expect(server.alive()).toBe(true);
+		expect((await viaApi(normal)).status).toBe(200);
+		const kpis = await request('/api/v1/kpis', { method: 'GET' });
+		expect(kpis.status).toBe(200);
+	}, 300_000);
+
+	test('twelve bombs at once: each refused or told to try again, the server answers throughout', async () => {
+		const bomb = bombs['2,000 rows, a cell in XFD each, no dimension'];
+		const statuses = await Promise.all(Array.from({ length: 12 }, () => viaApi(bomb).then((r) => r.status)));
+		// Two are read at once and eight wait; any beyond that are told to try again (503), never a crash.
+		expect(statuses.every((s) => s === 422 || s === 503)).toBe(true);
+		expect(statuses.filter((s) => s === 422).length).toBeGreaterThanOrEqual(10);
+		expect((await request('/api/v1/kpis', { method: 'GET' })).status).toBe(200);
+	}, 120_000);
+});
+
+function escapeHtml(text: string): string {
+	return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+}
