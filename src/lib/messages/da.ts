@@ -579,6 +579,7 @@ export const da = {
 	'import.too_large': 'Filen er for stor (højst {max} MB).',
 	'import.busy': 'Der læses mange regneark på én gang lige nu. Prøv igen om et øjeblik.',
 	'import.too_many_columns': 'Linje {line} har indhold i kolonne {column}; importen læser højst {max} kolonner (A–{last}). Slet kolonnerne til højre for dataene, eller kopiér dataene til et nyt ark.',
+	'import.too_many_separators': 'Linje {line} har over {max} skilletegn ({delimiter}); importen læser højst {columns} kolonner. Gem kun de kolonner, der skal importeres.',
 	'import.xlsx_too_many_columns': 'Regnearket går ud til kolonne {column}; importen læser højst {max} kolonner (A–{last}). Slet kolonnerne til højre for dataene, eller kopiér dataene til et nyt ark.',
 	'import.xlsx_part_too_large': 'Regnearket fylder for meget udpakket: {part} fylder {size}, og grænsen er {max}. Gem de rækker, der skal importeres, i en ny fil.',
 	'import.xlsx_part_sheet': 'arket',

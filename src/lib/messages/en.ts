@@ -578,6 +578,7 @@ export const en: Record<MessageKey, string> = {
 	'import.too_large': 'The file is too large (at most {max} MB).',
 	'import.busy': 'Many spreadsheets are being read right now. Please try again in a moment.',
 	'import.too_many_columns': 'Line {line} has content in column {column}; the import reads at most {max} columns (A–{last}). Delete the columns right of the data, or copy the data to a new sheet.',
+	'import.too_many_separators': 'Line {line} has more than {max} separators ({delimiter}); the import reads at most {columns} columns. Save only the columns to import.',
 	'import.xlsx_too_many_columns': 'The spreadsheet extends to column {column}; the import reads at most {max} columns (A–{last}). Delete the columns right of the data, or copy the data to a new sheet.',
 	'import.xlsx_part_too_large': 'The spreadsheet is too large when unpacked: {part} takes {size}, and the limit is {max}. Save the rows to import in a new file.',
 	'import.xlsx_part_sheet': 'the sheet',

@@ -79,40 +79,75 @@ function readDelimited(text: string, pasted: boolean): Read {
 	const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 	if (normalised.includes('\u0000')) return null;
 	const delimiter = pasted && normalised.includes('\t') ? '\t' : detectDelimiter(normalised);
-	let records: { record: string[]; info: InfoRecord }[];
+	const crowded = crowdedLine(normalised, delimiter);
+	if (crowded !== null) {
+		const shown = delimiter === '\t' ? 'tabulator' : delimiter;
+		return { message: t('import.too_many_separators', { line: crowded, max: formatNumber(MAX_DELIMITERS_PER_LINE), delimiter: shown, columns: MAX_IMPORT_COLUMNS }) };
+	}
+	const rows: TableRow[] = [];
+	let refusal: string | null = null;
 	try {
-		// With `info: true` each record comes with its position (csv-parse's types do not model that).
-		records = parse(normalised, {
+		parse(normalised, {
 			delimiter,
 			relax_column_count: true,
 			relax_quotes: true,
 			skip_empty_lines: true,
-			info: true
-		}) as unknown as typeof records;
+			info: true,
+			// Rows are kept one by one as they are read, empty ones dropped, and reading stops at the first limit passed.
+			on_record: (({ record, info }: { record: string[]; info: InfoRecord }) => {
+				// info.lines is where the record ends; quoted line breaks inside it push that past its start.
+				const line = info.lines - record.reduce((breaks, cell) => breaks + countLineBreaks(cell), 0);
+				let width = record.length;
+				while (width > 0 && record[width - 1].trim() === '') width--;
+				if (width === 0) return null;
+				if (width > MAX_IMPORT_COLUMNS) refusal = tooManyColumnsIn(line, width - 1).message;
+				else if (rows.length > MAX_IMPORT_ROWS) refusal = t('import.too_many_rows', { max: formatNumber(MAX_IMPORT_ROWS) });
+				if (refusal) throw new Error(refusal);
+				// Cells up to the limit are kept as written, trailing empty ones included.
+				rows.push({ line, cells: record.length > MAX_IMPORT_COLUMNS ? record.slice(0, MAX_IMPORT_COLUMNS) : record });
+				return null;
+			}) as unknown as (record: unknown) => null
+		});
 	} catch {
-		return null;
-	}
-	const rows = records.map(({ record, info }) => ({
-		// info.lines is where the record ends; quoted line breaks inside it push that past its start.
-		line: info.lines - record.reduce((breaks, cell) => breaks + countLineBreaks(cell), 0),
-		cells: record
-	}));
-	for (const row of rows) {
-		if (row.cells.length <= MAX_IMPORT_COLUMNS) continue;
-		// Empty cells past the limit (a row of `;;;;`) are dropped; content there is refused.
-		let width = row.cells.length;
-		while (width > MAX_IMPORT_COLUMNS && row.cells[width - 1].trim() === '') width--;
-		if (width > MAX_IMPORT_COLUMNS) return { message: tooManyColumnsIn(row.line, width - 1).message };
-		row.cells.length = width;
+		return refusal ? { message: refusal } : null;
 	}
 	// Danish Excel writes `;`-separated CSV and tab-separated pastes with a decimal comma.
 	return { rows, decimalSeparator: delimiter === ',' ? '.' : ',' };
 }
 
+/** More separators on one line than any table of ours has columns: a file made to be expensive to split. */
+const MAX_DELIMITERS_PER_LINE = 1000;
+
+/** The first line (1-based) with more than MAX_DELIMITERS_PER_LINE separators, counted without allocating; null when none has. */
+function crowdedLine(text: string, delimiter: Delimiter): number | null {
+	let line = 1;
+	let count = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code === 10) {
+			line++;
+			count = 0;
+		} else if (code === delimiter.charCodeAt(0) && ++count > MAX_DELIMITERS_PER_LINE) {
+			return line;
+		}
+	}
+	return null;
+}
+
 /** The header line decides: tabs if they outnumber the rest, `;` if more than `,`, else `,`. */
 function detectDelimiter(text: string): Delimiter {
-	const header = text.split('\n').find((line) => line.trim() !== '') ?? '';
-	const count = (character: string) => header.split(character).length - 1;
+	let header = '';
+	// Line by line up to the first with content: splitting the whole of a 5 MB file would hold millions of strings.
+	for (let start = 0; start < text.length && header.trim() === ''; ) {
+		const end = text.indexOf('\n', start);
+		header = text.slice(start, end < 0 ? text.length : end);
+		start = end < 0 ? text.length : end + 1;
+	}
+	const count = (character: string) => {
+		let n = 0;
+		for (let i = header.indexOf(character); i >= 0; i = header.indexOf(character, i + 1)) n++;
+		return n;
+	};
 	const [tabs, semicolons, commas] = [count('\t'), count(';'), count(',')];
 	if (tabs > semicolons && tabs > commas) return '\t';
 	return semicolons > commas ? ';' : ',';

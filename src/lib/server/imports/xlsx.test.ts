@@ -99,8 +99,17 @@ describe('files made to exhaust the server are refused with the limit they passe
 		const header = 'Nøgletal;Periode;Værdi';
 		const wide = await readTable({ text: `${header}\nA;2024;1${';'.repeat(60)}x` });
 		expect(wide).toEqual({ ok: false, message: t('import.too_many_columns', { line: 2, column: 'BK', max: 50, last: 'AX' }) });
-		const padded = await readTable({ text: `${header}${';'.repeat(100_000)}\nA;2024;1` });
+		const padded = await readTable({ text: `${header}${';'.repeat(900)}\nA;2024;1` });
 		expect(padded.ok && padded.rows[0].cells).toHaveLength(50);
+	});
+
+	test('a 5 MB CSV of 2.5 million one-letter rows, or of one line of separators, is refused as soon as a limit is passed', async () => {
+		const encode = (text: string) => new TextEncoder().encode(text);
+		expect(await readTable({ bytes: encode('a\n'.repeat(2_500_000)) })).toEqual({ ok: false, message: t('import.too_many_rows', { max: '20.000' }) });
+		expect(await readTable({ bytes: encode(`Nøgletal;Periode;Værdi\n${';'.repeat(5_000_000)}`) })).toEqual({
+			ok: false,
+			message: t('import.too_many_separators', { line: 2, max: '1.000', delimiter: ';', columns: 50 })
+		});
 	});
 });
 
