@@ -5,8 +5,11 @@ import type { Table, TableColumn } from './table';
 
 /** Plain digits with a decimal point, never grouped and never in exponent notation (1e21, 1e-7). */
 const plainNumber = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: 20 });
-/** Text Excel would run as a formula when the file is opened (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text Excel would run as a formula when the file is opened (OWASP "CSV injection"), and the full-width
+ * ＝ ＋ － ＠, which spreadsheet programs may fold into their ASCII twins.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * The table as CSV the way Danish Excel writes it: UTF-8 with BOM, ';' between fields, CRLF line
