@@ -18,6 +18,15 @@ export const createReportSchema = z
 		programmeId: typeof programmeId === 'number' ? programmeId : null
 	}));
 
+/**
+ * The public report's address: a slug and a year written one way only (2025 — not 02025, +2025, 2025.0
+ * or 0x7e9), so each published report has exactly one URL.
+ */
+export const publicReportParams = z.object({
+	organisation: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(60),
+	year: z.string().regex(/^(19|2[01])\d{2}$/).transform(Number)
+});
+
 /** A workflow step on a report: the version the user saw. */
 export const reportStepSchema = z.object({ version, makePublic: z.literal('on').optional() });
 

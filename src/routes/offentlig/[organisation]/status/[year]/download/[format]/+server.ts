@@ -3,14 +3,11 @@ import { z } from 'zod';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { findPublicReport } from '$lib/server/repositories/annual-reports';
+import { publicReportParams } from '$lib/schemas/annual-report';
 import { reportDownload } from '$lib/server/annual-report/download';
 import { t } from '$lib/messages';
 
-const paramsSchema = z.object({
-	organisation: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(60),
-	year: z.coerce.number().int().min(1900).max(2199),
-	format: z.enum(['docx', 'csv', 'xlsx'])
-});
+const paramsSchema = publicReportParams.extend({ format: z.enum(['docx', 'csv', 'xlsx']) });
 
 /** GET /offentlig/{organisation}/status/{year}/download/{docx|csv|xlsx} — the public report's downloads; 404 unless published publicly. */
 export const GET: RequestHandler = async (event) => {
