@@ -1,4 +1,41 @@
 import adapter from '@sveltejs/adapter-node';
+import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+
+/**
+ * adapter-node, with the base headers (src/lib/server/base-headers.js) on every response — static files,
+ * robots.txt and 404s under /_app too, which its static server (sirv) answers before SvelteKit's hooks.
+ * adapter-node's start-up (PORT, HOST, ORIGIN, BODY_SIZE_LIMIT, graceful shutdown …) moves unchanged
+ * to build/server.js; build/index.js imports it and adds the headers, so `node build`, `npm start`, the
+ * demo and the tests all get them.
+ * @param {import('@sveltejs/adapter-node').AdapterOptions} [options]
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function nodeWithBaseHeaders(options = {}) {
+	const node = adapter(options);
+	const out = options.out ?? 'build';
+	return {
+		...node,
+		name: 'adapter-node-with-base-headers',
+		async adapt(builder) {
+			await node.adapt(builder);
+			renameSync(`${out}/index.js.map`, `${out}/server.js.map`);
+			const server = readFileSync(`${out}/index.js`, 'utf8').replace(/sourceMappingURL=index\.js\.map\s*$/, 'sourceMappingURL=server.js.map\n');
+			writeFileSync(`${out}/server.js`, server);
+			copyFileSync('src/lib/server/base-headers.js', `${out}/base-headers.js`);
+			writeFileSync(
+				`${out}/index.js`,
+				[
+					'// Written by svelte.config.js: adapter-node\'s server, with the base headers on every response.',
+					"import { addBaseHeaders } from './base-headers.js';",
+					"import { server } from './server.js';",
+					'addBaseHeaders(server.server);',
+					"export * from './server.js';",
+					''
+				].join('\n')
+			);
+		}
+	};
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -7,7 +44,12 @@ const config = {
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
 	kit: {
-		adapter: adapter(),
+		adapter: nodeWithBaseHeaders(),
+		csrf: {
+			// The same check runs in src/hooks.server.ts (handleFormOrigin) for every page, but not for
+			// /api, where token calls carry no Origin and cookie-signed writes are checked by handleApiOrigin.
+			trustedOrigins: ['*']
+		},
 		csp: {
 			// Nonces for SvelteKit's own inline script; nothing else inline, nothing from elsewhere.
 			mode: 'auto',

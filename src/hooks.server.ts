@@ -8,6 +8,7 @@ import { apiError } from '$lib/server/api';
 import { admits, audienceFor, homeFor } from '$lib/server/auth/access';
 import { validateApiToken } from '$lib/server/auth/api-token';
 import { deleteSessionCookie, sessionCookieName, validateSessionToken } from '$lib/server/auth/session';
+import { BASE_HEADERS } from '$lib/server/base-headers';
 import { t } from '$lib/messages';
 
 /** Migrates on start; a database that cannot be reached stops the server with a plain message. */
@@ -27,6 +28,34 @@ export const init: ServerInit = async () => {
 };
 
 const isApi = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');
+/** Methods that may change something, so a request from another site must not trigger them. */
+const isUnsafe = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
+
+/** The token of `Authorization: Bearer <token>`; the scheme is case-insensitive (RFC 9110 §11.1). */
+function bearerToken(authorization: string): string | null {
+	return /^bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization)?.[1] ?? null;
+}
+
+/** The content types a browser form can post to another site without asking (SvelteKit's own CSRF list). */
+const FORM_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/x-sveltekit-formdata'];
+
+/**
+ * SvelteKit's CSRF check, done here because svelte.config.js turns the built-in one off: it also refused
+ * API calls with a bearer token and a text/plain or form body, in plain English text. A form post from
+ * another origin (or with none) is still refused on every page, before any action runs. The API is left
+ * to handleApiOrigin, which refuses every cookie-signed write from another origin whatever its content
+ * type; a bearer token is a header no foreign form can send, so token calls need no Origin (servers send
+ * none) and each endpoint answers a wrong content type with its JSON 415.
+ */
+const handleFormOrigin: Handle = async ({ event, resolve }) => {
+	const { request, url } = event;
+	if (!isUnsafe(request.method) || isApi(url.pathname) || request.headers.get('origin') === url.origin) return resolve(event);
+	const type = request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
+	if (!FORM_CONTENT_TYPES.includes(type)) return resolve(event);
+	const message = t('error.cross_site_form');
+	if (request.headers.get('accept') === 'application/json') return Response.json({ message }, { status: 403 });
+	return new Response(message, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+};
 
 /** Who is asking: a Bearer token on the API, else the session cookie. Fills locals.user/session/organisation. */
 const handleSession: Handle = async ({ event, resolve }) => {
@@ -38,8 +67,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	const secure = event.url.protocol === 'https:';
 	const authorization = event.request.headers.get('authorization');
 	if (isApi(event.url.pathname) && authorization) {
-		const [scheme, token] = authorization.split(' ', 2);
-		const user = scheme === 'Bearer' && token ? await validateApiToken(db, token.trim()) : null;
+		const token = bearerToken(authorization);
+		const user = token ? await validateApiToken(db, token) : null;
 		if (!user) return apiError(401, 'unauthorized', t('api.token_invalid'), undefined, { 'www-authenticate': 'Bearer' });
 		event.locals.user = user;
 		event.locals.authMethod = 'token';
@@ -110,8 +139,7 @@ function forbiddenPage(): Response {
 
 /** Cookie-signed JSON writes must come from our own pages (SvelteKit's CSRF check covers only form posts). */
 const handleApiOrigin: Handle = async ({ event, resolve }) => {
-	const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(event.request.method);
-	if (unsafe && isApi(event.url.pathname) && event.locals.authMethod === 'session') {
+	if (isUnsafe(event.request.method) && isApi(event.url.pathname) && event.locals.authMethod === 'session') {
 		if (event.request.headers.get('origin') !== event.url.origin) {
 			return apiError(403, 'cross_origin', t('api.cross_origin'));
 		}
@@ -159,9 +187,8 @@ const handleDatabaseDown: Handle = async ({ event, resolve }) => {
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const headers = response.headers;
-	headers.set('X-Content-Type-Options', 'nosniff');
-	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	headers.set('X-Frame-Options', 'DENY');
+	// The built server also sets these on static files (svelte.config.js); here they cover `vite dev` too.
+	for (const [name, value] of Object.entries(BASE_HEADERS)) headers.set(name, value);
 	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 	if (event.url.protocol === 'https:') headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	if (event.locals.user && !headers.has('cache-control')) headers.set('Cache-Control', 'no-store');
@@ -176,7 +203,7 @@ const handleQueryCount: Handle = async ({ event, resolve }) => {
 	return result;
 };
 
-export const handle = sequence(handleQueryCount, handleSecurityHeaders, handleDatabaseDown, handleSession, handleAccess, handleApiOrigin);
+export const handle = sequence(handleQueryCount, handleSecurityHeaders, handleFormOrigin, handleDatabaseDown, handleSession, handleAccess, handleApiOrigin);
 
 /** Unexpected errors are logged in full and shown as a plain Danish sentence; unknown pages as 404. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -3,20 +3,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 import { signInCookie } from '../helpers/sign-in';
+import { apiToken } from '../helpers/api-token';
 import { openApiDocument } from '../../src/lib/server/openapi';
-
-/** An API token made through the admin page, as an integration would get one. */
-async function apiToken(server: RunningServer, forEmail: string): Promise<string> {
-	const admin = await signInCookie(server.url, 'admin@norddjurs.demo');
-	const users = await (await fetch(`${server.url}/admin/api-noegler`, { headers: { cookie: admin } })).text();
-	const userId = new RegExp(`<option value="(\\d+)"[^>]*>[^<]*\\(${forEmail === 'projektleder@norddjurs.demo' ? 'projektleder' : 'direktør'}\\)`).exec(users)![1];
-	const created = await fetch(`${server.url}/admin/api-noegler?/create`, {
-		method: 'POST',
-		headers: { cookie: admin, origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ name: `Test ${forEmail}`, userId })
-	});
-	return /data-secret="api-token">([^<]+)</.exec(await created.text())![1];
-}
 
 describe('the JSON API against the built server', () => {
 	let server: RunningServer;

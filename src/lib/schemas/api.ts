@@ -90,13 +90,25 @@ export const kpiCreateBody = z
 	})
 	.meta({ id: 'KpiCreate' });
 
-/** PUT /api/v1/kpis/{id}/observations/{period}. */
+/** A field of a PUT that may be left out (undefined: the stored value stays) or cleared with null. */
+const keptOrCleared = <T extends z.ZodType>(field: T, cleared: z.output<T>, description: string) =>
+	field
+		.nullable()
+		.transform((v) => v ?? cleared)
+		.optional()
+		.meta({ description });
+
+/**
+ * PUT /api/v1/kpis/{id}/observations/{period}: `value` always; `comment`, `source` and `seriesBreak` left
+ * out keep what is stored (a new value gets '' and false), null clears them — so a client that sends only
+ * the value never erases the text someone wrote.
+ */
 export const observationPutBody = z
 	.object({
 		value: finiteNumber,
-		comment: text(2000).default(''),
-		source: text(500).default(''),
-		seriesBreak: z.boolean().default(false),
+		comment: keptOrCleared(text(2000), '', 'Udeladt: den gemte kommentar bevares. null eller "": kommentaren ryddes.'),
+		source: keptOrCleared(text(500), '', 'Udeladt: den gemte kilde bevares. null eller "": kilden ryddes.'),
+		seriesBreak: keptOrCleared(z.boolean(), false, 'Udeladt: det gemte databrud bevares. null: false.'),
 		version: z.number().int().positive().nullable().optional()
 	})
 	.strict()

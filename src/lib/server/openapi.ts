@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_CONTENT_TYPES } from './imports/read';
 import { MAX_AS_OF, MIN_AS_OF, apiErrorShape, kpiCreateBody, kpiShape, observationPutBody, observationShape } from '../schemas/api';
 
 function schema(type: z.ZodType, io: 'input' | 'output' = 'output') {
@@ -80,7 +81,7 @@ export function openApiDocument() {
 				post: {
 					summary: 'Opret nøgletal (administrator, direktør)',
 					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/KpiCreate' } } } },
-					responses: { '201': ok('Oprettet', { $ref: '#/components/schemas/Kpi' }), '400': errorResponse('Ikke JSON'), '409': errorResponse('Navnet er taget'), '413': errorResponse('For stor'), '422': errorResponse('Ugyldige felter'), ...refused }
+					responses: { '201': ok('Oprettet', { $ref: '#/components/schemas/Kpi' }), '400': errorResponse('Ikke JSON'), '409': errorResponse('Navnet er taget'), '413': errorResponse('For stor'), '415': errorResponse('Forkert Content-Type'), '422': errorResponse('Ugyldige felter'), ...refused }
 				}
 			},
 			'/api/v1/kpis/{id}': {
@@ -104,6 +105,7 @@ export function openApiDocument() {
 			'/api/v1/kpis/{id}/observations/{period}': {
 				put: {
 					summary: 'Gem værdien for en periode (version kræves for at ændre en eksisterende)',
+					description: 'value sendes altid. comment, source og seriesBreak, der udelades, bevarer den gemte værdi (en ny værdi får "" og false); null rydder dem.',
 					parameters: [idParam, periodParam],
 					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ObservationPut' } } } },
 					responses: {
@@ -112,6 +114,7 @@ export function openApiDocument() {
 						'400': errorResponse('Ikke JSON'),
 						'409': errorResponse('Forældet version'),
 						'413': errorResponse('For stor'),
+						'415': errorResponse('Forkert Content-Type'),
 						'422': errorResponse('Ugyldige felter eller periode'),
 						...refused
 					}
@@ -126,11 +129,12 @@ export function openApiDocument() {
 				post: {
 					summary: 'Importér værdier fra CSV (dansk Excel eller komma/punktum) eller XLSX – alt eller intet',
 					parameters: [{ name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' } }],
-					requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } },
+					requestBody: { required: true, content: { [IMPORT_CONTENT_TYPES[0]]: { schema: { type: 'string' } }, [IMPORT_CONTENT_TYPES[1]]: { schema: { type: 'string', format: 'binary' } } } },
 					responses: {
 						'200': ok('Resultat (eller forhåndsvisning med dryRun)', { $ref: '#/components/schemas/ImportResult' }),
 						'409': errorResponse('Værdier ændret undervejs'),
 						'413': errorResponse('For stor'),
+						'415': errorResponse('Forkert Content-Type'),
 						'422': ok('Rækker med fejl; intet gemt', { $ref: '#/components/schemas/ImportResult' }),
 						...refused
 					}

@@ -2,7 +2,7 @@
  * Importing KPI values from CSV, XLSX or cells pasted from Excel (DESIGN §6):
  * readTable → previewObservationImport → applyObservationImport.
  */
-export { readTable, MAX_IMPORT_MEGABYTES, MAX_IMPORT_ROWS, type ReadInput } from './read';
+export { readTable, IMPORT_CONTENT_TYPES, MAX_IMPORT_MEGABYTES, MAX_IMPORT_ROWS, type ReadInput } from './read';
 export { mapColumns, type ColumnMap } from './columns';
 export { previewObservationImport } from './preview';
 export { applyObservationImport } from './apply';

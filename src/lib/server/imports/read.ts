@@ -3,12 +3,14 @@ import iconv from 'iconv-lite';
 import { t } from '../../messages';
 import { formatNumber } from '../../domain/format';
 import type { DecimalSeparator } from '../../domain/numbers';
-import { looksLikeXlsx, readXlsxRows, tooManyColumnsIn } from './xlsx';
+import { XLSX_CONTENT_TYPE, looksLikeXlsx, readXlsxRows, tooManyColumnsIn } from './xlsx';
 import { MAX_IMPORT_COLUMNS, MAX_IMPORT_MEGABYTES, MAX_IMPORT_ROWS, XLSX_CONCURRENT_READS, XLSX_WAITING_READS } from './limits';
 import { createGate } from './gate';
 import type { ReadResult, TableRow } from './types';
 
 export { MAX_IMPORT_MEGABYTES, MAX_IMPORT_ROWS };
+/** What the import API accepts as its body's Content-Type (uploads in the UI are read by their bytes). */
+export const IMPORT_CONTENT_TYPES = ['text/csv', XLSX_CONTENT_TYPE] as const;
 
 export interface ReadInput {
 	/** An uploaded file: XLSX, or CSV in UTF-8 (with or without BOM), UTF-16 or Windows-1252. */

@@ -6,13 +6,16 @@ import { MAX_CELL_CHARACTERS, MAX_IMPORT_COLUMNS, MAX_TABLE_CHARACTERS, XLSX_PAR
 import { readZipDirectory, streamZipEntry, ZipError, type ZipEntry } from './zip';
 import type { TableRow } from './types';
 
+/** The media type of an XLSX workbook. */
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Whether bytes (or their name or type) are an XLSX workbook: a ZIP container starts with `PK\x03\x04`. */
 export function looksLikeXlsx(bytes: Uint8Array, filename?: string, contentType?: string): boolean {
 	const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 	return (
 		zip ||
 		/\.xlsx$/i.test(filename ?? '') ||
-		contentType === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+		contentType === XLSX_CONTENT_TYPE
 	);
 }
 

@@ -6,9 +6,10 @@ export interface ObservationInput {
 	kpiId: number;
 	period: string;
 	value: number;
-	comment: string;
-	source: string;
-	seriesBreak: boolean;
+	/** Left out (undefined): the stored comment, source or series break stays; a new value gets '' / false. */
+	comment?: string;
+	source?: string;
+	seriesBreak?: boolean;
 	/** The version the editor saw; null when entering a period they believe is empty. */
 	expectedVersion: number | null;
 	userId: number;
@@ -39,7 +40,12 @@ export async function saveObservation(db: Db, input: ObservationInput): Promise<
 			.where('period', '=', input.period)
 			.forUpdate()
 			.executeTakeFirst();
-		const fields = { value: input.value, comment: input.comment, source: input.source, seriesBreak: input.seriesBreak };
+		const fields = {
+			value: input.value,
+			comment: input.comment ?? existing?.comment ?? '',
+			source: input.source ?? existing?.source ?? '',
+			seriesBreak: input.seriesBreak ?? existing?.seriesBreak ?? false
+		};
 		const audit = { organisationId: input.organisationId, actorUserId: input.userId, entityType: 'observation', entityId: auditId(input.kpiId, input.period), clientAddress: input.clientAddress };
 		if (!existing) {
 			if (input.expectedVersion !== null) return { kind: 'conflict', stored: null };
@@ -55,7 +61,7 @@ export async function saveObservation(db: Db, input: ObservationInput): Promise<
 		}
 		if (input.expectedVersion !== existing.version) return { kind: 'conflict', stored: existing };
 		const same =
-			Number(existing.value) === input.value && existing.comment === input.comment && existing.source === input.source && existing.seriesBreak === input.seriesBreak;
+			Number(existing.value) === fields.value && existing.comment === fields.comment && existing.source === fields.source && existing.seriesBreak === fields.seriesBreak;
 		if (same) return { kind: 'unchanged', version: existing.version };
 		const version = existing.version + 1;
 		await trx

@@ -26,8 +26,8 @@ export const actions: Actions = {
 		const db = await getDb();
 		const { name, email, role } = form.data;
 		const token = await db.transaction().execute(async (trx) => {
-			const existing = await trx.selectFrom('appUser').select('id').where('email', '=', email).executeTakeFirst();
-			if (existing) return null;
+			const existing = await trx.selectFrom('appUser').select('organisationId').where('email', '=', email).executeTakeFirst();
+			if (existing) return { taken: existing.organisationId === admin.organisationId ? ('here' as const) : ('elsewhere' as const) };
 			const user = await trx
 				.insertInto('appUser')
 				.values({ organisationId: admin.organisationId, name, email, role })
@@ -44,7 +44,12 @@ export const actions: Actions = {
 			});
 			return createUserToken(trx, user.id, 'invite', admin.id);
 		});
-		if (!token) return fail(409, { invite: { errors: fieldErrors({ email: t('admin.email_taken') }), values: { name, email, role } } });
+		if (typeof token !== 'string') {
+			// E-mails are unique across Fremdrift (they sign in), so one in use cannot be invited; an admin may
+			// hear that of their own users, but never that a user exists in another organisation, or which.
+			const message = token.taken === 'here' ? t('admin.email_taken_here', { organisation: event.locals.organisation!.name }) : t('admin.email_unavailable');
+			return fail(409, { invite: { errors: fieldErrors({ email: message }), values: { name, email, role } } });
+		}
 		const link = `${event.url.origin}/invitation/${token}`;
 		const mailed = await sendMail(email, t('invite.title'), `${t('invite.intro', { email })}\n\n${link}`);
 		return { invited: { email, link, mailed } };

@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { apiError, apiUser } from '$lib/server/api';
+import { apiError, apiUser, requireContentType } from '$lib/server/api';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
-import { applyObservationImport, previewObservationImport, readTable, MAX_IMPORT_MEGABYTES, type ImportPreview } from '$lib/server/imports';
+import { applyObservationImport, previewObservationImport, readTable, IMPORT_CONTENT_TYPES, MAX_IMPORT_MEGABYTES, type ImportPreview } from '$lib/server/imports';
 import { t } from '$lib/messages';
 
 function summary(preview: ImportPreview) {
@@ -17,17 +17,19 @@ function summary(preview: ImportPreview) {
 }
 
 /**
- * POST /api/v1/imports/observations[?dryRun=true] with a CSV or XLSX body: all or nothing.
+ * POST /api/v1/imports/observations[?dryRun=true] with a CSV (text/csv) or XLSX body: all or nothing; 415 for any other Content-Type.
  * 200 with the counts (dry run: what would happen); 422 when any row is bad (every bad line listed,
  * nothing saved); 409 when values changed during the import.
  */
 export const POST: RequestHandler = async (event) => {
 	const user = apiUser(event.locals, LIVE_DATA_ROLES);
 	if (user instanceof Response) return user;
+	const contentType = requireContentType(event.request, IMPORT_CONTENT_TYPES);
+	if (contentType instanceof Response) return contentType;
 	const limit = MAX_IMPORT_MEGABYTES * 1024 * 1024;
 	if (Number(event.request.headers.get('content-length') ?? '0') > limit) return apiError(413, 'too_large', t('import.too_large', { max: MAX_IMPORT_MEGABYTES }));
 	const bytes = new Uint8Array(await event.request.arrayBuffer());
-	const table = await readTable({ bytes, contentType: event.request.headers.get('content-type') ?? undefined });
+	const table = await readTable({ bytes, contentType });
 	if (!table.ok) return table.busy ? apiError(503, 'busy', table.message, undefined, { 'retry-after': '5' }) : apiError(422, 'unreadable', table.message);
 	const { ok: _ok, ...plain } = table;
 	const db = await getDb();
