@@ -78,6 +78,18 @@ describe('sessions, rate limits, tokens and guards', () => {
 		expect(await validateSessionToken(database.db, idle.token, policy, new Date(start.getTime() + minutes(61)))).toBeNull();
 	});
 
+	test('with a 1-minute idle window, a request every 15 s keeps the session alive; a minute without one ends it', async () => {
+		const short = { idleMinutes: 1, absoluteHours: 12 };
+		const start = new Date('2026-11-22T09:00:00Z');
+		const { token } = await createSession(database.db, users['direktor@norddjurs.demo'].id, {}, start);
+		let now = start;
+		for (let i = 1; i <= 12; i++) {
+			now = new Date(start.getTime() + i * 15_000);
+			expect(await validateSessionToken(database.db, token, short, now), `request ${i} at ${i * 15} s`).not.toBeNull();
+		}
+		expect(await validateSessionToken(database.db, token, short, new Date(now.getTime() + 60_000))).toBeNull();
+	});
+
 	test('a disabled user has no valid session, and ending all sessions ends them', async () => {
 		const user = users['politiker@norddjurs.demo'];
 		const a = await createSession(database.db, user.id);

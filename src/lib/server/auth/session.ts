@@ -12,6 +12,15 @@ export interface SessionPolicy {
 /** The last-verified stamp is written at most this often, not on every request. */
 export const TOUCH_INTERVAL_MS = 60_000;
 
+/**
+ * How old the last-verified stamp may get before a request moves it: a minute, but never more than half
+ * the idle window. A longer interval would let an active user's stamp lag so far behind that the idle
+ * timeout ends a session in use (with 1 idle minute, a request every 15 s never wrote and was signed out).
+ */
+export function touchIntervalMs(policy: SessionPolicy): number {
+	return Math.min(TOUCH_INTERVAL_MS, (policy.idleMinutes * 60_000) / 2);
+}
+
 export interface SessionUser {
 	id: number;
 	organisationId: number;
@@ -58,7 +67,7 @@ export async function createSession(
 /**
  * The session and user a token belongs to, or null when it is malformed, unknown, wrong, expired
  * (idle or absolute) or its user is disabled. Expired sessions are deleted; the last-verified stamp
- * is moved forward at most once a minute.
+ * is moved forward at most once a minute and at least once per half idle window of use (touchIntervalMs).
  */
 export async function validateSessionToken(
 	db: Db,
@@ -97,7 +106,7 @@ export async function validateSessionToken(
 		return null;
 	}
 	let lastVerifiedAt = row.lastVerifiedAt;
-	if (now.getTime() - lastVerifiedAt.getTime() >= TOUCH_INTERVAL_MS) {
+	if (now.getTime() - lastVerifiedAt.getTime() >= touchIntervalMs(policy)) {
 		lastVerifiedAt = now;
 		await db.updateTable('session').set({ lastVerifiedAt: now }).where('id', '=', id).execute();
 	}
