@@ -41,6 +41,27 @@ describe('concurrent use of the built app', () => {
 		}
 	}
 
+	// Before the saves test: on PGlite that one stops the only server to read the database.
+	test('40 parallel sign-ins for one e-mail, the right password as no. 13: 5 reach the password check, 35 get 429, none signs in', { timeout: 60_000 }, async () => {
+		const email = 'direktor@allerod.demo';
+		const responses = await Promise.all(
+			Array.from({ length: 40 }, (_, i) => {
+				const base = servers[i % servers.length].url; // across both instances on PostgreSQL
+				return fetch(`${base}/login`, {
+					method: 'POST',
+					redirect: 'manual',
+					headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+					body: new URLSearchParams({ email, password: i === 12 ? 'fremdrift-demo' : `forkert-gæt-${i}` }),
+					signal: timeout()
+				});
+			})
+		);
+		const statuses = responses.map((r) => r.status);
+		expect(statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {})).toEqual({ 400: 5, 429: 35 });
+		expect(statuses[12]).toBe(429);
+		expect(responses.some((r) => r.headers.getSetCookie().some((c) => c.includes('fremdrift_session=') && !c.includes('Max-Age=0')))).toBe(false);
+	});
+
 	test('50 concurrent saves of one observation with the same version: exactly one succeeds, 49 get 409, one audit entry each', { timeout: 60_000 }, async () => {
 		const period = '2026-10';
 		// Every body differs from every other (and from the stored value), so no save is an idempotent "unchanged" 200.

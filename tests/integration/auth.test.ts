@@ -8,7 +8,7 @@ import {
 	validateSessionToken,
 	TOUCH_INTERVAL_MS
 } from '../../src/lib/server/auth/session';
-import { loginRetryAfter, recordLoginAttempt, LOGIN_WINDOW_MS } from '../../src/lib/server/auth/rate-limit';
+import { beginLoginAttempt, finishLoginAttempt, loginRetryAfter, LOGIN_WINDOW_MS } from '../../src/lib/server/auth/rate-limit';
 import { createApiToken, validateApiToken } from '../../src/lib/server/auth/api-token';
 import { createUserToken, findUserToken } from '../../src/lib/server/auth/user-token';
 import { canEditKpi, canEditRecommendation } from '../../src/lib/server/auth/guards';
@@ -106,14 +106,31 @@ describe('sessions, rate limits, tokens and guards', () => {
 	test('five failures for one e-mail in 15 minutes block it; successes do not count; the window slides', async () => {
 		const email = 'offer@norddjurs.demo';
 		const t0 = new Date('2026-11-22T09:00:00Z');
-		for (let i = 0; i < 4; i++) await recordLoginAttempt(database.db, { email, clientAddress: '10.0.0.1', succeeded: false }, new Date(t0.getTime() + i * 1000));
-		await recordLoginAttempt(database.db, { email, clientAddress: '10.0.0.1', succeeded: true }, new Date(t0.getTime() + 5000));
+		const attempt = (address: string, at: number) => beginLoginAttempt(database.db, email, address, new Date(t0.getTime() + at));
+		for (let i = 0; i < 4; i++) expect((await attempt('10.0.0.1', i * 1000)).ok).toBe(true);
+		const success = await attempt('10.0.0.1', 5000);
+		if (!success.ok) throw new Error('the fifth attempt should be admitted');
+		await finishLoginAttempt(database.db, success.attemptId);
 		expect(await loginRetryAfter(database.db, email, '10.0.0.1', new Date(t0.getTime() + 6000))).toBeNull();
-		await recordLoginAttempt(database.db, { email, clientAddress: '10.0.0.2', succeeded: false }, new Date(t0.getTime() + 7000));
-		const wait = await loginRetryAfter(database.db, email, '10.0.0.3', new Date(t0.getTime() + 8000));
-		expect(wait).toBe(Math.ceil((LOGIN_WINDOW_MS - 8000) / 1000));
+		expect((await attempt('10.0.0.2', 7000)).ok).toBe(true);
+		const refused = await attempt('10.0.0.3', 8000);
+		expect(refused).toEqual({ ok: false, retryAfterSeconds: Math.ceil((LOGIN_WINDOW_MS - 8000) / 1000) });
 		expect(await loginRetryAfter(database.db, email, '10.0.0.3', new Date(t0.getTime() + LOGIN_WINDOW_MS + 1))).toBeNull();
 		expect(await loginRetryAfter(database.db, 'andre@norddjurs.demo', '10.0.0.3', new Date(t0.getTime() + 8000))).toBeNull();
+		// A refused attempt is not recorded: it never reached the password.
+		expect(await database.db.selectFrom('loginAttempt').select('id').where('email', '=', email).execute()).toHaveLength(6);
+	});
+
+	test('40 attempts at once for one e-mail: exactly 5 are admitted (counted before the password is checked)', async () => {
+		const email = 'samtidig@norddjurs.demo';
+		const results = await Promise.all(Array.from({ length: 40 }, (_, i) => beginLoginAttempt(database.db, email, `10.1.0.${i}`)));
+		expect(results.filter((r) => r.ok)).toHaveLength(5);
+		expect(results.filter((r) => !r.ok && r.retryAfterSeconds > 800)).toHaveLength(35);
+	});
+
+	test('60 attempts at once from one address with different e-mails: exactly 50 are admitted', async () => {
+		const results = await Promise.all(Array.from({ length: 60 }, (_, i) => beginLoginAttempt(database.db, `adresse${i}@norddjurs.demo`, '198.51.100.7')));
+		expect(results.filter((r) => r.ok)).toHaveLength(50);
 	});
 
 	test('fifty failures from one address block every e-mail from it', async () => {

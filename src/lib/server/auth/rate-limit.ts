@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db';
 
 /** Failed sign-ins are counted over this window (15 minutes). */
@@ -40,11 +41,33 @@ export async function loginRetryAfter(db: Db, email: string, clientAddress: stri
 	return waits.length ? Math.max(...waits) : null;
 }
 
-/** Records a sign-in attempt; successes are kept for the record but never count against the limit. */
-export async function recordLoginAttempt(
-	db: Db,
-	attempt: { email: string; clientAddress: string; succeeded: boolean },
-	now = new Date()
-): Promise<void> {
-	await db.insertInto('loginAttempt').values({ ...attempt, attemptedAt: now }).execute();
+export type LoginAdmission = { ok: true; attemptId: number } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Admits one sign-in attempt or refuses it, as one atomic step per e-mail and per client address: under
+ * transaction-scoped advisory locks on both (e-mail first, then address, always in that order so two
+ * attempts never wait on each other crosswise), it counts the failures in the window and, when under the
+ * limits, records this attempt as a failure before any password is checked. Attempts in flight therefore
+ * count, so 40 parallel guesses get at most 5 password checks. The locks end with the transaction, before
+ * the ~90 ms argon2 check, so no connection is held during it. Call finishLoginAttempt when it succeeded.
+ * @example const admission = await beginLoginAttempt(db, email, event.getClientAddress());
+ */
+export async function beginLoginAttempt(db: Db, email: string, clientAddress: string, now = new Date()): Promise<LoginAdmission> {
+	return db.transaction().execute(async (trx) => {
+		await sql`select pg_advisory_xact_lock(hashtext('fremdrift:login-email'), hashtext(${email}))`.execute(trx);
+		await sql`select pg_advisory_xact_lock(hashtext('fremdrift:login-address'), hashtext(${clientAddress}))`.execute(trx);
+		const retryAfterSeconds = await loginRetryAfter(trx, email, clientAddress, now);
+		if (retryAfterSeconds !== null) return { ok: false, retryAfterSeconds };
+		const { id } = await trx
+			.insertInto('loginAttempt')
+			.values({ email, clientAddress, succeeded: false, attemptedAt: now })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return { ok: true, attemptId: id };
+	});
+}
+
+/** Marks an admitted attempt as successful: it then no longer counts against the limits (kept for the record). */
+export async function finishLoginAttempt(db: Db, attemptId: number): Promise<void> {
+	await db.updateTable('loginAttempt').set({ succeeded: true }).where('id', '=', attemptId).execute();
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { getConfig } from '../config';
 import { recordAudit } from '../audit';
 import { hashPassword, verifyPassword } from './password';
-import { loginRetryAfter, recordLoginAttempt } from './rate-limit';
+import { beginLoginAttempt, finishLoginAttempt } from './rate-limit';
 import { createSession, setSessionCookie, type SessionUser } from './session';
 import { randomToken } from './token';
 
@@ -21,17 +21,17 @@ export type SignInResult =
 	| { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
 /**
- * Checks an e-mail and password: rate limit first (5 failures per e-mail, 50 per address, 15 minutes),
- * then the argon2id hash — against a dummy hash when the e-mail is unknown or disabled, so the answer
+ * Checks an e-mail and password: the attempt is admitted (and counted as a failure) first, atomically per
+ * e-mail and address (5 failures per e-mail, 50 per address, 15 minutes; see beginLoginAttempt), then the argon2id hash — against a dummy hash when the e-mail is unknown or disabled, so the answer
  * and its timing are the same. Records the attempt and an audit event; on success starts a session and
  * sets its cookie (a new session on every sign-in).
  */
 export async function signIn(db: Db, event: RequestEvent, email: string, password: string): Promise<SignInResult> {
 	const clientAddress = event.getClientAddress();
-	const retryAfterSeconds = await loginRetryAfter(db, email, clientAddress);
-	if (retryAfterSeconds !== null) {
+	const admission = await beginLoginAttempt(db, email, clientAddress);
+	if (!admission.ok) {
 		await recordAudit(db, { organisationId: null, actorLabel: email, action: 'auth.sign_in_blocked', entityType: 'user', clientAddress });
-		return { ok: false, reason: 'rate_limited', retryAfterSeconds };
+		return { ok: false, reason: 'rate_limited', retryAfterSeconds: admission.retryAfterSeconds };
 	}
 	const user = await db
 		.selectFrom('appUser')
@@ -41,7 +41,7 @@ export async function signIn(db: Db, event: RequestEvent, email: string, passwor
 	const usable = user && !user.disabledAt && user.passwordHash ? user : undefined;
 	const matches = await verifyPassword(usable?.passwordHash ?? (await timingDummy()), password);
 	const succeeded = Boolean(usable && matches);
-	await recordLoginAttempt(db, { email, clientAddress, succeeded });
+	if (succeeded) await finishLoginAttempt(db, admission.attemptId);
 	await recordAudit(db, {
 		organisationId: user?.organisationId ?? null,
 		actorUserId: succeeded ? user!.id : null,
