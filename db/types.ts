@@ -302,6 +302,8 @@ export interface AuditEventTable {
 	before: unknown;
 	after: unknown;
 	clientAddress: string | null;
+	/** The API token the write came through, if any. */
+	apiTokenId: number | null;
 }
 
 export interface Database {

@@ -9,6 +9,7 @@ import { admits, audienceFor, homeFor } from '$lib/server/auth/access';
 import { validateApiToken } from '$lib/server/auth/api-token';
 import { deleteSessionCookie, sessionCookieName, validateSessionToken } from '$lib/server/auth/session';
 import { BASE_HEADERS } from '$lib/server/base-headers';
+import { withApiTokenAudit } from '$lib/server/audit';
 import { t } from '$lib/messages';
 
 /** Migrates on start; a database that cannot be reached stops the server with a plain message. */
@@ -66,12 +67,14 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	const db = await getDb();
 	const secure = event.url.protocol === 'https:';
 	const authorization = event.request.headers.get('authorization');
+	let apiTokenId: number | null = null;
 	if (isApi(event.url.pathname) && authorization) {
 		const token = bearerToken(authorization);
-		const user = token ? await validateApiToken(db, token) : null;
-		if (!user) return apiError(401, 'unauthorized', t('api.token_invalid'), undefined, { 'www-authenticate': 'Bearer' });
-		event.locals.user = user;
+		const valid = token ? await validateApiToken(db, token) : null;
+		if (!valid) return apiError(401, 'unauthorized', t('api.token_invalid'), undefined, { 'www-authenticate': 'Bearer' });
+		event.locals.user = valid.user;
 		event.locals.authMethod = 'token';
+		apiTokenId = valid.tokenId;
 	} else {
 		const token = event.cookies.get(sessionCookieName(secure));
 		if (token) {
@@ -95,7 +98,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			.executeTakeFirstOrThrow();
 		event.locals.organisation = organisation;
 	}
-	return resolve(event);
+	// Audit events written while serving a token's request name the token (audit.ts).
+	return apiTokenId === null ? resolve(event) : withApiTokenAudit(apiTokenId, () => resolve(event));
 };
 
 /** The route table (auth/access.ts): whole areas closed to the wrong roles before any load runs. */

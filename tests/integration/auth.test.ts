@@ -11,6 +11,8 @@ import {
 import { beginLoginAttempt, finishLoginAttempt, loginRetryAfter, LOGIN_WINDOW_MS } from '../../src/lib/server/auth/rate-limit';
 import { createApiToken, validateApiToken } from '../../src/lib/server/auth/api-token';
 import { createUserToken, findUserToken } from '../../src/lib/server/auth/user-token';
+import { revokeUserCredentials, setPasswordByLink } from '../../src/lib/server/auth/credentials';
+import { recordAudit, withApiTokenAudit } from '../../src/lib/server/audit';
 import { canEditKpi, canEditRecommendation } from '../../src/lib/server/auth/guards';
 import { admits, audienceFor } from '../../src/lib/server/auth/access';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -147,7 +149,7 @@ describe('sessions, rate limits, tokens and guards', () => {
 		const user = users['projektleder@norddjurs.demo'];
 		const { id, token } = await createApiToken(database.db, { organisationId: user.organisationId, userId: user.id, name: 'Lønsystem', createdBy: null });
 		expect(token).toMatch(/^fremdrift_\d+\.[a-z2-7]{52}$/);
-		expect(await validateApiToken(database.db, token)).toMatchObject({ id: user.id, organisationId: user.organisationId, role: 'project_lead' });
+		expect(await validateApiToken(database.db, token)).toMatchObject({ tokenId: id, user: { id: user.id, organisationId: user.organisationId, role: 'project_lead' } });
 		const stored = await database.db.selectFrom('apiToken').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		expect(stored.lastUsedAt).toBeInstanceOf(Date);
 		expect(JSON.stringify(stored)).not.toContain(token.split('.')[1]);
@@ -163,6 +165,59 @@ describe('sessions, rate limits, tokens and guards', () => {
 		expect(await findUserToken(database.db, token, new Date(now.getTime() + 71 * 3_600_000))).toMatchObject({ userId: user.id, purpose: 'invite' });
 		expect(await findUserToken(database.db, token, new Date(now.getTime() + 72 * 3_600_000 + 1))).toBeUndefined();
 		expect(await findUserToken(database.db, token.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')), now)).toBeUndefined();
+	});
+
+	test('a new link voids the user\'s older ones; using a link voids the rest and ends sessions and API tokens', async () => {
+		const db = database.db;
+		const user = users['projektleder@allerod.demo'];
+		const first = await createUserToken(db, user.id, 'reset', null);
+		const second = await createUserToken(db, user.id, 'reset', null);
+		expect(await findUserToken(db, first)).toBeUndefined();
+		const found = await findUserToken(db, second);
+		expect(found).toMatchObject({ userId: user.id, purpose: 'reset' });
+		// A link issued in the same moment by a second admin, then the first one used: the other stops working too.
+		const racing = await createUserToken(db, user.id, 'reset', null);
+		await db.updateTable('userToken').set({ usedAt: null }).where('id', '=', found!.tokenId).execute();
+		const session = await createSession(db, user.id);
+		const api = await createApiToken(db, { organisationId: user.organisationId, userId: user.id, name: 'Før nulstilling', createdBy: null });
+		const revoked = await db.transaction().execute((trx) => setPasswordByLink(trx, found!.tokenId, user.id, 'argon2-hash-stand-in'));
+		expect(revoked).toEqual({ sessionsEnded: 1, linksVoided: 1, apiTokensRevoked: 1 });
+		expect(await findUserToken(db, racing)).toBeUndefined();
+		expect(await findUserToken(db, second)).toBeUndefined();
+		expect(await validateSessionToken(db, session.token, policy)).toBeNull();
+		expect(await validateApiToken(db, api.token)).toBeNull();
+		expect(await db.transaction().execute((trx) => setPasswordByLink(trx, found!.tokenId, user.id, 'again'))).toBeNull();
+	});
+
+	test('disabling a user voids links and API tokens for good: enabling again brings none back', async () => {
+		const db = database.db;
+		const user = users['politiker@allerod.demo'];
+		const link = await createUserToken(db, user.id, 'reset', null);
+		const api = await createApiToken(db, { organisationId: user.organisationId, userId: user.id, name: 'Før deaktivering', createdBy: null });
+		await db.transaction().execute(async (trx) => {
+			await trx.updateTable('appUser').set({ disabledAt: new Date() }).where('id', '=', user.id).execute();
+			expect(await revokeUserCredentials(trx, user.id)).toMatchObject({ linksVoided: 1, apiTokensRevoked: 1 });
+		});
+		await db.updateTable('appUser').set({ disabledAt: null }).where('id', '=', user.id).execute();
+		expect(await findUserToken(db, link)).toBeUndefined();
+		expect(await validateApiToken(db, api.token)).toBeNull();
+	});
+
+	test('an audit event written inside a token\'s request names the token; others do not', async () => {
+		const db = database.db;
+		const user = users['projektleder@norddjurs.demo'];
+		const api = await createApiToken(db, { organisationId: user.organisationId, userId: user.id, name: 'Revisionsspor', createdBy: null });
+		const entry = { organisationId: user.organisationId, actorUserId: user.id, entityType: 'kpi', entityId: 1 };
+		await withApiTokenAudit(api.id, async () => {
+			await new Promise((r) => setTimeout(r, 1)); // across an await, as in a real request
+			await recordAudit(db, { ...entry, action: 'test.via_token' });
+		});
+		await recordAudit(db, { ...entry, action: 'test.via_session' });
+		const rows = await db.selectFrom('auditEvent').select(['action', 'apiTokenId']).where('action', 'like', 'test.via_%').orderBy('id').execute();
+		expect(rows).toEqual([
+			{ action: 'test.via_token', apiTokenId: api.id },
+			{ action: 'test.via_session', apiTokenId: null }
+		]);
 	});
 
 	test('project leads may edit only KPIs and recommendations assigned to them', async () => {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types';
 import { jsonb } from './sql';
@@ -17,6 +18,18 @@ export interface AuditEntry {
 	clientAddress?: string | null;
 }
 
+// The API token a request acts through. Kept per request (not passed along) because every repository
+// that writes records its own audit event: each of them then names the token without knowing of it.
+const requestToken = new AsyncLocalStorage<{ apiTokenId: number }>();
+
+/**
+ * Runs a request's work as an API token: every audit event recorded inside it carries the token's id.
+ * @example return withApiTokenAudit(tokenId, () => resolve(event));
+ */
+export function withApiTokenAudit<T>(apiTokenId: number, work: () => T): T {
+	return requestToken.run({ apiTokenId }, work);
+}
+
 /**
  * Appends one event to the audit trail (append-only: a database trigger refuses UPDATE and DELETE).
  * Pass the transaction of the write it records, so both commit or neither.
@@ -34,7 +47,8 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
 			entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
 			before: entry.before === undefined ? null : jsonb(entry.before),
 			after: entry.after === undefined ? null : jsonb(entry.after),
-			clientAddress: entry.clientAddress ?? null
+			clientAddress: entry.clientAddress ?? null,
+			apiTokenId: requestToken.getStore()?.apiTokenId ?? null
 		})
 		.execute();
 }

@@ -24,10 +24,10 @@ export async function createApiToken(
 }
 
 /**
- * The user a Bearer token acts as, or null when it is malformed, unknown, revoked, or its user is
- * disabled. The last-use stamp is written at most once a minute.
+ * The user a Bearer token acts as and the token's id (for the audit trail), or null when it is malformed,
+ * unknown, revoked, or its user is disabled. The last-use stamp is written at most once a minute.
  */
-export async function validateApiToken(db: Db, token: string, now = new Date()): Promise<SessionUser | null> {
+export async function validateApiToken(db: Db, token: string, now = new Date()): Promise<{ user: SessionUser; tokenId: number } | null> {
 	const match = TOKEN_PATTERN.exec(token);
 	if (!match) return null;
 	const id = Number(match[1]);
@@ -45,7 +45,13 @@ export async function validateApiToken(db: Db, token: string, now = new Date()):
 	if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
 		await db.updateTable('apiToken').set({ lastUsedAt: now }).where('id', '=', id).execute();
 	}
-	return { id: row.id, organisationId: row.organisationId, email: row.email, name: row.name, role: row.role };
+	return { user: { id: row.id, organisationId: row.organisationId, email: row.email, name: row.name, role: row.role }, tokenId: id };
+}
+
+/** Revokes every live API token of a user (password set or reset, user disabled); returns how many. */
+export async function revokeUserApiTokens(db: Pick<Db, 'updateTable'>, userId: number, now = new Date()): Promise<number> {
+	const result = await db.updateTable('apiToken').set({ revokedAt: now }).where('userId', '=', userId).where('revokedAt', 'is', null).executeTakeFirst();
+	return Number(result.numUpdatedRows);
 }
 
 /** The organisation's tokens (never their secrets), newest first. */

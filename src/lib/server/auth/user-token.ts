@@ -6,15 +6,18 @@ export const USER_TOKEN_HOURS = 72;
 
 /**
  * Makes a one-time link token for a user (`invite` or `reset`): `id.secret`, only SHA-256(secret) stored.
+ * The user's other unused links are voided first, so only the newest link works; pass the transaction
+ * that issues it, so both happen or neither.
  * @example const token = await createUserToken(trx, user.id, 'invite', admin.id); // → /invitation/<token>
  */
 export async function createUserToken(
-	db: Pick<Db, 'insertInto'>,
+	db: Pick<Db, 'insertInto' | 'updateTable'>,
 	userId: number,
 	purpose: 'invite' | 'reset',
 	createdBy: number | null,
 	now = new Date()
 ): Promise<string> {
+	await voidUserTokens(db, userId, now);
 	const secret = randomToken(32);
 	const { id } = await db
 		.insertInto('userToken')
@@ -28,6 +31,15 @@ export async function createUserToken(
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return `${id}.${secret}`;
+}
+
+/**
+ * Voids every unused link of a user (a newer link was issued, one was used, or the user was disabled).
+ * A voided link is marked used: the one column findUserToken checks, and it keeps when it stopped working.
+ */
+export async function voidUserTokens(db: Pick<Db, 'updateTable'>, userId: number, now = new Date()): Promise<number> {
+	const result = await db.updateTable('userToken').set({ usedAt: now }).where('userId', '=', userId).where('usedAt', 'is', null).executeTakeFirst();
+	return Number(result.numUpdatedRows);
 }
 
 /** The unused, unexpired token and its (enabled) user, or undefined. */

@@ -5,7 +5,7 @@ import { parseForm } from '$lib/server/forms';
 import { findUserToken } from '$lib/server/auth/user-token';
 import { newPasswordSchema } from '$lib/server/auth/password-form';
 import { hashPassword } from '$lib/server/auth/password';
-import { invalidateUserSessions } from '$lib/server/auth/session';
+import { setPasswordByLink } from '$lib/server/auth/credentials';
 import { recordAudit } from '$lib/server/audit';
 import { t } from '$lib/messages';
 
@@ -24,22 +24,16 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const passwordHash = await hashPassword(form.data.password);
 		const used = await db.transaction().execute(async (trx) => {
-			// Only one use: the update succeeds for whoever gets here first.
-			const marked = await trx
-				.updateTable('userToken')
-				.set({ usedAt: new Date() })
-				.where('id', '=', token.tokenId)
-				.where('usedAt', 'is', null)
-				.executeTakeFirst();
-			if (Number(marked.numUpdatedRows) !== 1) return false;
-			await trx.updateTable('appUser').set({ passwordHash, updatedAt: new Date() }).where('id', '=', token.userId).execute();
-			await invalidateUserSessions(trx, token.userId);
+			// Only one use: whoever gets here first; it also ends the user's sessions, other links and API tokens.
+			const revoked = await setPasswordByLink(trx, token.tokenId, token.userId, passwordHash);
+			if (!revoked) return false;
 			await recordAudit(trx, {
 				organisationId: token.organisationId,
 				actorUserId: token.userId,
 				action: token.purpose === 'invite' ? 'user.invitation_accepted' : 'user.password_reset',
 				entityType: 'user',
 				entityId: token.userId,
+				after: revoked,
 				clientAddress: event.getClientAddress()
 			});
 			return true;

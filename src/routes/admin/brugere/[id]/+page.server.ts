@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/auth/guards';
 import { invalidateUserSessions } from '$lib/server/auth/session';
+import { revokeUserCredentials } from '$lib/server/auth/credentials';
 import { createUserToken } from '$lib/server/auth/user-token';
 import { recordAudit } from '$lib/server/audit';
 import { sendMail } from '$lib/server/mail';
@@ -78,8 +79,9 @@ export const actions: Actions = {
 		if (user.id === admin.id) return fail(400, { message: t('admin.cannot_change_self') });
 		await db.transaction().execute(async (trx) => {
 			await trx.updateTable('appUser').set({ disabledAt: new Date(), version: user.version + 1, updatedAt: new Date() }).where('id', '=', user.id).execute();
-			const ended = await invalidateUserSessions(trx, user.id);
-			await recordAudit(trx, audit(event, admin.id, admin.organisationId, 'user.disabled', user.id, undefined, { sessionsEnded: ended }));
+			// Sessions, unused links and API tokens end here for good: enabling the user again brings none back.
+			const revoked = await revokeUserCredentials(trx, user.id);
+			await recordAudit(trx, audit(event, admin.id, admin.organisationId, 'user.disabled', user.id, undefined, revoked));
 		});
 		return { notice: t('admin.saved') };
 	},
