@@ -53,6 +53,19 @@ describe.skipIf(!hasChromium)('first run and invitations, in Chromium', () => {
 		const page = await userContext.newPage();
 		await page.goto(link);
 		await expect(page.locator('main p').first().textContent()).resolves.toBe('Vælg en adgangskode til ole@syddjurs.test.');
+		// Weak passwords are refused with the strength estimate's advice in Danish, at the password field.
+		for (const [weak, advice] of [
+			['aaaaaaaaaaaa', 'Gentagne tegn som «aaa» er lette at gætte.'],
+			['Ole Projektleder', 'Brug ikke dit navn, din e-mail, kommunens navn eller Fremdrift i adgangskoden.']
+		]) {
+			await page.getByLabel('Adgangskode', { exact: true }).fill(weak);
+			await page.getByLabel('Gentag adgangskoden').fill(weak);
+			await page.getByRole('button', { name: 'Gem adgangskode' }).click();
+			await page.locator('#felt-password-error', { hasText: advice }).waitFor({ timeout: 15_000 }).catch(async (error) => {
+				throw new Error(`${weak}: ${await page.locator('main').textContent()}`, { cause: error });
+			});
+			await expect(page.locator('#felt-password-error').textContent()).resolves.toMatch(/^Adgangskoden er for let at gætte\. /);
+		}
 		await page.getByLabel('Adgangskode', { exact: true }).fill('grøn tekande på første sal');
 		await page.getByLabel('Gentag adgangskoden').fill('grøn tekande på første sal');
 		await page.getByRole('button', { name: 'Gem adgangskode' }).click();

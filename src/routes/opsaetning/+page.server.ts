@@ -57,7 +57,9 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const form = parseForm(setupSchema, formData);
 		const email = form.ok ? form.data.email : String(formData.get('email') ?? '');
-		const password = parseForm(newPasswordSchema(email), formData);
+		// The names typed in the same form are words an attacker would try first.
+		const userInputs = [formData.get('name'), formData.get('organisationName')].map((v) => (typeof v === 'string' ? v : ''));
+		const password = parseForm(newPasswordSchema({ email, userInputs }), formData);
 		if (!form.ok || !password.ok) {
 			return fail(400, {
 				errors: { ...(form.ok ? {} : form.errors), ...(password.ok ? {} : password.errors) },

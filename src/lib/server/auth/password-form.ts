@@ -1,21 +1,25 @@
 import { z } from 'zod';
 import { t } from '../../messages';
-import { checkPassword } from './password-policy';
+import { checkPassword, type PasswordContext } from './password-policy';
 
 /**
- * The "choose a password" fields (password + repeat) with the password policy, for the given e-mail.
- * @example const form = parseForm(newPasswordSchema(user.email), await request.formData());
+ * The "choose a password" fields (password + repeat) with the password policy, for the given e-mail and
+ * the user's own words (their name, the organisation's name). A refusal names the problem and then
+ * zxcvbn's advice, all in Danish, on the password field.
+ * @example const form = parseForm(newPasswordSchema({ email: user.email, userInputs: [user.name, organisation.name] }), await request.formData());
  */
-export function newPasswordSchema(email: string) {
+export function newPasswordSchema(context: PasswordContext & { email: string }) {
 	return z
 		.object({
 			password: z.string({ error: t('password.too_short') }),
 			passwordRepeat: z.string({ error: t('password.mismatch') })
 		})
 		.superRefine((value, ctx) => {
-			const problem = checkPassword(value.password, { email });
-			if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: t(`password.${problem}`) });
-			else if (value.password !== value.passwordRepeat)
+			const refusal = checkPassword(value.password, context);
+			if (refusal) {
+				const message = [t(`password.${refusal.problem}`), ...refusal.advice.map((key) => t(key))].join(' ');
+				ctx.addIssue({ code: 'custom', path: ['password'], message });
+			} else if (value.password !== value.passwordRepeat)
 				ctx.addIssue({ code: 'custom', path: ['passwordRepeat'], message: t('password.mismatch') });
 		});
 }

@@ -4,8 +4,12 @@ import {
 	PASSWORD_MAX_LENGTH,
 	PASSWORD_MIN_LENGTH,
 	checkPassword,
-	commonPasswordCount
+	commonPasswordCount,
+	type PasswordContext
 } from './password-policy';
+
+/** Just the problem: most tests here are about which rule refuses. */
+const problemOf = (password: string, context?: PasswordContext) => checkPassword(password, context)?.problem ?? null;
 
 // Twelve code points, not in any list: the building block for the length boundaries.
 const TWELVE = 'xk7#Qm2vLp9z';
@@ -17,46 +21,47 @@ describe('checkPassword: length', () => {
 	});
 
 	it('refuses 11 characters and accepts 12', () => {
-		expect(checkPassword(TWELVE.slice(0, 11))).toBe('too_short');
-		expect(checkPassword(TWELVE)).toBeNull();
+		expect(problemOf(TWELVE.slice(0, 11))).toBe('too_short');
+		expect(problemOf(TWELVE)).toBeNull();
 	});
 
 	it('refuses the empty password', () => {
-		expect(checkPassword('')).toBe('too_short');
+		expect(problemOf('')).toBe('too_short');
 	});
 
 	it('accepts 128 characters and refuses 129', () => {
-		const long = 'Zq9!'.repeat(32);
+		// No repeats or runs, so the strength estimate does not refuse it: only length is tested here.
+		const long = Array.from({ length: 128 }, (_, i) => String.fromCodePoint(0x21 + ((i * 37) % 90))).join('');
 		expect([...long]).toHaveLength(128);
-		expect(checkPassword(long)).toBeNull();
-		expect(checkPassword(long + 'x')).toBe('too_long');
+		expect(problemOf(long)).toBeNull();
+		expect(problemOf(long + 'x')).toBe('too_long');
 	});
 
 	it('counts an emoji as one character, not two UTF-16 units', () => {
 		const elevenWithEmoji = TWELVE.slice(0, 10) + '🐴';
 		expect(elevenWithEmoji.length).toBe(12);
-		expect(checkPassword(elevenWithEmoji)).toBe('too_short');
-		expect(checkPassword(TWELVE.slice(0, 11) + '🐴')).toBeNull();
-		expect(checkPassword('🐴'.repeat(128))).toBeNull();
-		expect(checkPassword('🐴'.repeat(129))).toBe('too_long');
+		expect(problemOf(elevenWithEmoji)).toBe('too_short');
+		expect(problemOf(TWELVE.slice(0, 11) + '🐴')).toBeNull();
+		expect(problemOf(TWELVE.slice(0, 11) + '🐴'.repeat(117))).toBeNull();
+		expect(problemOf(TWELVE.slice(0, 11) + '🐴'.repeat(118))).toBe('too_long');
 	});
 
 	it('counts æ, ø and å as one character each', () => {
-		expect(checkPassword('ærøø-kåb-æ7')).toBe('too_short');
-		expect(checkPassword('ærøø-kåb-æ7q')).toBeNull();
+		expect(problemOf('ærøø-kåb-æ7')).toBe('too_short');
+		expect(problemOf('ærøø-kåb-æ7q')).toBeNull();
 	});
 
 	it('normalises to NFC before counting, so a decomposed å counts once', () => {
 		const decomposedAa = 'a\u030a';
 		const eleven = TWELVE.slice(0, 10) + decomposedAa;
 		expect([...eleven]).toHaveLength(12);
-		expect(checkPassword(eleven)).toBe('too_short');
-		expect(checkPassword(TWELVE.slice(0, 11) + decomposedAa)).toBeNull();
+		expect(problemOf(eleven)).toBe('too_short');
+		expect(problemOf(TWELVE.slice(0, 11) + decomposedAa)).toBeNull();
 	});
 
 	it('does not trim: spaces are characters', () => {
-		expect(checkPassword(' ' + TWELVE.slice(0, 10) + ' ')).toBeNull();
-		expect(checkPassword('  ' + TWELVE.slice(0, 8) + ' ')).toBe('too_short');
+		expect(problemOf(' ' + TWELVE.slice(0, 10) + ' ')).toBeNull();
+		expect(problemOf('  ' + TWELVE.slice(0, 8) + ' ')).toBe('too_short');
 	});
 });
 
@@ -64,14 +69,14 @@ describe('checkPassword: common passwords', () => {
 	it.each(['password1234', 'qwertyuiop12', '1qaz2wsx3edc', 'Password1234', 'PASSWORD1234'])(
 		'refuses the English list entry %j (any case)',
 		(password) => {
-			expect(checkPassword(password)).toBe('too_common');
+			expect(problemOf(password)).toBe('too_common');
 		}
 	);
 
 	it.each(['football2024!', 'Sunshine1234567', 'iloveyou!!!!!', 'dragon 123456', 'Princess#2025'])(
 		'refuses %j: a common word with one trailing run of digits/punctuation',
 		(password) => {
-			expect(checkPassword(password)).toBe('too_common');
+			expect(problemOf(password)).toBe('too_common');
 		}
 	);
 
@@ -93,33 +98,66 @@ describe('checkPassword: common passwords', () => {
 		'Søren2000!!!',
 		'Soeren123456'
 	])('refuses the Danish %j', (password) => {
-		expect(checkPassword(password)).toBe('too_common');
+		expect(problemOf(password)).toBe('too_common');
 	});
 
 	it('folds æ/ø/å to ae/oe/aa in the password', () => {
 		// The English list has "raphael"; written with æ it is the same password.
-		expect(checkPassword('Raphæl12345!')).toBe('too_common');
-		expect(checkPassword('Kaerlighed2099')).toBe('too_common');
-		expect(checkPassword('KÆRLIGHED2099')).toBe('too_common');
-		expect(checkPassword('Koebenhavn2099')).toBe('too_common');
+		expect(problemOf('Raphæl12345!')).toBe('too_common');
+		expect(problemOf('Kaerlighed2099')).toBe('too_common');
+		expect(problemOf('KÆRLIGHED2099')).toBe('too_common');
+		expect(problemOf('Koebenhavn2099')).toBe('too_common');
 	});
 
 	it('folds æ/ø/å to ae/oe/aa in the list entries', () => {
 		// The file has "æøåæøåæøåæøå" but not its transliteration.
 		expect(danishPasswordsText).not.toContain('aeoeaaaeoeaaaeoeaaaeoeaa');
-		expect(checkPassword('aeoeaaaeoeaaaeoeaaaeoeaa')).toBe('too_common');
+		expect(problemOf('aeoeaaaeoeaaaeoeaaaeoeaa')).toBe('too_common');
 	});
 
-	it('strips only a trailing run, not digits in the middle', () => {
-		expect(checkPassword('sommer2024fugl')).toBeNull();
-		expect(checkPassword('123sommerfugl')).toBeNull();
+	it('strips only a trailing run, not digits in the middle (the strength estimate may still refuse them)', () => {
+		expect(problemOf('sommer2024fugl')).not.toBe('too_common');
+		expect(problemOf('123sommerfugl')).not.toBe('too_common');
 	});
 
 	it('accepts a strong passphrase', () => {
-		expect(checkPassword('hest batteri korrekt hæfteklamme')).toBeNull();
+		expect(problemOf('hest batteri korrekt hæfteklamme')).toBeNull();
 		expect(
-			checkPassword('hest batteri korrekt hæfteklamme', { email: 'anna.berg@norddjurs.dk' })
+			problemOf('hest batteri korrekt hæfteklamme', { email: 'anna.berg@norddjurs.dk' })
 		).toBeNull();
+	});
+});
+
+describe('checkPassword: strength (zxcvbn-ts, score at least 3)', () => {
+	it.each(['            ', 'aaaaaaaaaaaa', 'abcdefghijkl', 'qwertyuiopasdf', 'kodeordkodeord', 'fremdrift1234', 'fremdriftfremdrift', 'fremdrift-demo'])(
+		'refuses %j as too weak',
+		(password) => {
+			expect(problemOf(password)).toBe('too_weak');
+		}
+	);
+
+	it('explains a refusal with Danish advice from the catalogue: the warning first, then suggestions', () => {
+		expect(checkPassword('aaaaaaaaaaaa')).toEqual({
+			problem: 'too_weak',
+			advice: ['password.warning_simple_repeat', 'password.suggestion_another_word', 'password.suggestion_repeated']
+		});
+		expect(checkPassword('abcdefghijkl')?.advice[0]).toBe('password.warning_sequences');
+		for (const password of ['qwertyuiopasdf', 'kodeordkodeord', 'fremdrift1234']) expect(checkPassword(password)?.advice.length).toBeGreaterThan(0);
+	});
+
+	it('counts the user\'s and the organisation\'s names as guessable words', () => {
+		const userInputs = ['Syddjurs Kommune', 'Birgitte Halvorsen'];
+		expect(problemOf('birgittesyddjurs')).toBeNull();
+		expect(checkPassword('birgittesyddjurs', { userInputs })).toEqual({
+			problem: 'too_weak',
+			advice: ['password.warning_user_inputs', 'password.suggestion_another_word']
+		});
+		// Spaces alone do not make the organisation's name a password.
+		expect(problemOf('Syddjurs Kommune', { userInputs })).toBe('too_weak');
+	});
+
+	it('accepts long passphrases and random strings', () => {
+		for (const password of ['hest batteri korrekt hæfteklamme', 'grøn tekande på første sal', 'xk7#Qm2vLp9z']) expect(problemOf(password)).toBeNull();
 	});
 });
 
@@ -127,43 +165,43 @@ describe('checkPassword: e-mail', () => {
 	const email = 'Jens.Hansen@norddjurs.dk';
 
 	it('refuses a password containing the local part, in any case', () => {
-		expect(checkPassword('jens.hansen-er-sej', { email })).toBe('contains_email');
-		expect(checkPassword('MinKode:JENS.HANSEN', { email })).toBe('contains_email');
+		expect(problemOf('jens.hansen-er-sej', { email })).toBe('contains_email');
+		expect(problemOf('MinKode:JENS.HANSEN', { email })).toBe('contains_email');
 	});
 
 	it('accepts the same password for someone else', () => {
-		expect(checkPassword('jens.hansen-er-sej', { email: 'anna.berg@norddjurs.dk' })).toBeNull();
-		expect(checkPassword('jens.hansen-er-sej')).toBeNull();
+		expect(problemOf('jens.hansen-er-sej', { email: 'anna.berg@norddjurs.dk' })).toBeNull();
+		expect(problemOf('jens.hansen-er-sej')).toBeNull();
 	});
 
 	it('ignores local parts shorter than 4 characters', () => {
-		expect(checkPassword('jhs er den bedste', { email: 'jhs@norddjurs.dk' })).toBeNull();
-		expect(checkPassword('jens er den bedste', { email: 'jens@norddjurs.dk' })).toBe(
+		expect(problemOf('jhs er den bedste', { email: 'jhs@norddjurs.dk' })).toBeNull();
+		expect(problemOf('jens er den bedste', { email: 'jens@norddjurs.dk' })).toBe(
 			'contains_email'
 		);
 	});
 
 	it('does not check the domain', () => {
-		expect(checkPassword('norddjurs.dk er skønt', { email })).toBeNull();
+		expect(problemOf('norddjurs.dk er skønt', { email })).toBeNull();
 	});
 
 	it('matches across æ/ø/å transliteration', () => {
-		expect(checkPassword('soeren.kjaer-kode-77', { email: 'søren.kjær@kommune.dk' })).toBe(
+		expect(problemOf('soeren.kjaer-kode-77', { email: 'søren.kjær@kommune.dk' })).toBe(
 			'contains_email'
 		);
-		expect(checkPassword('søren.kjær-kode-77', { email: 'soeren.kjaer@kommune.dk' })).toBe(
+		expect(problemOf('søren.kjær-kode-77', { email: 'soeren.kjaer@kommune.dk' })).toBe(
 			'contains_email'
 		);
 	});
 
 	it('also checks the part before "+" in a sub-address', () => {
 		expect(
-			checkPassword('anna.berg i fremdrift', { email: 'anna.berg+fremdrift@norddjurs.dk' })
+			problemOf('anna.berg i fremdrift', { email: 'anna.berg+fremdrift@norddjurs.dk' })
 		).toBe('contains_email');
 	});
 
 	it('reports a too-common password before the e-mail', () => {
-		expect(checkPassword('jegelskerdig', { email: 'jegelskerdig@example.dk' })).toBe('too_common');
+		expect(problemOf('jegelskerdig', { email: 'jegelskerdig@example.dk' })).toBe('too_common');
 	});
 });
 

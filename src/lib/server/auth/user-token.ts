@@ -49,11 +49,12 @@ export async function findUserToken(db: Db, token: string, now = new Date()) {
 	const row = await db
 		.selectFrom('userToken as t')
 		.innerJoin('appUser as u', 'u.id', 't.userId')
+		.innerJoin('organisation as o', 'o.id', 'u.organisationId')
 		.where('t.id', '=', Number(match[1]))
 		.where('t.usedAt', 'is', null)
 		.where('t.expiresAt', '>', now)
 		.where('u.disabledAt', 'is', null)
-		.select(['t.id as tokenId', 't.tokenHash', 't.purpose', 'u.id as userId', 'u.email', 'u.name', 'u.organisationId'])
+		.select(['t.id as tokenId', 't.tokenHash', 't.purpose', 'u.id as userId', 'u.email', 'u.name', 'u.organisationId', 'o.name as organisationName'])
 		.executeTakeFirst();
 	if (!row || !secretMatches(match[2], row.tokenHash)) return undefined;
 	const { tokenHash: _hash, ...rest } = row;

@@ -20,7 +20,7 @@ export const actions: Actions = {
 		const db = await getDb();
 		const token = await findUserToken(db, event.params.token);
 		if (!token) error(404, t('invite.invalid'));
-		const form = parseForm(newPasswordSchema(token.email), await event.request.formData());
+		const form = parseForm(newPasswordSchema({ email: token.email, userInputs: [token.name, token.organisationName] }), await event.request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const passwordHash = await hashPassword(form.data.password);
 		const used = await db.transaction().execute(async (trx) => {
