@@ -7,6 +7,7 @@ import { StartupError } from '$lib/server/startup-error';
 import { apiError } from '$lib/server/api';
 import { admits, audienceFor, homeFor } from '$lib/server/auth/access';
 import { validateApiToken } from '$lib/server/auth/api-token';
+import { signInPathFor } from '$lib/server/auth/redirect-target';
 import { deleteSessionCookie, sessionCookieName, validateSessionToken } from '$lib/server/auth/session';
 import { BASE_HEADERS } from '$lib/server/base-headers';
 import { withApiTokenAudit } from '$lib/server/audit';
@@ -118,7 +119,7 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 	if (admits(audience, user?.role ?? null)) return api ? jsonMethodNotAllowed(await resolve(event)) : resolve(event);
 	if (!user) {
 		if (api) return apiError(401, 'unauthorized', t('api.unauthorized'), undefined, { 'www-authenticate': 'Bearer' });
-		return seeOther(`/login?redirectTo=${encodeURIComponent(pathname + event.url.search)}`);
+		return seeOther(signInPathFor(event.url));
 	}
 	if (api) return apiError(403, 'forbidden', t('auth.forbidden'));
 	if (pathname === '/') return seeOther(homeFor(user.role));

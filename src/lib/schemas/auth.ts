@@ -16,7 +16,8 @@ export const loginSchema = z.object({
 		.string({ error: t('auth.password_required') })
 		.min(1, { error: t('auth.password_required') })
 		.max(1000, { error: t('password.too_long') }),
-	redirectTo: z.string().max(2000).optional()
+	// Where to go afterwards is a wish, not an input to correct: anything odd (a list, a huge text) means home.
+	redirectTo: z.string().optional().catch(undefined)
 });
 
 export const roleField = z.enum(['admin', 'director', 'project_lead', 'politician'], {

@@ -5,16 +5,16 @@ import { fieldErrors, parseForm } from '$lib/server/forms';
 import { loginSchema } from '$lib/schemas/auth';
 import { signIn } from '$lib/server/auth/sign-in';
 import { homeFor } from '$lib/server/auth/access';
-import { safeRedirectTarget } from '$lib/server/auth/guards';
+import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
 import { t } from '$lib/messages';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')) ?? homeFor(locals.user.role));
+	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin) ?? homeFor(locals.user.role));
 	const db = await getDb();
 	const anyUser = await db.selectFrom('appUser').select('id').limit(1).executeTakeFirst();
 	if (!anyUser) redirect(303, '/opsaetning');
 	return {
-		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo')) ?? '',
+		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin) ?? '',
 		notice: url.searchParams.has('logget-ud') ? t('auth.signed_out') : url.searchParams.has('adgangskode-gemt') ? t('auth.password_set') : null
 	};
 };
@@ -35,6 +35,6 @@ export const actions: Actions = {
 		if (!result.ok) {
 			return fail(400, { errors: fieldErrors({ form: t('auth.invalid_credentials') }), values: { email } });
 		}
-		redirect(303, safeRedirectTarget(redirectTo) ?? homeFor(result.user.role));
+		redirect(303, safeRedirectTarget(redirectTo, event.url.origin) ?? homeFor(result.user.role));
 	}
 };

@@ -3,12 +3,7 @@ import type { Db } from '../db';
 import type { Role } from '../../../../db/types';
 import type { SessionUser } from './session';
 import { t } from '../../messages';
-
-/** A safe place to return to after sign-in: a local path only (never `//host` or a full URL). */
-export function safeRedirectTarget(target: string | null | undefined): string | null {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return null;
-	return target;
-}
+import { signInPathFor } from './redirect-target';
 
 /**
  * The signed-in user, or a redirect to sign-in that comes back here afterwards.
@@ -16,10 +11,7 @@ export function safeRedirectTarget(target: string | null | undefined): string | 
  */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
 	const user = event.locals.user;
-	if (!user) {
-		const back = event.url.pathname + event.url.search;
-		redirect(303, `/login?redirectTo=${encodeURIComponent(back)}`);
-	}
+	if (!user) redirect(303, signInPathFor(event.url));
 	return user;
 }
 
