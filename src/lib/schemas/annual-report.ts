@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { t } from '$lib/messages';
-import { isIsoDate } from '$lib/domain/dates';
+import { dateText } from './fields';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const version = z.coerce.number({ error: t('annual.conflict') }).int({ error: t('annual.conflict') }).min(1, { error: t('annual.conflict') }).max(2_000_000_000);
@@ -9,7 +9,7 @@ const version = z.coerce.number({ error: t('annual.conflict') }).int({ error: t(
 export const createReportSchema = z
 	.object({
 		year: z.coerce.number({ error: t('annual.year_invalid') }).int({ error: t('annual.year_invalid') }).min(2000, { error: t('annual.year_invalid') }).max(2100, { error: t('annual.year_invalid') }),
-		asOf: z.string().trim().refine((text) => text === '' || isIsoDate(text), { error: t('annual.as_of_invalid') }).optional(),
+		asOf: dateText(true),
 		programmeId: z.union([z.literal(''), id]).optional()
 	})
 	.transform(({ year, asOf, programmeId }) => ({
@@ -33,7 +33,7 @@ export const reportStepSchema = z.object({ version, makePublic: z.literal('on').
 /** A draft's new as-of date. */
 export const reportAsOfSchema = z.object({
 	version,
-	asOf: z.string({ error: t('annual.as_of_invalid') }).trim().refine(isIsoDate, { error: t('annual.as_of_invalid') })
+	asOf: dateText(false)
 });
 
 /** Putting a published report on the public link or taking it off. */

@@ -1,35 +1,25 @@
 import { z } from 'zod';
 import { t } from '../messages';
-import { FREQUENCIES, parsePeriod } from '../domain/periods';
+import { FREQUENCIES } from '../domain/periods';
 import { KPI_STATUSES, validateKpiDefinition } from '../domain/progress';
-import { isIsoDate } from '../domain/dates';
+import { MAX_DATE, MIN_DATE, dateText, periodText } from './fields';
 
 /**
  * The JSON API's shapes (camelCase, numbers as numbers, periods as in DESIGN §2): the same schemas
  * validate requests and generate the OpenAPI document (routes/api/v1/openapi.json).
  */
 
-export const periodText = z
-	.string()
-	.refine((text) => parsePeriod(text) !== null, { error: t('error.period_malformed') })
-	.meta({ description: '2024, 2024-H1, 2024-Q3 or 2024-05', example: '2025-09' });
+/** A period in a request body (required): the forms' one period schema, normalised ('2024-h1' → '2024-H1'). */
+// The cast only narrows the accepted input to what the pipe hands over (a string); the schema is the same.
+const periodInput = z.string({ error: t('error.period_malformed') }).pipe(periodText(false) as z.ZodType<string, string>).meta({ description: '2024, 2024-H1, 2024-Q3 or 2024-05', example: '2025-09' });
 
-/**
- * The dates status can be computed for: periods lie in MIN_PERIOD_YEAR–MAX_PERIOD_YEAR, and the period
- * due as of a date (ended at least 30 days before) must be one of them.
- */
-export const MIN_AS_OF = '1901-02-01';
-export const MAX_AS_OF = '2199-12-31';
-
-export const asOfQuery = z
-	.string()
-	.refine(isIsoDate, { error: t('overview.as_of_invalid') })
-	.refine((date) => date >= MIN_AS_OF && date <= MAX_AS_OF, { error: t('api.as_of_out_of_range', { min: MIN_AS_OF, max: MAX_AS_OF }) })
-	.meta({ description: `YYYY-MM-DD, from ${MIN_AS_OF} to ${MAX_AS_OF}`, example: '2026-11-22' });
+/** `?asOf=` of the API: the one date schema of every form and page (MIN_DATE–MAX_DATE); empty means today. */
+export const asOfQuery = dateText(true).meta({ description: `YYYY-MM-DD, from ${MIN_DATE} to ${MAX_DATE}`, example: '2026-11-22' });
 
 const finiteNumber = z.number({ error: t('error.number_malformed') }).refine(Number.isFinite, { error: t('error.number_malformed') }).refine((v) => Math.abs(v) < 1e12, { error: t('observation.value_out_of_range') });
 
-export const valueAtPeriod = z.object({ value: finiteNumber, period: periodText });
+const valueAtPeriod = z.object({ value: finiteNumber, period: periodInput });
+const valueAtPeriodShape = z.object({ value: z.number(), period: z.string().meta({ description: '2024, 2024-H1, 2024-Q3 or 2024-05' }) });
 
 export const kpiShape = z
 	.object({
@@ -42,8 +32,8 @@ export const kpiShape = z
 		frequency: z.enum(FREQUENCIES),
 		scope: z.string(),
 		dataSource: z.string(),
-		baseline: valueAtPeriod,
-		target: valueAtPeriod,
+		baseline: valueAtPeriodShape,
+		target: valueAtPeriodShape,
 		status: z.enum(KPI_STATUSES),
 		achievedShare: z.number().nullable(),
 		expectedShare: z.number().nullable(),

@@ -3,6 +3,7 @@ import { t } from '../messages';
 import { FREQUENCIES } from '../domain/periods';
 import { parseDanishNumber } from '../domain/numbers';
 import { validateKpiDefinition } from '../domain/progress';
+import { periodText } from './fields';
 
 const ids = z
 	.union([z.string(), z.array(z.string())])
@@ -25,6 +26,7 @@ const text = (max: number) => z.string().trim().max(max, { error: t('api.text_to
 /**
  * The KPI definition form (admins and directors): every field of DESIGN §2, Danish numbers, and the
  * rules of DESIGN §3 (direction agrees with the target; periods of the frequency; target after baseline).
+ * Periods are stored canonical ('2024-h1' → '2024-H1') by the one period schema the API uses too.
  */
 export const kpiFormSchema = z
 	.object({
@@ -37,9 +39,9 @@ export const kpiFormSchema = z
 		scope: text(200),
 		dataSource: text(200),
 		baselineValue: number('baselineValue'),
-		baselinePeriod: z.string().trim().max(10, { error: t('error.period_malformed') }),
+		baselinePeriod: periodText(false),
 		targetValue: number('targetValue'),
-		targetPeriod: z.string().trim().max(10, { error: t('error.period_malformed') }),
+		targetPeriod: periodText(false),
 		illustrative: z.string().optional().transform((v) => v === 'on'),
 		recommendationId: ids,
 		primaryId: ids,

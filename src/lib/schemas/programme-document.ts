@@ -8,13 +8,12 @@ import {
 	LIFECYCLES,
 	OVERRIDE_STATUSES,
 	amountKr,
-	dateText,
 	markdownText,
-	periodText,
 	plainText,
 	recommendationFields,
 	yearNumber
 } from './register';
+import { dateText, periodText } from './fields';
 
 /**
  * A whole programme as one JSON document — themes, recommendations with decision, lifecycle, budget,

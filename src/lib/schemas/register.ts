@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { t } from '../messages';
-import { formatPeriod, parsePeriod } from '../domain/periods';
-import { isIsoDate } from '../domain/dates';
+import { dateText, periodText } from './fields';
 import { parseAmountKr } from '../domain/money';
 
 /**
@@ -43,37 +42,6 @@ export function markdownText(max = 20000) {
 		.trim()
 		.max(max, { error: t('register.text_too_long', { max }) })
 		.refine((text) => !HTML_TAG_NOT_AUTOLINK.test(text), { error: t('register.no_html_markdown') }));
-}
-
-/** A period ('2025', '2024-H1', '2024-Q3', '2024-05'), stored canonical; `optional` turns '' into null. */
-export function periodText(optional: true): z.ZodType<string | null, unknown>;
-export function periodText(optional: false): z.ZodType<string, unknown>;
-export function periodText(optional: boolean): z.ZodType<string | null, unknown> {
-	return z.preprocess((v) => v ?? '', z.string({ error: t('error.period_malformed') })).transform((raw, ctx) => {
-		const text = raw.trim();
-		if (text === '' && optional) return null;
-		const period = text.length <= 10 ? parsePeriod(text) : null;
-		if (!period) {
-			ctx.addIssue({ code: 'custom', message: text === '' ? t('register.required') : t('error.period_malformed') });
-			return z.NEVER;
-		}
-		return formatPeriod(period);
-	});
-}
-
-/** An ISO date from a date input; `optional` turns '' into null. */
-export function dateText(optional: true): z.ZodType<string | null, unknown>;
-export function dateText(optional: false): z.ZodType<string, unknown>;
-export function dateText(optional: boolean): z.ZodType<string | null, unknown> {
-	return z.preprocess((v) => v ?? '', z.string({ error: t('register.date_invalid') })).transform((raw, ctx) => {
-		const text = raw.trim();
-		if (text === '' && optional) return null;
-		if (!isIsoDate(text)) {
-			ctx.addIssue({ code: 'custom', message: text === '' ? t('register.required') : t('register.date_invalid') });
-			return z.NEVER;
-		}
-		return text;
-	});
 }
 
 /** Whole kroner as Danes write them ("3.600.000", "3,6 mio.", "250.000 kr."); never negative. */

@@ -1,17 +1,10 @@
 import type { FormResult } from './forms';
 import { parseForm } from './forms';
 import { kpiFormSchema, type KpiForm } from '../schemas/kpi';
-import { formatPeriod, parsePeriodFor } from '../domain/periods';
 
-/** Parses the KPI form and stores its periods in canonical form ('2024-h1' → '2024-H1'). */
+/** Parses the KPI form; its periods come out canonical ('2024-h1' → '2024-H1'), as from the API. */
 export function parseKpiForm(formData: FormData): FormResult<KpiForm> {
-	const form = parseForm(kpiFormSchema, formData);
-	if (!form.ok) return form;
-	const canonical = (text: string) => {
-		const parsed = parsePeriodFor(text, form.data.frequency);
-		return parsed.ok ? formatPeriod(parsed.period) : text;
-	};
-	return { ok: true, data: { ...form.data, baselinePeriod: canonical(form.data.baselinePeriod), targetPeriod: canonical(form.data.targetPeriod) } };
+	return parseForm(kpiFormSchema, formData);
 }
 
 /** The submitted text, to refill the form after a refusal (checkbox lists are shown from the options). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_CONTENT_TYPES } from './imports/read';
-import { MAX_AS_OF, MIN_AS_OF, apiErrorShape, kpiCreateBody, kpiShape, observationPutBody, observationShape } from '../schemas/api';
+import { MAX_DATE, MIN_DATE } from '../schemas/fields';
+import { apiErrorShape, kpiCreateBody, kpiShape, observationPutBody, observationShape } from '../schemas/api';
 
 function schema(type: z.ZodType, io: 'input' | 'output' = 'output') {
 	const { $schema: _drop, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -11,7 +12,7 @@ const errorResponse = (description: string) => ({ description, content: { 'appli
 const ok = (description: string, ref: object) => ({ description, content: { 'application/json': { schema: ref } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 const periodParam = { name: 'period', in: 'path', required: true, schema: { type: 'string', examples: ['2025', '2025-H2', '2025-Q3', '2025-09'] } };
-const asOfParam = { name: 'asOf', in: 'query', required: false, description: `Dato for beregningen (${MIN_AS_OF} til ${MAX_AS_OF}); standard er i dag`, schema: { type: 'string', format: 'date' } };
+const asOfParam = { name: 'asOf', in: 'query', required: false, description: `Dato for beregningen (${MIN_DATE} til ${MAX_DATE}); standard er i dag`, schema: { type: 'string', format: 'date' } };
 const refused = { '401': errorResponse('Ikke logget ind'), '403': errorResponse('Ingen adgang'), '404': errorResponse('Findes ikke') };
 
 const recommendationList = z.object({

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { loadOverview, type OverviewRow } from '$lib/server/progress';
-import { isIsoDate, todayInCopenhagen } from '$lib/domain/dates';
+import { todayInCopenhagen } from '$lib/domain/dates';
+import { dateText } from '$lib/schemas/fields';
 import { parsePeriod } from '$lib/domain/periods';
-import { t } from '$lib/messages';
 import { requireRole } from '$lib/server/auth/guards';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 
@@ -18,7 +18,7 @@ const id = z
 
 /** The filters, kept in the URL so a filtered view can be bookmarked and shared; unknown values are ignored. */
 const querySchema = z.object({
-	asOf: z.string().refine(isIsoDate, { error: t('overview.as_of_invalid') }).optional(),
+	asOf: dateText(true),
 	program: id,
 	tema: id,
 	ansvarlig: id,

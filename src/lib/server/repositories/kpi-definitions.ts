@@ -48,15 +48,16 @@ async function replaceLinks(trx: Trx, organisationId: number, kpiId: number, for
 
 /**
  * Creates a KPI with its links and owners, audited, in one transaction; null when the name is taken.
- * @example const id = await createKpiDefinition(db, user.organisationId, user.id, form);
+ * The one way a KPI is created: the form and POST /api/v1/kpis both come here.
+ * @example const id = await createKpiDefinition(db, user.organisationId, user.id, form, event.getClientAddress());
  */
-export async function createKpiDefinition(db: Db, organisationId: number, actorUserId: number, form: KpiForm): Promise<number | null> {
+export async function createKpiDefinition(db: Db, organisationId: number, actorUserId: number, form: KpiForm, clientAddress: string | null = null): Promise<number | null> {
 	return db.transaction().execute(async (trx) => {
 		const taken = await trx.selectFrom('kpi').select('id').where('organisationId', '=', organisationId).where('name', '=', form.name).executeTakeFirst();
 		if (taken) return null;
 		const { id } = await trx.insertInto('kpi').values({ organisationId, ...columns(form) }).returning('id').executeTakeFirstOrThrow();
 		await replaceLinks(trx, organisationId, id, form);
-		await recordAudit(trx, { organisationId, actorUserId, action: 'kpi.created', entityType: 'kpi', entityId: id, after: form });
+		await recordAudit(trx, { organisationId, actorUserId, action: 'kpi.created', entityType: 'kpi', entityId: id, after: form, clientAddress });
 		return id;
 	});
 }

@@ -20,7 +20,7 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const form = parseKpiForm(formData);
 		if (!form.ok) return fail(400, { errors: form.errors, values: formValues(formData), picks: formPicks(formData) });
-		const id = await createKpiDefinition(await getDb(), user.organisationId, user.id, form.data);
+		const id = await createKpiDefinition(await getDb(), user.organisationId, user.id, form.data, event.getClientAddress());
 		if (id === null) return fail(409, { errors: fieldErrors({ name: t('api.kpi_name_taken') }), values: formValues(formData), picks: formPicks(formData) });
 		redirect(303, `/noegletal/${id}`);
 	}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { t } from '../messages';
+import { formatPeriod, parsePeriod } from '../domain/periods';
+import { isIsoDate } from '../domain/dates';
+
+/**
+ * The field rules every form, page query and the JSON API share, so the same text is accepted (and
+ * normalised) or refused with the same Danish message wherever it is typed.
+ */
+
+/**
+ * The dates anything can be dated or computed as of: periods lie in MIN_PERIOD_YEAR–MAX_PERIOD_YEAR
+ * (1900–2199), and the period due as of a date (ended at least 30 days before) must be one of them.
+ */
+export const MIN_DATE = '1901-02-01';
+export const MAX_DATE = '2199-12-31';
+
+/** An ISO date ('2026-11-22') between MIN_DATE and MAX_DATE; `optional` turns '' (or a missing field) into null. */
+export function dateText(optional: true): z.ZodType<string | null, unknown>;
+export function dateText(optional: false): z.ZodType<string, unknown>;
+export function dateText(optional: boolean): z.ZodType<string | null, unknown> {
+	return z.preprocess((v) => v ?? '', z.string({ error: t('error.date_malformed') })).transform((raw, ctx) => {
+		const text = raw.trim();
+		if (text === '' && optional) return null;
+		if (!isIsoDate(text)) {
+			ctx.addIssue({ code: 'custom', message: text === '' ? t('register.required') : t('error.date_malformed') });
+			return z.NEVER;
+		}
+		if (text < MIN_DATE || text > MAX_DATE) {
+			ctx.addIssue({ code: 'custom', message: t('error.date_out_of_range', { min: MIN_DATE, max: MAX_DATE }) });
+			return z.NEVER;
+		}
+		return text;
+	});
+}
+
+/** A period ('2025', '2024-H1', '2024-Q3', '2024-05'), stored canonical ('2024-h1' → '2024-H1'); `optional` turns '' into null. */
+export function periodText(optional: true): z.ZodType<string | null, unknown>;
+export function periodText(optional: false): z.ZodType<string, unknown>;
+export function periodText(optional: boolean): z.ZodType<string | null, unknown> {
+	return z.preprocess((v) => v ?? '', z.string({ error: t('error.period_malformed') })).transform((raw, ctx) => {
+		const text = raw.trim();
+		if (text === '' && optional) return null;
+		const period = text.length <= 10 ? parsePeriod(text) : null;
+		if (!period) {
+			ctx.addIssue({ code: 'custom', message: text === '' ? t('register.required') : t('error.period_malformed') });
+			return z.NEVER;
+		}
+		return formatPeriod(period);
+	});
+}
