@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import { migrations } from '../../db/migrations';
 import { openDatabase, type Db } from '../../src/lib/server/db';
 import { migrateDownAll, migrateToLatest } from '../../src/lib/server/migrate';
@@ -69,6 +70,24 @@ describe('migrations', () => {
 			await empty.destroy();
 		}
 	});
+
+	test('a report stored as of 9999-12-31 before the date range existed is moved to 2199-12-31', async () => {
+		const empty = await emptyDatabase();
+		try {
+			const migrator = new Migrator({ db: empty.db.withoutPlugins(), provider: { getMigrations: async () => migrations } });
+			const { error } = await migrator.migrateTo('2026-11-30T1300-audit-api-token');
+			expect(error).toBeUndefined();
+			const org = await empty.db.insertInto('organisation').values({ slug: 'gammel', name: 'Kommune' }).returning('id').executeTakeFirstOrThrow();
+			for (const [year, asOf] of [[2025, '9999-12-31'], [2024, '0001-01-01'], [2023, '2024-01-31']] as const) {
+				await empty.db.insertInto('annualReport').values({ organisationId: org.id, year, asOf }).execute();
+			}
+			expect(await migrateToLatest(empty.db)).toEqual(['2026-11-30T1400-report-as-of-range']);
+			const rows = await empty.db.selectFrom('annualReport').select(['year', 'asOf']).orderBy('year').execute();
+			expect(rows).toEqual([{ year: 2023, asOf: '2024-01-31' }, { year: 2024, asOf: '1901-02-01' }, { year: 2025, asOf: '2199-12-31' }]);
+		} finally {
+			await empty.destroy();
+		}
+	});
 });
 
 describe('constraints', () => {
@@ -122,6 +141,14 @@ describe('constraints', () => {
 		await expect(
 			db.insertInto('observation').values({ organisationId, kpiId, period: '2024', value: 6 }).execute()
 		).rejects.toMatchObject({ code: '23505' });
+	});
+
+	test('an annual report as of a date outside 1901-02-01 … 2199-12-31 is refused', async () => {
+		const { db, organisationId } = await setup();
+		for (const asOf of ['9999-12-31', '1901-01-31', '2200-01-01']) {
+			await expect(db.insertInto('annualReport').values({ organisationId, year: 2025, asOf }).execute()).rejects.toMatchObject({ code: '23514' });
+		}
+		await db.insertInto('annualReport').values({ organisationId, year: 2025, asOf: '2199-12-31' }).execute();
 	});
 
 	test("a row cannot point into another organisation's data", async () => {
