@@ -1,6 +1,7 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Organisation } from '../db/types';
 import type { Session, SessionUser } from '$lib/server/auth/session';
+import type { Locale } from '$lib/messages';
 
 declare global {
 	namespace App {
@@ -8,6 +9,8 @@ declare global {
 			message: string;
 		}
 		interface Locals {
+			/** The language of the answer: English when Accept-Language prefers it, else Danish (handleLocale). */
+			locale: Locale;
 			/** The signed-in user (by session cookie, or by API token on /api/v1), else null. */
 			user: SessionUser | null;
 			session: Session | null;

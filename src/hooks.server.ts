@@ -11,7 +11,7 @@ import { signInPathFor } from '$lib/server/auth/redirect-target';
 import { deleteSessionCookie, sessionCookieName, validateSessionToken } from '$lib/server/auth/session';
 import { BASE_HEADERS } from '$lib/server/base-headers';
 import { withApiTokenAudit } from '$lib/server/audit';
-import { t } from '$lib/messages';
+import { chooseLocale, currentLocale, t, withLocale } from '$lib/server/messages';
 
 /** Migrates on start; a database that cannot be reached stops the server with a plain message. */
 export const init: ServerInit = async () => {
@@ -27,6 +27,22 @@ export const init: ServerInit = async () => {
 		}
 		throw error;
 	}
+};
+
+/**
+ * The answer's language: English when the browser's Accept-Language ranks it above Danish, else Danish.
+ * Everything after this runs inside withLocale, so t() on the server (actions, API errors, server-rendered
+ * pages) speaks it; the page's <html lang> says it, and the browser reads it from the root layout's data.
+ */
+const handleLocale: Handle = async ({ event, resolve }) => {
+	const locale = chooseLocale(event.request.headers.get('accept-language'));
+	event.locals.locale = locale;
+	const response = await withLocale(locale, () =>
+		resolve(event, { transformPageChunk: locale === 'da' ? undefined : ({ html }) => html.replace('<html lang="da">', `<html lang="${locale}">`) })
+	);
+	// Caches must keep the Danish and the English answer apart.
+	response.headers.append('vary', 'Accept-Language');
+	return response;
 };
 
 const isApi = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');
@@ -138,7 +154,7 @@ function seeOther(location: string): Response {
 }
 
 function forbiddenPage(): Response {
-	const body = `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${t('auth.forbidden_title')}</title></head><body><main><h1>${t('auth.forbidden_title')}</h1><p>${t('auth.forbidden')}</p><p><a href="/">${t('error.back_home')}</a></p></main></body></html>`;
+	const body = `<!doctype html><html lang="${currentLocale()}"><head><meta charset="utf-8"><title>${t('auth.forbidden_title')}</title></head><body><main><h1>${t('auth.forbidden_title')}</h1><p>${t('auth.forbidden')}</p><p><a href="/">${t('error.back_home')}</a></p></main></body></html>`;
 	return new Response(body, { status: 403, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
@@ -169,7 +185,7 @@ function unavailableResponse(event: Parameters<Handle>[0]['event']): Response {
 		return Response.json({ type: 'error', status: 503, error: { message } }, { status: 503, headers });
 	}
 	const title = escapeHtml(t('error.title_503'));
-	const body = `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – ${escapeHtml(t('app.name'))}</title></head><body><main><h1>${title}</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(event.url.pathname + event.url.search)}">${escapeHtml(t('error.try_again'))}</a></p></main></body></html>`;
+	const body = `<!doctype html><html lang="${currentLocale()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – ${escapeHtml(t('app.name'))}</title></head><body><main><h1>${title}</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(event.url.pathname + event.url.search)}">${escapeHtml(t('error.try_again'))}</a></p></main></body></html>`;
 	return new Response(body, { status: 503, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
 }
 
@@ -208,7 +224,7 @@ const handleQueryCount: Handle = async ({ event, resolve }) => {
 	return result;
 };
 
-export const handle = sequence(handleQueryCount, handleSecurityHeaders, handleFormOrigin, handleDatabaseDown, handleSession, handleAccess, handleApiOrigin);
+export const handle = sequence(handleQueryCount, handleLocale, handleSecurityHeaders, handleFormOrigin, handleDatabaseDown, handleSession, handleAccess, handleApiOrigin);
 
 /** Unexpected errors are logged in full and shown as a plain Danish sentence; unknown pages as 404. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

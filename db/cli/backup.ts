@@ -10,7 +10,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rea
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { t } from '../../src/lib/messages';
+import { t } from '../../src/lib/server/messages';
 import type { Config } from '../../src/lib/server/config';
 import { openDatabase } from '../../src/lib/server/db';
 import { StartupError } from '../../src/lib/server/startup-error';

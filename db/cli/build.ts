@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { t } from '../../src/lib/messages';
+import { t } from '../../src/lib/server/messages';
 
 const root = resolve(import.meta.dirname, '../..');
 const sources = ['src', 'db', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];

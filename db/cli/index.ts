@@ -17,7 +17,7 @@ import { readConfig } from '../../src/lib/server/config';
 import { openConfiguredDatabase } from '../../src/lib/server/db';
 import { migrateToLatest } from '../../src/lib/server/migrate';
 import { StartupError } from '../../src/lib/server/startup-error';
-import { t } from '../../src/lib/messages';
+import { t } from '../../src/lib/server/messages';
 import { seedDemo } from '../seed/demo';
 import { createUserToken } from '../../src/lib/server/auth/user-token';
 import { recordAudit } from '../../src/lib/server/audit';

@@ -229,7 +229,7 @@ async function javascriptOf(base: string, sessionToken: string, paths: Record<st
 	const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 	if (!existsSync(chromiumPath)) return javascriptFromHtml(base, sessionToken, paths);
 	const { chromium } = await import('playwright-core');
-	const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+	const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--accept-lang=da-DK,da'] });
 	const result: JavaScriptSizes = { method: 'chromium' };
 	try {
 		for (const [key, path] of Object.entries(paths)) {

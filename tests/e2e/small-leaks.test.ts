@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 import { signInCookie } from '../helpers/sign-in';
 import { apiToken } from '../helpers/api-token';
-import { t } from '../../src/lib/messages';
+import { t } from '../../src/lib/server/messages';
 
 /**
  * Issue 12, item 7: the smaller leaks an outside attack found, each against the built server on one

@@ -12,7 +12,11 @@ if (!hasChromium) {
 	console.warn(message);
 }
 
-/** Launches the machine's Chromium headless with the flags that work in this sandbox. */
+/**
+ * Launches the machine's Chromium headless with the flags that work in this sandbox. It asks for Danish pages
+ * (`--accept-lang`) like the users' browsers; headless Chromium would send en-US and get English pages.
+ * A test that wants another language says so with `newContext({ locale })`.
+ */
 export function launchChromium(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: chromiumPath,
@@ -24,7 +28,8 @@ export function launchChromium(): Promise<Browser> {
 			'--no-first-run',
 			'--disable-background-networking',
 			'--disable-component-update',
-			'--disable-sync'
+			'--disable-sync',
+			'--accept-lang=da-DK,da'
 		]
 	});
 }

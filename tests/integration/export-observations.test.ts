@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { seedDemo } from '../../db/seed/demo';
-import { t } from '../../src/lib/messages';
+import { t } from '../../src/lib/server/messages';
 import {
 	exportFileName,
 	listObservationsForExport,

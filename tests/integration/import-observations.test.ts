@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { sql, type KyselyPlugin } from 'kysely';
 import { seedDemo } from '../../db/seed/demo';
 import type { Frequency } from '../../db/types';
-import { t } from '../../src/lib/messages';
+import { t } from '../../src/lib/server/messages';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { saveObservation } from '../../src/lib/server/repositories/observations';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 import { dateText } from './fields';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

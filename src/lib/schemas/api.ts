@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { t } from '../messages';
+import { t } from '../server/messages';
 import { FREQUENCIES } from '../domain/periods';
 import { KPI_STATUSES, validateKpiDefinition } from '../domain/progress';
 import { MAX_DATE, MIN_DATE, dateText, periodText } from './fields';

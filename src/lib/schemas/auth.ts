@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { t } from '../messages';
+import { t } from '../server/messages';
 
 /** An e-mail address as people type it: trimmed, lower-cased, at most 254 characters. */
 export const emailField = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { t } from '../messages';
+import { t } from '../server/messages';
 import { formatPeriod, parsePeriodFor, type Frequency } from '../domain/periods';
 import { parseDanishNumber } from '../domain/numbers';
 

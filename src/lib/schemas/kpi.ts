@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { t } from '../messages';
+import { t } from '../server/messages';
 import { FREQUENCIES } from '../domain/periods';
 import { parseDanishNumber } from '../domain/numbers';
 import { validateKpiDefinition } from '../domain/progress';

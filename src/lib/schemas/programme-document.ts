@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { t } from '../messages';
+import { t } from '../server/messages';
 import {
 	BUDGET_CATEGORIES,
 	DECISION_KINDS,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { t } from '../messages';
+import { t } from '../server/messages';
 import { dateText, periodText } from './fields';
 import { parseAmountKr } from '../domain/money';
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db } from './db';
 import type { SessionUser } from './auth/session';
 import { recordAudit } from './audit';
-import { t } from '../messages';
+import { t, type PlainMessageKey } from './messages';
 import { fieldLabel } from './register-display';
 import {
 	PROGRAMME_DOCUMENT_FORMAT,
@@ -87,7 +87,7 @@ export interface DocumentProblem {
 	message: string;
 }
 
-const SECTION_LABELS: Record<string, string> = {
+const SECTION_LABELS: Record<string, PlainMessageKey> = {
 	programme: 'programme_document.section.programme',
 	themes: 'programme_document.section.themes',
 	recommendations: 'programme_document.section.recommendations',
@@ -115,7 +115,7 @@ function describePath(path: readonly PropertyKey[], raw: unknown): string {
 			} else parts.push(t('programme_document.row', { n: key + 1 }));
 		} else {
 			const label = SECTION_LABELS[String(key)];
-			parts.push(label ? t(label as Parameters<typeof t>[0]) : fieldLabel(String(key)));
+			parts.push(label ? t(label) : fieldLabel(String(key)));
 		}
 		node = next;
 	}

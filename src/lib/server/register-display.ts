@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '../messages';
+import { isMessageKey, t, type PlainMessageKey } from './messages';
 import { formatKr } from '../domain/money';
 import { formatDateDa } from '../domain/format';
 import { formatPeriodDa, parsePeriod } from '../domain/periods';
@@ -9,7 +9,7 @@ import type { FieldChange, InvalidReason } from './repositories/register';
  * history, and values formatted as the forms show them (kroner, dates, periods, choices).
  */
 
-const FIELD_LABELS: Record<string, MessageKey> = {
+const FIELD_LABELS: Record<string, PlainMessageKey> = {
 	name: 'register.field.name',
 	body: 'register.field.body',
 	description: 'register.field.description',
@@ -73,7 +73,11 @@ export function formatFieldValue(field: string, value: unknown): string {
 	if (field === 'amountKr' && typeof value === 'number') return formatKr(value);
 	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDateDa(value);
 	if ((field === 'followUpPeriod' || field === 'duePeriod') && typeof value === 'string' && parsePeriod(value)) return formatPeriodDa(value);
-	if (field in ENUM_PREFIX && typeof value === 'string') return t(`${ENUM_PREFIX[field]}.${value}` as MessageKey);
+	if (field in ENUM_PREFIX && typeof value === 'string') {
+		// A value the catalogue does not know (an old enum value) shows as stored rather than failing the page.
+		const key = `${ENUM_PREFIX[field]}.${value}`;
+		if (isMessageKey(key)) return t(key);
+	}
 	const text = Array.isArray(value) ? value.join(', ') : String(value);
 	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

@@ -4,7 +4,7 @@ import { getDb } from './db';
 import { requireRole } from './auth/guards';
 import { REGISTER_ROLES } from './auth/access';
 import type { Role } from '../../../db/types';
-import { t } from '../messages';
+import { t } from './messages';
 import type { WriteResult } from './repositories/register';
 import { describeChanges, describeRow, invalidMessage } from './register-display';
 import type { FieldErrors } from './forms';

@@ -6,7 +6,7 @@ import { loginSchema } from '$lib/schemas/auth';
 import { signIn } from '$lib/server/auth/sign-in';
 import { homeFor } from '$lib/server/auth/access';
 import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin) ?? homeFor(locals.user.role));

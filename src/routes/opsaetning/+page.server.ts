@@ -9,7 +9,7 @@ import { newPasswordSchema } from '$lib/server/auth/password-form';
 import { hashPassword } from '$lib/server/auth/password';
 import { recordAudit } from '$lib/server/audit';
 import { signIn } from '$lib/server/auth/sign-in';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 const setupSchema = z.object({
 	organisationName: z

@@ -6,7 +6,7 @@ import { parseForm, fieldErrors, type FieldErrors } from '$lib/server/forms';
 import { createAnnualReport, listAnnualReports, REPORT_CREATORS } from '$lib/server/repositories/annual-reports';
 import { createReportSchema } from '$lib/schemas/annual-report';
 import { todayInCopenhagen } from '$lib/domain/dates';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 // Every signed-in role reads the annual status here; politicians see published reports only (DESIGN §5).
 export const load: PageServerLoad = async (event) => {

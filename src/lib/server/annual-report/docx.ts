@@ -19,7 +19,7 @@ import {
 	TextRun,
 	WidthType
 } from 'docx';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 import { formatDateDa, formatKpiValue } from '../../domain/format';
 import { formatKr } from '../../domain/money';
 import { formatPeriodDa } from '../../domain/periods';

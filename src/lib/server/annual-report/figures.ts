@@ -1,4 +1,4 @@
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 import type { Table } from '../exports/table';
 import type { ReportContent } from './content';
 

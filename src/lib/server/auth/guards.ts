@@ -2,7 +2,7 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Db } from '../db';
 import type { Role } from '../../../../db/types';
 import type { SessionUser } from './session';
-import { t } from '../../messages';
+import { t } from '../messages';
 import { signInPathFor } from './redirect-target';
 
 /**

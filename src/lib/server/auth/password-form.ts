@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { t } from '../../messages';
+import { t } from '../messages';
 import { checkPassword, type PasswordContext } from './password-policy';
 
 /**

@@ -13,7 +13,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
 import englishPasswords from '@zxcvbn-ts/language-common/src/passwords.json';
-import type { MessageKey } from '../../messages';
+import type { PlainMessageKey } from '../messages';
 import danishPasswordsText from './danish-common-passwords.txt?raw';
 
 /** Fewest characters (Unicode code points, after NFC) a password may have. */
@@ -31,7 +31,7 @@ export type PasswordProblem = 'too_short' | 'too_long' | 'too_common' | 'contain
 /** A refusal: the problem and, for `too_weak`, zxcvbn's advice as message keys (warning first). */
 export interface PasswordRefusal {
 	problem: PasswordProblem;
-	advice: MessageKey[];
+	advice: PlainMessageKey[];
 }
 
 /** The words a password must not lean on, besides the e-mail: the user's and organisation's names. */
@@ -42,7 +42,7 @@ export interface PasswordContext {
 
 // zxcvbn-ts's feedback keys (its translation keys; left untranslated, it returns the keys themselves)
 // mapped to our catalogue, so the advice reads in Danish. A key a newer zxcvbn-ts adds is left out.
-const WARNINGS: Record<string, MessageKey> = {
+const WARNINGS: Record<string, PlainMessageKey> = {
 	straightRow: 'password.warning_straight_row',
 	keyPattern: 'password.warning_key_pattern',
 	simpleRepeat: 'password.warning_simple_repeat',
@@ -60,7 +60,7 @@ const WARNINGS: Record<string, MessageKey> = {
 	userInputs: 'password.warning_user_inputs',
 	pwned: 'password.warning_pwned'
 };
-const SUGGESTIONS: Record<string, MessageKey> = {
+const SUGGESTIONS: Record<string, PlainMessageKey> = {
 	l33t: 'password.suggestion_l33t',
 	reverseWords: 'password.suggestion_reverse_words',
 	allUppercase: 'password.suggestion_all_uppercase',
@@ -130,9 +130,9 @@ function strengthEstimator(): ZxcvbnFactory {
 }
 
 /** zxcvbn's warning and suggestions for a password, as message keys of our catalogue. */
-function adviceFor(feedback: { warning: string | null; suggestions: string[] }): MessageKey[] {
+function adviceFor(feedback: { warning: string | null; suggestions: string[] }): PlainMessageKey[] {
 	const keys = [feedback.warning ? WARNINGS[feedback.warning] : undefined, ...feedback.suggestions.map((s) => SUGGESTIONS[s])];
-	return keys.filter((key): key is MessageKey => key !== undefined);
+	return keys.filter((key): key is PlainMessageKey => key !== undefined);
 }
 
 /** The forms of a folded password looked up in the common set. */

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 import { copenhagenWallClock } from './local-time';
 import type { Table, TableColumn } from './table';
 

@@ -1,4 +1,4 @@
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 import type { OverviewRow } from '../progress';
 import { formatPeriodDa } from '../../domain/periods';
 import { formatDateDa } from '../../domain/format';
@@ -7,7 +7,8 @@ import type { Table } from './table';
 /** The status of an overview row as one Danish word (with the override marked, or the follow-up progress). */
 function statusText(row: OverviewRow): string {
 	const s = row.status;
-	const word = s.status ? t(`status.${s.status}`) : t('status.follow_up_progress', s.source === 'follow_up' ? { done: s.progress.done, total: s.progress.total } : {});
+	// Only a recommendation followed via its items has no status word; {} left '{done} af {total}' unfilled.
+	const word = s.status ? t(`status.${s.status}`) : s.source === 'follow_up' ? t('status.follow_up_progress', { done: s.progress.done, total: s.progress.total }) : t('status.no_data');
 	return s.override ? `${word} (${t('status.override')})` : word;
 }
 

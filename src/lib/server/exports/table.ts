@@ -1,4 +1,4 @@
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 import type { ObservationExportRow } from './observations';
 
 /** How a column's cells are written: text as is, real numbers, moments, and Ja/Nej. */

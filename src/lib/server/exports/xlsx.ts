@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 import { copenhagenWallClock } from './local-time';
 import type { Table, TableColumn } from './table';
 

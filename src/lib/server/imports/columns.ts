@@ -1,4 +1,4 @@
-import { t } from '../../messages';
+import { t } from '../messages';
 
 /** Where each field sits in a row; `comment` is null when the file has no comment column. */
 export interface ColumnMap {

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { t } from '../../messages';
+import { t } from '../messages';
 import type { SessionUser } from '../auth/session';
 import { mapColumns } from './columns';
 import { createKpiFinder, readRow, type RowDraft } from './row-fields';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import iconv from 'iconv-lite';
-import { t } from '../../messages';
+import { t } from '../messages';
 import { mapColumns } from './columns';
 import { decimalText } from './decimal-text';
 import { readTable } from './read';

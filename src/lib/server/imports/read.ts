@@ -1,6 +1,6 @@
 import { parse, type InfoRecord } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { t } from '../../messages';
+import { t } from '../messages';
 import { formatNumber } from '../../domain/format';
 import type { DecimalSeparator } from '../../domain/numbers';
 import { XLSX_CONTENT_TYPE, looksLikeXlsx, readXlsxRows, tooManyColumnsIn } from './xlsx';

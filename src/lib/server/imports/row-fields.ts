@@ -1,4 +1,4 @@
-import { t } from '../../messages';
+import { t } from '../messages';
 import { formatPeriod, parsePeriod, parsePeriodFor, type Frequency } from '../../domain/periods';
 import { parseDanishNumber, type DecimalSeparator } from '../../domain/numbers';
 import type { ColumnMap } from './columns';

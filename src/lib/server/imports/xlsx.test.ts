@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { sheetXml, xlsxBombs, xlsxFile, zipArchive } from '../../../../tests/helpers/xlsx-files';
-import { t } from '../../messages';
+import { t } from '../messages';
 import { decimalText } from './decimal-text';
 import { createGate } from './gate';
 import { MAX_IMPORT_ROWS } from './limits';

@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { t, type MessageKey } from '../../messages';
+import { t, type MessageArgs, type MessageKey, type PlainMessageKey } from '../messages';
 import { formatNumber } from '../../domain/format';
 import { decimalText } from './decimal-text';
 import { MAX_CELL_CHARACTERS, MAX_IMPORT_COLUMNS, MAX_TABLE_CHARACTERS, XLSX_PART_LIMITS } from './limits';
@@ -24,7 +24,7 @@ export type XlsxRead = { ok: true; rows: TableRow[] } | { ok: false; message: st
 /** A refusal found while reading; carries the Danish message that names the limit. */
 class Refusal extends Error {}
 
-const refuse = (key: MessageKey, params?: Record<string, string | number>) => new Refusal(t(key, params));
+const refuse = <K extends MessageKey>(key: K, ...params: MessageArgs<K>) => new Refusal(t(key, ...params));
 
 /**
  * The non-empty rows of the first worksheet as text, with Excel's row numbers as line numbers.
@@ -99,7 +99,7 @@ async function openWorkbook(bytes: Uint8Array): Promise<Workbook> {
 	if (!sheet) throw new ZipError('unreadable');
 	const sharedStrings = part('xl/sharedStrings.xml');
 	const styles = part('xl/styles.xml');
-	const checks: [ZipEntry | undefined, number, MessageKey][] = [
+	const checks: [ZipEntry | undefined, number, PlainMessageKey][] = [
 		[sheet, XLSX_PART_LIMITS.sheet, 'import.xlsx_part_sheet'],
 		[sharedStrings, XLSX_PART_LIMITS.sharedStrings, 'import.xlsx_part_shared_strings'],
 		[styles, XLSX_PART_LIMITS.other, 'import.xlsx_part_styles']

@@ -7,7 +7,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { createApiToken, listApiTokens } from '$lib/server/auth/api-token';
 import { recordAudit } from '$lib/server/audit';
 import { listUsers } from '$lib/server/repositories/users';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 const createSchema = z.object({
 	name: z.string({ error: t('admin.token_name_required') }).trim().min(1, { error: t('admin.token_name_required') }).max(100, { error: t('admin.token_name_required') }),

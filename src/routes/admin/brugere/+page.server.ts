@@ -9,7 +9,7 @@ import { recordAudit } from '$lib/server/audit';
 import { sendMail } from '$lib/server/mail';
 import { listUsers } from '$lib/server/repositories/users';
 import { emailField, nameField, roleField } from '$lib/schemas/auth';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 const inviteSchema = z.object({ name: nameField, email: emailField, role: roleField });
 

@@ -7,7 +7,7 @@ import { newPasswordSchema } from '$lib/server/auth/password-form';
 import { hashPassword } from '$lib/server/auth/password';
 import { setPasswordByLink } from '$lib/server/auth/credentials';
 import { recordAudit } from '$lib/server/audit';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const token = await findUserToken(await getDb(), params.token);

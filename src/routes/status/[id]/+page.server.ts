@@ -24,7 +24,7 @@ import type { SessionUser } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db';
 import type { Role } from '../../../../db/types';
 import { listAuditEvents } from '$lib/server/repositories/audit-events';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const LIVE_ROLES: readonly Role[] = ['admin', 'director', 'project_lead'];

@@ -10,7 +10,7 @@ import { getDb } from '$lib/server/db';
 import { loadRecommendationDetail } from '$lib/server/recommendation-detail';
 import { renderMarkdown } from '$lib/server/markdown';
 import { todayInCopenhagen } from '$lib/domain/dates';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 import { canEditRecommendation, requireRole } from '$lib/server/auth/guards';
 import { LIVE_DATA_ROLES, REGISTER_ROLES } from '$lib/server/auth/access';
 import { listAuditEvents, listStatusUpdateAuditEvents } from '$lib/server/repositories/audit-events';

@@ -7,7 +7,7 @@ import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { exportFileName, recommendationTable, toDanishCsv, toXlsx } from '$lib/server/exports';
 import { loadOverview } from '$lib/server/progress';
 import { todayInCopenhagen } from '$lib/domain/dates';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 const querySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
 

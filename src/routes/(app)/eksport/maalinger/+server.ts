@@ -6,7 +6,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { exportFileName, listObservationsForExport, observationTable, toDanishCsv, toXlsx, type ObservationExportScope } from '$lib/server/exports';
 import { todayInCopenhagen } from '$lib/domain/dates';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 const id = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
 const querySchema = z.object({

@@ -18,7 +18,7 @@ import { parseDecimal } from '$lib/domain/numbers';
 import { formatKpiValue } from '$lib/domain/format';
 import { formatPeriodDa } from '$lib/domain/periods';
 import { todayInCopenhagen } from '$lib/domain/dates';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 

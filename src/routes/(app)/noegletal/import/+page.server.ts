@@ -7,7 +7,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { applyObservationImport, previewObservationImport, readTable, MAX_IMPORT_ROWS, type ImportPreview, type ImportTable } from '$lib/server/imports';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 /** The table as the preview form sends it back for saving (it is validated again from scratch). */
 const tableSchema = z.object({

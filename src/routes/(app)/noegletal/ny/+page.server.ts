@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { fieldErrors } from '$lib/server/forms';
 import { formPicks, formValues, parseKpiForm } from '$lib/server/kpi-form';
 import { createKpiDefinition, loadKpiFormOptions } from '$lib/server/repositories/kpi-definitions';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 const EDITORS = ['admin', 'director'] as const;
 

@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { REGISTER_EDITORS } from '$lib/server/register-pages';
 import { importProgramme, readProgrammeDocument, type DocumentProblem } from '$lib/server/programme-transfer';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 /** The largest programme document accepted (a whole register is far smaller). */
 const MAX_DOCUMENT_BYTES = 5_000_000;

@@ -12,7 +12,7 @@ import { sendMail } from '$lib/server/mail';
 import { findUser, listAssignmentIds } from '$lib/server/repositories/users';
 import { listRecommendations } from '$lib/server/repositories/recommendations';
 import { roleField } from '$lib/schemas/auth';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const versionField = z.coerce.number().int().min(1);

@@ -8,7 +8,7 @@ import { createKpiDefinition } from '$lib/server/repositories/kpi-definitions';
 import type { KpiForm } from '$lib/schemas/kpi';
 import { asOfQuery, kpiCreateBody } from '$lib/schemas/api';
 import { todayInCopenhagen } from '$lib/domain/dates';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 /** GET /api/v1/kpis?asOf=YYYY-MM-DD — the organisation's KPIs with computed status. */
 export const GET: RequestHandler = async ({ locals, url }) => {

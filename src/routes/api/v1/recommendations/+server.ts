@@ -6,7 +6,7 @@ import { asOfQuery } from '$lib/schemas/api';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { loadOverview } from '$lib/server/progress';
 import { todayInCopenhagen } from '$lib/domain/dates';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 /** GET /api/v1/recommendations?asOf=YYYY-MM-DD — the organisation's recommendations with their computed status. */
 export const GET: RequestHandler = async ({ locals, url }) => {

@@ -7,7 +7,7 @@ import { listFollowUpItems } from '$lib/server/repositories/recommendations';
 import { invalidForm, recommendationTarget, refusal, REGISTER_EDITORS, submittedValues } from '$lib/server/register-pages';
 import { canEditRecommendation } from '$lib/server/auth/guards';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 const ITEM_FIELDS = ['title', 'duePeriod', 'state'] as const;
 

@@ -8,7 +8,7 @@ import { formPicks, formValues, parseKpiForm } from '$lib/server/kpi-form';
 import { loadKpiFormOptions, updateKpiDefinition } from '$lib/server/repositories/kpi-definitions';
 import { findKpi } from '$lib/server/repositories/observations';
 import { parseDecimal } from '$lib/domain/numbers';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 

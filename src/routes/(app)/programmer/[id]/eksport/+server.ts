@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { programmeTarget } from '$lib/server/register-pages';
 import { exportProgramme } from '$lib/server/programme-transfer';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 /** The whole programme as one JSON document, as a download (admins and directors). */
 export const GET: RequestHandler = async (event) => {

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { apiError, apiUser, requireContentType } from '$lib/server/api';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { applyObservationImport, previewObservationImport, readTable, IMPORT_CONTENT_TYPES, MAX_IMPORT_MEGABYTES, type ImportPreview } from '$lib/server/imports';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 function summary(preview: ImportPreview) {
 	return {

@@ -6,7 +6,7 @@ import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { loadApiKpiDetail } from '$lib/server/kpi-api';
 import { asOfQuery } from '$lib/schemas/api';
 import { todayInCopenhagen } from '$lib/domain/dates';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 /** GET /api/v1/kpis/{id}?asOf=YYYY-MM-DD — one KPI with status, shares, overdue and latest as of the date, and its comparison series. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {

@@ -7,7 +7,7 @@ import { loadRecommendationDetail } from '$lib/server/recommendation-detail';
 import { loadApiKpis } from '$lib/server/kpi-api';
 import { asOfQuery } from '$lib/schemas/api';
 import { todayInCopenhagen } from '$lib/domain/dates';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 /** GET /api/v1/recommendations/{id}?asOf=YYYY-MM-DD — every field, its KPIs, budget, follow-up items and status. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {

@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { findPublicReport } from '$lib/server/repositories/annual-reports';
 import { publicReportParams } from '$lib/schemas/annual-report';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 /**
  * The annual status an admin has published publicly: no sign-in, only the frozen snapshot of a

@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { findAnnualReport, reportContent } from '$lib/server/repositories/annual-reports';
 import { reportDownload, type ReportFormat } from '$lib/server/annual-report/download';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), format: z.enum(['docx', 'csv', 'xlsx']) });
 

@@ -5,7 +5,7 @@ import { apiError, apiUser, pathId } from '$lib/server/api';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { loadApiObservations } from '$lib/server/kpi-api';
 import { findKpi } from '$lib/server/repositories/observations';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 /** GET /api/v1/kpis/{id}/observations — every value of the KPI, oldest first. */
 export const GET: RequestHandler = async ({ locals, params }) => {

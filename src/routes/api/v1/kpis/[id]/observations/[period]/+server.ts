@@ -8,7 +8,7 @@ import { loadApiObservations } from '$lib/server/kpi-api';
 import { deleteObservation, findKpi, saveObservation } from '$lib/server/repositories/observations';
 import { observationPutBody } from '$lib/schemas/api';
 import { formatPeriod, parsePeriodFor } from '$lib/domain/periods';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 /** The caller, the KPI (of their organisation, writable by them) and the period (of its frequency) — or the error to send. */
 async function target(event: RequestEvent) {

@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { findPublicReport } from '$lib/server/repositories/annual-reports';
 import { publicReportParams } from '$lib/schemas/annual-report';
 import { reportDownload } from '$lib/server/annual-report/download';
-import { t } from '$lib/messages';
+import { t } from '$lib/server/messages';
 
 const paramsSchema = publicReportParams.extend({ format: z.enum(['docx', 'csv', 'xlsx']) });
 
