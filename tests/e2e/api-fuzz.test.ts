@@ -118,7 +118,7 @@ describe('fuzzing /api/v1: never a 5xx', () => {
 		}
 		return { status: response.status, location: response.headers.get('location'), text: answer };
 	}
-	const check = (property: fc.IAsyncProperty<any>, numRuns = RUNS) => fc.assert(property, { numRuns, interruptAfterTimeLimit: 40_000 });
+	const check = <T>(property: fc.IAsyncProperty<T>, numRuns = RUNS) => fc.assert(property, { numRuns, interruptAfterTimeLimit: 40_000 });
 
 	test('GET lists and details with any asOf and id', { timeout: 120_000 }, async () => {
 		await check(
