@@ -2,7 +2,7 @@ import adapter from '@sveltejs/adapter-node';
 import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 /**
- * adapter-node, with the base headers (src/lib/server/base-headers.js) on every response — static files,
+ * adapter-node, with the base headers (src/lib/server/http/base-headers.js) on every response — static files,
  * robots.txt and 404s under /_app too, which its static server (sirv) answers before SvelteKit's hooks.
  * adapter-node's start-up (PORT, HOST, ORIGIN, BODY_SIZE_LIMIT, graceful shutdown …) moves unchanged
  * to build/server.js; build/index.js imports it and adds the headers, so `node build`, `npm start`, the
@@ -21,7 +21,7 @@ function nodeWithBaseHeaders(options = {}) {
 			renameSync(`${out}/index.js.map`, `${out}/server.js.map`);
 			const server = readFileSync(`${out}/index.js`, 'utf8').replace(/sourceMappingURL=index\.js\.map\s*$/, 'sourceMappingURL=server.js.map\n');
 			writeFileSync(`${out}/server.js`, server);
-			copyFileSync('src/lib/server/base-headers.js', `${out}/base-headers.js`);
+			copyFileSync('src/lib/server/http/base-headers.js', `${out}/base-headers.js`);
 			writeFileSync(
 				`${out}/index.js`,
 				[

@@ -2,7 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 /**
  * The database as TypeScript sees it (camelCase through Kysely's CamelCasePlugin).
- * Row types are identical on PGlite and PostgreSQL (see src/lib/server/db.ts):
+ * Row types are identical on PGlite and PostgreSQL (see src/lib/server/infra/db.ts):
  * int8 → number, numeric → string, date → 'YYYY-MM-DD' string, timestamptz → Date, jsonb → parsed value.
  */
 

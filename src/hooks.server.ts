@@ -1,16 +1,16 @@
 import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { closeSharedDb, countingQueries, getDb, isDatabaseUnavailable } from '$lib/server/db';
-import { getConfig } from '$lib/server/config';
-import { migrateToLatest } from '$lib/server/migrate';
-import { StartupError } from '$lib/server/startup-error';
-import { apiError } from '$lib/server/api';
+import { closeSharedDb, countingQueries, getDb, isDatabaseUnavailable } from '$lib/server/infra/db';
+import { getConfig } from '$lib/server/infra/config';
+import { migrateToLatest } from '$lib/server/infra/migrate';
+import { StartupError } from '$lib/server/infra/startup-error';
+import { apiError } from '$lib/server/http/api';
 import { admits, audienceFor, homeFor } from '$lib/server/auth/access';
 import { validateApiToken } from '$lib/server/auth/api-token';
 import { signInPathFor } from '$lib/server/auth/redirect-target';
 import { deleteSessionCookie, sessionCookieName, validateSessionToken } from '$lib/server/auth/session';
-import { BASE_HEADERS } from '$lib/server/base-headers';
-import { withApiTokenAudit } from '$lib/server/audit';
+import { BASE_HEADERS } from '$lib/server/http/base-headers';
+import { withApiTokenAudit } from '$lib/server/audit/record';
 import { chooseLocale, currentLocale, t, withLocale } from '$lib/server/messages';
 
 /** Migrates on start; a database that cannot be reached stops the server with a plain message. */

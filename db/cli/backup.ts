@@ -11,9 +11,9 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { t } from '../../src/lib/server/messages';
-import type { Config } from '../../src/lib/server/config';
-import { openDatabase } from '../../src/lib/server/db';
-import { StartupError } from '../../src/lib/server/startup-error';
+import type { Config } from '../../src/lib/server/infra/config';
+import { openDatabase } from '../../src/lib/server/infra/db';
+import { StartupError } from '../../src/lib/server/infra/startup-error';
 
 export type BackupKind = 'pglite' | 'postgres';
 

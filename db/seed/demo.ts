@@ -1,8 +1,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Role } from '../types';
-import type { Db } from '../../src/lib/server/db';
+import type { Db } from '../../src/lib/server/infra/db';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import { jsonb } from '../../src/lib/server/sql';
+import { jsonb } from '../../src/lib/server/infra/sql';
 import { parsePeriod, periodEnd } from '../../src/lib/domain/periods';
 import type { SeedOrganisation, SeedRecommendation } from './types';
 import { norddjurs } from './norddjurs';

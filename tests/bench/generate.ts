@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../src/lib/server/db';
+import type { Db } from '../../src/lib/server/infra/db';
 
 /** The shape of one generated organisation; every organisation of a set gets the same. */
 export interface Shape {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 import { signInCookie } from '../helpers/sign-in';
 import { apiToken } from '../helpers/api-token';
-import { openApiDocument } from '../../src/lib/server/openapi';
+import { openApiDocument } from '../../src/lib/server/http/openapi';
 
 describe('the JSON API against the built server', () => {
 	let server: RunningServer;

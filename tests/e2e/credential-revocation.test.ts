@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase } from '../../src/lib/server/db';
+import { openDatabase } from '../../src/lib/server/infra/db';
 import { createServerDatabase, startServerOn, type ServerDatabase, type ServerProcess } from '../helpers/server';
 import { signInCookie } from '../helpers/sign-in';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../../src/lib/server/db';
-import { migrateToLatest } from '../../src/lib/server/migrate';
+import { openDatabase } from '../../src/lib/server/infra/db';
+import { migrateToLatest } from '../../src/lib/server/infra/migrate';
 import { checkedName, withDatabase } from './database-url';
 
 declare module 'vitest' {

@@ -4,10 +4,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDemo } from '../../db/seed/demo';
-import { openDatabase } from '../../src/lib/server/db';
+import { openDatabase } from '../../src/lib/server/infra/db';
 import { createPgDatabase, dropPgDatabase, onPostgres, pgliteTemplateDump } from './test-db';
 import { projectRoot } from '../../db/cli/build';
-import { migrateToLatest } from '../../src/lib/server/migrate';
+import { migrateToLatest } from '../../src/lib/server/infra/migrate';
 
 export interface RunningServer {
 	url: string;

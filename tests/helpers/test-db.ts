@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { openDatabase, type DbHandle, type OpenOptions } from '../../src/lib/server/db';
+import { openDatabase, type DbHandle, type OpenOptions } from '../../src/lib/server/infra/db';
 import { checkedName, withDatabase } from './database-url';
 
 export interface TestDatabase extends DbHandle {

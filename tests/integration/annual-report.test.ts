@@ -18,9 +18,9 @@ import {
 	startReportCorrection,
 	takeReportStep,
 	type ReportStep
-} from '../../src/lib/server/repositories/annual-reports';
-import { listStatusUpdatesForPeriod, saveStatusUpdate } from '../../src/lib/server/repositories/status-updates';
-import { saveObservation } from '../../src/lib/server/repositories/observations';
+} from '../../src/lib/server/annual-report/reports';
+import { listStatusUpdatesForPeriod, saveStatusUpdate } from '../../src/lib/server/register/status-updates';
+import { saveObservation } from '../../src/lib/server/kpis/observations';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 const KPI = 'Andel nye ledere rekrutteret internt';

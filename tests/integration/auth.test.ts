@@ -12,7 +12,7 @@ import { beginLoginAttempt, finishLoginAttempt, loginRetryAfter, LOGIN_WINDOW_MS
 import { createApiToken, validateApiToken } from '../../src/lib/server/auth/api-token';
 import { createUserToken, findUserToken } from '../../src/lib/server/auth/user-token';
 import { revokeUserCredentials, setPasswordByLink } from '../../src/lib/server/auth/credentials';
-import { recordAudit, withApiTokenAudit } from '../../src/lib/server/audit';
+import { recordAudit, withApiTokenAudit } from '../../src/lib/server/audit/record';
 import { canEditKpi, canEditRecommendation } from '../../src/lib/server/auth/guards';
 import { admits, audienceFor } from '../../src/lib/server/auth/access';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemo } from '../../db/seed/demo';
-import { openDatabase, type Db, type DbHandle } from '../../src/lib/server/db';
-import { migrateToLatest } from '../../src/lib/server/migrate';
+import { openDatabase, type Db, type DbHandle } from '../../src/lib/server/infra/db';
+import { migrateToLatest } from '../../src/lib/server/infra/migrate';
 import { createPgDatabase, dropPgDatabase, onPostgres } from '../helpers/test-db';
 
 const root = join(import.meta.dirname, '../..');

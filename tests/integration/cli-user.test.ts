@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemo } from '../../db/seed/demo';
-import { openDatabase, type DbHandle } from '../../src/lib/server/db';
+import { openDatabase, type DbHandle } from '../../src/lib/server/infra/db';
 import { findUserToken } from '../../src/lib/server/auth/user-token';
 import { createPgDatabase, dropPgDatabase, onPostgres, pgliteTemplateDump } from '../helpers/test-db';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
-import { jsonb } from '../../src/lib/server/sql';
-import type { Db } from '../../src/lib/server/db';
+import { jsonb } from '../../src/lib/server/infra/sql';
+import type { Db } from '../../src/lib/server/infra/db';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/test-db';
-import { openDatabase, type DbHandle } from '../../src/lib/server/db';
+import { openDatabase, type DbHandle } from '../../src/lib/server/infra/db';
 import { pgliteTemplateDump } from '../helpers/test-db';
 
 /** The same writes and reads on any driver; the rows must come back identical. */
@@ -135,7 +135,7 @@ describe.skipIf(!onPostgres)('PGlite and PostgreSQL side by side', () => {
 /** On PostgreSQL runs there is no PGlite dump from global setup: migrate a fresh PGlite. */
 async function migratedPgliteDump(): Promise<Blob> {
 	if (!onPostgres) return pgliteTemplateDump();
-	const { migrateToLatest } = await import('../../src/lib/server/migrate');
+	const { migrateToLatest } = await import('../../src/lib/server/infra/migrate');
 	const fresh = await openDatabase({ dataDir: 'memory://' });
 	await migrateToLatest(fresh.db);
 	const dump = await fresh.pglite!.dumpDataDir('none');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { seedDemo } from '../../db/seed/demo';
 import { verifyPassword } from '../../src/lib/server/auth/password';
-import { loadOverview } from '../../src/lib/server/progress';
+import { loadOverview } from '../../src/lib/server/kpis/status';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 const tables = [

@@ -6,7 +6,7 @@ import { seedDemo } from '../../db/seed/demo';
 import type { Frequency } from '../../db/types';
 import { t } from '../../src/lib/server/messages';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { saveObservation } from '../../src/lib/server/repositories/observations';
+import { saveObservation } from '../../src/lib/server/kpis/observations';
 import {
 	applyObservationImport,
 	previewObservationImport,

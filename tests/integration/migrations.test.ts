@@ -5,8 +5,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrations } from '../../db/migrations';
-import { openDatabase, type Db } from '../../src/lib/server/db';
-import { migrateDownAll, migrateToLatest } from '../../src/lib/server/migrate';
+import { openDatabase, type Db } from '../../src/lib/server/infra/db';
+import { migrateDownAll, migrateToLatest } from '../../src/lib/server/infra/migrate';
 import { createPgDatabase, createTestDatabase, dropPgDatabase, onPostgres } from '../helpers/test-db';
 
 const root = join(import.meta.dirname, '../..');

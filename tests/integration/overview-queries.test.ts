@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemo } from '../../db/seed/demo';
-import { loadOverview } from '../../src/lib/server/progress';
+import { loadOverview } from '../../src/lib/server/kpis/status';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 /**

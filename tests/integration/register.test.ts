@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { seedDemo } from '../../db/seed/demo';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
-import { exportProgramme, importProgramme, readProgrammeDocument } from '../../src/lib/server/programme-transfer';
+import { exportProgramme, importProgramme, readProgrammeDocument } from '../../src/lib/server/register/programme-transfer';
 import {
 	addBudgetActual,
 	addBudgetLine,
@@ -14,11 +14,11 @@ import {
 	updateBudgetLine,
 	updateRecommendation,
 	type WriteResult
-} from '../../src/lib/server/repositories/register';
+} from '../../src/lib/server/register/register';
 import { budgetLineFormSchema, lifecycleFormSchema, recommendationFormSchema } from '../../src/lib/schemas/register';
-import { recommendationValues } from '../../src/lib/server/recommendation-form';
-import { listAuditEvents } from '../../src/lib/server/repositories/audit-events';
-import { loadOverview } from '../../src/lib/server/progress';
+import { recommendationValues } from '../../src/lib/server/register/recommendation-form';
+import { listAuditEvents } from '../../src/lib/server/audit/audit-events';
+import { loadOverview } from '../../src/lib/server/kpis/status';
 import { recommendationTable, toDanishCsv } from '../../src/lib/server/exports';
 
 /** The register's writes and the programme document, against the real database (PGlite or PostgreSQL). */

@@ -3,9 +3,9 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { openDatabase } from '../../src/lib/server/db';
-import { readConfig } from '../../src/lib/server/config';
-import { StartupError } from '../../src/lib/server/startup-error';
+import { openDatabase } from '../../src/lib/server/infra/db';
+import { readConfig } from '../../src/lib/server/infra/config';
+import { StartupError } from '../../src/lib/server/infra/startup-error';
 
 const root = join(import.meta.dirname, '../..');
 

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { loadOverview, type OverviewRow } from '$lib/server/progress';
+import { getDb } from '$lib/server/infra/db';
+import { loadOverview, type OverviewRow } from '$lib/server/kpis/status';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { dateText } from '$lib/schemas/fields';
 import { parsePeriod } from '$lib/domain/periods';

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { fieldErrors, parseForm } from '$lib/server/forms';
+import { getDb } from '$lib/server/infra/db';
+import { fieldErrors, parseForm } from '$lib/server/http/forms';
 import { loginSchema } from '$lib/schemas/auth';
 import { signIn } from '$lib/server/auth/sign-in';
 import { homeFor } from '$lib/server/auth/access';

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { recordAudit } from '$lib/server/audit';
+import { getDb } from '$lib/server/infra/db';
+import { recordAudit } from '$lib/server/audit/record';
 import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
 
 export const load: PageServerLoad = async () => {

@@ -2,12 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, type Db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
+import { getDb, type Db } from '$lib/server/infra/db';
+import { parseForm } from '$lib/server/http/forms';
 import { emailField, nameField } from '$lib/schemas/auth';
 import { newPasswordSchema } from '$lib/server/auth/password-form';
 import { hashPassword } from '$lib/server/auth/password';
-import { recordAudit } from '$lib/server/audit';
+import { recordAudit } from '$lib/server/audit/record';
 import { signIn } from '$lib/server/auth/sign-in';
 import { t } from '$lib/server/messages';
 

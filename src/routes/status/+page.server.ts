@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
+import { getDb } from '$lib/server/infra/db';
 import { requireRole, requireUser } from '$lib/server/auth/guards';
-import { parseForm, fieldErrors, type FieldErrors } from '$lib/server/forms';
-import { createAnnualReport, listAnnualReports, REPORT_CREATORS } from '$lib/server/repositories/annual-reports';
+import { parseForm, fieldErrors, type FieldErrors } from '$lib/server/http/forms';
+import { createAnnualReport, listAnnualReports, REPORT_CREATORS } from '$lib/server/annual-report/reports';
 import { createReportSchema } from '$lib/schemas/annual-report';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';

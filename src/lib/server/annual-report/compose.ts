@@ -1,7 +1,7 @@
-import type { Db } from '../db';
-import { loadOverview } from '../progress';
-import { listObservations } from '../repositories/kpis';
-import { renderMarkdown } from '../markdown';
+import type { Db } from '../infra/db';
+import { loadOverview } from '../kpis/status';
+import { listObservations } from '../kpis/kpis';
+import { renderMarkdown } from '../infra/markdown';
 import { parseDecimal } from '../../domain/numbers';
 import { parsePeriod, periodStart } from '../../domain/periods';
 import { summariseStatuses } from '../../domain/recommendation-status';

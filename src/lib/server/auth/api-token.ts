@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 import type { SessionUser } from './session';
 import { hashSecret, randomToken, secretMatches } from './token';
 import { TOUCH_INTERVAL_MS } from './session';

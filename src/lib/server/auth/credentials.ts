@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 import { revokeUserApiTokens } from './api-token';
 import { invalidateUserSessions } from './session';
 import { voidUserTokens } from './user-token';

@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 import type { Role } from '../../../../db/types';
 import type { SessionUser } from './session';
 import { t } from '../messages';

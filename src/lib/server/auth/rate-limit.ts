@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 
 /** Failed sign-ins are counted over this window (15 minutes). */
 export const LOGIN_WINDOW_MS = 15 * 60_000;

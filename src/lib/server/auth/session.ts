@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 import type { Role } from '../../../../db/types';
 import { hashSecret, randomToken, secretMatches } from './token';
 

@@ -1,7 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import type { Db } from '../db';
-import { getConfig } from '../config';
-import { recordAudit } from '../audit';
+import type { Db } from '../infra/db';
+import { getConfig } from '../infra/config';
+import { recordAudit } from '../audit/record';
 import { hashPassword, verifyPassword } from './password';
 import { beginLoginAttempt, finishLoginAttempt } from './rate-limit';
 import { createSession, setSessionCookie, type SessionUser } from './session';

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 import { hashSecret, randomToken, secretMatches } from './token';
 
 /** Invitation and new-password links live this long (72 hours). */

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 import type { SessionUser } from '../auth/session';
 import { formatPeriod, parsePeriod } from '../../domain/periods';
 import { MAX_ABS_VALUE, MAX_COMMENT_LENGTH } from './row-fields';

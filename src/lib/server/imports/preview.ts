@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 import { t } from '../messages';
 import type { SessionUser } from '../auth/session';
 import { mapColumns } from './columns';

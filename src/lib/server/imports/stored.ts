@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 import { parseDecimal } from '../../domain/numbers';
 
 /** A stored value as an import compares with it. */

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 import type { SessionUser } from '../auth/session';
-import { recordAudit } from '../audit';
-import { jsonb } from '../sql';
+import { recordAudit } from '../audit/record';
+import { jsonb } from '../infra/sql';
 import { decimalText } from './decimal-text';
 import { observationKey, type StoredObservation } from './stored';
 

@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
+import { getDb } from '$lib/server/infra/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
-import { listKpisForUser } from '$lib/server/repositories/my-kpis';
-import { kpiDefinitionOf } from '$lib/server/progress';
+import { listKpisForUser } from '$lib/server/kpis/my-kpis';
+import { kpiDefinitionOf } from '$lib/server/kpis/status';
 import { computeKpiProgress } from '$lib/domain/progress';
 import { nextMissingPeriod } from '$lib/domain/entry';
 import { parseDecimal } from '$lib/domain/numbers';

@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
+import { getDb } from '$lib/server/infra/db';
+import { parseForm } from '$lib/server/http/forms';
 import { programmeFormSchema } from '$lib/schemas/register';
-import { createProgramme, listProgrammes } from '$lib/server/repositories/register';
-import { invalidForm, refusal, REGISTER_EDITORS, submittedValues } from '$lib/server/register-pages';
+import { createProgramme, listProgrammes } from '$lib/server/register/register';
+import { invalidForm, refusal, REGISTER_EDITORS, submittedValues } from '$lib/server/register/pages';
 
 /** The register: programmes (admins and directors). */
 export const load: PageServerLoad = async (event) => {

@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { fieldErrors, parseForm } from '$lib/server/forms';
+import { getDb } from '$lib/server/infra/db';
+import { fieldErrors, parseForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/auth/guards';
 import { createApiToken, listApiTokens } from '$lib/server/auth/api-token';
-import { recordAudit } from '$lib/server/audit';
-import { listUsers } from '$lib/server/repositories/users';
+import { recordAudit } from '$lib/server/audit/record';
+import { listUsers } from '$lib/server/auth/users';
 import { t } from '$lib/server/messages';
 
 const createSchema = z.object({

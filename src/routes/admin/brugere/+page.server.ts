@@ -1,13 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { fieldErrors, parseForm } from '$lib/server/forms';
+import { getDb } from '$lib/server/infra/db';
+import { fieldErrors, parseForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/auth/guards';
 import { createUserToken } from '$lib/server/auth/user-token';
-import { recordAudit } from '$lib/server/audit';
-import { sendMail } from '$lib/server/mail';
-import { listUsers } from '$lib/server/repositories/users';
+import { recordAudit } from '$lib/server/audit/record';
+import { sendMail } from '$lib/server/infra/mail';
+import { listUsers } from '$lib/server/auth/users';
 import { emailField, nameField, roleField } from '$lib/schemas/auth';
 import { t } from '$lib/server/messages';
 

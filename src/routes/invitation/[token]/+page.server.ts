@@ -1,12 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
+import { getDb } from '$lib/server/infra/db';
+import { parseForm } from '$lib/server/http/forms';
 import { findUserToken } from '$lib/server/auth/user-token';
 import { newPasswordSchema } from '$lib/server/auth/password-form';
 import { hashPassword } from '$lib/server/auth/password';
 import { setPasswordByLink } from '$lib/server/auth/credentials';
-import { recordAudit } from '$lib/server/audit';
+import { recordAudit } from '$lib/server/audit/record';
 import { t } from '$lib/server/messages';
 
 export const load: PageServerLoad = async ({ params }) => {

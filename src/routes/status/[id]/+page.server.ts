@@ -1,9 +1,9 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
+import { getDb } from '$lib/server/infra/db';
 import { requireRole, requireUser } from '$lib/server/auth/guards';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/http/forms';
 import {
 	findAnnualReport,
 	REPORT_CREATORS,
@@ -17,13 +17,13 @@ import {
 	type FoundReport,
 	type ReportStep,
 	type ReportWriteResult
-} from '$lib/server/repositories/annual-reports';
-import { listStatusUpdatesForPeriod, saveStatusUpdate } from '$lib/server/repositories/status-updates';
+} from '$lib/server/annual-report/reports';
+import { listStatusUpdatesForPeriod, saveStatusUpdate } from '$lib/server/register/status-updates';
 import { narrativeSchema, reportAsOfSchema, reportCorrectionSchema, reportPublicSchema, reportStepSchema } from '$lib/schemas/annual-report';
 import type { SessionUser } from '$lib/server/auth/session';
-import type { Db } from '$lib/server/db';
+import type { Db } from '$lib/server/infra/db';
 import type { Role } from '../../../../db/types';
-import { listAuditEvents } from '$lib/server/repositories/audit-events';
+import { listAuditEvents } from '$lib/server/audit/audit-events';
 import { t } from '$lib/server/messages';
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -1,21 +1,21 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { fieldErrors, parseForm } from '$lib/server/forms';
+import { fieldErrors, parseForm } from '$lib/server/http/forms';
 import { formatPeriodDa } from '$lib/domain/periods';
-import { saveStatusUpdate } from '$lib/server/repositories/status-updates';
+import { saveStatusUpdate } from '$lib/server/register/status-updates';
 import { markdownText } from '$lib/schemas/register';
 import { periodText } from '$lib/schemas/fields';
-import { getDb } from '$lib/server/db';
-import { loadRecommendationDetail } from '$lib/server/recommendation-detail';
-import { renderMarkdown } from '$lib/server/markdown';
+import { getDb } from '$lib/server/infra/db';
+import { loadRecommendationDetail } from '$lib/server/register/recommendation-detail';
+import { renderMarkdown } from '$lib/server/infra/markdown';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
 import { canEditRecommendation, requireRole } from '$lib/server/auth/guards';
 import { LIVE_DATA_ROLES, REGISTER_ROLES } from '$lib/server/auth/access';
-import { listAuditEvents, listStatusUpdateAuditEvents } from '$lib/server/repositories/audit-events';
-import { recommendationTarget } from '$lib/server/register-pages';
-import { changedFieldLabels } from '$lib/server/register-display';
+import { listAuditEvents, listStatusUpdateAuditEvents } from '$lib/server/audit/audit-events';
+import { recommendationTarget } from '$lib/server/register/pages';
+import { changedFieldLabels } from '$lib/server/register/display';
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 

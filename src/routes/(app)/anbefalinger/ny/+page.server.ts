@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
+import { getDb } from '$lib/server/infra/db';
+import { parseForm } from '$lib/server/http/forms';
 import { recommendationFormSchema } from '$lib/schemas/register';
-import { createRecommendation } from '$lib/server/repositories/register';
-import { invalidForm, refusal, REGISTER_EDITORS, submittedValues } from '$lib/server/register-pages';
-import { loadPlacementOptions, nextFreeNumber } from '$lib/server/recommendation-form';
+import { createRecommendation } from '$lib/server/register/register';
+import { invalidForm, refusal, REGISTER_EDITORS, submittedValues } from '$lib/server/register/pages';
+import { loadPlacementOptions, nextFreeNumber } from '$lib/server/register/recommendation-form';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, REGISTER_EDITORS);

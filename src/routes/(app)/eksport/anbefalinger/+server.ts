@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
+import { getDb } from '$lib/server/infra/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { exportFileName, recommendationTable, toDanishCsv, toXlsx } from '$lib/server/exports';
-import { loadOverview } from '$lib/server/progress';
+import { loadOverview } from '$lib/server/kpis/status';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
+import { getDb } from '$lib/server/infra/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { applyObservationImport, previewObservationImport, readTable, MAX_IMPORT_ROWS, type ImportPreview, type ImportTable } from '$lib/server/imports';

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
+import { getDb } from '$lib/server/infra/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { fieldErrors } from '$lib/server/forms';
-import { formPicks, formValues, parseKpiForm } from '$lib/server/kpi-form';
-import { createKpiDefinition, loadKpiFormOptions } from '$lib/server/repositories/kpi-definitions';
+import { fieldErrors } from '$lib/server/http/forms';
+import { formPicks, formValues, parseKpiForm } from '$lib/server/kpis/form';
+import { createKpiDefinition, loadKpiFormOptions } from '$lib/server/kpis/definitions';
 import { t } from '$lib/server/messages';
 
 const EDITORS = ['admin', 'director'] as const;

@@ -1,12 +1,12 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/http/forms';
 import { programmeFormSchema, rowRef, themeFormSchema, version } from '$lib/schemas/register';
-import { createTheme, deleteTheme, listThemes, moveTheme, setProgrammeArchived, updateProgramme, updateTheme, type WriteResult } from '$lib/server/repositories/register';
-import { invalidForm, programmeTarget, refusal, submittedValues } from '$lib/server/register-pages';
-import { listAuditEvents } from '$lib/server/repositories/audit-events';
-import { changedFieldLabels } from '$lib/server/register-display';
+import { createTheme, deleteTheme, listThemes, moveTheme, setProgrammeArchived, updateProgramme, updateTheme, type WriteResult } from '$lib/server/register/register';
+import { invalidForm, programmeTarget, refusal, submittedValues } from '$lib/server/register/pages';
+import { listAuditEvents } from '$lib/server/audit/audit-events';
+import { changedFieldLabels } from '$lib/server/register/display';
 
 export const load: PageServerLoad = async (event) => {
 	const { user, db, programme } = await programmeTarget(event);

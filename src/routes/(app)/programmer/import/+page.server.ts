@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
-import { REGISTER_EDITORS } from '$lib/server/register-pages';
-import { importProgramme, readProgrammeDocument, type DocumentProblem } from '$lib/server/programme-transfer';
+import { getDb } from '$lib/server/infra/db';
+import { REGISTER_EDITORS } from '$lib/server/register/pages';
+import { importProgramme, readProgrammeDocument, type DocumentProblem } from '$lib/server/register/programme-transfer';
 import { t } from '$lib/server/messages';
 
 /** The largest programme document accepted (a whole register is far smaller). */

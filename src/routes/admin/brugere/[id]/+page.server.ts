@@ -1,16 +1,16 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
+import { getDb } from '$lib/server/infra/db';
+import { parseForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/auth/guards';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { revokeUserCredentials } from '$lib/server/auth/credentials';
 import { createUserToken } from '$lib/server/auth/user-token';
-import { recordAudit } from '$lib/server/audit';
-import { sendMail } from '$lib/server/mail';
-import { findUser, listAssignmentIds } from '$lib/server/repositories/users';
-import { listRecommendations } from '$lib/server/repositories/recommendations';
+import { recordAudit } from '$lib/server/audit/record';
+import { sendMail } from '$lib/server/infra/mail';
+import { findUser, listAssignmentIds } from '$lib/server/auth/users';
+import { listRecommendations } from '$lib/server/register/recommendations';
 import { roleField } from '$lib/schemas/auth';
 import { t } from '$lib/server/messages';
 

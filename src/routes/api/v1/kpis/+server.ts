@@ -1,10 +1,10 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiError, apiUser, readJson } from '$lib/server/api';
+import { getDb } from '$lib/server/infra/db';
+import { apiError, apiUser, readJson } from '$lib/server/http/api';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
-import { loadApiKpis } from '$lib/server/kpi-api';
-import { createKpiDefinition } from '$lib/server/repositories/kpi-definitions';
+import { loadApiKpis } from '$lib/server/kpis/api-shape';
+import { createKpiDefinition } from '$lib/server/kpis/definitions';
 import type { KpiForm } from '$lib/schemas/kpi';
 import { asOfQuery, kpiCreateBody } from '$lib/schemas/api';
 import { todayInCopenhagen } from '$lib/domain/dates';

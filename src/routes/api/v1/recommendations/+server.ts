@@ -1,10 +1,10 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiError, apiUser } from '$lib/server/api';
+import { getDb } from '$lib/server/infra/db';
+import { apiError, apiUser } from '$lib/server/http/api';
 import { asOfQuery } from '$lib/schemas/api';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
-import { loadOverview } from '$lib/server/progress';
+import { loadOverview } from '$lib/server/kpis/status';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
 

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/http/forms';
 import { budgetActualFormSchema, budgetLineFormSchema, rowRef } from '$lib/schemas/register';
 import {
 	addBudgetActual,
@@ -10,9 +10,9 @@ import {
 	updateBudgetActual,
 	updateBudgetLine,
 	type WriteResult
-} from '$lib/server/repositories/register';
-import { listBudgetActuals, listBudgetLines } from '$lib/server/repositories/recommendations';
-import { invalidForm, recommendationTarget, refusal, submittedValues } from '$lib/server/register-pages';
+} from '$lib/server/register/register';
+import { listBudgetActuals, listBudgetLines } from '$lib/server/register/recommendations';
+import { invalidForm, recommendationTarget, refusal, submittedValues } from '$lib/server/register/pages';
 import { formatKr } from '$lib/domain/money';
 
 const LINE_FIELDS = ['year', 'amountKr', 'category', 'funding', 'note'] as const;

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/http/forms';
 import { decisionFormSchema, LIFECYCLE_NEXT, lifecycleFormSchema, overrideFormSchema } from '$lib/schemas/register';
-import { changeLifecycle, listLifecycleEvents, setStatusOverride, updateDecision } from '$lib/server/repositories/register';
-import { invalidForm, recommendationTarget, refusal, submittedValues } from '$lib/server/register-pages';
+import { changeLifecycle, listLifecycleEvents, setStatusOverride, updateDecision } from '$lib/server/register/register';
+import { invalidForm, recommendationTarget, refusal, submittedValues } from '$lib/server/register/pages';
 import { todayInCopenhagen } from '$lib/domain/dates';
 
 /** Lifecycle and decision: admins and directors. The status override: directors only (DESIGN §3). */

@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/http/forms';
 import { followUpItemFormSchema, followUpStateFormSchema, rowRef } from '$lib/schemas/register';
-import { addFollowUpItem, deleteFollowUpItem, setFollowUpState, updateFollowUpItem, type WriteResult } from '$lib/server/repositories/register';
-import { listFollowUpItems } from '$lib/server/repositories/recommendations';
-import { invalidForm, recommendationTarget, refusal, REGISTER_EDITORS, submittedValues } from '$lib/server/register-pages';
+import { addFollowUpItem, deleteFollowUpItem, setFollowUpState, updateFollowUpItem, type WriteResult } from '$lib/server/register/register';
+import { listFollowUpItems } from '$lib/server/register/recommendations';
+import { invalidForm, recommendationTarget, refusal, REGISTER_EDITORS, submittedValues } from '$lib/server/register/pages';
 import { canEditRecommendation } from '$lib/server/auth/guards';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { t } from '$lib/server/messages';

@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/http/forms';
 import { recommendationFormSchema, version } from '$lib/schemas/register';
-import { listAssignableLeads, setAssignments, updateRecommendation } from '$lib/server/repositories/register';
-import { invalidForm, recommendationTarget, refusal, submittedValues } from '$lib/server/register-pages';
-import { loadPlacementOptions, recommendationValues } from '$lib/server/recommendation-form';
+import { listAssignableLeads, setAssignments, updateRecommendation } from '$lib/server/register/register';
+import { invalidForm, recommendationTarget, refusal, submittedValues } from '$lib/server/register/pages';
+import { loadPlacementOptions, recommendationValues } from '$lib/server/register/recommendation-form';
 
 export const load: PageServerLoad = async (event) => {
 	const { user, db, recommendation } = await recommendationTarget(event);

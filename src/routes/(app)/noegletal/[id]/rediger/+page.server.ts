@@ -1,12 +1,12 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
+import { getDb } from '$lib/server/infra/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { fieldErrors } from '$lib/server/forms';
-import { formPicks, formValues, parseKpiForm } from '$lib/server/kpi-form';
-import { loadKpiFormOptions, updateKpiDefinition } from '$lib/server/repositories/kpi-definitions';
-import { findKpi } from '$lib/server/repositories/observations';
+import { fieldErrors } from '$lib/server/http/forms';
+import { formPicks, formValues, parseKpiForm } from '$lib/server/kpis/form';
+import { loadKpiFormOptions, updateKpiDefinition } from '$lib/server/kpis/definitions';
+import { findKpi } from '$lib/server/kpis/observations';
 import { parseDecimal } from '$lib/domain/numbers';
 import { t } from '$lib/server/messages';
 

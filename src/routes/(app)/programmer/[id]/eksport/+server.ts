@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { programmeTarget } from '$lib/server/register-pages';
-import { exportProgramme } from '$lib/server/programme-transfer';
+import { programmeTarget } from '$lib/server/register/pages';
+import { exportProgramme } from '$lib/server/register/programme-transfer';
 import { t } from '$lib/server/messages';
 
 /** The whole programme as one JSON document, as a download (admins and directors). */

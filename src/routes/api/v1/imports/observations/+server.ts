@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiError, apiUser, requireContentType } from '$lib/server/api';
+import { getDb } from '$lib/server/infra/db';
+import { apiError, apiUser, requireContentType } from '$lib/server/http/api';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { applyObservationImport, previewObservationImport, readTable, IMPORT_CONTENT_TYPES, MAX_IMPORT_MEGABYTES, type ImportPreview } from '$lib/server/imports';
 import { t } from '$lib/server/messages';

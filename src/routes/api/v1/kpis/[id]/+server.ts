@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiError, apiUser, pathId } from '$lib/server/api';
+import { getDb } from '$lib/server/infra/db';
+import { apiError, apiUser, pathId } from '$lib/server/http/api';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
-import { loadApiKpiDetail } from '$lib/server/kpi-api';
+import { loadApiKpiDetail } from '$lib/server/kpis/api-shape';
 import { asOfQuery } from '$lib/schemas/api';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';

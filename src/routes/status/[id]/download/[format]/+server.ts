@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
+import { getDb } from '$lib/server/infra/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { findAnnualReport, reportContent } from '$lib/server/repositories/annual-reports';
+import { findAnnualReport, reportContent } from '$lib/server/annual-report/reports';
 import { reportDownload, type ReportFormat } from '$lib/server/annual-report/download';
 import { t } from '$lib/server/messages';
 

@@ -1,10 +1,10 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiError, apiUser, pathId } from '$lib/server/api';
+import { getDb } from '$lib/server/infra/db';
+import { apiError, apiUser, pathId } from '$lib/server/http/api';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
-import { loadApiObservations } from '$lib/server/kpi-api';
-import { findKpi } from '$lib/server/repositories/observations';
+import { loadApiObservations } from '$lib/server/kpis/api-shape';
+import { findKpi } from '$lib/server/kpis/observations';
 import { t } from '$lib/server/messages';
 
 /** GET /api/v1/kpis/{id}/observations — every value of the KPI, oldest first. */

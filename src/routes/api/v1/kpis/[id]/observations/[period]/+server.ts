@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
 import type { RequestEvent, RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiError, apiUser, pathId, readJson } from '$lib/server/api';
+import { getDb } from '$lib/server/infra/db';
+import { apiError, apiUser, pathId, readJson } from '$lib/server/http/api';
 import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { canEditKpi } from '$lib/server/auth/guards';
-import { loadApiObservations } from '$lib/server/kpi-api';
-import { deleteObservation, findKpi, saveObservation } from '$lib/server/repositories/observations';
+import { loadApiObservations } from '$lib/server/kpis/api-shape';
+import { deleteObservation, findKpi, saveObservation } from '$lib/server/kpis/observations';
 import { observationPutBody } from '$lib/schemas/api';
 import { formatPeriod, parsePeriodFor } from '$lib/domain/periods';
 import { t } from '$lib/server/messages';

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { findPublicReport } from '$lib/server/repositories/annual-reports';
+import { getDb } from '$lib/server/infra/db';
+import { findPublicReport } from '$lib/server/annual-report/reports';
 import { publicReportParams } from '$lib/schemas/annual-report';
 import { reportDownload } from '$lib/server/annual-report/download';
 import { t } from '$lib/server/messages';

@@ -1,6 +1,6 @@
 import { Migrator, type MigrationResultSet } from 'kysely/migration';
 import type { Kysely } from 'kysely';
-import { migrations } from '../../../db/migrations';
+import { migrations } from '../../../../db/migrations';
 
 function migratorFor(db: Kysely<any>): Migrator {
 	return new Migrator({

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 import type { AnnualReport, ReportState, Role } from '../../../../db/types';
 import type { SessionUser } from '../auth/session';
-import { recordAudit } from '../audit';
-import { jsonb } from '../sql';
-import { composeAnnualReport } from '../annual-report/compose';
-import type { ReportContent } from '../annual-report/content';
+import { recordAudit } from '../audit/record';
+import { jsonb } from '../infra/sql';
+import { composeAnnualReport } from './compose';
+import type { ReportContent } from './content';
 
 /** The workflow steps of DESIGN §2: who may take each, and from which state. */
 export const REPORT_STEPS = {

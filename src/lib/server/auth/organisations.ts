@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 
 /** Every organisation, oldest first. */
 export function listOrganisations(db: Db) {

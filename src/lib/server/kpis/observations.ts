@@ -1,5 +1,5 @@
-import type { Db } from '../db';
-import { recordAudit } from '../audit';
+import type { Db } from '../infra/db';
+import { recordAudit } from '../audit/record';
 
 export interface ObservationInput {
 	organisationId: number;

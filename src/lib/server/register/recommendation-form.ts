@@ -1,5 +1,5 @@
-import type { Db } from './db';
-import type { Recommendation } from '../../../db/types';
+import type { Db } from '../infra/db';
+import type { Recommendation } from '../../../../db/types';
 
 /**
  * The programmes (not archived, plus `currentProgrammeId`, the one a recommendation being edited is in)

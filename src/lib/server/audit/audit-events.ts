@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 
 /**
  * The audit trail of one entity in the organisation, newest first (the history admins and directors see).

@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
-import type { Role } from '../../../db/types';
-import type { SessionUser } from './auth/session';
-import { t } from './messages';
+import type { Role } from '../../../../db/types';
+import type { SessionUser } from '../auth/session';
+import { t } from '../messages';
 
 /**
  * The JSON API's error shape: `{"error":{"code","message","fields"}}`, message in Danish.

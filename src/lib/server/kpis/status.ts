@@ -1,16 +1,16 @@
-import type { Db } from './db';
+import type { Db } from '../infra/db';
 import {
 	FREQUENCIES,
 	formatPeriod,
 	latestPeriodEndedBefore,
 	periodContaining,
 	type Frequency
-} from '../domain/periods';
-import { computeKpiProgress, OVERDUE_AFTER_DAYS, type KpiDefinition, type KpiProgress, type ObservationPoint } from '../domain/progress';
-import { resolveRecommendationStatus, type RecommendationStatus } from '../domain/recommendation-status';
-import { parseDecimal } from '../domain/numbers';
-import { listKpiLinks, listDecisiveObservations, listRecentPrimaryObservations, type KpiLink, type PeriodPerFrequency } from './repositories/kpis';
-import { listFollowUpItems, listRecommendations, sumBudgetsByRecommendation } from './repositories/recommendations';
+} from '../../domain/periods';
+import { computeKpiProgress, OVERDUE_AFTER_DAYS, type KpiDefinition, type KpiProgress, type ObservationPoint } from '../../domain/progress';
+import { resolveRecommendationStatus, type RecommendationStatus } from '../../domain/recommendation-status';
+import { parseDecimal } from '../../domain/numbers';
+import { listKpiLinks, listDecisiveObservations, listRecentPrimaryObservations, type KpiLink, type PeriodPerFrequency } from './kpis';
+import { listFollowUpItems, listRecommendations, sumBudgetsByRecommendation } from '../register/recommendations';
 
 export interface KpiSummary {
 	id: number;

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 import { assignedKpiIds } from '../auth/guards';
 
 /**

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/types';
-import { jsonb } from './sql';
+import type { Database } from '../../../../db/types';
+import { jsonb } from '../infra/sql';
 
 export interface AuditEntry {
 	organisationId: number | null;

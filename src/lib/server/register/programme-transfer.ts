@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { Db } from './db';
-import type { SessionUser } from './auth/session';
-import { recordAudit } from './audit';
-import { t, type PlainMessageKey } from './messages';
-import { fieldLabel } from './register-display';
+import type { Db } from '../infra/db';
+import type { SessionUser } from '../auth/session';
+import { recordAudit } from '../audit/record';
+import { t, type PlainMessageKey } from '../messages';
+import { fieldLabel } from './display';
 import {
 	PROGRAMME_DOCUMENT_FORMAT,
 	PROGRAMME_DOCUMENT_VERSION,
@@ -11,7 +11,7 @@ import {
 	programmeDocumentSchema,
 	type ProgrammeDocument,
 	type ProgrammeDocumentInput
-} from '../schemas/programme-document';
+} from '../../schemas/programme-document';
 
 /**
  * Export and import of a whole programme as one JSON document (see schemas/programme-document.ts).

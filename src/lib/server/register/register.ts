@@ -1,7 +1,7 @@
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 import type { Lifecycle } from '../../../../db/types';
 import type { SessionUser } from '../auth/session';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/record';
 import {
 	LIFECYCLE_NEXT,
 	type BudgetActualForm,

@@ -1,6 +1,6 @@
-import type { FormResult } from './forms';
-import { parseForm } from './forms';
-import { kpiFormSchema, type KpiForm } from '../schemas/kpi';
+import type { FormResult } from '../http/forms';
+import { parseForm } from '../http/forms';
+import { kpiFormSchema, type KpiForm } from '../../schemas/kpi';
 
 /** Parses the KPI form; its periods come out canonical ('2024-h1' → '2024-H1'), as from the API. */
 export function parseKpiForm(formData: FormData): FormResult<KpiForm> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { t } from './messages';
+import { t } from '../messages';
 import { StartupError } from './startup-error';
 
 const optionalText = z

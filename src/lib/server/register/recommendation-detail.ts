@@ -1,18 +1,18 @@
-import type { Db } from './db';
-import { parseDecimal } from '../domain/numbers';
-import { resolveRecommendationStatus } from '../domain/recommendation-status';
-import { listKpiLinks, listObservations } from './repositories/kpis';
+import type { Db } from '../infra/db';
+import { parseDecimal } from '../../domain/numbers';
+import { resolveRecommendationStatus } from '../../domain/recommendation-status';
+import { listKpiLinks, listObservations } from '../kpis/kpis';
 import {
 	findRecommendation,
 	listBudgetActuals,
 	listBudgetLines,
 	listFollowUpItems,
 	listStatusUpdates
-} from './repositories/recommendations';
-import { representativeKpi, summariseKpi } from './progress';
-import { listComparisons } from './repositories/comparisons';
-import { budgetUpTo, effectPerMillion } from '../domain/effect';
-import { parsePeriod } from '../domain/periods';
+} from './recommendations';
+import { representativeKpi, summariseKpi } from '../kpis/status';
+import { listComparisons } from '../kpis/comparisons';
+import { budgetUpTo, effectPerMillion } from '../../domain/effect';
+import { parsePeriod } from '../../domain/periods';
 
 /**
  * Everything the recommendation page shows, scoped to the organisation; undefined when the

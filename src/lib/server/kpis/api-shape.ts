@@ -1,11 +1,11 @@
-import type { Db } from './db';
-import type { Kpi } from '../../../db/types';
-import { FREQUENCIES, formatPeriod, latestPeriodEndedBefore, periodContaining } from '../domain/periods';
-import { computeKpiProgress, OVERDUE_AFTER_DAYS, type KpiProgress } from '../domain/progress';
-import { parseDecimal } from '../domain/numbers';
-import { listDecisiveObservations, type PeriodPerFrequency } from './repositories/kpis';
-import { kpiDefinitionOf } from './progress';
-import { listComparisons } from './repositories/comparisons';
+import type { Db } from '../infra/db';
+import type { Kpi } from '../../../../db/types';
+import { FREQUENCIES, formatPeriod, latestPeriodEndedBefore, periodContaining } from '../../domain/periods';
+import { computeKpiProgress, OVERDUE_AFTER_DAYS, type KpiProgress } from '../../domain/progress';
+import { parseDecimal } from '../../domain/numbers';
+import { listDecisiveObservations, type PeriodPerFrequency } from './kpis';
+import { kpiDefinitionOf } from './status';
+import { listComparisons } from './comparisons';
 
 /** The API's KPI shape (schemas/api.ts `kpiShape`). */
 export function kpiToApi(kpi: Kpi, progress: KpiProgress, recommendationIds: number[]) {

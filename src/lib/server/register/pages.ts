@@ -1,13 +1,13 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { pathId as parsePathId } from './api';
-import { getDb } from './db';
-import { requireRole } from './auth/guards';
-import { REGISTER_ROLES } from './auth/access';
-import type { Role } from '../../../db/types';
-import { t } from './messages';
-import type { WriteResult } from './repositories/register';
-import { describeChanges, describeRow, invalidMessage } from './register-display';
-import type { FieldErrors } from './forms';
+import { pathId as parsePathId } from '../http/api';
+import { getDb } from '../infra/db';
+import { requireRole } from '../auth/guards';
+import { REGISTER_ROLES } from '../auth/access';
+import type { Role } from '../../../../db/types';
+import { t } from '../messages';
+import type { WriteResult } from './register';
+import { describeChanges, describeRow, invalidMessage } from './display';
+import type { FieldErrors } from '../http/forms';
 
 /**
  * What the register's pages share: finding the recommendation or programme an edit is about (in the

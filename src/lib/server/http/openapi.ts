@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IMPORT_CONTENT_TYPES } from './imports/read';
-import { MAX_DATE, MIN_DATE } from '../schemas/fields';
-import { apiErrorShape, kpiCreateBody, kpiShape, observationPutBody, observationShape } from '../schemas/api';
+import { IMPORT_CONTENT_TYPES } from '../imports/read';
+import { MAX_DATE, MIN_DATE } from '../../schemas/fields';
+import { apiErrorShape, kpiCreateBody, kpiShape, observationPutBody, observationShape } from '../../schemas/api';
 
 function schema(type: z.ZodType, io: 'input' | 'output' = 'output') {
 	const { $schema: _drop, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any' }) as Record<string, unknown>;

@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../../db/types';
 import type { KpiForm } from '../../schemas/kpi';
-import type { Db } from '../db';
-import { recordAudit } from '../audit';
+import type { Db } from '../infra/db';
+import { recordAudit } from '../audit/record';
 
 type Trx = Transaction<Database>;
 

@@ -1,7 +1,7 @@
-import type { Db } from '../db';
+import type { Db } from '../infra/db';
 import type { SessionUser } from '../auth/session';
 import { canEditRecommendation } from '../auth/guards';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/record';
 
 /** One status narrative (statusnotat) of a recommendation for a period ('2025' for the annual status). */
 export interface StatusUpdateRow {

@@ -5,8 +5,8 @@ import { PGlite, types as pgliteTypes, type PGliteOptions } from '@electric-sql/
 import { CamelCasePlugin, Kysely, PGliteDialect, type LogEvent } from 'kysely';
 import { PostgresJSDialect } from 'kysely-postgres-js';
 import postgres from 'postgres';
-import type { Database } from '../../../db/types';
-import { t } from './messages';
+import type { Database } from '../../../../db/types';
+import { t } from '../messages';
 import { readConfig, type Config } from './config';
 import { StartupError } from './startup-error';
 
