@@ -1,3 +1,4 @@
+import { ROLES } from '../domain/policy';
 import { z } from 'zod';
 import { t } from '../server/messages';
 
@@ -20,7 +21,7 @@ export const loginSchema = z.object({
 	redirectTo: z.string().optional().catch(undefined)
 });
 
-export const roleField = z.enum(['admin', 'director', 'project_lead', 'politician'], {
+export const roleField = z.enum(ROLES, {
 	error: t('admin.role_invalid')
 });
 

@@ -6,8 +6,7 @@ import { loadOverview, type OverviewRow } from '$lib/server/kpis/status';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { dateText } from '$lib/schemas/fields';
 import { parsePeriod } from '$lib/domain/periods';
-import { requireRole } from '$lib/server/auth/guards';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { requireCan } from '$lib/server/auth/guards';
 
 const id = z
 	.string()
@@ -28,7 +27,7 @@ const querySchema = z.object({
 const statusKey = (row: OverviewRow) => row.status.status ?? 'follow_up';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, LIVE_DATA_ROLES);
+	const user = requireCan(event, 'live.read');
 	const query = querySchema.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!query.success) error(400, query.error.issues[0].message);
 	const { asOf: asOfParam, program, tema, ansvarlig, status } = query.data;

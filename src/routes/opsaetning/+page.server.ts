@@ -1,3 +1,4 @@
+import { FIRST_USER_ROLE } from '$lib/domain/policy';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -78,7 +79,7 @@ export const actions: Actions = {
 				.executeTakeFirstOrThrow();
 			const user = await trx
 				.insertInto('appUser')
-				.values({ organisationId: organisation.id, email: form.data.email, name: form.data.name, role: 'admin', passwordHash })
+				.values({ organisationId: organisation.id, email: form.data.email, name: form.data.name, role: FIRST_USER_ROLE, passwordHash })
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			await recordAudit(trx, {

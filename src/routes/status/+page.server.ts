@@ -1,9 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { can } from '$lib/domain/policy';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { requireRole, requireUser } from '$lib/server/auth/guards';
+import { requireCan, requireUser } from '$lib/server/auth/guards';
 import { parseForm, fieldErrors, type FieldErrors } from '$lib/server/http/forms';
-import { createAnnualReport, listAnnualReports, REPORT_CREATORS } from '$lib/server/annual-report/reports';
+import { createAnnualReport, listAnnualReports } from '$lib/server/annual-report/reports';
 import { createReportSchema } from '$lib/schemas/annual-report';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
@@ -12,8 +13,8 @@ import { t } from '$lib/server/messages';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = await getDb();
-	const reports = await listAnnualReports(db, user.organisationId, { publishedOnly: user.role === 'politician' });
-	const mayCreate = REPORT_CREATORS.includes(user.role);
+	const reports = await listAnnualReports(db, user.organisationId, { publishedOnly: !can(user, 'report.read', { state: 'draft' }) });
+	const mayCreate = can(user, 'report.create');
 	const programmes = mayCreate
 		? await db.selectFrom('programme').select(['id', 'name']).where('organisationId', '=', user.organisationId).where('archivedAt', 'is', null).orderBy('id').execute()
 		: [];
@@ -27,7 +28,7 @@ function formValues(values: Record<string, string>): { year?: string; asOf?: str
 
 export const actions: Actions = {
 	create: async (event) => {
-		const user = requireRole(event, REPORT_CREATORS);
+		const user = requireCan(event, 'report.create');
 		const form = parseForm(createReportSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors, values: formValues(form.values) });
 		const db = await getDb();

@@ -1,27 +1,22 @@
 import { sql } from 'kysely';
 import type { Db } from '../infra/db';
-import type { AnnualReport, ReportState, Role } from '../../../../db/types';
+import type { AnnualReport, ReportState } from '../../../../db/types';
+import { can, type Action } from '../../domain/policy';
 import type { SessionUser } from '../auth/session';
 import { recordAudit } from '../audit/record';
 import { jsonb } from '../infra/sql';
 import { composeAnnualReport } from './compose';
 import type { ReportContent } from './content';
 
-/** The workflow steps of DESIGN §2: who may take each, and from which state. */
+/** The workflow steps of DESIGN §2: the policy's action for each (who may take it), and from which state. */
 export const REPORT_STEPS = {
-	submit: { from: ['draft'], to: 'submitted', roles: ['admin', 'director'] },
-	reopen: { from: ['submitted'], to: 'draft', roles: ['admin', 'director'] },
-	approve: { from: ['submitted'], to: 'approved', roles: ['director'] },
-	publish: { from: ['approved'], to: 'published', roles: ['admin'] }
-} as const satisfies Record<string, { from: readonly ReportState[]; to: ReportState; roles: readonly Role[] }>;
+	submit: { from: ['draft'], to: 'submitted', action: 'report.submit' },
+	reopen: { from: ['submitted'], to: 'draft', action: 'report.reopen' },
+	approve: { from: ['submitted'], to: 'approved', action: 'report.approve' },
+	publish: { from: ['approved'], to: 'published', action: 'report.publish' }
+} as const satisfies Record<string, { from: readonly ReportState[]; to: ReportState; action: Action }>;
 
 export type ReportStep = keyof typeof REPORT_STEPS;
-
-/** Who may start a report or a corrected version of an approved one. */
-export const REPORT_CREATORS: readonly Role[] = ['admin', 'director'];
-
-/** Who may publish a published report on the public link or take it off again. */
-export const REPORT_PUBLISHERS: readonly Role[] = ['admin'];
 
 export type ReportRow = Pick<
 	AnnualReport,
@@ -62,7 +57,7 @@ function reportQuery(db: Db, organisationId: number) {
 
 /**
  * The organisation's reports, newest year and edition first; only published ones when asked.
- * @example const reports = await listAnnualReports(db, organisationId, { publishedOnly: user.role === 'politician' });
+ * @example const reports = await listAnnualReports(db, organisationId, { publishedOnly: !can(user, 'report.read', { state: 'draft' }) });
  */
 export function listAnnualReports(db: Db, organisationId: number, options: { publishedOnly: boolean }): Promise<ReportRow[]> {
 	let query = reportQuery(db, organisationId);
@@ -126,7 +121,7 @@ export async function createAnnualReport(
 	user: SessionUser,
 	input: { year: number; asOf: string; programmeId: number | null; clientAddress: string | null }
 ): Promise<ReportWriteResult> {
-	if (!REPORT_CREATORS.includes(user.role)) return { kind: 'forbidden' };
+	if (!can(user, 'report.create')) return { kind: 'forbidden' };
 	return db.transaction().execute(async (trx) => {
 		await sql`select pg_advisory_xact_lock(hashtext(${`annual_report:${user.organisationId}`}))`.execute(trx);
 		if (input.programmeId !== null) {
@@ -171,7 +166,7 @@ export async function takeReportStep(
 	input: { id: number; step: ReportStep; expectedVersion: number; makePublic?: boolean; clientAddress: string | null }
 ): Promise<ReportWriteResult> {
 	const rule = REPORT_STEPS[input.step];
-	if (!(rule.roles as readonly Role[]).includes(user.role)) return { kind: 'forbidden' };
+	if (!can(user, rule.action)) return { kind: 'forbidden' };
 	return db.transaction().execute(async (trx) => {
 		const report = await trx
 			.selectFrom('annualReport')
@@ -227,7 +222,7 @@ export async function setReportPublic(
 	user: SessionUser,
 	input: { id: number; public: boolean; expectedVersion: number; clientAddress: string | null }
 ): Promise<ReportWriteResult> {
-	if (!REPORT_PUBLISHERS.includes(user.role)) return { kind: 'forbidden' };
+	if (!can(user, 'report.publish')) return { kind: 'forbidden' };
 	return db.transaction().execute(async (trx) => {
 		const updated = await trx
 			.updateTable('annualReport')
@@ -262,7 +257,7 @@ export async function setReportAsOf(
 	user: SessionUser,
 	input: { id: number; asOf: string; expectedVersion: number; clientAddress: string | null }
 ): Promise<ReportWriteResult> {
-	if (!REPORT_CREATORS.includes(user.role)) return { kind: 'forbidden' };
+	if (!can(user, 'report.create')) return { kind: 'forbidden' };
 	return db.transaction().execute(async (trx) => {
 		const before = await trx
 			.selectFrom('annualReport')
@@ -305,7 +300,7 @@ export async function startReportCorrection(
 	user: SessionUser,
 	input: { id: number; changeNote: string; clientAddress: string | null }
 ): Promise<ReportWriteResult> {
-	if (!REPORT_CREATORS.includes(user.role)) return { kind: 'forbidden' };
+	if (!can(user, 'report.create')) return { kind: 'forbidden' };
 	return db.transaction().execute(async (trx) => {
 		await sql`select pg_advisory_xact_lock(hashtext(${`annual_report:${user.organisationId}`}))`.execute(trx);
 		const report = await trx

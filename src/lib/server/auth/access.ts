@@ -1,13 +1,8 @@
 import type { Role } from '../../../../db/types';
+import { can, type Action } from '../../domain/policy';
 
-/** Who may open a route: anyone, any signed-in user, or the listed roles. */
-export type Audience = 'public' | 'signed_in' | readonly Role[];
-
-/** Roles that read live data (dashboards, recommendation and KPI pages, the API) — DESIGN §5. */
-export const LIVE_DATA_ROLES: readonly Role[] = ['admin', 'director', 'project_lead'];
-
-/** Roles that keep the register: programmes, recommendations, budgets (DESIGN §5). */
-export const REGISTER_ROLES: readonly Role[] = ['admin', 'director'];
+/** Who may open a route: anyone, any signed-in user, or those the policy lets take an action. */
+export type Audience = 'public' | 'signed_in' | Action;
 
 /**
  * The one table of route access, checked in hooks.server.ts for every request. The longest matching
@@ -16,18 +11,18 @@ export const REGISTER_ROLES: readonly Role[] = ['admin', 'director'];
  * check their own objects (guards.ts): this table only keeps whole areas from the wrong roles.
  */
 export const routeAccess: readonly { path: string; audience: Audience; exact?: boolean }[] = [
-	{ path: '/', exact: true, audience: LIVE_DATA_ROLES },
-	{ path: '/anbefalinger', audience: LIVE_DATA_ROLES },
-	{ path: '/anbefalinger/ny', exact: true, audience: REGISTER_ROLES },
-	{ path: '/programmer', audience: REGISTER_ROLES },
-	{ path: '/noegletal', audience: LIVE_DATA_ROLES },
-	{ path: '/mine-noegletal', audience: LIVE_DATA_ROLES },
-	{ path: '/eksport', audience: LIVE_DATA_ROLES },
-	{ path: '/api/v1', audience: LIVE_DATA_ROLES },
+	{ path: '/', exact: true, audience: 'live.read' },
+	{ path: '/anbefalinger', audience: 'live.read' },
+	{ path: '/anbefalinger/ny', exact: true, audience: 'register.edit' },
+	{ path: '/programmer', audience: 'register.edit' },
+	{ path: '/noegletal', audience: 'live.read' },
+	{ path: '/mine-noegletal', audience: 'live.read' },
+	{ path: '/eksport', audience: 'live.read' },
+	{ path: '/api/v1', audience: 'live.read' },
 	{ path: '/api/v1/openapi.json', audience: 'public' },
 	{ path: '/status', audience: 'signed_in' },
 	{ path: '/offentlig', audience: 'public' },
-	{ path: '/admin', audience: ['admin'] },
+	{ path: '/admin', audience: 'users.manage' },
 	{ path: '/login', audience: 'public' },
 	{ path: '/logout', audience: 'public' },
 	{ path: '/opsaetning', audience: 'public' },
@@ -43,7 +38,7 @@ function matches(rule: { path: string; exact?: boolean }, pathname: string): boo
 
 /**
  * The audience of a path, or null when no rule covers it.
- * @example audienceFor('/anbefalinger/7') // ['admin', 'director', 'project_lead']
+ * @example audienceFor('/anbefalinger/7') // 'live.read'
  */
 export function audienceFor(pathname: string): Audience | null {
 	let best: (typeof routeAccess)[number] | null = null;
@@ -57,11 +52,11 @@ export function audienceFor(pathname: string): Audience | null {
 export function admits(audience: Audience, role: Role | null): boolean {
 	if (audience === 'public') return true;
 	if (role === null) return false;
-	return audience === 'signed_in' || audience.includes(role);
+	return audience === 'signed_in' || can({ role }, audience);
 }
 
-/** Where a signed-in user starts: politicians read the annual status, project leads their KPIs, others the overview. */
+/** Where a signed-in user starts: who reads no live data the annual status, who enters values for assigned KPIs those, others the overview. */
 export function homeFor(role: Role): string {
-	if (role === 'politician') return '/status';
-	return role === 'project_lead' ? '/mine-noegletal' : '/';
+	if (!can({ role }, 'live.read')) return '/status';
+	return can({ role }, 'values.assignee') ? '/mine-noegletal' : '/';
 }

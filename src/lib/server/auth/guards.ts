@@ -1,6 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Db } from '../infra/db';
-import type { Role } from '../../../../db/types';
+import { can, type Action, type Target } from '../../domain/policy';
 import type { SessionUser } from './session';
 import { t } from '../messages';
 import { signInPathFor } from './redirect-target';
@@ -16,12 +16,12 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): Sessio
 }
 
 /**
- * The signed-in user if their role is one of `roles`; otherwise sign-in (anonymous) or 403.
- * @example const user = requireRole(event, ['admin']);
+ * The signed-in user if the policy lets them take `action` (on `target`); otherwise sign-in (anonymous) or 403.
+ * @example const user = requireCan(event, 'users.manage');
  */
-export function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, roles: readonly Role[]): SessionUser {
+export function requireCan(event: Pick<RequestEvent, 'locals' | 'url'>, action: Action, target?: Target): SessionUser {
 	const user = requireUser(event);
-	if (!roles.includes(user.role)) error(403, t('auth.forbidden'));
+	if (!can(user, action, target)) error(403, t('auth.forbidden'));
 	return user;
 }
 
@@ -53,11 +53,11 @@ export function assignedKpiIds(db: Db, organisationId: number, userId: number) {
  * @example const writable = await listWritableKpiIds(db, user); writable.has(kpiId)
  */
 export async function listWritableKpiIds(db: Db, user: SessionUser): Promise<Set<number>> {
-	if (user.role === 'admin' || user.role === 'director') {
+	if (can(user, 'values.write', { assigned: false })) {
 		const rows = await db.selectFrom('kpi').select('id').where('organisationId', '=', user.organisationId).execute();
 		return new Set(rows.map((row) => row.id));
 	}
-	if (user.role !== 'project_lead') return new Set();
+	if (!can(user, 'values.write')) return new Set();
 	const rows = await assignedKpiIds(db, user.organisationId, user.id).execute();
 	return new Set(rows.map((row) => row.kpiId));
 }
@@ -76,7 +76,7 @@ export async function canEditKpi(db: Db, user: SessionUser, kpiId: number): Prom
  * directors in their organisation, project leads only when assigned to it.
  */
 export async function canEditRecommendation(db: Db, user: SessionUser, recommendationId: number): Promise<boolean> {
-	if (user.role === 'politician') return false;
+	if (!can(user, 'values.write')) return false;
 	const recommendation = await db
 		.selectFrom('recommendation')
 		.select('id')
@@ -84,7 +84,7 @@ export async function canEditRecommendation(db: Db, user: SessionUser, recommend
 		.where('organisationId', '=', user.organisationId)
 		.executeTakeFirst();
 	if (!recommendation) return false;
-	if (user.role === 'admin' || user.role === 'director') return true;
+	if (can(user, 'values.write', { assigned: false })) return true;
 	const assignment = await db
 		.selectFrom('recommendationAssignment')
 		.select('userId')

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
-import type { Role } from '../../../../db/types';
+import { can, type Action } from '../../domain/policy';
 import type { SessionUser } from '../auth/session';
 import { t } from '../messages';
 
@@ -55,11 +55,11 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
 	return apiError(422, 'invalid', t('api.invalid_input'), fields);
 }
 
-/** The API caller if their role is one of `roles`, else the 401/403 response to send. */
-export function apiUser(locals: App.Locals, roles: readonly Role[]): SessionUser | Response {
+/** The API caller if the policy lets them take `action`, else the 401/403 response to send. */
+export function apiUser(locals: App.Locals, action: Action): SessionUser | Response {
 	const user = locals.user;
 	if (!user) return apiError(401, 'unauthorized', t('api.unauthorized'), undefined, { 'www-authenticate': 'Bearer' });
-	if (!roles.includes(user.role)) return apiError(403, 'forbidden', t('auth.forbidden'));
+	if (!can(user, action)) return apiError(403, 'forbidden', t('auth.forbidden'));
 	return user;
 }
 

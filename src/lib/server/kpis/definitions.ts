@@ -1,3 +1,4 @@
+import { rolesFor } from '../../domain/policy';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../../db/types';
 import type { KpiForm } from '../../schemas/kpi';
@@ -86,7 +87,7 @@ export async function updateKpiDefinition(db: Db, organisationId: number, actorU
 export async function loadKpiFormOptions(db: Db, organisationId: number, kpiId?: number) {
 	const [recommendations, people, links, owners] = await Promise.all([
 		db.selectFrom('recommendation').select(['id', 'number', 'title']).where('organisationId', '=', organisationId).where('archivedAt', 'is', null).orderBy('programmeId').orderBy('number').execute(),
-		db.selectFrom('appUser').select(['id', 'name', 'role']).where('organisationId', '=', organisationId).where('disabledAt', 'is', null).where('role', 'in', ['project_lead', 'director', 'admin']).orderBy('name').execute(),
+		db.selectFrom('appUser').select(['id', 'name', 'role']).where('organisationId', '=', organisationId).where('disabledAt', 'is', null).where('role', 'in', rolesFor('kpi.owner')).orderBy('name').execute(),
 		kpiId ? db.selectFrom('recommendationKpi').select(['recommendationId', 'isPrimary']).where('kpiId', '=', kpiId).execute() : [],
 		kpiId ? db.selectFrom('kpiOwner').select('userId').where('kpiId', '=', kpiId).execute() : []
 	]);

@@ -1,9 +1,8 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { pathId as parsePathId } from '../http/api';
 import { getDb } from '../infra/db';
-import { requireRole } from '../auth/guards';
-import { REGISTER_ROLES } from '../auth/access';
-import type { Role } from '../../../../db/types';
+import { requireCan } from '../auth/guards';
+import type { Action } from '../../domain/policy';
 import { t } from '../messages';
 import type { WriteResult } from './register';
 import { describeChanges, describeRow, invalidMessage } from './display';
@@ -15,9 +14,6 @@ import type { FieldErrors } from '../http/forms';
  * the answer a form shows (409 with what changed, 400 with a field message).
  */
 
-/** Who edits the register (DESIGN §5: admins and directors; directors not users). */
-export const REGISTER_EDITORS: readonly Role[] = REGISTER_ROLES;
-
 /** A path id, or 404. */
 export function pathId(event: Pick<RequestEvent, 'params'>, name = 'id'): number {
 	const id = parsePathId((event.params as Record<string, string>)[name] ?? '');
@@ -26,8 +22,8 @@ export function pathId(event: Pick<RequestEvent, 'params'>, name = 'id'): number
 }
 
 /** The signed-in editor and the recommendation of the path (with every field), or 403/404. */
-export async function recommendationTarget(event: RequestEvent, roles: readonly Role[] = REGISTER_EDITORS) {
-	const user = requireRole(event, roles);
+export async function recommendationTarget(event: RequestEvent, action: Action = 'register.edit') {
+	const user = requireCan(event, action);
 	const id = pathId(event);
 	const db = await getDb();
 	const recommendation = await db.selectFrom('recommendation').selectAll().where('organisationId', '=', user.organisationId).where('id', '=', id).executeTakeFirst();
@@ -37,7 +33,7 @@ export async function recommendationTarget(event: RequestEvent, roles: readonly 
 
 /** The signed-in editor and the programme of the path, or 403/404. */
 export async function programmeTarget(event: RequestEvent) {
-	const user = requireRole(event, REGISTER_EDITORS);
+	const user = requireCan(event, 'register.edit');
 	const id = pathId(event);
 	const db = await getDb();
 	const programme = await db.selectFrom('programme').selectAll().where('organisationId', '=', user.organisationId).where('id', '=', id).executeTakeFirst();

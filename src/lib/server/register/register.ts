@@ -1,3 +1,4 @@
+import { rolesFor } from '../../domain/policy';
 import type { Db } from '../infra/db';
 import type { Lifecycle } from '../../../../db/types';
 import type { SessionUser } from '../auth/session';
@@ -398,7 +399,7 @@ export async function setStatusOverride(db: Db, actor: Actor, id: number, form: 
 /** The project leads of the organisation, with whether each is assigned to the recommendation. */
 export async function listAssignableLeads(db: Db, organisationId: number, recommendationId: number) {
 	const [leads, assigned] = await Promise.all([
-		db.selectFrom('appUser').select(['id', 'name', 'email']).where('organisationId', '=', organisationId).where('role', '=', 'project_lead').where('disabledAt', 'is', null).orderBy('name').execute(),
+		db.selectFrom('appUser').select(['id', 'name', 'email']).where('organisationId', '=', organisationId).where('role', 'in', rolesFor('values.assignee')).where('disabledAt', 'is', null).orderBy('name').execute(),
 		db.selectFrom('recommendationAssignment').select('userId').where('recommendationId', '=', recommendationId).where('organisationId', '=', organisationId).execute()
 	]);
 	const ids = new Set(assigned.map((a) => a.userId));
@@ -411,7 +412,7 @@ export async function setAssignments(db: Db, actor: Actor, recommendationId: num
 		if (!(await lockRecommendation(trx, actor.organisationId, recommendationId))) return NOT_FOUND;
 		const wanted = [...new Set(userIds)];
 		if (wanted.length) {
-			const leads = await trx.selectFrom('appUser').select('id').where('organisationId', '=', actor.organisationId).where('role', '=', 'project_lead').where('id', 'in', wanted).execute();
+			const leads = await trx.selectFrom('appUser').select('id').where('organisationId', '=', actor.organisationId).where('role', 'in', rolesFor('values.assignee')).where('id', 'in', wanted).execute();
 			if (leads.length !== wanted.length) return invalid('userId', 'not_project_lead');
 		}
 		const before = (await trx.selectFrom('recommendationAssignment').select('userId').where('recommendationId', '=', recommendationId).execute()).map((a) => a.userId).sort((a, b) => a - b);

@@ -1,7 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { requireRole } from '$lib/server/auth/guards';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { requireCan } from '$lib/server/auth/guards';
 import { listKpisForUser } from '$lib/server/kpis/my-kpis';
 import { kpiDefinitionOf } from '$lib/server/kpis/status';
 import { computeKpiProgress } from '$lib/domain/progress';
@@ -11,7 +10,7 @@ import { todayInCopenhagen } from '$lib/domain/dates';
 import { parsePeriod, periodStart } from '$lib/domain/periods';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, LIVE_DATA_ROLES);
+	const user = requireCan(event, 'live.read');
 	const asOf = todayInCopenhagen();
 	const rows = (await listKpisForUser(await getDb(), user.organisationId, user.id)).map(({ kpi, observations }) => {
 		const points = observations.map((o) => ({ period: o.period, value: parseDecimal(o.value) }));

@@ -1,14 +1,14 @@
+import { can } from '$lib/domain/policy';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { requireRole } from '$lib/server/auth/guards';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { requireCan } from '$lib/server/auth/guards';
 import { loadApiKpis } from '$lib/server/kpis/api-shape';
 import { todayInCopenhagen } from '$lib/domain/dates';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, LIVE_DATA_ROLES);
+	const user = requireCan(event, 'live.read');
 	return {
 		kpis: await loadApiKpis(await getDb(), user.organisationId, todayInCopenhagen()),
-		canEdit: user.role === 'admin' || user.role === 'director'
+		canEdit: can(user, 'register.edit')
 	};
 };

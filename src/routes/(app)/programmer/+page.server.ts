@@ -1,21 +1,21 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireCan } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/infra/db';
 import { parseForm } from '$lib/server/http/forms';
 import { programmeFormSchema } from '$lib/schemas/register';
 import { createProgramme, listProgrammes } from '$lib/server/register/register';
-import { invalidForm, refusal, REGISTER_EDITORS, submittedValues } from '$lib/server/register/pages';
+import { invalidForm, refusal, submittedValues } from '$lib/server/register/pages';
 
 /** The register: programmes (admins and directors). */
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, REGISTER_EDITORS);
+	const user = requireCan(event, 'register.edit');
 	return { programmes: await listProgrammes(await getDb(), user.organisationId) };
 };
 
 export const actions: Actions = {
 	create: async (event) => {
-		const user = requireRole(event, REGISTER_EDITORS);
+		const user = requireCan(event, 'register.edit');
 		const formData = await event.request.formData();
 		const values = submittedValues(formData);
 		const form = parseForm(programmeFormSchema, formData);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { fieldErrors, parseForm } from '$lib/server/http/forms';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireCan } from '$lib/server/auth/guards';
 import { createApiToken, listApiTokens } from '$lib/server/auth/api-token';
 import { recordAudit } from '$lib/server/audit/record';
 import { listUsers } from '$lib/server/auth/users';
@@ -16,7 +16,7 @@ const createSchema = z.object({
 const revokeSchema = z.object({ id: z.coerce.number().int().positive() });
 
 export const load: PageServerLoad = async (event) => {
-	const admin = requireRole(event, ['admin']);
+	const admin = requireCan(event, 'users.manage');
 	const db = await getDb();
 	const [tokens, users] = await Promise.all([listApiTokens(db, admin.organisationId), listUsers(db, admin.organisationId)]);
 	return { tokens, users: users.filter((u) => !u.disabledAt).map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role })) };
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const admin = requireRole(event, ['admin']);
+		const admin = requireCan(event, 'users.manage');
 		const form = parseForm(createSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const db = await getDb();
@@ -52,7 +52,7 @@ export const actions: Actions = {
 		return { created: { token: created.token, name: form.data.name } };
 	},
 	revoke: async (event) => {
-		const admin = requireRole(event, ['admin']);
+		const admin = requireCan(event, 'users.manage');
 		const form = parseForm(revokeSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const db = await getDb();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { fieldErrors, parseForm } from '$lib/server/http/forms';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireCan } from '$lib/server/auth/guards';
 import { createUserToken } from '$lib/server/auth/user-token';
 import { recordAudit } from '$lib/server/audit/record';
 import { sendMail } from '$lib/server/infra/mail';
@@ -14,13 +14,13 @@ import { t } from '$lib/server/messages';
 const inviteSchema = z.object({ name: nameField, email: emailField, role: roleField });
 
 export const load: PageServerLoad = async (event) => {
-	const admin = requireRole(event, ['admin']);
+	const admin = requireCan(event, 'users.manage');
 	return { users: await listUsers(await getDb(), admin.organisationId) };
 };
 
 export const actions: Actions = {
 	invite: async (event) => {
-		const admin = requireRole(event, ['admin']);
+		const admin = requireCan(event, 'users.manage');
 		const form = parseForm(inviteSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { invite: { errors: form.errors, values: form.values } });
 		const db = await getDb();

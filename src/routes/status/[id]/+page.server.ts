@@ -2,12 +2,10 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { requireRole, requireUser } from '$lib/server/auth/guards';
+import { requireCan, requireUser } from '$lib/server/auth/guards';
 import { parseForm } from '$lib/server/http/forms';
 import {
 	findAnnualReport,
-	REPORT_CREATORS,
-	REPORT_PUBLISHERS,
 	REPORT_STEPS,
 	reportContent,
 	setReportAsOf,
@@ -22,12 +20,11 @@ import { listStatusUpdatesForPeriod, saveStatusUpdate } from '$lib/server/regist
 import { narrativeSchema, reportAsOfSchema, reportCorrectionSchema, reportPublicSchema, reportStepSchema } from '$lib/schemas/annual-report';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/infra/db';
-import type { Role } from '../../../../db/types';
+import { can } from '$lib/domain/policy';
 import { listAuditEvents } from '$lib/server/audit/audit-events';
 import { t } from '$lib/server/messages';
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const LIVE_ROLES: readonly Role[] = ['admin', 'director', 'project_lead'];
 
 /**
  * The report the user may read, or 404: another organisation's report is not found, and for a
@@ -37,14 +34,14 @@ async function readableReport(db: Db, user: SessionUser, rawId: string): Promise
 	const id = idSchema.safeParse(rawId);
 	if (!id.success) error(404, t('annual.not_found'));
 	const report = await findAnnualReport(db, user.organisationId, id.data);
-	if (!report || (user.role === 'politician' && report.state !== 'published')) error(404, t('annual.not_found'));
+	if (!report || !can(user, 'report.read', { state: report.state })) error(404, t('annual.not_found'));
 	return report;
 }
 
 /** The recommendations whose narratives the user may write (DESIGN §5; the rule of canEditRecommendation). */
 async function editableRecommendationIds(db: Db, user: SessionUser, ids: number[]): Promise<Set<number>> {
-	if (user.role === 'admin' || user.role === 'director') return new Set(ids);
-	if (user.role !== 'project_lead' || ids.length === 0) return new Set();
+	if (can(user, 'values.write', { assigned: false })) return new Set(ids);
+	if (!can(user, 'values.write') || ids.length === 0) return new Set();
 	const rows = await db
 		.selectFrom('recommendationAssignment')
 		.select('recommendationId')
@@ -71,10 +68,10 @@ export const load: PageServerLoad = async (event) => {
 		.where((eb) => (report.programmeId === null ? eb('programmeId', 'is', null) : eb('programmeId', '=', report.programmeId)))
 		.executeTakeFirstOrThrow();
 	const steps = (Object.keys(REPORT_STEPS) as ReportStep[]).filter(
-		(step) => (REPORT_STEPS[step].roles as readonly Role[]).includes(user.role) && (REPORT_STEPS[step].from as readonly string[]).includes(report.state)
+		(step) => can(user, REPORT_STEPS[step].action) && (REPORT_STEPS[step].from as readonly string[]).includes(report.state)
 	);
 	// The report's own audit trail (each step, dated, with who took it) for admins and directors.
-	const history = user.role === 'admin' || user.role === 'director' ? await listAuditEvents(db, user.organisationId, 'annual_report', report.id) : null;
+	const history = can(user, 'history.read') ? await listAuditEvents(db, user.organisationId, 'annual_report', report.id) : null;
 	const { snapshot: _snapshot, ...meta } = report;
 	return {
 		report: meta,
@@ -83,9 +80,9 @@ export const load: PageServerLoad = async (event) => {
 		steps,
 		editable: [...editable],
 		narratives: Object.fromEntries(narratives.map((n) => [n.recommendationId, { body: n.body, version: n.version }])) as Record<number, { body: string; version: number }>,
-		mayCorrect: REPORT_CREATORS.includes(user.role) && (report.state === 'approved' || report.state === 'published') && Number(newest.edition) === report.edition,
-		mayChangeAsOf: REPORT_CREATORS.includes(user.role) && draft,
-		mayTogglePublic: REPORT_PUBLISHERS.includes(user.role) && report.state === 'published',
+		mayCorrect: can(user, 'report.create') && (report.state === 'approved' || report.state === 'published') && Number(newest.edition) === report.edition,
+		mayChangeAsOf: can(user, 'report.create') && draft,
+		mayTogglePublic: can(user, 'report.publish') && report.state === 'published',
 		publicUrl: report.public ? `/offentlig/${content.organisation.slug}/status/${report.year}` : null
 	};
 };
@@ -100,7 +97,7 @@ function answer(result: ReportWriteResult) {
 
 function stepAction(step: ReportStep) {
 	return async (event: RequestEvent<{ id: string }>) => {
-		const user = requireRole(event, REPORT_STEPS[step].roles);
+		const user = requireCan(event, REPORT_STEPS[step].action);
 		const db = await getDb();
 		const report = await readableReport(db, user, event.params.id);
 		const form = parseForm(reportStepSchema, await event.request.formData());
@@ -123,7 +120,7 @@ export const actions: Actions = {
 	approve: async (event) => stepAction('approve')(event),
 	publish: async (event) => stepAction('publish')(event),
 	setPublic: async (event) => {
-		const user = requireRole(event, REPORT_PUBLISHERS);
+		const user = requireCan(event, 'report.publish');
 		const db = await getDb();
 		const report = await readableReport(db, user, event.params.id);
 		const form = parseForm(reportPublicSchema, await event.request.formData());
@@ -133,7 +130,7 @@ export const actions: Actions = {
 		);
 	},
 	setAsOf: async (event) => {
-		const user = requireRole(event, REPORT_CREATORS);
+		const user = requireCan(event, 'report.create');
 		const db = await getDb();
 		const report = await readableReport(db, user, event.params.id);
 		const form = parseForm(reportAsOfSchema, await event.request.formData());
@@ -141,7 +138,7 @@ export const actions: Actions = {
 		return answer(await setReportAsOf(db, user, { id: report.id, asOf: form.data.asOf, expectedVersion: form.data.version, clientAddress: event.getClientAddress() }));
 	},
 	correct: async (event) => {
-		const user = requireRole(event, REPORT_CREATORS);
+		const user = requireCan(event, 'report.create');
 		const db = await getDb();
 		const report = await readableReport(db, user, event.params.id);
 		const form = parseForm(reportCorrectionSchema, await event.request.formData());
@@ -151,7 +148,7 @@ export const actions: Actions = {
 		return answer(result);
 	},
 	saveNarrative: async (event) => {
-		const user = requireRole(event, LIVE_ROLES);
+		const user = requireCan(event, 'live.read');
 		const db = await getDb();
 		const report = await readableReport(db, user, event.params.id);
 		const form = parseForm(narrativeSchema, await event.request.formData());

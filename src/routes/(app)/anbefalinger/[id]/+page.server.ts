@@ -11,8 +11,8 @@ import { loadRecommendationDetail } from '$lib/server/register/recommendation-de
 import { renderMarkdown } from '$lib/server/infra/markdown';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
-import { canEditRecommendation, requireRole } from '$lib/server/auth/guards';
-import { LIVE_DATA_ROLES, REGISTER_ROLES } from '$lib/server/auth/access';
+import { canEditRecommendation, requireCan } from '$lib/server/auth/guards';
+import { can } from '$lib/domain/policy';
 import { listAuditEvents, listStatusUpdateAuditEvents } from '$lib/server/audit/audit-events';
 import { recommendationTarget } from '$lib/server/register/pages';
 import { changedFieldLabels } from '$lib/server/register/display';
@@ -31,7 +31,7 @@ const markdownFields = [
 ] as const;
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, LIVE_DATA_ROLES);
+	const user = requireCan(event, 'live.read');
 	const id = idSchema.safeParse(event.params.id);
 	if (!id.success) error(404, t('recommendation.not_found'));
 	const asOf = todayInCopenhagen();
@@ -41,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!detail) error(404, t('recommendation.not_found'));
 	// The recommendation's own changes and its narratives', newest first.
 	const history =
-		user.role === 'admin' || user.role === 'director'
+		can(user, 'history.read')
 			? [...(await listAuditEvents(db, user.organisationId, 'recommendation', id.data)), ...(await listStatusUpdateAuditEvents(db, user.organisationId, id.data))].sort(
 					(a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || b.id - a.id
 				)
@@ -49,7 +49,7 @@ export const load: PageServerLoad = async (event) => {
 	const html = Object.fromEntries(
 		markdownFields.map((field) => [field, renderMarkdown(detail.recommendation[field])])
 	) as Record<(typeof markdownFields)[number], string>;
-	const isEditor = REGISTER_ROLES.includes(user.role);
+	const isEditor = can(user, 'register.edit');
 	const canWrite = isEditor || (await canEditRecommendation(db, user, id.data));
 	// The narrative form: this year's, or the one chosen with ?notat=PERIOD, prefilled with what is stored.
 	const chosen = periodText(false).safeParse(event.url.searchParams.get('notat') ?? asOf.slice(0, 4));
@@ -82,7 +82,7 @@ const statusUpdateSchema = z.object({
 export const actions: Actions = {
 	/** A narrative (statusnotat) for a period: admins, directors and project leads assigned to the recommendation. */
 	statusUpdate: async (event) => {
-		const { user, db, recommendation } = await recommendationTarget(event, LIVE_DATA_ROLES);
+		const { user, db, recommendation } = await recommendationTarget(event, 'live.read');
 		if (!(await canEditRecommendation(db, user, recommendation.id))) error(403, t('auth.forbidden'));
 		const form = parseForm(statusUpdateSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { note: { errors: form.errors, period: form.values.period ?? '', body: form.values.body ?? '', version: form.values.version ?? '' } });

@@ -1,15 +1,15 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireCan } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/infra/db';
 import { parseForm } from '$lib/server/http/forms';
 import { recommendationFormSchema } from '$lib/schemas/register';
 import { createRecommendation } from '$lib/server/register/register';
-import { invalidForm, refusal, REGISTER_EDITORS, submittedValues } from '$lib/server/register/pages';
+import { invalidForm, refusal, submittedValues } from '$lib/server/register/pages';
 import { loadPlacementOptions, nextFreeNumber } from '$lib/server/register/recommendation-form';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, REGISTER_EDITORS);
+	const user = requireCan(event, 'register.edit');
 	const db = await getDb();
 	const options = await loadPlacementOptions(db, user.organisationId);
 	const wanted = Number(event.url.searchParams.get('program'));
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const user = requireRole(event, REGISTER_EDITORS);
+		const user = requireCan(event, 'register.edit');
 		const db = await getDb();
 		const formData = await event.request.formData();
 		const values = submittedValues(formData);

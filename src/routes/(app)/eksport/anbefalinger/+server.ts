@@ -2,8 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { requireRole } from '$lib/server/auth/guards';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { requireCan } from '$lib/server/auth/guards';
 import { exportFileName, recommendationTable, toDanishCsv, toXlsx } from '$lib/server/exports';
 import { loadOverview } from '$lib/server/kpis/status';
 import { todayInCopenhagen } from '$lib/domain/dates';
@@ -13,7 +12,7 @@ const querySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') })
 
 /** GET /eksport/anbefalinger?format=csv|xlsx — the recommendation list with status and budget, as Danish Excel CSV or XLSX. */
 export const GET: RequestHandler = async (event) => {
-	const user = requireRole(event, LIVE_DATA_ROLES);
+	const user = requireCan(event, 'live.read');
 	const query = querySchema.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!query.success) error(400, t('api.invalid_input'));
 	const db = await getDb();

@@ -2,8 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { requireRole } from '$lib/server/auth/guards';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { requireCan } from '$lib/server/auth/guards';
 import { exportFileName, listObservationsForExport, observationTable, toDanishCsv, toXlsx, type ObservationExportScope } from '$lib/server/exports';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
@@ -20,7 +19,7 @@ const querySchema = z.object({
  * Danish Excel CSV or XLSX: all of them, one KPI's, or one recommendation's.
  */
 export const GET: RequestHandler = async (event) => {
-	const user = requireRole(event, LIVE_DATA_ROLES);
+	const user = requireCan(event, 'live.read');
 	const query = querySchema.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!query.success) error(400, t('api.invalid_input'));
 	const { format, noegletal, anbefaling } = query.data;

@@ -1,10 +1,10 @@
+import { can } from '$lib/domain/policy';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { parseForm, fieldErrors } from '$lib/server/http/forms';
-import { canEditKpi, requireRole } from '$lib/server/auth/guards';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { canEditKpi, requireCan } from '$lib/server/auth/guards';
 import { listObservations } from '$lib/server/kpis/kpis';
 import { deleteObservation, findKpi, listKpiRecommendations, saveObservation } from '$lib/server/kpis/observations';
 import { listObservationAuditEvents } from '$lib/server/audit/audit-events';
@@ -24,7 +24,7 @@ const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
 /** The user and the KPI, which must be of the user's organisation (else 404). */
 async function kpiFor(event: RequestEvent) {
-	const user = requireRole(event, LIVE_DATA_ROLES);
+	const user = requireCan(event, 'live.read');
 	const id = idSchema.safeParse(event.params.id);
 	if (!id.success) error(404, t('kpi.not_found'));
 	const db = await getDb();
@@ -53,17 +53,17 @@ export const load: PageServerLoad = async (event) => {
 		recommendations,
 		comparisons,
 		canEdit,
-		canDefine: user.role === 'admin' || user.role === 'director',
+		canDefine: can(user, 'register.edit'),
 		nextPeriod: nextMissingPeriod(kpi.frequency, kpi.baselinePeriod, series.map((o) => o.period), asOf),
 		editing,
-		history: user.role === 'admin' || user.role === 'director' ? await listObservationAuditEvents(db, user.organisationId, kpi.id) : null
+		history: can(user, 'history.read') ? await listObservationAuditEvents(db, user.organisationId, kpi.id) : null
 	};
 };
 
 export const actions: Actions = {
 	addComparison: async (event) => {
 		const { user, kpi, db } = await kpiFor(event);
-		requireRole(event, ['admin', 'director']);
+		requireCan(event, 'register.edit');
 		const form = parseForm(comparisonSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { comparisonErrors: form.errors });
 		const id = await createComparison(db, user.organisationId, user.id, kpi.id, form.data);
@@ -72,7 +72,7 @@ export const actions: Actions = {
 	},
 	comparisonValues: async (event) => {
 		const { user, kpi, db } = await kpiFor(event);
-		requireRole(event, ['admin', 'director']);
+		requireCan(event, 'register.edit');
 		const form = parseForm(comparisonValuesSchema(kpi.frequency), await event.request.formData());
 		if (!form.ok) return fail(400, { valueErrors: form.errors, comparisonId: Number(form.values.comparisonId) || null });
 		const [series] = (await listComparisons(db, user.organisationId, [kpi.id])).filter((c) => c.id === form.data.comparisonId);

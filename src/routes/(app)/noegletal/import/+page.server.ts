@@ -4,8 +4,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { requireRole } from '$lib/server/auth/guards';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
+import { requireCan } from '$lib/server/auth/guards';
 import { applyObservationImport, previewObservationImport, readTable, MAX_IMPORT_ROWS, type ImportPreview, type ImportTable } from '$lib/server/imports';
 import { t } from '$lib/server/messages';
 
@@ -37,13 +36,13 @@ function shown(preview: ImportPreview, table: ImportTable) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, LIVE_DATA_ROLES);
+	requireCan(event, 'live.read');
 	return {};
 };
 
 export const actions: Actions = {
 	preview: async (event) => {
-		const user = requireRole(event, LIVE_DATA_ROLES);
+		const user = requireCan(event, 'live.read');
 		const formData = await event.request.formData();
 		const file = formData.get('file');
 		const paste = formData.get('paste');
@@ -57,7 +56,7 @@ export const actions: Actions = {
 		return { preview: shown(preview, plain) };
 	},
 	save: async (event) => {
-		const user = requireRole(event, LIVE_DATA_ROLES);
+		const user = requireCan(event, 'live.read');
 		const formData = await event.request.formData();
 		let raw: unknown;
 		try {

@@ -1,22 +1,20 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireCan } from '$lib/server/auth/guards';
 import { fieldErrors } from '$lib/server/http/forms';
 import { formPicks, formValues, parseKpiForm } from '$lib/server/kpis/form';
 import { createKpiDefinition, loadKpiFormOptions } from '$lib/server/kpis/definitions';
 import { t } from '$lib/server/messages';
 
-const EDITORS = ['admin', 'director'] as const;
-
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, EDITORS);
+	const user = requireCan(event, 'register.edit');
 	return { options: await loadKpiFormOptions(await getDb(), user.organisationId) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const user = requireRole(event, EDITORS);
+		const user = requireCan(event, 'register.edit');
 		const formData = await event.request.formData();
 		const form = parseKpiForm(formData);
 		if (!form.ok) return fail(400, { errors: form.errors, values: formValues(formData), picks: formPicks(formData) });

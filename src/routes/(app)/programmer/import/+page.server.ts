@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireCan } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/infra/db';
-import { REGISTER_EDITORS } from '$lib/server/register/pages';
 import { importProgramme, readProgrammeDocument, type DocumentProblem } from '$lib/server/register/programme-transfer';
 import { t } from '$lib/server/messages';
 
@@ -10,7 +9,7 @@ import { t } from '$lib/server/messages';
 const MAX_DOCUMENT_BYTES = 5_000_000;
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, REGISTER_EDITORS);
+	requireCan(event, 'register.edit');
 	return {};
 };
 
@@ -18,7 +17,7 @@ const refused = (problems: DocumentProblem[]) => fail(400, { problems });
 
 export const actions: Actions = {
 	default: async (event) => {
-		const user = requireRole(event, REGISTER_EDITORS);
+		const user = requireCan(event, 'register.edit');
 		const formData = await event.request.formData();
 		const file = formData.get('file');
 		const pasted = formData.get('text');

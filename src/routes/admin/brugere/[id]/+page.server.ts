@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { parseForm } from '$lib/server/http/forms';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireCan } from '$lib/server/auth/guards';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { revokeUserCredentials } from '$lib/server/auth/credentials';
 import { createUserToken } from '$lib/server/auth/user-token';
@@ -27,7 +27,7 @@ const assignmentSchema = z.object({
 
 /** The admin and the user being edited, who must be in the admin's organisation (else 404). */
 async function target(event: RequestEvent) {
-	const admin = requireRole(event, ['admin']);
+	const admin = requireCan(event, 'users.manage');
 	const id = idSchema.safeParse(event.params.id);
 	if (!id.success) error(404, t('admin.not_found'));
 	const db = await getDb();

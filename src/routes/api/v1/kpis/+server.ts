@@ -2,7 +2,6 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { apiError, apiUser, readJson } from '$lib/server/http/api';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { loadApiKpis } from '$lib/server/kpis/api-shape';
 import { createKpiDefinition } from '$lib/server/kpis/definitions';
 import type { KpiForm } from '$lib/schemas/kpi';
@@ -12,7 +11,7 @@ import { t } from '$lib/server/messages';
 
 /** GET /api/v1/kpis?asOf=YYYY-MM-DD — the organisation's KPIs with computed status. */
 export const GET: RequestHandler = async ({ locals, url }) => {
-	const user = apiUser(locals, LIVE_DATA_ROLES);
+	const user = apiUser(locals, 'live.read');
 	if (user instanceof Response) return user;
 	const asOf = asOfQuery.optional().safeParse(url.searchParams.get('asOf') ?? undefined);
 	if (!asOf.success) return apiError(422, 'invalid', t('api.invalid_input'), { asOf: asOf.error.issues[0].message });
@@ -21,7 +20,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 
 /** POST /api/v1/kpis — create a KPI (admins and directors) through the KPI form's own creation function. */
 export const POST: RequestHandler = async (event) => {
-	const user = apiUser(event.locals, ['admin', 'director']);
+	const user = apiUser(event.locals, 'register.edit');
 	if (user instanceof Response) return user;
 	const body = await readJson(event.request, kpiCreateBody);
 	if (body instanceof Response) return body;

@@ -3,14 +3,13 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { apiError, apiUser } from '$lib/server/http/api';
 import { asOfQuery } from '$lib/schemas/api';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { loadOverview } from '$lib/server/kpis/status';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
 
 /** GET /api/v1/recommendations?asOf=YYYY-MM-DD — the organisation's recommendations with their computed status. */
 export const GET: RequestHandler = async ({ locals, url }) => {
-	const user = apiUser(locals, LIVE_DATA_ROLES);
+	const user = apiUser(locals, 'live.read');
 	if (user instanceof Response) return user;
 	const query = asOfQuery.optional().safeParse(url.searchParams.get('asOf') ?? undefined);
 	if (!query.success) return apiError(422, 'invalid', t('api.invalid_input'), { asOf: query.error.issues[0].message });

@@ -1,3 +1,4 @@
+import { can } from '$lib/domain/policy';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { parseForm } from '$lib/server/http/forms';
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		next: LIFECYCLE_NEXT[r.lifecycle],
 		today: todayInCopenhagen(),
 		events: await listLifecycleEvents(db, user.organisationId, r.id),
-		canOverride: user.role === 'director'
+		canOverride: can(user, 'status.override')
 	};
 };
 
@@ -54,7 +55,7 @@ export const actions: Actions = {
 		redirect(303, `/anbefalinger/${recommendation.id}/forloeb?gemt=beslutning`);
 	},
 	override: async (event) => {
-		const { user, db, recommendation } = await recommendationTarget(event, ['director']);
+		const { user, db, recommendation } = await recommendationTarget(event, 'status.override');
 		const formData = await event.request.formData();
 		const values = submittedValues(formData);
 		const form = parseForm(overrideFormSchema, formData);

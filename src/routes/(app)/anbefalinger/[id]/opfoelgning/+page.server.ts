@@ -1,12 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
+import { can } from '$lib/domain/policy';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseForm } from '$lib/server/http/forms';
 import { followUpItemFormSchema, followUpStateFormSchema, rowRef } from '$lib/schemas/register';
 import { addFollowUpItem, deleteFollowUpItem, setFollowUpState, updateFollowUpItem, type WriteResult } from '$lib/server/register/register';
 import { listFollowUpItems } from '$lib/server/register/recommendations';
-import { invalidForm, recommendationTarget, refusal, REGISTER_EDITORS, submittedValues } from '$lib/server/register/pages';
+import { invalidForm, recommendationTarget, refusal, submittedValues } from '$lib/server/register/pages';
 import { canEditRecommendation } from '$lib/server/auth/guards';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { t } from '$lib/server/messages';
 
 const ITEM_FIELDS = ['title', 'duePeriod', 'state'] as const;
@@ -16,8 +16,8 @@ const ITEM_FIELDS = ['title', 'duePeriod', 'state'] as const;
  * recommendation updates their state (DESIGN §5). Others get 403, another organisation's 404.
  */
 async function target(event: RequestEvent, editorsOnly: boolean) {
-	const found = await recommendationTarget(event, LIVE_DATA_ROLES);
-	const isEditor = REGISTER_EDITORS.includes(found.user.role);
+	const found = await recommendationTarget(event, 'live.read');
+	const isEditor = can(found.user, 'register.edit');
 	if (editorsOnly && !isEditor) error(403, t('auth.forbidden'));
 	if (!isEditor && !(await canEditRecommendation(found.db, found.user, found.recommendation.id))) error(403, t('auth.forbidden'));
 	return { ...found, isEditor };

@@ -2,7 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireCan } from '$lib/server/auth/guards';
 import { fieldErrors } from '$lib/server/http/forms';
 import { formPicks, formValues, parseKpiForm } from '$lib/server/kpis/form';
 import { loadKpiFormOptions, updateKpiDefinition } from '$lib/server/kpis/definitions';
@@ -14,7 +14,7 @@ const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
 /** Admins and directors only; the KPI must be of their organisation (else 404). */
 async function target(event: RequestEvent) {
-	const user = requireRole(event, ['admin', 'director']);
+	const user = requireCan(event, 'register.edit');
 	const id = idSchema.safeParse(event.params.id);
 	const db = await getDb();
 	const kpi = id.success ? await findKpi(db, user.organisationId, id.data) : undefined;

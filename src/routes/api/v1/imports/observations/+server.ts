@@ -2,7 +2,6 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { apiError, apiUser, requireContentType } from '$lib/server/http/api';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { applyObservationImport, previewObservationImport, readTable, IMPORT_CONTENT_TYPES, MAX_IMPORT_MEGABYTES, type ImportPreview } from '$lib/server/imports';
 import { t } from '$lib/server/messages';
 
@@ -22,7 +21,7 @@ function summary(preview: ImportPreview) {
  * nothing saved); 409 when values changed during the import.
  */
 export const POST: RequestHandler = async (event) => {
-	const user = apiUser(event.locals, LIVE_DATA_ROLES);
+	const user = apiUser(event.locals, 'live.read');
 	if (user instanceof Response) return user;
 	const contentType = requireContentType(event.request, IMPORT_CONTENT_TYPES);
 	if (contentType instanceof Response) return contentType;

@@ -2,7 +2,6 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { apiError, apiUser, pathId } from '$lib/server/http/api';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { loadApiKpiDetail } from '$lib/server/kpis/api-shape';
 import { asOfQuery } from '$lib/schemas/api';
 import { todayInCopenhagen } from '$lib/domain/dates';
@@ -10,7 +9,7 @@ import { t } from '$lib/server/messages';
 
 /** GET /api/v1/kpis/{id}?asOf=YYYY-MM-DD — one KPI with status, shares, overdue and latest as of the date, and its comparison series. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const user = apiUser(locals, LIVE_DATA_ROLES);
+	const user = apiUser(locals, 'live.read');
 	if (user instanceof Response) return user;
 	const id = pathId(params.id);
 	if (id === null) return apiError(404, 'not_found', t('kpi.not_found'));

@@ -2,7 +2,6 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { apiError, apiUser, pathId } from '$lib/server/http/api';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { loadRecommendationDetail } from '$lib/server/register/recommendation-detail';
 import { loadApiKpis } from '$lib/server/kpis/api-shape';
 import { asOfQuery } from '$lib/schemas/api';
@@ -11,7 +10,7 @@ import { t } from '$lib/server/messages';
 
 /** GET /api/v1/recommendations/{id}?asOf=YYYY-MM-DD — every field, its KPIs, budget, follow-up items and status. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const user = apiUser(locals, LIVE_DATA_ROLES);
+	const user = apiUser(locals, 'live.read');
 	if (user instanceof Response) return user;
 	const id = pathId(params.id);
 	if (id === null) return apiError(404, 'not_found', t('recommendation.not_found'));

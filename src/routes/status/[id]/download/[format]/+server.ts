@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { can } from '$lib/domain/policy';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { requireUser } from '$lib/server/auth/guards';
@@ -20,7 +21,7 @@ export const GET: RequestHandler = async (event) => {
 	if (!params.success) error(404, t('annual.not_found'));
 	const db = await getDb();
 	const report = await findAnnualReport(db, user.organisationId, params.data.id);
-	if (!report || (user.role === 'politician' && report.state !== 'published')) error(404, t('annual.not_found'));
+	if (!report || !can(user, 'report.read', { state: report.state })) error(404, t('annual.not_found'));
 	const content = await reportContent(db, user.organisationId, report);
 	return reportDownload(content, params.data.format as ReportFormat, { edition: report.edition, approvedAt: report.approvedAt, changeNote: report.changeNote });
 };

@@ -2,14 +2,13 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { apiError, apiUser, pathId } from '$lib/server/http/api';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { loadApiObservations } from '$lib/server/kpis/api-shape';
 import { findKpi } from '$lib/server/kpis/observations';
 import { t } from '$lib/server/messages';
 
 /** GET /api/v1/kpis/{id}/observations — every value of the KPI, oldest first. */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const user = apiUser(locals, LIVE_DATA_ROLES);
+	const user = apiUser(locals, 'live.read');
 	if (user instanceof Response) return user;
 	const id = pathId(params.id);
 	const db = await getDb();

@@ -2,7 +2,6 @@ import { json } from '@sveltejs/kit';
 import type { RequestEvent, RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { apiError, apiUser, pathId, readJson } from '$lib/server/http/api';
-import { LIVE_DATA_ROLES } from '$lib/server/auth/access';
 import { canEditKpi } from '$lib/server/auth/guards';
 import { loadApiObservations } from '$lib/server/kpis/api-shape';
 import { deleteObservation, findKpi, saveObservation } from '$lib/server/kpis/observations';
@@ -12,7 +11,7 @@ import { t } from '$lib/server/messages';
 
 /** The caller, the KPI (of their organisation, writable by them) and the period (of its frequency) — or the error to send. */
 async function target(event: RequestEvent) {
-	const user = apiUser(event.locals, LIVE_DATA_ROLES);
+	const user = apiUser(event.locals, 'live.read');
 	if (user instanceof Response) return user;
 	const id = pathId(event.params.id);
 	const db = await getDb();
