@@ -36,6 +36,7 @@ export const daServer = {
 	'api.invalid_input': 'Nogle felter er ugyldige.',
 	'api.body_too_large': 'Forespørgslen er for stor (højst {max} kB).',
 	'api.conflict': 'Værdien er ændret af en anden imens (gemt version {version}).',
+	'api.stale': 'Ændret af en anden imens. Hent den nyeste version, og prøv igen; intet er overskrevet.',
 	'api.conflict_missing': 'Værdien findes ikke længere eller er oprettet af en anden imens.',
 	'api.kpi_name_taken': 'Der findes allerede et nøgletal med det navn.',
 	'api.unknown_recommendation': 'Anbefalingen {id} findes ikke.',

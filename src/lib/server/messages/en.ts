@@ -34,6 +34,7 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'api.invalid_input': 'Some fields are invalid.',
 	'api.body_too_large': 'The request is too large (at most {max} kB).',
 	'api.conflict': 'Someone else changed the value meanwhile (stored version {version}).',
+	'api.stale': 'Changed by someone else meanwhile. Fetch the newest version and try again; nothing was overwritten.',
 	'api.conflict_missing': 'The value no longer exists or was created by someone else meanwhile.',
 	'api.kpi_name_taken': 'A KPI with that name already exists.',
 	'api.unknown_recommendation': 'Recommendation {id} does not exist.',
