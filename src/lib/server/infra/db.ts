@@ -234,3 +234,13 @@ export async function closeSharedDb(): Promise<void> {
 	shared = undefined;
 	if (handle) await (await handle).close();
 }
+
+/**
+ * Runs `work` in one transaction (commit when it resolves, roll back when it throws). The caller — an
+ * action, an endpoint or a service — owns the transaction; the repository functions it calls take `trx`
+ * as their executor and never open one themselves, so one action can put several of them in one unit.
+ * @example const user = await inTransaction(db, async (trx) => { await revokeUserCredentials(trx, id); return disableUser(trx, id); });
+ */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+	return db.transaction().execute(work);
+}

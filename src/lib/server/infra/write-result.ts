@@ -1,3 +1,4 @@
+import type { Db } from './db';
 /**
  * The one outcome of a version-checked write, whatever it writes: every repository write returns it, and
  * http/refusal.ts turns the refusals into a form's answer or the API's JSON (issue 13).
@@ -38,4 +39,29 @@ export function invalid(field: string, message: string): Refusal {
 /** A stale write: the stored row (null when it is gone) and the field changes since the editor's version. */
 export function stale(current: Record<string, unknown> | null, changes: FieldChange[] = []): Refusal {
 	return { kind: 'stale', current, changes };
+}
+
+/** Carries a refusal out of a transaction so the transaction rolls back and the caller still gets the refusal. */
+class RolledBack extends Error {
+	constructor(readonly result: Refusal) {
+		super(result.kind);
+	}
+}
+
+/**
+ * Runs a version-checked write in one transaction that commits only when the write says `ok`: any
+ * refusal (stale, invalid, not found, forbidden) rolls back what was written before it was found.
+ * @example const result = await writeInTransaction(db, (trx) => updateTheme(trx, user, id, form.data, version));
+ */
+export async function writeInTransaction<T extends object>(db: Db, work: (trx: Db) => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const result = await work(trx);
+			if (result.kind !== 'ok') throw new RolledBack(result);
+			return result;
+		});
+	} catch (error) {
+		if (error instanceof RolledBack) return error.result;
+		throw error;
+	}
 }
