@@ -2,21 +2,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { seedDemo } from '../../db/seed/demo';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
-import { exportProgramme, importProgramme, readProgrammeDocument } from '../../src/lib/server/register/programme-transfer';
-import {
-	addBudgetActual,
-	addBudgetLine,
-	setProgrammeArchived,
-	changeLifecycle,
-	createProgramme,
-	createRecommendation,
-	setFollowUpState,
-	updateBudgetLine,
-	updateRecommendation,
-	type WriteResult
-} from '../../src/lib/server/register/register';
+import * as register from '../../src/lib/server/register';
+import { exportProgramme, readProgrammeDocument, recommendationValues } from '../../src/lib/server/register';
+import { inTransaction, type Db } from '../../src/lib/server/infra/db';
+import { writeInTransaction, type WriteResult } from '../../src/lib/server/infra/write-result';
 import { budgetLineFormSchema, lifecycleFormSchema, recommendationFormSchema } from '../../src/lib/schemas/register';
-import { recommendationValues } from '../../src/lib/server/register/recommendation-form';
 import { listAuditEvents } from '../../src/lib/server/audit/audit-events';
 import { loadOverview } from '../../src/lib/server/kpis/status';
 import { recommendationTable, toDanishCsv } from '../../src/lib/server/exports';
@@ -31,7 +21,23 @@ async function counts(database: TestDatabase): Promise<Record<string, number>> {
 	return result;
 }
 
-function ok(result: WriteResult): number {
+/** A register write as the pages run it: in a transaction of its own that commits only an ok result. */
+function inOwnTransaction<A extends unknown[], R extends object>(write: (trx: Db, ...args: A) => Promise<WriteResult<R>>) {
+	return (db: Db, ...args: A) => writeInTransaction(db, (trx) => write(trx, ...args));
+}
+const addBudgetActual = inOwnTransaction(register.addBudgetActual);
+const addBudgetLine = inOwnTransaction(register.addBudgetLine);
+const setProgrammeArchived = inOwnTransaction(register.setProgrammeArchived);
+const changeLifecycle = inOwnTransaction(register.changeLifecycle);
+const createProgramme = inOwnTransaction(register.createProgramme);
+const createRecommendation = inOwnTransaction(register.createRecommendation);
+const setFollowUpState = inOwnTransaction(register.setFollowUpState);
+const updateBudgetLine = inOwnTransaction(register.updateBudgetLine);
+const updateRecommendation = inOwnTransaction(register.updateRecommendation);
+const importProgramme = (db: Db, ...args: [{ id: number; organisationId: number }, Parameters<typeof register.importProgramme>[2]]) =>
+	inTransaction(db, (trx) => register.importProgramme(trx, ...args));
+
+function ok(result: WriteResult<{ id: number }>): number {
 	if (result.kind !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result)}`);
 	return result.id;
 }
@@ -149,7 +155,7 @@ describe('the recommendation register', () => {
 		const form = recommendationFormSchema.parse({ programmeId: String(programmeId), number: '1', title: 'Mentorordning', followUpPeriod: '2026-h1' });
 		expect(form.followUpPeriod).toBe('2026-H1');
 		const id = ok(await createRecommendation(database.db, director(), form));
-		expect(await createRecommendation(database.db, director(), form)).toEqual({ kind: 'invalid', field: 'number', reason: 'number_taken' });
+		expect(await createRecommendation(database.db, director(), form)).toEqual({ kind: 'invalid', field: 'number', message: 'Nummeret er allerede brugt i programmet.' });
 
 		const noText = lifecycleFormSchema.safeParse({ lifecycle: 'adopted', changedOn: '2025-03-01', reason: '', decisionDate: '2025-03-01', decisionBody: 'Byrådet', decisionKind: 'dissent', dissentText: '', version: '1' });
 		expect(noText.success).toBe(false);
@@ -158,7 +164,7 @@ describe('the recommendation register', () => {
 		ok(await changeLifecycle(database.db, director(), id, adopt));
 		// Straight from adopted back to proposed is not a step the lifecycle has.
 		const back = lifecycleFormSchema.parse({ lifecycle: 'proposed', changedOn: '2025-04-01', reason: '', version: '2' });
-		expect(await changeLifecycle(database.db, director(), id, back)).toEqual({ kind: 'invalid', field: 'lifecycle', reason: 'lifecycle_not_allowed' });
+		expect(await changeLifecycle(database.db, director(), id, back)).toEqual({ kind: 'invalid', field: 'lifecycle', message: 'Anbefalingen kan ikke skifte til dette forløb herfra.' });
 		expect(lifecycleFormSchema.safeParse({ lifecycle: 'paused', changedOn: '2025-06-01', reason: '', version: '2' }).success).toBe(false);
 		ok(await changeLifecycle(database.db, director(), id, lifecycleFormSchema.parse({ lifecycle: 'paused', changedOn: '2025-06-01', reason: 'Afventer budget', version: '2' })));
 		const stored = await database.db.selectFrom('recommendation').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -184,9 +190,24 @@ describe('the recommendation register', () => {
 		expect(stale.kind === 'stale' && stale.current?.amountKr).toBe(300_000);
 		// One actual per year: a second for the same year is refused, not added.
 		ok(await addBudgetActual(database.db, director(), rec.id, { year: 2027, amountKr: 10_000, note: '' }));
-		expect(await addBudgetActual(database.db, director(), rec.id, { year: 2027, amountKr: 20_000, note: '' })).toEqual({ kind: 'invalid', field: 'year', reason: 'year_taken' });
+		expect(await addBudgetActual(database.db, director(), rec.id, { year: 2027, amountKr: 20_000, note: '' })).toEqual({ kind: 'invalid', field: 'year', message: 'Der er allerede registreret forbrug for dette år.' });
 		const history = await listAuditEvents(database.db, norddjurs.id, 'recommendation', rec.id, 5);
 		expect(history.map((e) => e.action)).toEqual(expect.arrayContaining(['recommendation.budget_line_added', 'recommendation.budget_line_changed', 'recommendation.budget_actual_added']));
+	});
+
+	test('the caller owns the transaction: a programme created and then refused in the same write is not kept, nor its audit event', async () => {
+		const otherTheme = await database.db.selectFrom('theme').select('id').where('programmeId', '=', norddjurs.programmeId).executeTakeFirstOrThrow();
+		const audited = async () => (await sql<{ n: number }>`select count(*) as n from audit_event`.execute(database.db)).rows[0].n;
+		const [before, auditBefore] = [await counts(database), await audited()];
+		const result = await writeInTransaction(database.db, async (trx) => {
+			const created = await register.createProgramme(trx, director(), { name: 'Halvt program', body: '', description: '', adoptedOn: null, minutesReference: '' });
+			if (created.kind !== 'ok') return created;
+			const form = recommendationFormSchema.parse({ programmeId: String(created.id), themeId: String(otherTheme.id), number: '1', title: 'Forkert tema' });
+			return register.createRecommendation(trx, director(), form);
+		});
+		expect(result).toEqual({ kind: 'invalid', field: 'themeId', message: 'Hovedtemaet hører ikke til det valgte program.' });
+		expect(await counts(database)).toEqual(before);
+		expect(await audited()).toBe(auditBefore);
 	});
 
 	test('a follow-up state change is versioned like any edit', async () => {
@@ -218,7 +239,7 @@ describe('the recommendation register', () => {
 		ok(await setProgrammeArchived(database.db, director(), programmeId, true, 1));
 		expect(await shown()).toBe(false);
 		const more = recommendationFormSchema.parse({ programmeId: String(programmeId), number: '2', title: 'Ny anbefaling' });
-		expect(await createRecommendation(database.db, director(), more)).toEqual({ kind: 'invalid', field: 'programmeId', reason: 'programme_archived' });
+		expect(await createRecommendation(database.db, director(), more)).toEqual({ kind: 'invalid', field: 'programmeId', message: 'Programmet er arkiveret. Genåbn det først.' });
 		// Its own recommendations can still be corrected in place.
 		const row = await database.db.selectFrom('recommendation').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		ok(await updateRecommendation(database.db, director(), id, recommendationFormSchema.parse({ ...recommendationValues(row), title: 'Gammel anbefaling, rettet' }), row.version));

@@ -2,7 +2,8 @@ import { isMessageKey, t, type PlainMessageKey } from '../messages';
 import { formatKr } from '../../domain/money';
 import { formatDateDa } from '../../domain/format';
 import { formatPeriodDa, parsePeriod } from '../../domain/periods';
-import type { FieldChange, InvalidReason } from './register';
+import type { FieldChange } from '../infra/write-result';
+import type { InvalidReason } from './concurrency';
 
 /**
  * How the register's fields and changes read in Danish: labels for the conflict message and the

@@ -148,56 +148,55 @@ export function readProgrammeDocument(text: string): { ok: true; document: Progr
 }
 
 /**
- * Creates the programme of a checked document in the user's organisation, all in one transaction.
- * A programme of the same name already there is a problem, not an overwrite.
+ * Creates the programme of a checked document in the user's organisation; the caller runs it in one
+ * transaction (`inTransaction`), so all of it is written or nothing. A programme of the same name
+ * already there is a problem (found before anything is written), not an overwrite.
  */
-export async function importProgramme(db: Db, user: Pick<SessionUser, 'id' | 'organisationId'>, doc: ProgrammeDocument): Promise<ImportResult> {
-	return db.transaction().execute(async (trx) => {
-		const taken = await trx.selectFrom('programme').select('id').where('organisationId', '=', user.organisationId).where('name', '=', doc.programme.name).executeTakeFirst();
-		if (taken) return { kind: 'invalid', problems: [{ where: t('programme_document.section.programme'), message: t('programme_document.name_exists', { name: doc.programme.name }) }] };
-		const organisationId = user.organisationId;
-		const { archived, ...programmeFields } = doc.programme;
-		const archivedAt = archived ? new Date() : null;
-		const { id: programmeId } = await trx.insertInto('programme').values({ ...programmeFields, organisationId, archivedAt }).returning('id').executeTakeFirstOrThrow();
-		const themeIds = new Map<string, number>();
-		for (const [index, theme] of doc.themes.entries()) {
-			const { id } = await trx.insertInto('theme').values({ ...theme, organisationId, programmeId, position: index + 1 }).returning('id').executeTakeFirstOrThrow();
-			themeIds.set(theme.name, id);
-		}
-		for (const r of doc.recommendations) {
-			const { theme, decision, statusOverride, lifecycleEvents, budgetLines, budgetActuals, followUpItems, statusUpdates, ...fields } = r;
-			const { id: recommendationId } = await trx
-				.insertInto('recommendation')
-				.values({
-					...fields,
-					organisationId,
-					programmeId,
-					themeId: theme === null ? null : themeIds.get(theme)!,
-					decisionDate: decision?.date ?? null,
-					decisionBody: decision?.body ?? '',
-					decisionKind: decision?.kind ?? null,
-					dissentText: decision?.kind === 'dissent' ? decision.dissentText : '',
-					statusOverride: statusOverride?.status ?? null,
-					statusOverrideReason: statusOverride?.reason ?? '',
-					archivedAt
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			const owned = { organisationId, recommendationId };
-			if (lifecycleEvents.length) await trx.insertInto('recommendationLifecycleEvent').values(lifecycleEvents.map((e) => ({ ...owned, fromLifecycle: e.from, toLifecycle: e.to, changedOn: e.changedOn, reason: e.reason }))).execute();
-			if (budgetLines.length) await trx.insertInto('budgetLine').values(budgetLines.map((l) => ({ ...owned, ...l }))).execute();
-			if (budgetActuals.length) await trx.insertInto('budgetActual').values(budgetActuals.map((a) => ({ ...owned, ...a }))).execute();
-			if (followUpItems.length) await trx.insertInto('followUpItem').values(followUpItems.map((item, index) => ({ ...owned, ...item, position: index + 1 }))).execute();
-			if (statusUpdates.length) await trx.insertInto('statusUpdate').values(statusUpdates.map((u) => ({ ...owned, period: u.period, body: u.body }))).execute();
-		}
-		await recordAudit(trx, {
-			organisationId,
-			actorUserId: user.id,
-			action: 'programme.imported',
-			entityType: 'programme',
-			entityId: programmeId,
-			after: { name: doc.programme.name, themes: doc.themes.length, recommendations: doc.recommendations.length }
-		});
-		return { kind: 'ok', programmeId, recommendations: doc.recommendations.length };
+export async function importProgramme(trx: Db, user: Pick<SessionUser, 'id' | 'organisationId'>, doc: ProgrammeDocument): Promise<ImportResult> {
+	const taken = await trx.selectFrom('programme').select('id').where('organisationId', '=', user.organisationId).where('name', '=', doc.programme.name).executeTakeFirst();
+	if (taken) return { kind: 'invalid', problems: [{ where: t('programme_document.section.programme'), message: t('programme_document.name_exists', { name: doc.programme.name }) }] };
+	const organisationId = user.organisationId;
+	const { archived, ...programmeFields } = doc.programme;
+	const archivedAt = archived ? new Date() : null;
+	const { id: programmeId } = await trx.insertInto('programme').values({ ...programmeFields, organisationId, archivedAt }).returning('id').executeTakeFirstOrThrow();
+	const themeIds = new Map<string, number>();
+	for (const [index, theme] of doc.themes.entries()) {
+		const { id } = await trx.insertInto('theme').values({ ...theme, organisationId, programmeId, position: index + 1 }).returning('id').executeTakeFirstOrThrow();
+		themeIds.set(theme.name, id);
+	}
+	for (const r of doc.recommendations) {
+		const { theme, decision, statusOverride, lifecycleEvents, budgetLines, budgetActuals, followUpItems, statusUpdates, ...fields } = r;
+		const { id: recommendationId } = await trx
+			.insertInto('recommendation')
+			.values({
+				...fields,
+				organisationId,
+				programmeId,
+				themeId: theme === null ? null : themeIds.get(theme)!,
+				decisionDate: decision?.date ?? null,
+				decisionBody: decision?.body ?? '',
+				decisionKind: decision?.kind ?? null,
+				dissentText: decision?.kind === 'dissent' ? decision.dissentText : '',
+				statusOverride: statusOverride?.status ?? null,
+				statusOverrideReason: statusOverride?.reason ?? '',
+				archivedAt
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const owned = { organisationId, recommendationId };
+		if (lifecycleEvents.length) await trx.insertInto('recommendationLifecycleEvent').values(lifecycleEvents.map((e) => ({ ...owned, fromLifecycle: e.from, toLifecycle: e.to, changedOn: e.changedOn, reason: e.reason }))).execute();
+		if (budgetLines.length) await trx.insertInto('budgetLine').values(budgetLines.map((l) => ({ ...owned, ...l }))).execute();
+		if (budgetActuals.length) await trx.insertInto('budgetActual').values(budgetActuals.map((a) => ({ ...owned, ...a }))).execute();
+		if (followUpItems.length) await trx.insertInto('followUpItem').values(followUpItems.map((item, index) => ({ ...owned, ...item, position: index + 1 }))).execute();
+		if (statusUpdates.length) await trx.insertInto('statusUpdate').values(statusUpdates.map((u) => ({ ...owned, period: u.period, body: u.body }))).execute();
+	}
+	await recordAudit(trx, {
+		organisationId,
+		actorUserId: user.id,
+		action: 'programme.imported',
+		entityType: 'programme',
+		entityId: programmeId,
+		after: { name: doc.programme.name, themes: doc.themes.length, recommendations: doc.recommendations.length }
 	});
+	return { kind: 'ok', programmeId, recommendations: doc.recommendations.length };
 }

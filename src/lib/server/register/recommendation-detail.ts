@@ -7,7 +7,8 @@ import {
 	listBudgetActuals,
 	listBudgetLines,
 	listFollowUpItems,
-	listStatusUpdates
+	listStatusUpdates,
+	type FoundRecommendation
 } from './recommendations';
 import { representativeKpi, summariseKpi } from '../kpis/status';
 import { listComparisons } from '../kpis/comparisons';
@@ -21,7 +22,15 @@ import { parsePeriod } from '../../domain/periods';
  */
 export async function loadRecommendationDetail(db: Db, organisationId: number, id: number, asOf: string) {
 	const recommendation = await findRecommendation(db, organisationId, id);
-	if (!recommendation) return undefined;
+	return recommendation ? loadDetailOf(db, organisationId, recommendation, asOf) : undefined;
+}
+
+/**
+ * Everything the recommendation page shows around a recommendation already found (the page's layout
+ * found it once for all its sub-pages).
+ */
+export async function loadDetailOf(db: Db, organisationId: number, recommendation: FoundRecommendation, asOf: string) {
+	const id = recommendation.id;
 	const [links, followUpItems, budgetLines, budgetActuals, statusUpdates] = await Promise.all([
 		listKpiLinks(db, organisationId, [id]),
 		listFollowUpItems(db, organisationId, [id]),
@@ -85,4 +94,4 @@ export async function loadRecommendationDetail(db: Db, organisationId: number, i
 	};
 }
 
-export type RecommendationDetail = NonNullable<Awaited<ReturnType<typeof loadRecommendationDetail>>>;
+export type RecommendationDetail = Awaited<ReturnType<typeof loadDetailOf>>;

@@ -1,13 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../../db/types';
+import type { Db } from '../infra/db';
 
-type Executor = Kysely<Database>;
+/** Reads of recommendations and what hangs on them, for lists, pages and the status (other folders call these). */
 
 /**
  * The organisation's recommendations for lists, with programme and theme names, in register order.
  * @example const rows = await listRecommendations(db, organisationId);
  */
-export function listRecommendations(db: Executor, organisationId: number) {
+export function listRecommendations(db: Db, organisationId: number) {
 	return db
 		.selectFrom('recommendation as r')
 		.innerJoin('programme as p', 'p.id', 'r.programmeId')
@@ -39,7 +38,7 @@ export function listRecommendations(db: Executor, organisationId: number) {
 }
 
 /** One recommendation with every field, scoped to the organisation; undefined when not there. */
-export function findRecommendation(db: Executor, organisationId: number, id: number) {
+export function findRecommendation(db: Db, organisationId: number, id: number) {
 	return db
 		.selectFrom('recommendation as r')
 		.innerJoin('programme as p', 'p.id', 'r.programmeId')
@@ -51,8 +50,23 @@ export function findRecommendation(db: Executor, organisationId: number, id: num
 		.executeTakeFirst();
 }
 
+/** A programme's recommendations in number order, with their theme's name (the programme's page). */
+export function listProgrammeRecommendations(db: Db, organisationId: number, programmeId: number) {
+	return db
+		.selectFrom('recommendation as r')
+		.leftJoin('theme as t', 't.id', 'r.themeId')
+		.where('r.programmeId', '=', programmeId)
+		.where('r.organisationId', '=', organisationId)
+		.select(['r.id', 'r.number', 'r.title', 'r.lifecycle', 't.name as themeName'])
+		.orderBy('r.number')
+		.execute();
+}
+
+/** A recommendation as `findRecommendation` finds it. */
+export type FoundRecommendation = NonNullable<Awaited<ReturnType<typeof findRecommendation>>>;
+
 /** Follow-up items of the given recommendations (all of the organisation's when ids is omitted). */
-export function listFollowUpItems(db: Executor, organisationId: number, recommendationIds?: number[]) {
+export function listFollowUpItems(db: Db, organisationId: number, recommendationIds?: number[]) {
 	let query = db
 		.selectFrom('followUpItem')
 		.where('organisationId', '=', organisationId)
@@ -62,7 +76,7 @@ export function listFollowUpItems(db: Executor, organisationId: number, recommen
 }
 
 /** Budget lines of one recommendation, by year. */
-export function listBudgetLines(db: Executor, organisationId: number, recommendationId: number) {
+export function listBudgetLines(db: Db, organisationId: number, recommendationId: number) {
 	return db
 		.selectFrom('budgetLine')
 		.where('organisationId', '=', organisationId)
@@ -74,7 +88,7 @@ export function listBudgetLines(db: Executor, organisationId: number, recommenda
 }
 
 /** Actual spend per year of one recommendation. */
-export function listBudgetActuals(db: Executor, organisationId: number, recommendationId: number) {
+export function listBudgetActuals(db: Db, organisationId: number, recommendationId: number) {
 	return db
 		.selectFrom('budgetActual')
 		.where('organisationId', '=', organisationId)
@@ -85,7 +99,7 @@ export function listBudgetActuals(db: Executor, organisationId: number, recommen
 }
 
 /** Allocated and spent kroner per recommendation, summed over all years, for the whole organisation. */
-export async function sumBudgetsByRecommendation(db: Executor, organisationId: number) {
+export async function sumBudgetsByRecommendation(db: Db, organisationId: number) {
 	const [allocated, spent] = await Promise.all([
 		db
 			.selectFrom('budgetLine')
@@ -108,7 +122,7 @@ export async function sumBudgetsByRecommendation(db: Executor, organisationId: n
 }
 
 /** Status narratives of one recommendation, newest period first. */
-export function listStatusUpdates(db: Executor, organisationId: number, recommendationId: number) {
+export function listStatusUpdates(db: Db, organisationId: number, recommendationId: number) {
 	return db
 		.selectFrom('statusUpdate as s')
 		.leftJoin('appUser as u', 'u.id', 's.authorId')

@@ -2,6 +2,7 @@ import type { Db } from '../infra/db';
 import type { SessionUser } from '../auth/session';
 import { canEditRecommendation } from '../auth/guards';
 import { recordAudit } from '../audit/record';
+import { FORBIDDEN, stale, writeInTransaction, type WriteResult } from '../infra/write-result';
 
 /** One status narrative (statusnotat) of a recommendation for a period ('2025' for the annual status). */
 export interface StatusUpdateRow {
@@ -43,61 +44,77 @@ export interface StatusUpdateInput {
 	clientAddress: string | null;
 }
 
+/** The legacy shape of a narrative write, kept for the annual report's page until it moves to WriteResult. */
 export type StatusUpdateSaveResult =
 	| { kind: 'created' | 'updated' | 'unchanged'; version: number }
 	| { kind: 'conflict'; stored: { body: string; version: number } | null }
 	| { kind: 'forbidden' };
 
 /**
- * Writes a recommendation's narrative for a period, in one transaction with its audit event.
+ * Writes a recommendation's narrative for a period with its audit event, in the caller's transaction.
  * Checks access itself (admins and directors of the organisation, project leads assigned to the
- * recommendation) and uses optimistic concurrency like observations: a stale version is a conflict.
- * @example const result = await saveStatusUpdate(db, user, { recommendationId, period: '2025', body, expectedVersion: 3, clientAddress });
+ * recommendation) and uses optimistic concurrency like observations: a stale version is refused with
+ * the stored narrative (`current`: body and version; null when someone deleted it or none was expected).
+ * @example const result = await writeInTransaction(db, (trx) => writeStatusUpdate(trx, user, { recommendationId, period: '2025', body, expectedVersion: 3, clientAddress }));
+ */
+export async function writeStatusUpdate(trx: Db, user: SessionUser, input: StatusUpdateInput): Promise<WriteResult<{ version: number }>> {
+	if (!(await canEditRecommendation(trx, user, input.recommendationId))) return FORBIDDEN;
+	const existing = await trx
+		.selectFrom('statusUpdate')
+		.select(['id', 'body', 'version'])
+		.where('organisationId', '=', user.organisationId)
+		.where('recommendationId', '=', input.recommendationId)
+		.where('period', '=', input.period)
+		.forUpdate()
+		.executeTakeFirst();
+	const audit = {
+		organisationId: user.organisationId,
+		actorUserId: user.id,
+		entityType: 'status_update',
+		entityId: `${input.recommendationId}/${input.period}`,
+		clientAddress: input.clientAddress
+	};
+	if (!existing) {
+		if (input.expectedVersion !== null) return stale(null);
+		const inserted = await trx
+			.insertInto('statusUpdate')
+			.values({ organisationId: user.organisationId, recommendationId: input.recommendationId, period: input.period, body: input.body, authorId: user.id })
+			.onConflict((oc) => oc.columns(['recommendationId', 'period']).doNothing())
+			.returning('version')
+			.executeTakeFirst();
+		if (!inserted) return stale(null);
+		await recordAudit(trx, { ...audit, action: 'status_update.created', after: { period: input.period, body: input.body, version: inserted.version } });
+		return { kind: 'ok', change: 'created', version: inserted.version };
+	}
+	if (input.expectedVersion !== existing.version) return stale({ body: existing.body, version: existing.version });
+	if (existing.body === input.body) return { kind: 'ok', change: 'unchanged', version: existing.version };
+	const version = existing.version + 1;
+	await trx
+		.updateTable('statusUpdate')
+		.set({ body: input.body, version, authorId: user.id, updatedAt: new Date() })
+		.where('id', '=', existing.id)
+		.execute();
+	await recordAudit(trx, {
+		...audit,
+		action: 'status_update.updated',
+		before: { body: existing.body, version: existing.version },
+		after: { body: input.body, version }
+	});
+	return { kind: 'ok', change: 'updated', version };
+}
+
+/** The stored narrative a stale write ran into (null when there is none). */
+export function storedNarrative(current: Record<string, unknown> | null): { body: string; version: number } | null {
+	return current ? { body: String(current.body), version: Number(current.version) } : null;
+}
+
+/**
+ * `writeStatusUpdate` in its own transaction, answered in the legacy shape.
+ * @deprecated for the annual report's page (status/[id]) only, until its owner maps WriteResult with http/refusal.ts.
  */
 export async function saveStatusUpdate(db: Db, user: SessionUser, input: StatusUpdateInput): Promise<StatusUpdateSaveResult> {
-	if (!(await canEditRecommendation(db, user, input.recommendationId))) return { kind: 'forbidden' };
-	return db.transaction().execute(async (trx) => {
-		const existing = await trx
-			.selectFrom('statusUpdate')
-			.select(['id', 'body', 'version'])
-			.where('organisationId', '=', user.organisationId)
-			.where('recommendationId', '=', input.recommendationId)
-			.where('period', '=', input.period)
-			.forUpdate()
-			.executeTakeFirst();
-		const audit = {
-			organisationId: user.organisationId,
-			actorUserId: user.id,
-			entityType: 'status_update',
-			entityId: `${input.recommendationId}/${input.period}`,
-			clientAddress: input.clientAddress
-		};
-		if (!existing) {
-			if (input.expectedVersion !== null) return { kind: 'conflict', stored: null };
-			const inserted = await trx
-				.insertInto('statusUpdate')
-				.values({ organisationId: user.organisationId, recommendationId: input.recommendationId, period: input.period, body: input.body, authorId: user.id })
-				.onConflict((oc) => oc.columns(['recommendationId', 'period']).doNothing())
-				.returning('version')
-				.executeTakeFirst();
-			if (!inserted) return { kind: 'conflict', stored: null };
-			await recordAudit(trx, { ...audit, action: 'status_update.created', after: { period: input.period, body: input.body, version: inserted.version } });
-			return { kind: 'created', version: inserted.version };
-		}
-		if (input.expectedVersion !== existing.version) return { kind: 'conflict', stored: { body: existing.body, version: existing.version } };
-		if (existing.body === input.body) return { kind: 'unchanged', version: existing.version };
-		const version = existing.version + 1;
-		await trx
-			.updateTable('statusUpdate')
-			.set({ body: input.body, version, authorId: user.id, updatedAt: new Date() })
-			.where('id', '=', existing.id)
-			.execute();
-		await recordAudit(trx, {
-			...audit,
-			action: 'status_update.updated',
-			before: { body: existing.body, version: existing.version },
-			after: { body: input.body, version }
-		});
-		return { kind: 'updated', version };
-	});
+	const result = await writeInTransaction(db, (trx) => writeStatusUpdate(trx, user, input));
+	if (result.kind === 'ok') return { kind: result.change === 'created' ? 'created' : result.change === 'updated' ? 'updated' : 'unchanged', version: result.version };
+	if (result.kind === 'stale') return { kind: 'conflict', stored: storedNarrative(result.current) };
+	return { kind: 'forbidden' };
 }

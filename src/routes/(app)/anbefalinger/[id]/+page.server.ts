@@ -1,23 +1,20 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { fieldErrors, parseForm } from '$lib/server/http/forms';
+import { parseForm } from '$lib/server/http/forms';
+import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
 import { formatPeriodDa } from '$lib/domain/periods';
-import { saveStatusUpdate } from '$lib/server/register/status-updates';
 import { markdownText } from '$lib/schemas/register';
 import { periodText } from '$lib/schemas/fields';
 import { getDb } from '$lib/server/infra/db';
-import { loadRecommendationDetail } from '$lib/server/register/recommendation-detail';
+import { writeInTransaction } from '$lib/server/infra/write-result';
 import { renderMarkdown } from '$lib/server/infra/markdown';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
 import { canEditRecommendation, requireCan } from '$lib/server/auth/guards';
 import { can } from '$lib/domain/policy';
 import { listAuditEvents, listStatusUpdateAuditEvents } from '$lib/server/audit/audit-events';
-import { recommendationTarget } from '$lib/server/register/pages';
-import { changedFieldLabels } from '$lib/server/register/display';
-
-const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+import { changedFieldLabels, loadDetailOf, recommendationTarget, storedNarrative, writeStatusUpdate } from '$lib/server/register';
 
 const markdownFields = [
 	'intro',
@@ -32,17 +29,16 @@ const markdownFields = [
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireCan(event, 'live.read');
-	const id = idSchema.safeParse(event.params.id);
-	if (!id.success) error(404, t('recommendation.not_found'));
+	// The layout found it, in the user's organisation (another organisation's is simply not found).
+	const { recommendation } = await event.parent();
+	const id = recommendation.id;
 	const asOf = todayInCopenhagen();
 	const db = await getDb();
-	// Scoped to the user's organisation: another organisation's recommendation is simply not found.
-	const detail = await loadRecommendationDetail(db, user.organisationId, id.data, asOf);
-	if (!detail) error(404, t('recommendation.not_found'));
+	const detail = await loadDetailOf(db, user.organisationId, recommendation, asOf);
 	// The recommendation's own changes and its narratives', newest first.
 	const history =
 		can(user, 'history.read')
-			? [...(await listAuditEvents(db, user.organisationId, 'recommendation', id.data)), ...(await listStatusUpdateAuditEvents(db, user.organisationId, id.data))].sort(
+			? [...(await listAuditEvents(db, user.organisationId, 'recommendation', id)), ...(await listStatusUpdateAuditEvents(db, user.organisationId, id))].sort(
 					(a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || b.id - a.id
 				)
 			: null;
@@ -50,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 		markdownFields.map((field) => [field, renderMarkdown(detail.recommendation[field])])
 	) as Record<(typeof markdownFields)[number], string>;
 	const isEditor = can(user, 'register.edit');
-	const canWrite = isEditor || (await canEditRecommendation(db, user, id.data));
+	const canWrite = isEditor || (await canEditRecommendation(db, user, id));
 	// The narrative form: this year's, or the one chosen with ?notat=PERIOD, prefilled with what is stored.
 	const chosen = periodText(false).safeParse(event.url.searchParams.get('notat') ?? asOf.slice(0, 4));
 	const notePeriod = chosen.success ? chosen.data : asOf.slice(0, 4);
@@ -84,14 +80,17 @@ export const actions: Actions = {
 	statusUpdate: async (event) => {
 		const { user, db, recommendation } = await recommendationTarget(event, 'live.read');
 		if (!(await canEditRecommendation(db, user, recommendation.id))) error(403, t('auth.forbidden'));
-		const form = parseForm(statusUpdateSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { note: { errors: form.errors, period: form.values.period ?? '', body: form.values.body ?? '', version: form.values.version ?? '' } });
+		const formData = await event.request.formData();
+		const form = parseForm(statusUpdateSchema, formData);
+		if (!form.ok) return invalidForm('note', form.errors, formValues(formData));
 		const { period, body, version } = form.data;
-		const result = await saveStatusUpdate(db, user, { recommendationId: recommendation.id, period, body, expectedVersion: version, clientAddress: event.getClientAddress() });
-		if (result.kind === 'forbidden') error(403, t('auth.forbidden'));
-		if (result.kind === 'conflict') {
-			// Someone else wrote it meanwhile: their text is shown in the form, the attempt is kept beside it.
-			return fail(409, { note: { errors: fieldErrors({ body: t('annual.narrative_conflict') }), period, body: result.stored?.body ?? '', version: String(result.stored?.version ?? ''), attempted: body } });
+		const input = { recommendationId: recommendation.id, period, body, expectedVersion: version, clientAddress: event.getClientAddress() };
+		const result = await writeInTransaction(db, (trx) => writeStatusUpdate(trx, user, input));
+		if (result.kind !== 'ok') {
+			// Stale: someone else wrote it meanwhile; their text is shown in the form, the attempt is kept beside it.
+			const stored = result.kind === 'stale' ? storedNarrative(result.current) : null;
+			const values = { period, body: stored?.body ?? '', version: String(stored?.version ?? '') };
+			return formRefusal(result, { form: 'note', values, conflict: () => ({ attempted: body }), staleMessage: t('annual.narrative_conflict') });
 		}
 		redirect(303, `/anbefalinger/${recommendation.id}?notat=${encodeURIComponent(period)}&gemt=notat#statusnotater`);
 	}

@@ -2,11 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireCan } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/infra/db';
+import { writeInTransaction } from '$lib/server/infra/write-result';
 import { parseForm } from '$lib/server/http/forms';
+import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
 import { recommendationFormSchema } from '$lib/schemas/register';
-import { createRecommendation } from '$lib/server/register/register';
-import { invalidForm, refusal, submittedValues } from '$lib/server/register/pages';
-import { loadPlacementOptions, nextFreeNumber } from '$lib/server/register/recommendation-form';
+import { createRecommendation, loadPlacementOptions, nextFreeNumber } from '$lib/server/register';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireCan(event, 'register.edit');
@@ -28,11 +28,11 @@ export const actions: Actions = {
 		const user = requireCan(event, 'register.edit');
 		const db = await getDb();
 		const formData = await event.request.formData();
-		const values = submittedValues(formData);
+		const values = formValues(formData);
 		const form = parseForm(recommendationFormSchema, formData);
 		if (!form.ok) return invalidForm('save', form.errors, values);
-		const result = await createRecommendation(db, user, form.data);
-		if (result.kind !== 'ok') return refusal(result, { form: 'save', values });
+		const result = await writeInTransaction(db, (trx) => createRecommendation(trx, user, form.data));
+		if (result.kind !== 'ok') return formRefusal(result, { form: 'save', values });
 		redirect(303, `/anbefalinger/${result.id}?gemt=1`);
 	}
 };

@@ -3,23 +3,28 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { parseForm } from '$lib/server/http/forms';
 import { programmeFormSchema, rowRef, themeFormSchema, version } from '$lib/schemas/register';
-import { createTheme, deleteTheme, listThemes, moveTheme, setProgrammeArchived, updateProgramme, updateTheme, type WriteResult } from '$lib/server/register/register';
-import { invalidForm, programmeTarget, refusal, submittedValues } from '$lib/server/register/pages';
+import { writeInTransaction, type WriteResult } from '$lib/server/infra/write-result';
+import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
+import {
+	changedFieldLabels,
+	createTheme,
+	deleteTheme,
+	listProgrammeRecommendations,
+	listThemes,
+	moveTheme,
+	programmeTarget,
+	registerConflict,
+	setProgrammeArchived,
+	updateProgramme,
+	updateTheme
+} from '$lib/server/register';
 import { listAuditEvents } from '$lib/server/audit/audit-events';
-import { changedFieldLabels } from '$lib/server/register/display';
 
 export const load: PageServerLoad = async (event) => {
 	const { user, db, programme } = await programmeTarget(event);
 	const [themes, recommendations, history] = await Promise.all([
 		listThemes(db, user.organisationId, programme.id),
-		db
-			.selectFrom('recommendation as r')
-			.leftJoin('theme as t', 't.id', 'r.themeId')
-			.where('r.programmeId', '=', programme.id)
-			.where('r.organisationId', '=', user.organisationId)
-			.select(['r.id', 'r.number', 'r.title', 'r.lifecycle', 't.name as themeName'])
-			.orderBy('r.number')
-			.execute(),
+		listProgrammeRecommendations(db, user.organisationId, programme.id),
 		listAuditEvents(db, user.organisationId, 'programme', programme.id)
 	]);
 	return {
@@ -42,30 +47,30 @@ const moveSchema = z.object({ id: rowRef.shape.id, direction: z.enum(['up', 'dow
 async function themeAction(event: RequestEvent, op: 'add' | 'save' | 'delete' | 'move') {
 	const { user, db, programme } = await programmeTarget(event);
 	const formData = await event.request.formData();
-	const values = submittedValues(formData);
+	const values = formValues(formData);
 	const formName = `theme-${op}`;
-	let result: WriteResult;
+	let result: WriteResult<{ id: number }>;
 	let rowId: number | undefined;
 	if (op === 'move') {
 		const form = parseForm(moveSchema, formData);
 		if (!form.ok) return invalidForm(formName, form.errors, values);
-		result = await moveTheme(db, user, form.data.id, form.data.direction);
+		result = await writeInTransaction(db, (trx) => moveTheme(trx, user, form.data.id, form.data.direction));
 	} else if (op === 'add') {
 		const form = parseForm(themeFormSchema, formData);
 		if (!form.ok) return invalidForm(formName, form.errors, values);
-		result = await createTheme(db, user, programme.id, form.data);
+		result = await writeInTransaction(db, (trx) => createTheme(trx, user, programme.id, form.data));
 	} else {
 		const ref = parseForm(rowRef, formData);
 		if (!ref.ok) return invalidForm(formName, ref.errors, values);
 		rowId = ref.data.id;
-		if (op === 'delete') result = await deleteTheme(db, user, ref.data.id, ref.data.version);
+		if (op === 'delete') result = await writeInTransaction(db, (trx) => deleteTheme(trx, user, ref.data.id, ref.data.version));
 		else {
 			const form = parseForm(themeFormSchema, formData);
 			if (!form.ok) return invalidForm(formName, form.errors, values, rowId);
-			result = await updateTheme(db, user, ref.data.id, form.data, ref.data.version);
+			result = await writeInTransaction(db, (trx) => updateTheme(trx, user, ref.data.id, form.data, ref.data.version));
 		}
 	}
-	if (result.kind !== 'ok') return refusal(result, { form: formName, values, rowId, rowFields: ['name', 'description'] });
+	if (result.kind !== 'ok') return formRefusal(result, { form: formName, values, rowId, conflict: registerConflict(['name', 'description']) });
 	redirect(303, `/programmer/${programme.id}?gemt=${formName}#temaer`);
 }
 
@@ -74,8 +79,8 @@ async function archiveAction(event: RequestEvent, archived: boolean) {
 	const formData = await event.request.formData();
 	const parsed = version.safeParse(formData.get('version'));
 	if (!parsed.success) return invalidForm('archive', { version: parsed.error.issues[0].message }, {});
-	const result = await setProgrammeArchived(db, user, programme.id, archived, parsed.data);
-	if (result.kind !== 'ok') return refusal(result, { form: 'archive' });
+	const result = await writeInTransaction(db, (trx) => setProgrammeArchived(trx, user, programme.id, archived, parsed.data));
+	if (result.kind !== 'ok') return formRefusal(result, { form: 'archive', conflict: registerConflict() });
 	redirect(303, `/programmer/${programme.id}?gemt=${archived ? 'arkiveret' : 'genaabnet'}`);
 }
 
@@ -83,12 +88,12 @@ export const actions: Actions = {
 	save: async (event) => {
 		const { user, db, programme } = await programmeTarget(event);
 		const formData = await event.request.formData();
-		const values = submittedValues(formData);
+		const values = formValues(formData);
 		const form = parseForm(programmeFormSchema, formData);
 		const formVersion = version.safeParse(formData.get('version'));
 		if (!form.ok || !formVersion.success) return invalidForm('save', form.ok ? { version: formVersion.error!.issues[0].message } : form.errors, values);
-		const result = await updateProgramme(db, user, programme.id, form.data, formVersion.data);
-		if (result.kind !== 'ok') return refusal(result, { form: 'save', values });
+		const result = await writeInTransaction(db, (trx) => updateProgramme(trx, user, programme.id, form.data, formVersion.data));
+		if (result.kind !== 'ok') return formRefusal(result, { form: 'save', values, conflict: registerConflict() });
 		redirect(303, `/programmer/${programme.id}?gemt=program`);
 	},
 	archive: (event) => archiveAction(event, true),

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireCan } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/infra/db';
-import { importProgramme, readProgrammeDocument, type DocumentProblem } from '$lib/server/register/programme-transfer';
+import { getDb, inTransaction } from '$lib/server/infra/db';
+import { importProgramme, readProgrammeDocument, type DocumentProblem } from '$lib/server/register';
 import { t } from '$lib/server/messages';
 
 /** The largest programme document accepted (a whole register is far smaller). */
@@ -30,7 +30,8 @@ export const actions: Actions = {
 		if (text.length > MAX_DOCUMENT_BYTES) return refused([{ where: t('programme_document.section.document'), message: t('programme_document.too_large') }]);
 		const read = readProgrammeDocument(text);
 		if (!read.ok) return refused(read.problems);
-		const result = await importProgramme(await getDb(), user, read.document);
+		// The whole document in one transaction: all of it or nothing.
+		const result = await inTransaction(await getDb(), (trx) => importProgramme(trx, user, read.document));
 		if (result.kind !== 'ok') return refused(result.problems);
 		redirect(303, `/programmer/${result.programmeId}?gemt=importeret`);
 	}

@@ -1,34 +1,23 @@
 import { can } from '$lib/domain/policy';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/infra/db';
+import { writeInTransaction } from '$lib/server/infra/write-result';
 import { parseForm } from '$lib/server/http/forms';
+import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
 import { decisionFormSchema, LIFECYCLE_NEXT, lifecycleFormSchema, overrideFormSchema } from '$lib/schemas/register';
-import { changeLifecycle, listLifecycleEvents, setStatusOverride, updateDecision } from '$lib/server/register/register';
-import { invalidForm, recommendationTarget, refusal, submittedValues } from '$lib/server/register/pages';
+import { changeLifecycle, listLifecycleEvents, recommendationTarget, registerConflict, setStatusOverride, updateDecision } from '$lib/server/register';
 import { todayInCopenhagen } from '$lib/domain/dates';
 
 /** Lifecycle and decision: admins and directors. The status override: directors only (DESIGN §3). */
 export const load: PageServerLoad = async (event) => {
-	const { user, db, recommendation: r } = await recommendationTarget(event);
+	const user = requireCan(event, 'register.edit');
+	const { recommendation: r } = await event.parent();
 	return {
-		recommendation: {
-			id: r.id,
-			number: r.number,
-			title: r.title,
-			version: r.version,
-			lifecycle: r.lifecycle,
-			lifecycleChangedOn: r.lifecycleChangedOn,
-			lifecycleReason: r.lifecycleReason,
-			decisionDate: r.decisionDate,
-			decisionBody: r.decisionBody,
-			decisionKind: r.decisionKind,
-			dissentText: r.dissentText,
-			statusOverride: r.statusOverride,
-			statusOverrideReason: r.statusOverrideReason
-		},
 		next: LIFECYCLE_NEXT[r.lifecycle],
 		today: todayInCopenhagen(),
-		events: await listLifecycleEvents(db, user.organisationId, r.id),
+		events: await listLifecycleEvents(await getDb(), user.organisationId, r.id),
 		canOverride: can(user, 'status.override')
 	};
 };
@@ -37,31 +26,31 @@ export const actions: Actions = {
 	lifecycle: async (event) => {
 		const { user, db, recommendation } = await recommendationTarget(event);
 		const formData = await event.request.formData();
-		const values = submittedValues(formData);
+		const values = formValues(formData);
 		const form = parseForm(lifecycleFormSchema, formData);
 		if (!form.ok) return invalidForm('lifecycle', form.errors, values);
-		const result = await changeLifecycle(db, user, recommendation.id, form.data);
-		if (result.kind !== 'ok') return refusal(result, { form: 'lifecycle', values });
+		const result = await writeInTransaction(db, (trx) => changeLifecycle(trx, user, recommendation.id, form.data));
+		if (result.kind !== 'ok') return formRefusal(result, { form: 'lifecycle', values, conflict: registerConflict() });
 		redirect(303, `/anbefalinger/${recommendation.id}/forloeb?gemt=forloeb`);
 	},
 	decision: async (event) => {
 		const { user, db, recommendation } = await recommendationTarget(event);
 		const formData = await event.request.formData();
-		const values = submittedValues(formData);
+		const values = formValues(formData);
 		const form = parseForm(decisionFormSchema, formData);
 		if (!form.ok) return invalidForm('decision', form.errors, values);
-		const result = await updateDecision(db, user, recommendation.id, form.data);
-		if (result.kind !== 'ok') return refusal(result, { form: 'decision', values });
+		const result = await writeInTransaction(db, (trx) => updateDecision(trx, user, recommendation.id, form.data));
+		if (result.kind !== 'ok') return formRefusal(result, { form: 'decision', values, conflict: registerConflict() });
 		redirect(303, `/anbefalinger/${recommendation.id}/forloeb?gemt=beslutning`);
 	},
 	override: async (event) => {
 		const { user, db, recommendation } = await recommendationTarget(event, 'status.override');
 		const formData = await event.request.formData();
-		const values = submittedValues(formData);
+		const values = formValues(formData);
 		const form = parseForm(overrideFormSchema, formData);
 		if (!form.ok) return invalidForm('override', form.errors, values);
-		const result = await setStatusOverride(db, user, recommendation.id, form.data);
-		if (result.kind !== 'ok') return refusal(result, { form: 'override', values });
+		const result = await writeInTransaction(db, (trx) => setStatusOverride(trx, user, recommendation.id, form.data));
+		if (result.kind !== 'ok') return formRefusal(result, { form: 'override', values, conflict: registerConflict() });
 		redirect(303, `/anbefalinger/${recommendation.id}/forloeb?gemt=tilsidesaettelse`);
 	}
 };

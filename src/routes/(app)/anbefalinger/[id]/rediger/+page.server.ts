@@ -1,24 +1,31 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/infra/db';
+import { writeInTransaction } from '$lib/server/infra/write-result';
 import { parseForm } from '$lib/server/http/forms';
+import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
 import { recommendationFormSchema, version } from '$lib/schemas/register';
-import { listAssignableLeads, setAssignments, updateRecommendation } from '$lib/server/register/register';
-import { invalidForm, recommendationTarget, refusal, submittedValues } from '$lib/server/register/pages';
-import { loadPlacementOptions, recommendationValues } from '$lib/server/register/recommendation-form';
+import {
+	listAssignableLeads,
+	loadPlacementOptions,
+	recommendationTarget,
+	recommendationValues,
+	registerConflict,
+	setAssignments,
+	updateRecommendation
+} from '$lib/server/register';
 
 export const load: PageServerLoad = async (event) => {
-	const { user, db, recommendation } = await recommendationTarget(event);
+	const user = requireCan(event, 'register.edit');
+	const { recommendation } = await event.parent();
+	const db = await getDb();
 	const [options, leads] = await Promise.all([
 		loadPlacementOptions(db, user.organisationId, recommendation.programmeId),
 		listAssignableLeads(db, user.organisationId, recommendation.id)
 	]);
-	return {
-		recommendation: { id: recommendation.id, number: recommendation.number, title: recommendation.title, version: recommendation.version },
-		values: recommendationValues(recommendation),
-		options,
-		leads
-	};
+	return { values: recommendationValues(recommendation), options, leads };
 };
 
 const assignmentsSchema = z.object({
@@ -33,12 +40,12 @@ export const actions: Actions = {
 	save: async (event) => {
 		const { user, db, recommendation } = await recommendationTarget(event);
 		const formData = await event.request.formData();
-		const values = submittedValues(formData);
+		const values = formValues(formData);
 		const form = parseForm(recommendationFormSchema, formData);
 		const formVersion = version.safeParse(formData.get('version'));
 		if (!form.ok || !formVersion.success) return invalidForm('save', form.ok ? { version: formVersion.error!.issues[0].message } : form.errors, values);
-		const result = await updateRecommendation(db, user, recommendation.id, form.data, formVersion.data);
-		if (result.kind !== 'ok') return refusal(result, { form: 'save', values });
+		const result = await writeInTransaction(db, (trx) => updateRecommendation(trx, user, recommendation.id, form.data, formVersion.data));
+		if (result.kind !== 'ok') return formRefusal(result, { form: 'save', values, conflict: registerConflict() });
 		redirect(303, `/anbefalinger/${recommendation.id}?gemt=1`);
 	},
 	assignments: async (event) => {
@@ -46,8 +53,8 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const form = parseForm(assignmentsSchema, formData);
 		if (!form.ok) return invalidForm('assignments', form.errors, {});
-		const result = await setAssignments(db, user, recommendation.id, form.data.userId);
-		if (result.kind !== 'ok') return refusal(result, { form: 'assignments' });
+		const result = await writeInTransaction(db, (trx) => setAssignments(trx, user, recommendation.id, form.data.userId));
+		if (result.kind !== 'ok') return formRefusal(result, { form: 'assignments', conflict: registerConflict() });
 		return { form: 'assignments', saved: true };
 	}
 };

@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { programmeTarget } from '$lib/server/register/pages';
-import { exportProgramme } from '$lib/server/register/programme-transfer';
+import { exportProgramme, programmeTarget } from '$lib/server/register';
 import { t } from '$lib/server/messages';
 
 /** The whole programme as one JSON document, as a download (admins and directors). */
