@@ -92,8 +92,9 @@ const actions: Record<string, Row> = {
 	'/anbefalinger/[id]/rediger?/assignments': row(303, 403, 403, 400, 400, 404),
 	'/anbefalinger/[id]/forloeb?/lifecycle': row(303, 403, 403, 400, 400, 404),
 	'/anbefalinger/[id]/forloeb?/decision': row(303, 403, 403, 400, 400, 404),
-	// The status override is the director's alone (DESIGN §3).
-	'/anbefalinger/[id]/forloeb?/override': row(303, 403, 403, 400, 403, 403),
+	// The status override is the director's alone (DESIGN §3). Another organisation's recommendation is not found
+	// before anything is asked of it (the recommendation's layout finds it first, issue 13): 404, as for the other actions.
+	'/anbefalinger/[id]/forloeb?/override': row(303, 403, 403, 400, 403, 404),
 	'/anbefalinger/[id]/budget?/addLine': row(303, 403, 403, 400, 400, 404),
 	'/anbefalinger/[id]/budget?/saveLine': row(303, 403, 403, 400, 400, 404),
 	'/anbefalinger/[id]/budget?/deleteLine': row(303, 403, 403, 400, 400, 404),

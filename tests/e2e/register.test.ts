@@ -229,4 +229,15 @@ describe.skipIf(!hasChromium)('status notes on the recommendation page, in Chrom
 		});
 		expect(response.status()).toBe(403);
 	});
+
+	test('the recommendation page and its sub-pages take only a plain path id: 01, 1.0, 0x1 and +1 are not found', async () => {
+		const director = await signInPage(await demo.browser.newContext(), demo.server.url, 'direktor@norddjurs.demo');
+		const list = await (await director.request.get(`${demo.server.url}/api/v1/recommendations`)).json();
+		const id = String(list.recommendations.find((r: { number: number }) => r.number === 1).id);
+		const status = async (path: string) => (await director.request.get(`${demo.server.url}${path}`, { maxRedirects: 0 })).status();
+		for (const sub of ['', '/rediger', '/forloeb', '/budget', '/opfoelgning']) {
+			expect(await status(`/anbefalinger/${id}${sub}`)).toBe(200);
+			for (const bad of [`0${id}`, `${id}.0`, `0x${Number(id).toString(16)}`, `+${id}`]) expect([bad, sub, await status(`/anbefalinger/${encodeURIComponent(bad)}${sub}`)]).toEqual([bad, sub, 404]);
+		}
+	});
 });

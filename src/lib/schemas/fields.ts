@@ -34,6 +34,24 @@ export function dateText(optional: boolean): z.ZodType<string | null, unknown> {
 	});
 }
 
+/** The one id rule (path ids and form fields): 1–15 digits, no leading zero — '01', '1.0', '0x1', '+1' are not ids. */
+export const ID_PATTERN = /^[1-9]\d{0,14}$/;
+
+/** An id typed in a form (a hidden field, a choice) as a number; `optional` turns '' (or a missing field) into null. */
+export function idText(optional: true, message: string): z.ZodType<number | null, unknown>;
+export function idText(optional: false, message: string): z.ZodType<number, unknown>;
+export function idText(optional: boolean, message: string): z.ZodType<number | null, unknown> {
+	return z.preprocess((v) => v ?? '', z.string({ error: message })).transform((raw, ctx) => {
+		const text = raw.trim();
+		if (text === '' && optional) return null;
+		if (!ID_PATTERN.test(text)) {
+			ctx.addIssue({ code: 'custom', message });
+			return z.NEVER;
+		}
+		return Number(text);
+	});
+}
+
 /** A period ('2025', '2024-H1', '2024-Q3', '2024-05'), stored canonical ('2024-h1' → '2024-H1'); `optional` turns '' into null. */
 export function periodText(optional: true): z.ZodType<string | null, unknown>;
 export function periodText(optional: false): z.ZodType<string, unknown>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { t } from '../server/messages';
-import { dateText, periodText } from './fields';
+import { dateText, idText, periodText } from './fields';
 import { parseAmountKr } from '../domain/money';
 
 /**
@@ -65,12 +65,8 @@ export const yearNumber = z.coerce
 	.min(1900, { error: t('register.year_invalid') })
 	.max(2199, { error: t('register.year_invalid') });
 
-const id = z.coerce.number({ error: t('register.choice_invalid') }).int().positive({ error: t('register.choice_invalid') }).max(Number.MAX_SAFE_INTEGER);
-const optionalId = z
-	.string()
-	.optional()
-	.transform((v) => (v ? Number(v) : null))
-	.pipe(z.number({ error: t('register.choice_invalid') }).int().positive().max(Number.MAX_SAFE_INTEGER).nullable());
+const id = idText(false, t('register.choice_invalid'));
+const optionalId = idText(true, t('register.choice_invalid'));
 /** The row version an edit form carries (optimistic concurrency). */
 export const version = z.coerce.number({ error: t('register.version_missing') }).int().positive({ error: t('register.version_missing') }).max(2 ** 31);
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: t('register.choice_invalid') });
