@@ -41,7 +41,8 @@ describe.skipIf(!hasChromium)('accessibility sweep', () => {
 			}
 			await context.close();
 		}
-	});
+		// Ten pages, two viewports and an axe run each: well past the default minute on a loaded 2-core machine.
+	}, 180_000);
 
 	test('anonymous visitors: sign-in, help and accessibility statement pages', async () => {
 		const context = await demo.browser.newContext();
