@@ -102,7 +102,7 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 
 		// Later changes to values and narratives leave the approved report exactly as approved.
 		const observation = await database.db.selectFrom('observation').select('version').where('kpiId', '=', kpiId).where('period', '=', '2025').executeTakeFirstOrThrow();
-		expect(await saveObservation(database.db, { organisationId, kpiId, period: '2025', value: 44, comment: '', source: '', seriesBreak: false, expectedVersion: observation.version, userId: users.lead.id, clientAddress: null })).toMatchObject({ kind: 'updated' });
+		expect(await saveObservation(database.db, { organisationId, kpiId, period: '2025', value: 44, comment: '', source: '', seriesBreak: false, expectedVersion: observation.version, userId: users.lead.id, clientAddress: null })).toMatchObject({ kind: 'ok', change: 'updated' });
 		const [stored] = await listStatusUpdatesForPeriod(database.db, organisationId, '2025', [rec1]);
 		expect(await saveStatusUpdate(database.db, users.lead, { recommendationId: rec1, period: '2025', body: 'Rettet: 44 pct. internt rekrutteret.', expectedVersion: stored.version, clientAddress: null })).toMatchObject({ kind: 'updated' });
 		const frozen = await reportContent(database.db, organisationId, (await findAnnualReport(database.db, organisationId, reportId))!);

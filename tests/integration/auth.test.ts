@@ -13,7 +13,8 @@ import { createApiToken, validateApiToken } from '../../src/lib/server/auth/api-
 import { createUserToken, findUserToken } from '../../src/lib/server/auth/user-token';
 import { revokeUserCredentials, setPasswordByLink } from '../../src/lib/server/auth/credentials';
 import { recordAudit, withApiTokenAudit } from '../../src/lib/server/audit/record';
-import { canEditKpi, canEditRecommendation } from '../../src/lib/server/auth/guards';
+import { canEditRecommendation } from '../../src/lib/server/auth/guards';
+import { canEditKpi } from '../../src/lib/server/kpis';
 import { admits, audienceFor } from '../../src/lib/server/auth/access';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 

@@ -35,6 +35,17 @@ export function parseDecimal(text: string): number {
 }
 
 /**
+ * A number as plain decimal text with '.' ('0.0000001', never '1e-7'), so both the number parser and
+ * PostgreSQL's numeric read it exactly as JavaScript holds it.
+ * @example plainDecimal(12.5) // '12.5'; plainDecimal(1e-7) // '0.0000001'
+ */
+export function plainDecimal(value: number): string {
+	const text = String(value);
+	if (!/e/i.test(text)) return text;
+	return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+}
+
+/**
  * Parses a typed or pasted number, ignoring a unit word (%, kr., dage …); null if malformed.
  * @example parseDanishNumber('1.234,5') // 1234.5; parseDanishNumber('7,4 %') // 7.4
  */

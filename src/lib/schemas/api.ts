@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { t } from '../server/messages';
 import { FREQUENCIES } from '../domain/periods';
 import { KPI_STATUSES, validateKpiDefinition } from '../domain/progress';
-import { MAX_DATE, MIN_DATE, dateText, periodText } from './fields';
+import { MAX_ABS_DECIMAL, MAX_DATE, MIN_DATE, dateText, periodText } from './fields';
 
 /**
  * The JSON API's shapes (camelCase, numbers as numbers, periods as in DESIGN §2): the same schemas
@@ -16,7 +16,7 @@ const periodInput = z.string({ error: t('error.period_malformed') }).pipe(period
 /** `?asOf=` of the API: the one date schema of every form and page (MIN_DATE–MAX_DATE); empty means today. */
 export const asOfQuery = dateText(true).meta({ description: `YYYY-MM-DD, from ${MIN_DATE} to ${MAX_DATE}`, example: '2026-11-22' });
 
-const finiteNumber = z.number({ error: t('error.number_malformed') }).refine(Number.isFinite, { error: t('error.number_malformed') }).refine((v) => Math.abs(v) < 1e12, { error: t('observation.value_out_of_range') });
+const finiteNumber = z.number({ error: t('error.number_malformed') }).refine(Number.isFinite, { error: t('error.number_malformed') }).refine((v) => Math.abs(v) < MAX_ABS_DECIMAL, { error: t('observation.value_out_of_range') });
 
 const valueAtPeriod = z.object({ value: finiteNumber, period: periodInput });
 const valueAtPeriodShape = z.object({ value: z.number(), period: z.string().meta({ description: '2024, 2024-H1, 2024-Q3 or 2024-05' }) });

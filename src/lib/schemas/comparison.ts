@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { t } from '../server/messages';
 import { formatPeriod, parsePeriodFor, type Frequency } from '../domain/periods';
-import { parseDanishNumber } from '../domain/numbers';
+import { decimalText } from './fields';
+
+const lineValue = decimalText(',');
 
 export const comparisonSchema = z.object({
 	name: z.string({ error: t('comparison.name_required') }).trim().min(1, { error: t('comparison.name_required') }).max(200, { error: t('comparison.name_required') }),
@@ -27,10 +29,10 @@ export function comparisonValuesSchema(frequency: Frequency) {
 					if (!line) return;
 					const [periodText = '', valueText = ''] = line.split(/\t|;|\s{2,}|\s(?=\S+$)/).map((c) => c.trim());
 					const period = parsePeriodFor(periodText, frequency);
-					const value = parseDanishNumber(valueText, ',');
+					const value = lineValue.safeParse(valueText);
 					if (!period.ok) problems.push(t('comparison.line_error', { line: index + 1, message: t(period.error === 'malformed' ? 'error.period_malformed' : 'error.period_wrong_frequency', { frequency: t(`frequency.${frequency}`) }) }));
-					else if (value === null || Math.abs(value) >= 1e12) problems.push(t('comparison.line_error', { line: index + 1, message: t('error.number_malformed') }));
-					else values.push({ period: formatPeriod(period.period), value });
+					else if (!value.success) problems.push(t('comparison.line_error', { line: index + 1, message: value.error.issues[0].message }));
+					else values.push({ period: formatPeriod(period.period), value: value.data });
 				});
 				if (problems.length) ctx.addIssue({ code: 'custom', message: problems.join(' ') });
 				else if (values.length === 0) ctx.addIssue({ code: 'custom', message: t('import.empty') });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { t } from '../server/messages';
 import { formatPeriod, parsePeriod } from '../domain/periods';
 import { isIsoDate } from '../domain/dates';
+import { parseDanishNumber, type DecimalSeparator } from '../domain/numbers';
 
 /**
  * The field rules every form, page query and the JSON API share, so the same text is accepted (and
@@ -65,5 +66,32 @@ export function periodText(optional: boolean): z.ZodType<string | null, unknown>
 			return z.NEVER;
 		}
 		return formatPeriod(period);
+	});
+}
+
+/** A record id as text, the API's strict rule: plain digits without a leading zero ('01', '1.0', '0x1' are refused). */
+export const idText = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
+
+/** Numbers (KPI values, baselines, targets, comparison values) must stay below this in size, as the database's numeric does. */
+export const MAX_ABS_DECIMAL = 1e12;
+
+/**
+ * A number typed or pasted in Danish or Excel notation ('7,4', '7,4 %', '1.234') into a JS number, below
+ * MAX_ABS_DECIMAL in size: the one rule for every number a person writes (forms, pasted lines, imports).
+ * `separator` says how the decimals are written when the source knows (',' for Danish CSV, '.' for XLSX cells).
+ * @example decimalText().parse('7,4 %') // 7.4
+ */
+export function decimalText(separator: DecimalSeparator = 'auto'): z.ZodType<number, unknown> {
+	return z.string({ error: t('error.number_malformed') }).transform((text, ctx) => {
+		const value = parseDanishNumber(text, separator);
+		if (value === null) {
+			ctx.addIssue({ code: 'custom', message: t('error.number_malformed') });
+			return z.NEVER;
+		}
+		if (!Number.isFinite(value) || Math.abs(value) >= MAX_ABS_DECIMAL) {
+			ctx.addIssue({ code: 'custom', message: t('observation.value_out_of_range') });
+			return z.NEVER;
+		}
+		return value;
 	});
 }

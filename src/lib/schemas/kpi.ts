@@ -1,25 +1,14 @@
 import { z } from 'zod';
 import { t } from '../server/messages';
 import { FREQUENCIES } from '../domain/periods';
-import { parseDanishNumber } from '../domain/numbers';
 import { validateKpiDefinition } from '../domain/progress';
-import { periodText } from './fields';
+import { decimalText, periodText } from './fields';
 
 const ids = z
 	.union([z.string(), z.array(z.string())])
 	.optional()
 	.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number))
 	.pipe(z.array(z.number().int().positive()).max(1000));
-
-const number = (field: string) =>
-	z.string({ error: t('error.number_malformed') }).transform((text, ctx) => {
-		const value = parseDanishNumber(text);
-		if (value === null || Math.abs(value) >= 1e12) {
-			ctx.addIssue({ code: 'custom', message: t('error.number_malformed'), path: [] });
-			return z.NEVER;
-		}
-		return value;
-	}).describe(field);
 
 const text = (max: number) => z.string().trim().max(max, { error: t('api.text_too_long', { max }) }).default('');
 
@@ -38,9 +27,9 @@ export const kpiFormSchema = z
 		frequency: z.enum(FREQUENCIES, { error: t('api.frequency_invalid') }),
 		scope: text(200),
 		dataSource: text(200),
-		baselineValue: number('baselineValue'),
+		baselineValue: decimalText(),
 		baselinePeriod: periodText(false),
-		targetValue: number('targetValue'),
+		targetValue: decimalText(),
 		targetPeriod: periodText(false),
 		illustrative: z.string().optional().transform((v) => v === 'on'),
 		recommendationId: ids,

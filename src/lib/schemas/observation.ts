@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { t } from '../server/messages';
 import { parsePeriodFor, formatPeriod, type Frequency } from '../domain/periods';
-import { parseDanishNumber } from '../domain/numbers';
-
-const MAX_ABS_VALUE = 1e12;
+import { decimalText } from './fields';
 
 /**
  * One KPI value as entered in the form (and later the API and imports): the period must be of the KPI's
@@ -24,18 +22,7 @@ export function observationFormSchema(frequency: Frequency) {
 			});
 			return z.NEVER;
 		}),
-		value: z.string({ error: t('error.number_malformed') }).transform((text, ctx) => {
-			const value = parseDanishNumber(text);
-			if (value === null) {
-				ctx.addIssue({ code: 'custom', message: t('error.number_malformed') });
-				return z.NEVER;
-			}
-			if (!Number.isFinite(value) || Math.abs(value) >= MAX_ABS_VALUE) {
-				ctx.addIssue({ code: 'custom', message: t('observation.value_out_of_range') });
-				return z.NEVER;
-			}
-			return value;
-		}),
+		value: decimalText(),
 		comment: z.string().trim().max(2000, { error: t('observation.comment_too_long') }).default(''),
 		source: z.string().trim().max(500, { error: t('observation.source_too_long') }).default(''),
 		seriesBreak: z

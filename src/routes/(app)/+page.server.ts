@@ -2,18 +2,13 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { loadOverview, type OverviewRow } from '$lib/server/kpis/status';
+import { loadOverview, type OverviewRow } from '$lib/server/kpis';
 import { todayInCopenhagen } from '$lib/domain/dates';
-import { dateText } from '$lib/schemas/fields';
+import { dateText, idText } from '$lib/schemas/fields';
 import { parsePeriod } from '$lib/domain/periods';
 import { requireCan } from '$lib/server/auth/guards';
 
-const id = z
-	.string()
-	.regex(/^[1-9]\d{0,14}$/)
-	.transform(Number)
-	.optional()
-	.catch(undefined);
+const id = idText.optional().catch(undefined);
 
 /** The filters, kept in the URL so a filtered view can be bookmarked and shared; unknown values are ignored. */
 const querySchema = z.object({

@@ -1,8 +1,6 @@
 import type { Db } from '../infra/db';
-import { loadOverview } from '../kpis/status';
-import { listObservations } from '../kpis/kpis';
+import { listObservations, loadOverview } from '../kpis';
 import { renderMarkdown } from '../infra/markdown';
-import { parseDecimal } from '../../domain/numbers';
 import { parsePeriod, periodStart } from '../../domain/periods';
 import { summariseStatuses } from '../../domain/recommendation-status';
 import { sumKr } from '../../domain/money';
@@ -125,7 +123,7 @@ export async function composeAnnualReport(db: Db, options: ComposeOptions): Prom
 				definition: k.definition,
 				observations: observations
 					.filter((o) => o.kpiId === k.id && begunBy(o.period, asOf))
-					.map((o) => ({ period: o.period, value: parseDecimal(o.value), seriesBreak: o.seriesBreak })),
+					.map((o) => ({ period: o.period, value: o.value, seriesBreak: o.seriesBreak })),
 				budgetLines: ownLines.filter((l) => l.year <= year).map(({ year, amountKr }) => ({ year, amountKr })),
 				actuals: ownActuals.filter((a) => a.year <= year).map(({ year, amountKr }) => ({ year, amountKr })),
 				comparisons: []

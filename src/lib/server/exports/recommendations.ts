@@ -1,5 +1,5 @@
 import { t } from '$lib/server/messages';
-import type { OverviewRow } from '../kpis/status';
+import type { OverviewRow } from '../kpis';
 import { formatPeriodDa } from '../../domain/periods';
 import { formatDateDa } from '../../domain/format';
 import type { Table } from './table';

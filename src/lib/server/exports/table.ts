@@ -1,5 +1,5 @@
 import { t } from '$lib/server/messages';
-import type { ObservationExportRow } from './observations';
+import type { ObservationExportRow } from '../kpis';
 
 /** How a column's cells are written: text as is, real numbers, moments, and Ja/Nej. */
 export type ColumnKind = 'text' | 'number' | 'date' | 'boolean';

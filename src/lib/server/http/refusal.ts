@@ -66,16 +66,19 @@ export function formRefusal<Conflict = unknown>(
 
 /**
  * The API's answer to a refused write: 404, 403, 409 (with the stored row) or 422 with the field's message.
+ * `stale` words the 409 for the thing written (e.g. the stored version) and names its fields.
  * @example if (result.kind !== 'ok') return apiRefusal(result);
  */
-export function apiRefusal(result: Refusal): Response {
+export function apiRefusal(result: Refusal, context: { stale?: (stale: Extract<Refusal, { kind: 'stale' }>) => { message: string; fields?: Record<string, string> } } = {}): Response {
 	switch (result.kind) {
 		case 'not_found':
 			return apiError(404, 'not_found', t('api.not_found'));
 		case 'forbidden':
 			return apiError(403, 'forbidden', t('auth.forbidden'));
-		case 'stale':
-			return apiError(409, 'conflict', t('api.stale'));
+		case 'stale': {
+			const worded = context.stale?.(result);
+			return apiError(409, 'conflict', worded?.message ?? t('api.stale'), worded?.fields);
+		}
 		case 'invalid':
 			return apiError(422, 'invalid', t('api.invalid_input'), { [result.field]: result.message });
 	}

@@ -1,10 +1,9 @@
-import type { Db } from '../infra/db';
+import { inTransaction, type Db } from '../infra/db';
 import type { SessionUser } from '../auth/session';
 import { formatPeriod, parsePeriod } from '../../domain/periods';
 import { MAX_ABS_VALUE, MAX_COMMENT_LENGTH } from './row-fields';
-import { loadStoredObservations, observationKey, type StoredObservation } from './stored';
-import { listWritableKpiIds } from '../auth/guards';
-import { insertObservations, recordImportAudit, StaleImportError, updateObservations, type WriteRow } from './write';
+import { insertObservations, listWritableKpiIds, loadStoredObservations, observationKey, updateObservations, type StoredObservation } from '../kpis';
+import { recordImportAudit, StaleImportError, type WriteRow } from './write';
 import type { ApplyResult, ImportPreview, PreviewRow } from './types';
 
 type CheckedRow = WriteRow & { kind: 'new' | 'changed' | 'unchanged'; oldValue: number | null };
@@ -30,15 +29,15 @@ export async function applyObservationImport(
 	const updated = rows.filter((row) => row.kind === 'changed');
 	const unchanged = rows.length - created.length - updated.length;
 	try {
-		await db.transaction().execute(async (trx) => {
+		await inTransaction(db, async (trx) => {
 			const stored = await loadStoredObservations(trx, user.organisationId, [...new Set(rows.map((row) => row.kpiId))], {
 				periods: [...new Set(rows.map((row) => row.period))],
 				lock: true
 			});
 			if (rows.some((row) => isStale(row, stored.get(observationKey(row.kpiId, row.period))))) throw new StaleImportError();
 			if (created.length + updated.length === 0) return;
-			await insertObservations(trx, user, created);
-			await updateObservations(trx, user, updated, stored);
+			if (!(await insertObservations(trx, user, created))) throw new StaleImportError();
+			if (!(await updateObservations(trx, user, updated, stored))) throw new StaleImportError();
 			await recordImportAudit(trx, user, clientAddress, { created, updated, unchanged, stored });
 		});
 	} catch (error) {

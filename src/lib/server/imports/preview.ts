@@ -3,8 +3,7 @@ import { t } from '../messages';
 import type { SessionUser } from '../auth/session';
 import { mapColumns } from './columns';
 import { createKpiFinder, readRow, type RowDraft } from './row-fields';
-import { loadStoredObservations, observationKey, type StoredObservation } from './stored';
-import { listWritableKpiIds } from '../auth/guards';
+import { listKpiRefs, listWritableKpiIds, loadStoredObservations, observationKey, type StoredObservation } from '../kpis';
 import type { ImportPreview, ImportTable, PreviewRow } from './types';
 
 /**
@@ -20,7 +19,7 @@ export async function previewObservationImport(db: Db, user: SessionUser, table:
 	if (!mapped.ok) return summarise([{ ...emptyRow(header.line), kind: 'error', message: mapped.message }]);
 
 	const [kpis, writable] = await Promise.all([
-		db.selectFrom('kpi').select(['id', 'name', 'frequency']).where('organisationId', '=', user.organisationId).execute(),
+		listKpiRefs(db, user.organisationId),
 		listWritableKpiIds(db, user)
 	]);
 	const context = { findKpi: createKpiFinder(kpis), writable, decimalSeparator: table.decimalSeparator };

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import iconv from 'iconv-lite';
 import { t } from '../messages';
 import { mapColumns } from './columns';
-import { decimalText } from './decimal-text';
+import { plainDecimal } from '../../domain/numbers';
 import { readTable } from './read';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -55,8 +55,8 @@ describe('mapColumns', () => {
 	});
 });
 
-describe('decimalText', () => {
+describe('plainDecimal', () => {
 	test('never writes an exponent', () => {
-		expect([12.5, 3_600_000, -0.5, 1e-7, 1e21].map(decimalText)).toEqual(['12.5', '3600000', '-0.5', '0.0000001', '1000000000000000000000']);
+		expect([12.5, 3_600_000, -0.5, 1e-7, 1e21].map(plainDecimal)).toEqual(['12.5', '3600000', '-0.5', '0.0000001', '1000000000000000000000']);
 	});
 });

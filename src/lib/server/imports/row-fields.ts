@@ -1,11 +1,12 @@
 import { t } from '../messages';
 import { formatPeriod, parsePeriod, parsePeriodFor, type Frequency } from '../../domain/periods';
-import { parseDanishNumber, type DecimalSeparator } from '../../domain/numbers';
+import type { DecimalSeparator } from '../../domain/numbers';
+import { decimalText, MAX_ABS_DECIMAL } from '../../schemas/fields';
 import type { ColumnMap } from './columns';
 import type { TableRow } from './types';
 
-/** Values must stay below this in size (as in the entry form, schemas/observation.ts). */
-export const MAX_ABS_VALUE = 1e12;
+/** Values must stay below this in size (the one number rule, schemas/fields.ts). */
+export const MAX_ABS_VALUE = MAX_ABS_DECIMAL;
 /** The longest comment, in characters (as in the entry form and the database check). */
 export const MAX_COMMENT_LENGTH = 2000;
 
@@ -93,17 +94,13 @@ function readPeriod(text: string, frequency: Frequency | null, messages: string[
 	return null;
 }
 
+const valueRules = { ',': decimalText(','), '.': decimalText('.'), auto: decimalText('auto') } as const;
+
 function readValue(text: string, separator: DecimalSeparator, messages: string[]): number | null {
-	const value = parseDanishNumber(text, separator);
-	if (value === null) {
-		messages.push(t('error.number_malformed'));
-		return null;
-	}
-	if (!Number.isFinite(value) || Math.abs(value) >= MAX_ABS_VALUE) {
-		messages.push(t('observation.value_out_of_range'));
-		return null;
-	}
-	return value;
+	const value = valueRules[separator].safeParse(text);
+	if (value.success) return value.data;
+	messages.push(value.error.issues[0].message);
+	return null;
 }
 
 function readComment(text: string, messages: string[]): string {

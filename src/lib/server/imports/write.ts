@@ -1,81 +1,16 @@
-import { sql } from 'kysely';
 import type { Db } from '../infra/db';
 import type { SessionUser } from '../auth/session';
 import { recordAudit } from '../audit/record';
 import { jsonb } from '../infra/sql';
-import { decimalText } from './decimal-text';
-import { observationKey, type StoredObservation } from './stored';
-
-/** Rows per statement: well inside PostgreSQL's 65,535 parameters, few round trips. */
-const CHUNK_SIZE = 1000;
+import { chunks, observationKey, type ObservationWriteRow, type StoredObservation } from '../kpis';
 
 /** A checked preview row that will be written. */
-export interface WriteRow {
-	kpiId: number;
-	period: string;
-	value: number;
-	comment: string;
-}
+export type WriteRow = ObservationWriteRow;
 
 /** Thrown inside the import's transaction to roll it back when the stored values moved. */
 export class StaleImportError extends Error {
 	constructor() {
 		super('The stored values changed after the preview');
-	}
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-	const result: T[][] = [];
-	for (let start = 0; start < items.length; start += CHUNK_SIZE) result.push(items.slice(start, start + CHUNK_SIZE));
-	return result;
-}
-
-/** Inserts new values in multi-row statements; someone else's value in one of the periods makes it stale. */
-export async function insertObservations(trx: Db, user: SessionUser, rows: readonly WriteRow[]): Promise<void> {
-	for (const chunk of chunks(rows)) {
-		const inserted = await trx
-			.insertInto('observation')
-			.values(
-				chunk.map((row) => ({
-					organisationId: user.organisationId,
-					kpiId: row.kpiId,
-					period: row.period,
-					value: decimalText(row.value),
-					comment: row.comment,
-					enteredBy: user.id
-				}))
-			)
-			.onConflict((oc) => oc.columns(['kpiId', 'period']).doNothing())
-			.returning('id')
-			.execute();
-		if (inserted.length !== chunk.length) throw new StaleImportError();
-	}
-}
-
-/**
- * Updates changed values, one `UPDATE … FROM (VALUES …)` per chunk: new value and comment, version + 1,
- * entered by the importer now. Numbers travel as text and are cast, so no driver rounds them.
- */
-export async function updateObservations(
-	trx: Db,
-	user: SessionUser,
-	rows: readonly WriteRow[],
-	stored: ReadonlyMap<string, StoredObservation>
-): Promise<void> {
-	for (const chunk of chunks(rows)) {
-		const values = sql.join(
-			chunk.map((row) => {
-				const id = stored.get(observationKey(row.kpiId, row.period))!.id;
-				return sql`(cast(${String(id)} as bigint), cast(${decimalText(row.value)} as text), cast(${row.comment} as text))`;
-			})
-		);
-		const result = await sql`
-			update observation as o
-			set value = cast(v.value as numeric), comment = v.comment, version = o.version + 1,
-				entered_by = cast(${String(user.id)} as bigint), entered_at = now(), updated_at = now()
-			from (values ${values}) as v(id, value, comment)
-			where o.id = v.id and o.organisation_id = cast(${String(user.organisationId)} as bigint)`.execute(trx);
-		if (result.numAffectedRows !== undefined && Number(result.numAffectedRows) !== chunk.length) throw new StaleImportError();
 	}
 }
 

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { sheetXml, xlsxBombs, xlsxFile, zipArchive } from '../../../../tests/helpers/xlsx-files';
 import { t } from '../messages';
-import { decimalText } from './decimal-text';
+import { plainDecimal } from '../../domain/numbers';
 import { createGate } from './gate';
 import { MAX_IMPORT_ROWS } from './limits';
 import { readTable } from './read';
@@ -160,7 +160,7 @@ describe('the streaming reader reads what exceljs read before it', () => {
 	}
 	function oracleText(value: unknown): string {
 		if (value === null || value === undefined) return '';
-		if (typeof value === 'number') return decimalText(value);
+		if (typeof value === 'number') return plainDecimal(value);
 		if (value instanceof Date) return value.toISOString().slice(0, 10);
 		if (typeof value === 'object' && 'richText' in value) return (value.richText as { text: string }[]).map((r) => r.text).join('');
 		if (typeof value === 'object' && 'error' in value) return String(value.error);

@@ -1,7 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { t, type MessageArgs, type MessageKey, type PlainMessageKey } from '../messages';
 import { formatNumber } from '../../domain/format';
-import { decimalText } from './decimal-text';
+import { plainDecimal } from '../../domain/numbers';
 import { MAX_CELL_CHARACTERS, MAX_IMPORT_COLUMNS, MAX_TABLE_CHARACTERS, XLSX_PART_LIMITS } from './limits';
 import { readZipDirectory, streamZipEntry, ZipError, type ZipEntry } from './zip';
 import type { TableRow } from './types';
@@ -363,7 +363,7 @@ function cellText(cell: CellState, raw: string, date1904: boolean): [string, boo
 	const number = Number(raw);
 	if (raw.trim() === '' || !Number.isFinite(number)) return [raw, false];
 	if (cell.dateStyle) return [excelDate(number, date1904), false];
-	return [decimalText(number), true];
+	return [plainDecimal(number), true];
 }
 
 /** An Excel serial day as 'YYYY-MM-DD' (1900 system counts from 1899-12-30, past its phantom 29 February). */

@@ -1,6 +1,8 @@
 import type { Db } from '../infra/db';
 import { recordAudit } from '../audit/record';
 import { parseDecimal } from '../../domain/numbers';
+import { invalid, type WriteResult } from '../infra/write-result';
+import { t } from '../messages';
 
 /**
  * A KPI's comparison series (e.g. the national average) with their values, oldest period first.
@@ -26,35 +28,37 @@ export async function listComparisons(db: Db, organisationId: number, kpiIds: nu
 	return [...series.values()];
 }
 
-/** Adds a named comparison series to a KPI of the organisation; null when the name is taken. */
-export async function createComparison(db: Db, organisationId: number, actorUserId: number, kpiId: number, input: { name: string; source: string }) {
-	return db.transaction().execute(async (trx) => {
-		const inserted = await trx
-			.insertInto('kpiComparison')
-			.values({ organisationId, kpiId, name: input.name, source: input.source })
-			.onConflict((oc) => oc.columns(['kpiId', 'name']).doNothing())
-			.returning('id')
-			.executeTakeFirst();
-		if (!inserted) return null;
-		await recordAudit(trx, { organisationId, actorUserId, action: 'kpi_comparison.created', entityType: 'kpi', entityId: kpiId, after: input });
-		return inserted.id;
-	});
+/** Adds a named comparison series to a KPI of the organisation, audited; invalid at `name` when the name is taken. */
+export async function createComparison(
+	trx: Db,
+	organisationId: number,
+	actorUserId: number,
+	kpiId: number,
+	input: { name: string; source: string }
+): Promise<WriteResult<{ id: number }>> {
+	const inserted = await trx
+		.insertInto('kpiComparison')
+		.values({ organisationId, kpiId, name: input.name, source: input.source })
+		.onConflict((oc) => oc.columns(['kpiId', 'name']).doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	if (!inserted) return invalid('name', t('comparison.name_taken'));
+	await recordAudit(trx, { organisationId, actorUserId, action: 'kpi_comparison.created', entityType: 'kpi', entityId: kpiId, after: input });
+	return { kind: 'ok', id: inserted.id };
 }
 
-/** Stores values of one series (new periods inserted, existing ones replaced), in one transaction, audited. */
+/** Stores values of one series (new periods inserted, existing ones replaced), audited, in the caller's transaction. */
 export async function saveComparisonValues(
-	db: Db,
+	trx: Db,
 	organisationId: number,
 	actorUserId: number,
 	comparison: { id: number; kpiId: number },
 	values: { period: string; value: number }[]
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('kpiComparisonValue')
-			.values(values.map((v) => ({ organisationId, comparisonId: comparison.id, period: v.period, value: v.value })))
-			.onConflict((oc) => oc.columns(['comparisonId', 'period']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
-			.execute();
-		await recordAudit(trx, { organisationId, actorUserId, action: 'kpi_comparison.values_saved', entityType: 'kpi', entityId: comparison.kpiId, after: { comparisonId: comparison.id, values } });
-	});
+	await trx
+		.insertInto('kpiComparisonValue')
+		.values(values.map((v) => ({ organisationId, comparisonId: comparison.id, period: v.period, value: v.value })))
+		.onConflict((oc) => oc.columns(['comparisonId', 'period']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+		.execute();
+	await recordAudit(trx, { organisationId, actorUserId, action: 'kpi_comparison.values_saved', entityType: 'kpi', entityId: comparison.kpiId, after: { comparisonId: comparison.id, values } });
 }

@@ -1,11 +1,9 @@
 import { rolesFor } from '../../domain/policy';
-import type { Transaction } from 'kysely';
-import type { Database } from '../../../../db/types';
 import type { KpiForm } from '../../schemas/kpi';
 import type { Db } from '../infra/db';
 import { recordAudit } from '../audit/record';
-
-type Trx = Transaction<Database>;
+import { invalid, NOT_FOUND, stale, type WriteResult } from '../infra/write-result';
+import { t } from '../messages';
 
 /** The columns a KPI form writes (periods already canonical). */
 function columns(form: KpiForm) {
@@ -26,12 +24,26 @@ function columns(form: KpiForm) {
 	};
 }
 
+/** Which of the ids are recommendations of the organisation (a KPI may be linked to those only). */
+async function knownRecommendationIds(db: Db, organisationId: number, ids: readonly number[]): Promise<number[]> {
+	if (ids.length === 0) return [];
+	const rows = await db.selectFrom('recommendation').select('id').where('organisationId', '=', organisationId).where('id', 'in', [...ids]).execute();
+	return rows.map((r) => r.id);
+}
+
+/**
+ * The first id that is not a recommendation of the organisation, if any: the API names it, where the form
+ * (whose checkboxes come from the organisation) quietly skips it.
+ */
+export async function findUnknownRecommendationId(db: Db, organisationId: number, ids: readonly number[]): Promise<number | undefined> {
+	const known = new Set(await knownRecommendationIds(db, organisationId, ids));
+	return ids.find((id) => !known.has(id));
+}
+
 /** Replaces a KPI's recommendation links (primary flags) and owners; ids outside the organisation are ignored. */
-async function replaceLinks(trx: Trx, organisationId: number, kpiId: number, form: KpiForm): Promise<void> {
+async function replaceLinks(trx: Db, organisationId: number, kpiId: number, form: KpiForm): Promise<void> {
 	const [recs, owners] = await Promise.all([
-		form.recommendationId.length
-			? trx.selectFrom('recommendation').select('id').where('organisationId', '=', organisationId).where('id', 'in', form.recommendationId).execute()
-			: [],
+		knownRecommendationIds(trx, organisationId, form.recommendationId).then((ids) => ids.map((id) => ({ id }))),
 		form.ownerId.length
 			? trx.selectFrom('appUser').select('id').where('organisationId', '=', organisationId).where('id', 'in', form.ownerId).execute()
 			: []
@@ -48,39 +60,44 @@ async function replaceLinks(trx: Trx, organisationId: number, kpiId: number, for
 }
 
 /**
- * Creates a KPI with its links and owners, audited, in one transaction; null when the name is taken.
- * The one way a KPI is created: the form and POST /api/v1/kpis both come here.
- * @example const id = await createKpiDefinition(db, user.organisationId, user.id, form, event.getClientAddress());
+ * Creates a KPI with its links and owners, audited, in the caller's transaction; invalid at `name` when the
+ * name is taken. The one way a KPI is created: the form and POST /api/v1/kpis both come here.
+ * @example const result = await writeInTransaction(db, (trx) => createKpiDefinition(trx, user.organisationId, user.id, form, event.getClientAddress()));
  */
-export async function createKpiDefinition(db: Db, organisationId: number, actorUserId: number, form: KpiForm, clientAddress: string | null = null): Promise<number | null> {
-	return db.transaction().execute(async (trx) => {
-		const taken = await trx.selectFrom('kpi').select('id').where('organisationId', '=', organisationId).where('name', '=', form.name).executeTakeFirst();
-		if (taken) return null;
-		const { id } = await trx.insertInto('kpi').values({ organisationId, ...columns(form) }).returning('id').executeTakeFirstOrThrow();
-		await replaceLinks(trx, organisationId, id, form);
-		await recordAudit(trx, { organisationId, actorUserId, action: 'kpi.created', entityType: 'kpi', entityId: id, after: form, clientAddress });
-		return id;
-	});
+export async function createKpiDefinition(
+	trx: Db,
+	organisationId: number,
+	actorUserId: number,
+	form: KpiForm,
+	clientAddress: string | null = null
+): Promise<WriteResult<{ id: number }>> {
+	const taken = await trx.selectFrom('kpi').select('id').where('organisationId', '=', organisationId).where('name', '=', form.name).executeTakeFirst();
+	if (taken) return invalid('name', t('api.kpi_name_taken'));
+	const { id } = await trx.insertInto('kpi').values({ organisationId, ...columns(form) }).returning('id').executeTakeFirstOrThrow();
+	await replaceLinks(trx, organisationId, id, form);
+	await recordAudit(trx, { organisationId, actorUserId, action: 'kpi.created', entityType: 'kpi', entityId: id, after: form, clientAddress });
+	return { kind: 'ok', change: 'created', id };
 }
 
-export type UpdateResult = { kind: 'ok' } | { kind: 'stale'; storedName: string } | { kind: 'name_taken' } | { kind: 'frequency_locked' };
-
-/** Updates a KPI if it still has the version the editor saw; links and owners are replaced; audited with before/after. */
-export async function updateKpiDefinition(db: Db, organisationId: number, actorUserId: number, kpiId: number, form: KpiForm): Promise<UpdateResult> {
-	return db.transaction().execute(async (trx) => {
-		const before = await trx.selectFrom('kpi').selectAll().where('organisationId', '=', organisationId).where('id', '=', kpiId).forUpdate().executeTakeFirstOrThrow();
-		if (before.version !== form.version) return { kind: 'stale', storedName: before.name };
-		const taken = await trx.selectFrom('kpi').select('id').where('organisationId', '=', organisationId).where('name', '=', form.name).where('id', '!=', kpiId).executeTakeFirst();
-		if (taken) return { kind: 'name_taken' };
-		if (before.frequency !== form.frequency) {
-			const any = await trx.selectFrom('observation').select('id').where('kpiId', '=', kpiId).limit(1).executeTakeFirst();
-			if (any) return { kind: 'frequency_locked' };
-		}
-		await trx.updateTable('kpi').set({ ...columns(form), version: before.version + 1, updatedAt: new Date() }).where('id', '=', kpiId).execute();
-		await replaceLinks(trx, organisationId, kpiId, form);
-		await recordAudit(trx, { organisationId, actorUserId, action: 'kpi.updated', entityType: 'kpi', entityId: kpiId, before, after: form });
-		return { kind: 'ok' };
-	});
+/**
+ * Updates a KPI if it still has the version the editor saw (stale with the stored name otherwise); links and
+ * owners are replaced; audited with before/after, in the caller's transaction. Invalid at `name` when the name
+ * is taken, at `frequency` when values are stored in the old one.
+ */
+export async function updateKpiDefinition(trx: Db, organisationId: number, actorUserId: number, kpiId: number, form: KpiForm): Promise<WriteResult> {
+	const before = await trx.selectFrom('kpi').selectAll().where('organisationId', '=', organisationId).where('id', '=', kpiId).forUpdate().executeTakeFirst();
+	if (!before) return NOT_FOUND;
+	if (before.version !== form.version) return stale({ name: before.name, version: before.version });
+	const taken = await trx.selectFrom('kpi').select('id').where('organisationId', '=', organisationId).where('name', '=', form.name).where('id', '!=', kpiId).executeTakeFirst();
+	if (taken) return invalid('name', t('api.kpi_name_taken'));
+	if (before.frequency !== form.frequency) {
+		const any = await trx.selectFrom('observation').select('id').where('kpiId', '=', kpiId).limit(1).executeTakeFirst();
+		if (any) return invalid('frequency', t('kpi_form.frequency_locked'));
+	}
+	await trx.updateTable('kpi').set({ ...columns(form), version: before.version + 1, updatedAt: new Date() }).where('id', '=', kpiId).execute();
+	await replaceLinks(trx, organisationId, kpiId, form);
+	await recordAudit(trx, { organisationId, actorUserId, action: 'kpi.updated', entityType: 'kpi', entityId: kpiId, before, after: form });
+	return { kind: 'ok', change: 'updated' };
 }
 
 /** What the KPI form offers: the organisation's recommendations, its project leads, and (editing) the current links. */

@@ -1,11 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database, Frequency } from '../../../../db/types';
+import type { Db } from '../infra/db';
+import { assignedKpiIds } from './access';
 
-type Executor = Kysely<Database>;
-
-/** One text value per KPI frequency, for comparing a KPI's periods in SQL. */
-export type PeriodPerFrequency = Record<Frequency, string>;
-
+/** The definition columns of a KPI, over the alias `k`. */
 const kpiColumns = [
 	'k.id',
 	'k.name',
@@ -23,11 +19,46 @@ const kpiColumns = [
 	'k.illustrative'
 ] as const;
 
+/** One KPI of the organisation with its definition; undefined for another organisation's. */
+export function findKpi(db: Db, organisationId: number, id: number) {
+	return db.selectFrom('kpi').selectAll().where('organisationId', '=', organisationId).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The organisation's KPIs that are not archived (or the one asked for), by name.
+ * @example const [kpi] = await listKpis(db, organisationId, 12);
+ */
+export function listKpis(db: Db, organisationId: number, onlyId?: number) {
+	let query = db.selectFrom('kpi').selectAll().where('organisationId', '=', organisationId).where('archivedAt', 'is', null);
+	if (onlyId !== undefined) query = query.where('id', '=', onlyId);
+	return query.orderBy('name').execute();
+}
+
+/** Every KPI of the organisation (archived ones too) by id, name and frequency: what an import row may name. */
+export function listKpiRefs(db: Db, organisationId: number) {
+	return db.selectFrom('kpi').select(['id', 'name', 'frequency']).where('organisationId', '=', organisationId).execute();
+}
+
+/**
+ * The KPIs a user enters values for: those they own and those of recommendations assigned to them, by name.
+ * @example const kpis = await listKpisForUser(db, user.organisationId, user.id);
+ */
+export function listKpisForUser(db: Db, organisationId: number, userId: number) {
+	return db
+		.selectFrom('kpi')
+		.selectAll()
+		.where('organisationId', '=', organisationId)
+		.where('archivedAt', 'is', null)
+		.where('id', 'in', assignedKpiIds(db, organisationId, userId))
+		.orderBy('name')
+		.execute();
+}
+
 /**
  * The KPI links of the organisation's recommendations (or of the given ones) with each KPI's definition.
  * @example const links = await listKpiLinks(db, organisationId, [recommendationId]);
  */
-export function listKpiLinks(db: Executor, organisationId: number, recommendationIds?: number[]) {
+export function listKpiLinks(db: Db, organisationId: number, recommendationIds?: number[]) {
 	let query = db
 		.selectFrom('recommendationKpi as rk')
 		.innerJoin('kpi as k', 'k.id', 'rk.kpiId')
@@ -42,99 +73,30 @@ export function listKpiLinks(db: Executor, organisationId: number, recommendatio
 
 export type KpiLink = Awaited<ReturnType<typeof listKpiLinks>>[number];
 
-/** The value for the KPI's own frequency, as SQL over the alias `k`. */
-function periodFor(periods: PeriodPerFrequency) {
-	return sql<string>`case k.frequency when 'year' then ${periods.year} when 'half' then ${periods.half}
-		when 'quarter' then ${periods.quarter} else ${periods.month} end`;
+/** Which recommendations each KPI of the organisation is linked to (the API's `recommendationIds`). */
+export function listRecommendationKpiPairs(db: Db, organisationId: number) {
+	return db.selectFrom('recommendationKpi').select(['kpiId', 'recommendationId']).where('organisationId', '=', organisationId).execute();
 }
 
-/**
- * The newest `limit` values of each primary KPI of the organisation, after its baseline and up to the
- * period containing the as-of date, oldest first per KPI — the sparklines, in one query that reads about
- * `limit` index entries per KPI, however many values are stored.
- */
-export function listRecentPrimaryObservations(db: Executor, organisationId: number, current: PeriodPerFrequency, limit: number) {
+/** The recommendations a KPI is linked to. */
+export function listKpiRecommendations(db: Db, organisationId: number, kpiId: number) {
 	return db
-		.selectFrom('kpi as k')
-		.where('k.organisationId', '=', organisationId)
-		.where('k.id', 'in', (eb) => eb.selectFrom('recommendationKpi').select('kpiId').where('organisationId', '=', organisationId).where('isPrimary', '=', true))
-		.innerJoinLateral(
-			(eb) =>
-				eb
-					.selectFrom('observation as o')
-					.whereRef('o.kpiId', '=', 'k.id')
-					.where('o.organisationId', '=', organisationId)
-					.whereRef('o.period', '>', 'k.baselinePeriod')
-					.where('o.period', '<=', periodFor(current))
-					.select(['o.period', 'o.value'])
-					.orderBy('o.period', 'desc')
-					.limit(limit)
-					.as('o'),
-			(join) => join.onTrue()
-		)
-		.select(['k.id as kpiId', 'o.period', 'o.value'])
-		.orderBy('k.id')
-		.orderBy('o.period')
+		.selectFrom('recommendationKpi as rk')
+		.innerJoin('recommendation as r', 'r.id', 'rk.recommendationId')
+		.where('rk.organisationId', '=', organisationId)
+		.where('rk.kpiId', '=', kpiId)
+		.select(['r.id', 'r.number', 'r.title', 'rk.isPrimary'])
+		.orderBy('r.number')
 		.execute();
 }
 
-/**
- * The observations that decide each KPI's status, in two queries whatever the number of KPIs:
- * per KPI the newest one after its baseline whose period has begun by the as-of date, and the one
- * for the period the overdue rule requires (when present).
- * @param current per frequency, the period containing the as-of date
- * @param required per frequency, the newest period that must have a value (DESIGN §3 overdue rule)
- */
-export async function listDecisiveObservations(
-	db: Executor,
-	organisationId: number,
-	current: PeriodPerFrequency,
-	required: PeriodPerFrequency
-) {
-	// Both start from the organisation's KPIs and probe observation's (kpi_id, period) index once per KPI, so
-	// their cost follows the organisation's KPIs, not the number of values stored (see `npm run bench`).
-	const [latest, requiredRows] = await Promise.all([
-		db
-			.selectFrom('kpi as k')
-			.innerJoinLateral(
-				(eb) =>
-					eb
-						.selectFrom('observation as o')
-						.whereRef('o.kpiId', '=', 'k.id')
-						.whereRef('o.period', '>', 'k.baselinePeriod')
-						.where('o.period', '<=', periodFor(current))
-						.select(['o.period', 'o.value'])
-						.orderBy('o.period', 'desc')
-						.limit(1)
-						.as('o'),
-				(join) => join.onTrue()
-			)
-			.where('k.organisationId', '=', organisationId)
-			.select(['k.id as kpiId', 'o.period', 'o.value'])
-			.orderBy('k.id')
-			.execute(),
-		db
-			.selectFrom('observation as o')
-			.innerJoin('kpi as k', 'k.id', 'o.kpiId')
-			.where('k.organisationId', '=', organisationId)
-			.where('o.organisationId', '=', organisationId)
-			.where('o.period', '=', periodFor(required))
-			.select(['o.kpiId', 'o.period', 'o.value'])
-			.execute()
-	]);
-	// The required period is often the latest one too: return each observation once.
-	const seen = new Set(latest.map((o) => `${o.kpiId}:${o.period}`));
-	return [...latest, ...requiredRows.filter((o) => !seen.has(`${o.kpiId}:${o.period}`))];
-}
-
-/** Every observation of the given KPIs, oldest period first. */
-export function listObservations(db: Executor, organisationId: number, kpiIds: number[]) {
+/** The owners' names of every KPI of the organisation, by name. */
+export function listKpiOwnerNames(db: Db, organisationId: number) {
 	return db
-		.selectFrom('observation')
-		.where('organisationId', '=', organisationId)
-		.where('kpiId', 'in', kpiIds.length ? kpiIds : [-1])
-		.select(['id', 'kpiId', 'period', 'value', 'comment', 'source', 'seriesBreak', 'version', 'enteredAt'])
-		.orderBy('kpiId')
-		.orderBy('period')
+		.selectFrom('kpiOwner as o')
+		.innerJoin('appUser as u', 'u.id', 'o.userId')
+		.where('o.organisationId', '=', organisationId)
+		.select(['o.kpiId', 'u.name'])
+		.orderBy('u.name')
 		.execute();
 }

@@ -6,10 +6,11 @@ import {
 	periodContaining,
 	type Frequency
 } from '../../domain/periods';
-import { computeKpiProgress, OVERDUE_AFTER_DAYS, type KpiDefinition, type KpiProgress, type ObservationPoint } from '../../domain/progress';
+import { computeKpiProgress, OVERDUE_AFTER_DAYS, type KpiDefinition, type KpiProgress } from '../../domain/progress';
 import { resolveRecommendationStatus, type RecommendationStatus } from '../../domain/recommendation-status';
 import { parseDecimal } from '../../domain/numbers';
-import { listKpiLinks, listDecisiveObservations, listRecentPrimaryObservations, type KpiLink, type PeriodPerFrequency } from './kpis';
+import { listKpiLinks, listKpiOwnerNames, type KpiLink } from './kpis';
+import { listDecisiveObservations, listRecentPrimaryObservations, type PeriodPerFrequency } from './observation-reads';
 import { listFollowUpItems, listRecommendations, sumBudgetsByRecommendation } from '../register/recommendations';
 
 export interface KpiSummary {
@@ -35,8 +36,37 @@ export function kpiDefinitionOf(kpi: Pick<KpiLink, 'direction' | 'frequency' | '
 	};
 }
 
-/** Progress of one linked KPI from the observations given (which must include the decisive ones). */
-export function summariseKpi(link: KpiLink, observations: readonly ObservationPoint[], asOf: string): KpiSummary {
+/** What the as-of status needs of a KPI row: its id and definition columns. */
+export type KpiStatusRow = { id: number } & Parameters<typeof kpiDefinitionOf>[0];
+
+/**
+ * The one "status as of a date" of KPIs: each given KPI's progress (status, shares, overdue, latest) from
+ * the observations that decide it, in two queries however many KPIs and values there are. The overview,
+ * the API, the recommendation page, the KPI page and "Mine nøgletal" all ask here.
+ * @param scope 'organisation' when `kpis` are (nearly) all of the organisation's, so the queries need no id list
+ * @example const progress = (await loadKpiProgress(db, organisationId, '2026-11-22', [kpi])).get(kpi.id)!;
+ */
+export async function loadKpiProgress(
+	db: Db,
+	organisationId: number,
+	asOf: string,
+	kpis: readonly KpiStatusRow[] | Promise<readonly KpiStatusRow[]>,
+	scope: 'these' | 'organisation' = 'these'
+): Promise<Map<number, KpiProgress>> {
+	const current = periodsPerFrequency((f) => formatPeriod(periodContaining(asOf, f)));
+	const required = periodsPerFrequency((f) => formatPeriod(latestPeriodEndedBefore(asOf, f, OVERDUE_AFTER_DAYS)));
+	const decisiveOf = (ids?: number[]) => listDecisiveObservations(db, organisationId, current, required, ids);
+	// For the whole organisation the observations need not wait for the KPI rows (the overview loads both at once).
+	const [rows, decisive] = await Promise.all([
+		kpis,
+		scope === 'organisation' ? decisiveOf() : Promise.resolve(kpis).then((rows) => (rows.length ? decisiveOf(rows.map((k) => k.id)) : []))
+	]);
+	const byKpi = groupBy(decisive, (o) => o.kpiId);
+	return new Map(rows.map((kpi) => [kpi.id, computeKpiProgress(kpiDefinitionOf(kpi), byKpi.get(kpi.id) ?? [], asOf)]));
+}
+
+/** A linked KPI's summary with its progress (from loadKpiProgress). */
+export function summariseKpi(link: KpiLink, progress: KpiProgress): KpiSummary {
 	const definition = kpiDefinitionOf(link);
 	return {
 		id: link.id,
@@ -48,7 +78,7 @@ export function summariseKpi(link: KpiLink, observations: readonly ObservationPo
 		illustrative: link.illustrative,
 		isPrimary: link.isPrimary,
 		definition,
-		progress: computeKpiProgress(definition, observations, asOf)
+		progress
 	};
 }
 
@@ -75,8 +105,8 @@ export function representativeKpi(kpis: readonly KpiSummary[]): KpiSummary | nul
 const SPARKLINE_POINTS = 24;
 
 /** The representative KPI's sparkline: the values the query already cut to the last SPARKLINE_POINTS after its baseline, up to the as-of date. */
-function sparklineValues(kpi: KpiSummary | null, trendByKpi: Map<number, { period: string; value: string }[]>): number[] {
-	return kpi ? (trendByKpi.get(kpi.id) ?? []).map((o) => parseDecimal(o.value)) : [];
+function sparklineValues(kpi: KpiSummary | null, trendByKpi: Map<number, { period: string; value: number }[]>): number[] {
+	return kpi ? (trendByKpi.get(kpi.id) ?? []).map((o) => o.value) : [];
 }
 
 export type OverviewRow = Awaited<ReturnType<typeof listRecommendations>>[number] & {
@@ -98,13 +128,11 @@ export type OverviewRow = Awaited<ReturnType<typeof listRecommendations>>[number
  */
 export async function loadOverview(db: Db, organisationId: number, asOf: string): Promise<OverviewRow[]> {
 	const current = periodsPerFrequency((f) => formatPeriod(periodContaining(asOf, f)));
-	const required = periodsPerFrequency((f) =>
-		formatPeriod(latestPeriodEndedBefore(asOf, f, OVERDUE_AFTER_DAYS))
-	);
-	const [recommendations, links, decisive, followUps, budgets, assignments, owners, trend] = await Promise.all([
+	const linkRows = listKpiLinks(db, organisationId);
+	const [recommendations, links, progress, followUps, budgets, assignments, owners, trend] = await Promise.all([
 		listRecommendations(db, organisationId),
-		listKpiLinks(db, organisationId),
-		listDecisiveObservations(db, organisationId, current, required),
+		linkRows,
+		loadKpiProgress(db, organisationId, asOf, linkRows, 'organisation'),
 		listFollowUpItems(db, organisationId),
 		sumBudgetsByRecommendation(db, organisationId),
 		db
@@ -114,30 +142,19 @@ export async function loadOverview(db: Db, organisationId: number, asOf: string)
 			.select(['a.recommendationId', 'u.id', 'u.name'])
 			.orderBy('u.name')
 			.execute(),
-		db
-			.selectFrom('kpiOwner as o')
-			.innerJoin('appUser as u', 'u.id', 'o.userId')
-			.where('o.organisationId', '=', organisationId)
-			.select(['o.kpiId', 'u.name'])
-			.orderBy('u.name')
-			.execute(),
+		listKpiOwnerNames(db, organisationId),
 		// The primary KPIs' last values for the sparklines, in one query however many there are.
 		listRecentPrimaryObservations(db, organisationId, current, SPARKLINE_POINTS)
 	]);
 	const trendByKpi = groupBy(trend, (o) => o.kpiId);
 	const assigneesByRecommendation = groupBy(assignments, (a) => a.recommendationId);
 	const ownersByKpi = groupBy(owners, (o) => o.kpiId);
-	const observationsByKpi = groupBy(decisive, (o) => o.kpiId);
 	const linksByRecommendation = groupBy(links, (l) => l.recommendationId);
 	const followUpsByRecommendation = groupBy(followUps, (f) => f.recommendationId);
 
 	return recommendations.map((rec) => {
 		const kpis = (linksByRecommendation.get(rec.id) ?? []).map((link) => ({
-			...summariseKpi(
-				link,
-				(observationsByKpi.get(link.id) ?? []).map((o) => ({ period: o.period, value: parseDecimal(o.value) })),
-				asOf
-			),
+			...summariseKpi(link, progress.get(link.id)!),
 			owners: (ownersByKpi.get(link.id) ?? []).map((o) => o.name)
 		}));
 		const status = resolveRecommendationStatus({

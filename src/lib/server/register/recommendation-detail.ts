@@ -1,7 +1,6 @@
 import type { Db } from '../infra/db';
-import { parseDecimal } from '../../domain/numbers';
 import { resolveRecommendationStatus } from '../../domain/recommendation-status';
-import { listKpiLinks, listObservations } from '../kpis/kpis';
+import { listComparisons, listKpiLinks, listObservations, loadKpiProgress, representativeKpi, summariseKpi } from '../kpis';
 import {
 	findRecommendation,
 	listBudgetActuals,
@@ -10,8 +9,6 @@ import {
 	listStatusUpdates,
 	type FoundRecommendation
 } from './recommendations';
-import { representativeKpi, summariseKpi } from '../kpis/status';
-import { listComparisons } from '../kpis/comparisons';
 import { budgetUpTo, effectPerMillion } from '../../domain/effect';
 import { parsePeriod } from '../../domain/periods';
 
@@ -39,19 +36,16 @@ export async function loadDetailOf(db: Db, organisationId: number, recommendatio
 		listStatusUpdates(db, organisationId, id)
 	]);
 	const kpiIds = links.map((l) => l.id);
-	const [observations, comparisons] = await Promise.all([
+	const [observations, progress, comparisons] = await Promise.all([
 		listObservations(db, organisationId, kpiIds),
+		loadKpiProgress(db, organisationId, asOf, links),
 		listComparisons(db, organisationId, kpiIds)
 	]);
 	const kpis = links.map((link) => {
 		const series = observations
 			.filter((o) => o.kpiId === link.id)
-			.map((o) => ({ ...o, numericValue: parseDecimal(o.value) }));
-		const summary = summariseKpi(
-			link,
-			series.map((o) => ({ period: o.period, value: o.numericValue })),
-			asOf
-		);
+			.map((o) => ({ ...o, numericValue: o.value }));
+		const summary = summariseKpi(link, progress.get(link.id)!);
 		return {
 			...summary,
 			description: link.description,

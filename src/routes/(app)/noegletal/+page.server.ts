@@ -2,7 +2,7 @@ import { can } from '$lib/domain/policy';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { requireCan } from '$lib/server/auth/guards';
-import { loadApiKpis } from '$lib/server/kpis/api-shape';
+import { loadApiKpis } from '$lib/server/kpis';
 import { todayInCopenhagen } from '$lib/domain/dates';
 
 export const load: PageServerLoad = async (event) => {

@@ -4,7 +4,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { requireCan } from '$lib/server/auth/guards';
 import { exportFileName, recommendationTable, toDanishCsv, toXlsx } from '$lib/server/exports';
-import { loadOverview } from '$lib/server/kpis/status';
+import { loadOverview } from '$lib/server/kpis';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
 

@@ -1,11 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
+import { writeInTransaction } from '$lib/server/infra/write-result';
 import { requireCan } from '$lib/server/auth/guards';
-import { fieldErrors } from '$lib/server/http/forms';
-import { formPicks, formValues, parseKpiForm } from '$lib/server/kpis/form';
-import { createKpiDefinition, loadKpiFormOptions } from '$lib/server/kpis/definitions';
-import { t } from '$lib/server/messages';
+import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
+import { createKpiDefinition, loadKpiFormOptions, parseKpiForm, withPicks } from '$lib/server/kpis';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireCan(event, 'register.edit');
@@ -17,9 +16,9 @@ export const actions: Actions = {
 		const user = requireCan(event, 'register.edit');
 		const formData = await event.request.formData();
 		const form = parseKpiForm(formData);
-		if (!form.ok) return fail(400, { errors: form.errors, values: formValues(formData), picks: formPicks(formData) });
-		const id = await createKpiDefinition(await getDb(), user.organisationId, user.id, form.data, event.getClientAddress());
-		if (id === null) return fail(409, { errors: fieldErrors({ name: t('api.kpi_name_taken') }), values: formValues(formData), picks: formPicks(formData) });
-		redirect(303, `/noegletal/${id}`);
+		if (!form.ok) return withPicks(invalidForm('kpi', form.errors, formValues(formData)), formData);
+		const result = await writeInTransaction(await getDb(), (trx) => createKpiDefinition(trx, user.organisationId, user.id, form.data, event.getClientAddress()));
+		if (result.kind !== 'ok') return withPicks(formRefusal(result, { form: 'kpi', values: formValues(formData) }), formData);
+		redirect(303, `/noegletal/${result.id}`);
 	}
 };

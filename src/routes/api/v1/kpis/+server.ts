@@ -1,9 +1,10 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
+import { writeInTransaction } from '$lib/server/infra/write-result';
 import { apiError, apiUser, readJson } from '$lib/server/http/api';
-import { loadApiKpis } from '$lib/server/kpis/api-shape';
-import { createKpiDefinition } from '$lib/server/kpis/definitions';
+import { apiRefusal } from '$lib/server/http/refusal';
+import { createKpiDefinition, findUnknownRecommendationId, loadApiKpis } from '$lib/server/kpis';
 import type { KpiForm } from '$lib/schemas/kpi';
 import { asOfQuery, kpiCreateBody } from '$lib/schemas/api';
 import { todayInCopenhagen } from '$lib/domain/dates';
@@ -26,10 +27,7 @@ export const POST: RequestHandler = async (event) => {
 	if (body instanceof Response) return body;
 	const db = await getDb();
 	// The form quietly skips ids outside the organisation (its checkboxes come from it); an integration is told.
-	const known = body.recommendationIds.length
-		? await db.selectFrom('recommendation').select('id').where('organisationId', '=', user.organisationId).where('id', 'in', body.recommendationIds).execute()
-		: [];
-	const missing = body.recommendationIds.find((id) => !known.some((r) => r.id === id));
+	const missing = await findUnknownRecommendationId(db, user.organisationId, body.recommendationIds);
 	if (missing !== undefined) return apiError(422, 'invalid', t('api.invalid_input'), { recommendationIds: t('api.unknown_recommendation', { id: missing }) });
 	const form: KpiForm = {
 		name: body.name,
@@ -50,8 +48,10 @@ export const POST: RequestHandler = async (event) => {
 		ownerId: [],
 		version: null
 	};
-	const id = await createKpiDefinition(db, user.organisationId, user.id, form, event.getClientAddress());
-	if (id === null) return apiError(409, 'name_taken', t('api.kpi_name_taken'), { name: t('api.kpi_name_taken') });
-	const [kpi] = await loadApiKpis(db, user.organisationId, todayInCopenhagen(), id);
-	return json(kpi, { status: 201, headers: { location: `/api/v1/kpis/${id}` } });
+	const result = await writeInTransaction(db, (trx) => createKpiDefinition(trx, user.organisationId, user.id, form, event.getClientAddress()));
+	// A taken name is the API's documented 409 `name_taken` (a duplicate, not a malformed field).
+	if (result.kind === 'invalid' && result.field === 'name') return apiError(409, 'name_taken', result.message, { name: result.message });
+	if (result.kind !== 'ok') return apiRefusal(result);
+	const [kpi] = await loadApiKpis(db, user.organisationId, todayInCopenhagen(), result.id);
+	return json(kpi, { status: 201, headers: { location: `/api/v1/kpis/${result.id}` } });
 };

@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { apiError, apiUser } from '$lib/server/http/api';
 import { asOfQuery } from '$lib/schemas/api';
-import { loadOverview } from '$lib/server/kpis/status';
+import { loadOverview } from '$lib/server/kpis';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
 

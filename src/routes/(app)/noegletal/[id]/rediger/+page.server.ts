@@ -1,21 +1,18 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
+import { writeInTransaction } from '$lib/server/infra/write-result';
 import { requireCan } from '$lib/server/auth/guards';
-import { fieldErrors } from '$lib/server/http/forms';
-import { formPicks, formValues, parseKpiForm } from '$lib/server/kpis/form';
-import { loadKpiFormOptions, updateKpiDefinition } from '$lib/server/kpis/definitions';
-import { findKpi } from '$lib/server/kpis/observations';
+import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
+import { findKpi, loadKpiFormOptions, parseKpiForm, updateKpiDefinition, withPicks } from '$lib/server/kpis';
+import { idText } from '$lib/schemas/fields';
 import { parseDecimal } from '$lib/domain/numbers';
 import { t } from '$lib/server/messages';
-
-const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** Admins and directors only; the KPI must be of their organisation (else 404). */
 async function target(event: RequestEvent) {
 	const user = requireCan(event, 'register.edit');
-	const id = idSchema.safeParse(event.params.id);
+	const id = idText.safeParse(event.params.id);
 	const db = await getDb();
 	const kpi = id.success ? await findKpi(db, user.organisationId, id.data) : undefined;
 	if (!kpi) error(404, t('kpi.not_found'));
@@ -52,11 +49,20 @@ export const actions: Actions = {
 		const { user, kpi, db } = await target(event);
 		const formData = await event.request.formData();
 		const form = parseKpiForm(formData);
-		if (!form.ok) return fail(400, { errors: form.errors, values: formValues(formData), picks: formPicks(formData) });
-		const result = await updateKpiDefinition(db, user.organisationId, user.id, kpi.id, form.data);
-		if (result.kind === 'stale') return fail(409, { message: t('kpi_form.stale', { stored: result.storedName }) });
-		if (result.kind === 'name_taken') return fail(409, { errors: fieldErrors({ name: t('api.kpi_name_taken') }), values: formValues(formData), picks: formPicks(formData) });
-		if (result.kind === 'frequency_locked') return fail(409, { errors: fieldErrors({ frequency: t('kpi_form.frequency_locked') }), values: formValues(formData), picks: formPicks(formData) });
+		if (!form.ok) return withPicks(invalidForm('kpi', form.errors, formValues(formData)), formData);
+		const result = await writeInTransaction(db, (trx) => updateKpiDefinition(trx, user.organisationId, user.id, kpi.id, form.data));
+		if (result.kind !== 'ok') {
+			// Stale: the page shows the stored KPI again (its new version), so the editor corrects what is there now.
+			return withPicks(
+				formRefusal(result, {
+					form: 'kpi',
+					values: formValues(formData),
+					conflict: (stale) => ({ storedName: String(stale.current?.name ?? '') }),
+					staleMessage: result.kind === 'stale' ? t('kpi_form.stale', { stored: String(result.current?.name ?? '') }) : undefined
+				}),
+				formData
+			);
+		}
 		redirect(303, `/noegletal/${kpi.id}`);
 	}
 };

@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { apiError, apiUser, pathId } from '$lib/server/http/api';
 import { loadRecommendationDetail } from '$lib/server/register/recommendation-detail';
-import { loadApiKpis } from '$lib/server/kpis/api-shape';
+import { loadApiKpis } from '$lib/server/kpis';
 import { asOfQuery } from '$lib/schemas/api';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';

@@ -2,8 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { apiError, apiUser, pathId } from '$lib/server/http/api';
-import { loadApiObservations } from '$lib/server/kpis/api-shape';
-import { findKpi } from '$lib/server/kpis/observations';
+import { findKpi, loadApiObservations } from '$lib/server/kpis';
 import { t } from '$lib/server/messages';
 
 /** GET /api/v1/kpis/{id}/observations — every value of the KPI, oldest first. */

@@ -1,10 +1,10 @@
 import { json } from '@sveltejs/kit';
 import type { RequestEvent, RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
+import { writeInTransaction, type Refusal } from '$lib/server/infra/write-result';
 import { apiError, apiUser, pathId, readJson } from '$lib/server/http/api';
-import { canEditKpi } from '$lib/server/auth/guards';
-import { loadApiObservations } from '$lib/server/kpis/api-shape';
-import { deleteObservation, findKpi, saveObservation } from '$lib/server/kpis/observations';
+import { apiRefusal } from '$lib/server/http/refusal';
+import { canEditKpi, deleteObservation, findKpi, loadApiObservations, saveObservation, storedObservationOf } from '$lib/server/kpis';
 import { observationPutBody } from '$lib/schemas/api';
 import { formatPeriod, parsePeriodFor } from '$lib/domain/periods';
 import { t } from '$lib/server/messages';
@@ -26,6 +26,14 @@ async function target(event: RequestEvent) {
 	return { user, kpi, db, period: formatPeriod(period.period) };
 }
 
+/** A stale write's 409: the stored version when there is one, so the client can fetch it and decide. */
+function conflict(refusal: Extract<Refusal, { kind: 'stale' }>) {
+	const stored = storedObservationOf(refusal);
+	if (!stored) return { message: t('api.conflict_missing') };
+	const message = t('api.conflict', { version: stored.version });
+	return { message, fields: { version: message } };
+}
+
 /** PUT /api/v1/kpis/{id}/observations/{period} — 201 created, 200 updated, 409 stale version, 422 invalid. */
 export const PUT: RequestHandler = async (event) => {
 	const found = await target(event);
@@ -33,25 +41,23 @@ export const PUT: RequestHandler = async (event) => {
 	const body = await readJson(event.request, observationPutBody);
 	if (body instanceof Response) return body;
 	const { user, kpi, db, period } = found;
-	const result = await saveObservation(db, {
-		organisationId: user.organisationId,
-		kpiId: kpi.id,
-		period,
-		value: body.value,
-		comment: body.comment,
-		source: body.source,
-		seriesBreak: body.seriesBreak,
-		expectedVersion: body.version ?? null,
-		userId: user.id,
-		clientAddress: event.getClientAddress()
-	});
-	if (result.kind === 'conflict') {
-		return result.stored
-			? apiError(409, 'conflict', t('api.conflict', { version: result.stored.version }), { version: t('api.conflict', { version: result.stored.version }) })
-			: apiError(409, 'conflict', t('api.conflict_missing'));
-	}
+	const result = await writeInTransaction(db, (trx) =>
+		saveObservation(trx, {
+			organisationId: user.organisationId,
+			kpiId: kpi.id,
+			period,
+			value: body.value,
+			comment: body.comment,
+			source: body.source,
+			seriesBreak: body.seriesBreak,
+			expectedVersion: body.version ?? null,
+			userId: user.id,
+			clientAddress: event.getClientAddress()
+		})
+	);
+	if (result.kind !== 'ok') return apiRefusal(result, { stale: conflict });
 	const stored = (await loadApiObservations(db, user.organisationId, kpi.id)).find((o) => o.period === period);
-	return json(stored, { status: result.kind === 'created' ? 201 : 200 });
+	return json(stored, { status: result.change === 'created' ? 201 : 200 });
 };
 
 /** DELETE /api/v1/kpis/{id}/observations/{period}?version=N — 204 deleted, 409 stale or missing. */
@@ -61,6 +67,8 @@ export const DELETE: RequestHandler = async (event) => {
 	const version = pathId(event.url.searchParams.get('version') ?? '');
 	if (version === null) return apiError(422, 'invalid', t('api.invalid_input'), { version: t('api.version_required') });
 	const { user, kpi, db, period } = found;
-	const deleted = await deleteObservation(db, { organisationId: user.organisationId, kpiId: kpi.id, period, expectedVersion: version, userId: user.id, clientAddress: event.getClientAddress() });
-	return deleted ? new Response(null, { status: 204 }) : apiError(409, 'conflict', t('api.conflict_missing'));
+	const result = await writeInTransaction(db, (trx) =>
+		deleteObservation(trx, { organisationId: user.organisationId, kpiId: kpi.id, period, expectedVersion: version, userId: user.id, clientAddress: event.getClientAddress() })
+	);
+	return result.kind === 'ok' ? new Response(null, { status: 204 }) : apiRefusal(result, { stale: conflict });
 };

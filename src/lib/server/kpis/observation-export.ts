@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database, Unit } from '../../../../db/types';
-import { parseDecimal } from '$lib/domain/numbers';
+import type { Unit } from '../../../../db/types';
+import type { Db } from '../infra/db';
+import { parseDecimal } from '../../domain/numbers';
 
-type Executor = Kysely<Database>;
+type Executor = Db;
 
 /** Which observations to export: all of the organisation's, one KPI's, or those of one recommendation's KPIs. */
 export type ObservationExportScope =
