@@ -58,6 +58,16 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		await context.close();
 	});
 
+	test('a KPI id is plain digits: /noegletal/01, 1.0 and 0x1 are 404 like an unknown id, page and edit form alike', async () => {
+		const id = await kpiId(demo.server, 7, 'Trivselsscore, Velfærdsområdet');
+		const director = await signInCookie(demo.server.url, 'direktor@norddjurs.demo');
+		const status = async (path: string) => (await fetch(`${demo.server.url}${path}`, { headers: { cookie: director }, redirect: 'manual' })).status;
+		expect(await status(`/noegletal/${id}`)).toBe(200);
+		for (const path of [`/noegletal/0${id}`, `/noegletal/${id}.0`, `/noegletal/0x${Number(id).toString(16)}`, `/noegletal/0${id}/rediger`, `/noegletal/${id}.0/rediger`]) {
+			expect([path, await status(path)]).toEqual([path, 404]);
+		}
+	});
+
 	test("a hand-made POST for another lead's KPI is refused and saves nothing", async () => {
 		const id = await kpiId(demo.server, 3, 'Personaleomsætning blandt ledere, Velfærdsområdet');
 		const lead = await signInCookie(demo.server.url, 'projektleder@norddjurs.demo');
@@ -131,6 +141,8 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		await row.getByRole('button', { name: 'Slet værdien' }).click();
 		await page.waitForURL(/\?\/delete$/);
 		await expect(page.locator('tr[data-period="2023"]').count()).resolves.toBe(1);
+		// The delete form's own answer says why nothing happened (it used to be silent).
+		await expect(page.getByRole('alert').first().textContent()).resolves.toBe('Sæt flueben for at bekræfte sletningen.');
 		await page.goto(`${demo.server.url}/noegletal/${id}`);
 		await page.locator('tr[data-period="2023"]').getByLabel(/Ja, slet værdien/).check();
 		await page.locator('tr[data-period="2023"]').getByRole('button', { name: 'Slet værdien' }).click();

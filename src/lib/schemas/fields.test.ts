@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { idText } from './fields';
+import { decimalText, idParam, idText, MAX_ABS_DECIMAL } from './fields';
 import { recommendationFormSchema, rowRef } from './register';
 
 /** The one id rule: forms take an id only as the API's path takes it. */
@@ -17,5 +17,39 @@ describe('idText', () => {
 		expect(rowRef.parse({ id: '7', version: '2' })).toEqual({ id: 7, version: 2 });
 		expect(rowRef.safeParse({ id: '0x7', version: '2' }).success).toBe(false);
 		expect(recommendationFormSchema.safeParse({ programmeId: '01', number: '1', title: 'X' }).error?.issues.map((i) => i.path.join('.'))).toEqual(['programmeId']);
+	});
+});
+
+
+describe('idParam: the same id rule for paths and queries', () => {
+	test('plain digits without a leading zero are an id; 01, 1.0, 0x1, 0, -1 and 16 digits are not', () => {
+		expect(idParam.parse('7')).toBe(7);
+		expect(idParam.parse('123456789012345')).toBe(123456789012345);
+		for (const text of ['01', '1.0', '0x1', '0', '-1', '1e3', '', '1234567890123456']) expect(idParam.safeParse(text).success, text).toBe(false);
+	});
+});
+
+describe('decimalText: the one rule for a number a person writes', () => {
+	const message = (text: string, separator?: ',' | '.' | 'auto') => {
+		const parsed = decimalText(separator).safeParse(text);
+		return parsed.success ? parsed.data : parsed.error.issues[0].message;
+	};
+
+	test('Danish and Excel notation become a number', () => {
+		expect(message('7,4')).toBe(7.4);
+		expect(message('7,4 %')).toBe(7.4);
+		expect(message('1.234')).toBe(1234);
+		expect(message('1.234,5')).toBe(1234.5);
+		expect(message('-0,5')).toBe(-0.5);
+		expect(message('1.5', '.')).toBe(1.5);
+	});
+
+	test('what is not a number, and what is too large, is refused with its Danish reason', () => {
+		expect(message('syv')).toBe('Skriv et tal, fx 7,4.');
+		expect(message('')).toBe('Skriv et tal, fx 7,4.');
+		// The same message in the KPI form, the entry form, pasted comparison lines and imports (the KPI form said "Skriv et tal").
+		expect(message(String(MAX_ABS_DECIMAL))).toBe('Tallet er uden for det tilladte område.');
+		expect(message('9'.repeat(400))).toBe('Tallet er uden for det tilladte område.');
+		expect(decimalText().safeParse(7.4).success).toBe(false);
 	});
 });

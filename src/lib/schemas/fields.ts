@@ -69,8 +69,8 @@ export function periodText(optional: boolean): z.ZodType<string | null, unknown>
 	});
 }
 
-/** A record id as text, the API's strict rule: plain digits without a leading zero ('01', '1.0', '0x1' are refused). */
-export const idText = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
+/** A path or query id, the same rule without a message (a bad one answers 404): '01', '1.0', '0x1' are refused. */
+export const idParam = z.string().regex(ID_PATTERN).transform(Number);
 
 /** Numbers (KPI values, baselines, targets, comparison values) must stay below this in size, as the database's numeric does. */
 export const MAX_ABS_DECIMAL = 1e12;

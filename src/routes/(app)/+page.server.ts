@@ -4,11 +4,11 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { loadOverview, type OverviewRow } from '$lib/server/kpis';
 import { todayInCopenhagen } from '$lib/domain/dates';
-import { dateText, idText } from '$lib/schemas/fields';
+import { dateText, idParam } from '$lib/schemas/fields';
 import { parsePeriod } from '$lib/domain/periods';
 import { requireCan } from '$lib/server/auth/guards';
 
-const id = idText.optional().catch(undefined);
+const id = idParam.optional().catch(undefined);
 
 /** The filters, kept in the URL so a filtered view can be bookmarked and shared; unknown values are ignored. */
 const querySchema = z.object({

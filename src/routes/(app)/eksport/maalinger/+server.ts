@@ -5,13 +5,13 @@ import { getDb } from '$lib/server/infra/db';
 import { requireCan } from '$lib/server/auth/guards';
 import { exportFileName, listObservationsForExport, observationTable, toDanishCsv, toXlsx, type ObservationExportScope } from '$lib/server/exports';
 import { todayInCopenhagen } from '$lib/domain/dates';
-import { idText } from '$lib/schemas/fields';
+import { idParam } from '$lib/schemas/fields';
 import { t } from '$lib/server/messages';
 
 const querySchema = z.object({
 	format: z.enum(['csv', 'xlsx']).default('csv'),
-	noegletal: idText.optional(),
-	anbefaling: idText.optional()
+	noegletal: idParam.optional(),
+	anbefaling: idParam.optional()
 });
 
 /**

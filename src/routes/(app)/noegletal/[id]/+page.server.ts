@@ -23,7 +23,7 @@ import {
 import { listObservationAuditEvents } from '$lib/server/audit/audit-events';
 import { comparisonSchema, comparisonValuesSchema } from '$lib/schemas/comparison';
 import { observationFormSchema } from '$lib/schemas/observation';
-import { idText } from '$lib/schemas/fields';
+import { idParam } from '$lib/schemas/fields';
 import { nextMissingPeriod } from '$lib/domain/entry';
 import { parseDecimal } from '$lib/domain/numbers';
 import { formatKpiValue } from '$lib/domain/format';
@@ -34,7 +34,7 @@ import { t } from '$lib/server/messages';
 /** The user and the KPI, which must be of the user's organisation (else 404). */
 async function kpiFor(event: RequestEvent) {
 	const user = requireCan(event, 'live.read');
-	const id = idText.safeParse(event.params.id);
+	const id = idParam.safeParse(event.params.id);
 	if (!id.success) error(404, t('kpi.not_found'));
 	const db = await getDb();
 	const kpi = await findKpi(db, user.organisationId, id.data);

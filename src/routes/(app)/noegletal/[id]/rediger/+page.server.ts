@@ -5,14 +5,14 @@ import { writeInTransaction } from '$lib/server/infra/write-result';
 import { requireCan } from '$lib/server/auth/guards';
 import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
 import { findKpi, loadKpiFormOptions, parseKpiForm, updateKpiDefinition, withPicks } from '$lib/server/kpis';
-import { idText } from '$lib/schemas/fields';
+import { idParam } from '$lib/schemas/fields';
 import { parseDecimal } from '$lib/domain/numbers';
 import { t } from '$lib/server/messages';
 
 /** Admins and directors only; the KPI must be of their organisation (else 404). */
 async function target(event: RequestEvent) {
 	const user = requireCan(event, 'register.edit');
-	const id = idText.safeParse(event.params.id);
+	const id = idParam.safeParse(event.params.id);
 	const db = await getDb();
 	const kpi = id.success ? await findKpi(db, user.organisationId, id.data) : undefined;
 	if (!kpi) error(404, t('kpi.not_found'));
