@@ -1,14 +1,14 @@
 import type { Db } from '../infra/db';
 import type { Kpi } from '../../../../db/types';
 import type { KpiProgress } from '../../domain/progress';
-import { parseDecimal } from '../../domain/numbers';
 import { listKpis, listRecommendationKpiPairs } from './kpis';
 import { listObservationsWithAuthor } from './observation-reads';
-import { loadKpiProgress } from './status';
+import { kpiDefinitionOf, loadKpiProgress } from './status';
 import { listComparisons } from './comparisons';
 
 /** The API's KPI shape (schemas/api.ts `kpiShape`). */
 export function kpiToApi(kpi: Kpi, progress: KpiProgress, recommendationIds: number[]) {
+	const { baseline, target } = kpiDefinitionOf(kpi);
 	return {
 		id: kpi.id,
 		name: kpi.name,
@@ -19,8 +19,8 @@ export function kpiToApi(kpi: Kpi, progress: KpiProgress, recommendationIds: num
 		frequency: kpi.frequency,
 		scope: kpi.scope,
 		dataSource: kpi.dataSource,
-		baseline: { value: parseDecimal(kpi.baselineValue), period: kpi.baselinePeriod },
-		target: { value: parseDecimal(kpi.targetValue), period: kpi.targetPeriod },
+		baseline,
+		target,
 		status: progress.status,
 		achievedShare: progress.achievedShare,
 		expectedShare: progress.expectedShare,

@@ -15,6 +15,7 @@ import {
 	listComparisons,
 	listKpiRecommendations,
 	listObservations,
+	kpiDefinitionOf,
 	loadKpiProgress,
 	saveComparisonValues,
 	saveObservation,
@@ -25,7 +26,6 @@ import { comparisonSchema, comparisonValuesSchema } from '$lib/schemas/compariso
 import { observationFormSchema } from '$lib/schemas/observation';
 import { idParam } from '$lib/schemas/fields';
 import { nextMissingPeriod } from '$lib/domain/entry';
-import { parseDecimal } from '$lib/domain/numbers';
 import { formatKpiValue } from '$lib/domain/format';
 import { formatPeriodDa } from '$lib/domain/periods';
 import { todayInCopenhagen } from '$lib/domain/dates';
@@ -55,7 +55,7 @@ export const load: PageServerLoad = async (event) => {
 	const editing = series.find((o) => o.period === event.url.searchParams.get('periode')) ?? null;
 	return {
 		asOf,
-		kpi: { ...kpi, baseline: parseDecimal(kpi.baselineValue), target: parseDecimal(kpi.targetValue) },
+		kpi: { ...kpi, baseline: kpiDefinitionOf(kpi).baseline.value, target: kpiDefinitionOf(kpi).target.value },
 		series,
 		progress: progress.get(kpi.id)!,
 		recommendations,

@@ -4,9 +4,9 @@ import { getDb } from '$lib/server/infra/db';
 import { writeInTransaction } from '$lib/server/infra/write-result';
 import { requireCan } from '$lib/server/auth/guards';
 import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
-import { findKpi, loadKpiFormOptions, parseKpiForm, updateKpiDefinition, withPicks } from '$lib/server/kpis';
+import { findKpi, kpiDefinitionOf, loadKpiFormOptions, parseKpiForm, updateKpiDefinition, withPicks } from '$lib/server/kpis';
 import { idParam } from '$lib/schemas/fields';
-import { parseDecimal } from '$lib/domain/numbers';
+import { plainDecimal } from '$lib/domain/numbers';
 import { t } from '$lib/server/messages';
 
 /** Admins and directors only; the KPI must be of their organisation (else 404). */
@@ -19,10 +19,12 @@ async function target(event: RequestEvent) {
 	return { user, kpi, db };
 }
 
-const decimalText = (text: string) => String(parseDecimal(text)).replace('.', ',');
+/** A stored number as the form shows it: Danish decimal comma, no grouping (what decimalText reads back). */
+const danish = (value: number) => plainDecimal(value).replace('.', ',');
 
 export const load: PageServerLoad = async (event) => {
 	const { user, kpi, db } = await target(event);
+	const { baseline, target: goal } = kpiDefinitionOf(kpi);
 	return {
 		kpi: { id: kpi.id, name: kpi.name, version: kpi.version },
 		values: {
@@ -34,9 +36,9 @@ export const load: PageServerLoad = async (event) => {
 			frequency: kpi.frequency,
 			scope: kpi.scope,
 			dataSource: kpi.dataSource,
-			baselineValue: decimalText(kpi.baselineValue),
+			baselineValue: danish(baseline.value),
 			baselinePeriod: kpi.baselinePeriod,
-			targetValue: decimalText(kpi.targetValue),
+			targetValue: danish(goal.value),
 			targetPeriod: kpi.targetPeriod,
 			illustrative: kpi.illustrative ? 'on' : ''
 		},
