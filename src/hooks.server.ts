@@ -5,12 +5,19 @@ import { getConfig } from '$lib/server/infra/config';
 import { migrateToLatest } from '$lib/server/infra/migrate';
 import { StartupError } from '$lib/server/infra/startup-error';
 import { apiError } from '$lib/server/http/api';
-import { admits, audienceFor, homeFor } from '$lib/server/auth/access';
-import { validateApiToken } from '$lib/server/auth/api-token';
-import { signInPathFor } from '$lib/server/auth/redirect-target';
-import { deleteSessionCookie, sessionCookieName, validateSessionToken } from '$lib/server/auth/session';
+import {
+	admits,
+	audienceFor,
+	deleteSessionCookie,
+	findOrganisation,
+	homeFor,
+	sessionCookieName,
+	signInPathFor,
+	validateApiToken,
+	validateSessionToken
+} from '$lib/server/auth';
 import { BASE_HEADERS } from '$lib/server/http/base-headers';
-import { withApiTokenAudit } from '$lib/server/audit/record';
+import { withApiTokenAudit } from '$lib/server/audit';
 import { chooseLocale, currentLocale, t, withLocale } from '$lib/server/messages';
 
 /** Migrates on start; a database that cannot be reached stops the server with a plain message. */
@@ -108,12 +115,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	}
 	if (event.locals.user && !event.locals.organisation) {
 		// API tokens: the organisation is read here (sessions bring it along from their one query).
-		const organisation = await db
-			.selectFrom('organisation')
-			.select(['id', 'slug', 'name'])
-			.where('id', '=', event.locals.user.organisationId)
-			.executeTakeFirstOrThrow();
-		event.locals.organisation = organisation;
+		event.locals.organisation = await findOrganisation(db, event.locals.user.organisationId);
 	}
 	// Audit events written while serving a token's request name the token (audit.ts).
 	return apiTokenId === null ? resolve(event) : withApiTokenAudit(apiTokenId, () => resolve(event));

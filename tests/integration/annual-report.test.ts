@@ -8,22 +8,35 @@ import { reportDocx } from '../../src/lib/server/annual-report/docx';
 import { reportFiguresTable } from '../../src/lib/server/annual-report/figures';
 import { toDanishCsv } from '../../src/lib/server/exports';
 import {
-	createAnnualReport,
+	createAnnualReport as createInTransaction,
 	findAnnualReport,
 	findPublicReport,
 	listAnnualReports,
 	reportContent,
-	setReportAsOf,
-	setReportPublic,
-	startReportCorrection,
-	takeReportStep,
+	setReportAsOf as setAsOfInTransaction,
+	setReportPublic as setPublicInTransaction,
+	startReportCorrection as correctInTransaction,
+	takeReportStep as stepInTransaction,
 	type ReportStep
-} from '../../src/lib/server/annual-report/reports';
+} from '../../src/lib/server/annual-report';
+import type { Db } from '../../src/lib/server/infra/db';
+import { writeInTransaction, type WriteResult } from '../../src/lib/server/infra/write-result';
+import { t } from '../../src/lib/server/messages';
 import { listStatusUpdatesForPeriod, saveStatusUpdate } from '../../src/lib/server/register/status-updates';
 import { saveObservation } from '../../src/lib/server/kpis/observations';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 const KPI = 'Andel nye ledere rekrutteret internt';
+
+/** A report write as an action runs it: in its own transaction, which a refusal rolls back. */
+function asAction<Input>(write: (trx: Db, user: SessionUser, input: Input) => Promise<WriteResult<{ id: number }>>) {
+	return (db: Db, user: SessionUser, input: Input) => writeInTransaction(db, (trx) => write(trx, user, input));
+}
+const createAnnualReport = asAction(createInTransaction);
+const takeReportStep = asAction(stepInTransaction);
+const setReportPublic = asAction(setPublicInTransaction);
+const setReportAsOf = asAction(setAsOfInTransaction);
+const startReportCorrection = asAction(correctInTransaction);
 
 describe('annual status: composed from live data, frozen on approval, corrected as a new version', () => {
 	let database: TestDatabase;
@@ -90,12 +103,12 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 	});
 
 	test('workflow: only the right roles take each step, in order; approval freezes the content', async () => {
-		expect(await step(users.director, reportId, 'approve')).toEqual({ kind: 'conflict' }); // not submitted yet
+		expect(await step(users.director, reportId, 'approve')).toMatchObject({ kind: 'stale' }); // not submitted yet
 		expect(await step(users.lead, reportId, 'submit')).toEqual({ kind: 'forbidden' });
-		expect(await step(users.director, reportId, 'submit')).toEqual({ kind: 'ok', id: reportId });
+		expect(await step(users.director, reportId, 'submit')).toMatchObject({ kind: 'ok', id: reportId });
 		expect(await step(users.admin, reportId, 'approve')).toEqual({ kind: 'forbidden' });
-		expect(await takeReportStep(database.db, users.director, { id: reportId, step: 'approve', expectedVersion: 1, clientAddress: null })).toEqual({ kind: 'conflict' });
-		expect(await step(users.director, reportId, 'approve')).toEqual({ kind: 'ok', id: reportId });
+		expect(await takeReportStep(database.db, users.director, { id: reportId, step: 'approve', expectedVersion: 1, clientAddress: null })).toMatchObject({ kind: 'stale' });
+		expect(await step(users.director, reportId, 'approve')).toMatchObject({ kind: 'ok', id: reportId });
 		const approved = await findAnnualReport(database.db, organisationId, reportId);
 		expect(approved).toMatchObject({ state: 'approved', approvedByName: users.director.name });
 		expect(latestOf(approved!.snapshot!)).toEqual({ period: '2025', value: 41 });
@@ -116,10 +129,10 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 	test('publication by an admin; the public link shows only what is published publicly', async () => {
 		expect(await findPublicReport(database.db, 'norddjurs', 2025)).toBeUndefined();
 		expect(await step(users.director, reportId, 'publish')).toEqual({ kind: 'forbidden' });
-		expect(await step(users.admin, reportId, 'publish')).toEqual({ kind: 'ok', id: reportId });
+		expect(await step(users.admin, reportId, 'publish')).toMatchObject({ kind: 'ok', id: reportId });
 		expect(await findPublicReport(database.db, 'norddjurs', 2025)).toBeUndefined();
 		const report = await findAnnualReport(database.db, organisationId, reportId);
-		expect(await setReportPublic(database.db, users.admin, { id: reportId, public: true, expectedVersion: report!.version, clientAddress: null })).toEqual({ kind: 'ok', id: reportId });
+		expect(await setReportPublic(database.db, users.admin, { id: reportId, public: true, expectedVersion: report!.version, clientAddress: null })).toMatchObject({ kind: 'ok', id: reportId });
 		expect((await findPublicReport(database.db, 'norddjurs', 2025))?.id).toBe(reportId);
 		expect(await findPublicReport(database.db, 'allerod', 2025)).toBeUndefined();
 		expect(await findPublicReport(database.db, 'norddjurs', 2024)).toBeUndefined();
@@ -132,7 +145,7 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 		expect(started.kind).toBe('ok');
 		const v2 = started.kind === 'ok' ? started.id : 0;
 		// Only the newest version can be corrected.
-		expect(await startReportCorrection(database.db, users.director, { id: reportId, changeNote: 'igen', clientAddress: null })).toEqual({ kind: 'conflict' });
+		expect(await startReportCorrection(database.db, users.director, { id: reportId, changeNote: 'igen', clientAddress: null })).toMatchObject({ kind: 'stale' });
 		const draft = (await findAnnualReport(database.db, organisationId, v2))!;
 		expect(draft).toMatchObject({ edition: 2, state: 'draft', changeNote: 'Rettet andel internt rekrutterede for 2025', snapshot: null });
 		expect(latestOf(await reportContent(database.db, organisationId, draft))).toEqual({ period: '2025', value: 44 });
@@ -152,22 +165,22 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 	});
 
 	test('a second report for the same year is refused; another year starts as a draft', async () => {
-		expect(await createAnnualReport(database.db, users.director, { year: 2025, asOf: '2025-12-31', programmeId: null, clientAddress: null })).toEqual({ kind: 'exists' });
+		expect(await createAnnualReport(database.db, users.director, { year: 2025, asOf: '2025-12-31', programmeId: null, clientAddress: null })).toEqual({ kind: 'invalid', field: 'year', message: t('annual.exists') });
 		expect(await createAnnualReport(database.db, users.lead, { year: 2024, asOf: '2024-12-31', programmeId: null, clientAddress: null })).toEqual({ kind: 'forbidden' });
-		expect(await createAnnualReport(database.db, users.director, { year: 2024, asOf: '2024-12-31', programmeId: 999999, clientAddress: null })).toEqual({ kind: 'not_found' });
+		expect(await createAnnualReport(database.db, users.director, { year: 2024, asOf: '2024-12-31', programmeId: 999999, clientAddress: null })).toEqual({ kind: 'invalid', field: 'programmeId', message: t('annual.programme_not_found') });
 		const created = await createAnnualReport(database.db, users.director, { year: 2024, asOf: '2024-12-31', programmeId: null, clientAddress: null });
 		expect(created.kind).toBe('ok');
 		const id = created.kind === 'ok' ? created.id : 0;
 		// The director moves the draft's date to before the 2024 value existed: the figures follow.
 		expect(latestOf(await reportContent(database.db, organisationId, (await findAnnualReport(database.db, organisationId, id))!))).toEqual({ period: '2024', value: 35 });
 		expect(await setReportAsOf(database.db, users.lead, { id, asOf: '2023-12-31', expectedVersion: 1, clientAddress: null })).toEqual({ kind: 'forbidden' });
-		expect(await setReportAsOf(database.db, users.director, { id, asOf: '2023-12-31', expectedVersion: 1, clientAddress: null })).toEqual({ kind: 'ok', id });
-		expect(await setReportAsOf(database.db, users.director, { id, asOf: '2024-06-30', expectedVersion: 1, clientAddress: null })).toEqual({ kind: 'conflict' });
+		expect(await setReportAsOf(database.db, users.director, { id, asOf: '2023-12-31', expectedVersion: 1, clientAddress: null })).toMatchObject({ kind: 'ok', id });
+		expect(await setReportAsOf(database.db, users.director, { id, asOf: '2024-06-30', expectedVersion: 1, clientAddress: null })).toMatchObject({ kind: 'stale' });
 		const moved = (await findAnnualReport(database.db, organisationId, id))!;
 		expect(moved.asOf).toBe('2023-12-31');
 		expect(latestOf(await reportContent(database.db, organisationId, moved))).toEqual({ period: '2023', value: 30 });
 		// An approved report's date is settled.
-		expect(await setReportAsOf(database.db, users.director, { id: reportId, asOf: '2025-06-30', expectedVersion: (await findAnnualReport(database.db, organisationId, reportId))!.version, clientAddress: null })).toEqual({ kind: 'conflict' });
+		expect(await setReportAsOf(database.db, users.director, { id: reportId, asOf: '2025-06-30', expectedVersion: (await findAnnualReport(database.db, organisationId, reportId))!.version, clientAddress: null })).toMatchObject({ kind: 'stale' });
 	});
 
 	test('DOCX is a committee agenda item with the KPI table and chart images; CSV holds every figure', async () => {

@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../infra/db';
 import type { AnnualReport, ReportState } from '../../../../db/types';
-import { can, type Action } from '../../domain/policy';
-import type { SessionUser } from '../auth/session';
-import { recordAudit } from '../audit/record';
-import { jsonb } from '../infra/sql';
+import type { Action } from '../../domain/policy';
+import { findOrganisationBySlug } from '../auth/organisations';
 import { composeAnnualReport } from './compose';
 import type { ReportContent } from './content';
 
@@ -89,7 +87,7 @@ export async function reportContent(db: Db, organisationId: number, report: Foun
  * (by slug) and year, the organisation-wide one before a programme's; undefined when there is none.
  */
 export async function findPublicReport(db: Db, organisationSlug: string, year: number) {
-	const organisation = await db.selectFrom('organisation').select(['id', 'name']).where('slug', '=', organisationSlug).executeTakeFirst();
+	const organisation = await findOrganisationBySlug(db, organisationSlug);
 	if (!organisation) return undefined;
 	const row = await db
 		.selectFrom('annualReport')
@@ -105,234 +103,22 @@ export async function findPublicReport(db: Db, organisationSlug: string, year: n
 	return { ...row, snapshot: row.snapshot as ReportContent, organisation };
 }
 
-export type ReportWriteResult =
-	| { kind: 'ok'; id: number }
-	| { kind: 'conflict' }
-	| { kind: 'forbidden' }
-	| { kind: 'exists' }
-	| { kind: 'not_found' };
-
-/**
- * Starts edition 1 of a year's report as a draft (its figures live until approval).
- * @example await createAnnualReport(db, user, { year: 2025, asOf: '2025-12-31', programmeId: null, clientAddress });
- */
-export async function createAnnualReport(
-	db: Db,
-	user: SessionUser,
-	input: { year: number; asOf: string; programmeId: number | null; clientAddress: string | null }
-): Promise<ReportWriteResult> {
-	if (!can(user, 'report.create')) return { kind: 'forbidden' };
-	return db.transaction().execute(async (trx) => {
-		await sql`select pg_advisory_xact_lock(hashtext(${`annual_report:${user.organisationId}`}))`.execute(trx);
-		if (input.programmeId !== null) {
-			const programme = await trx.selectFrom('programme').select('id').where('id', '=', input.programmeId).where('organisationId', '=', user.organisationId).executeTakeFirst();
-			if (!programme) return { kind: 'not_found' } as const;
-		}
-		const existing = await trx
-			.selectFrom('annualReport')
-			.select('id')
-			.where('organisationId', '=', user.organisationId)
-			.where('year', '=', input.year)
-			.where(sql<boolean>`coalesce(programme_id, 0) = ${input.programmeId ?? 0}`)
-			.executeTakeFirst();
-		if (existing) return { kind: 'exists' } as const;
-		const { id } = await trx
-			.insertInto('annualReport')
-			.values({ organisationId: user.organisationId, programmeId: input.programmeId, year: input.year, asOf: input.asOf })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await recordAudit(trx, {
-			organisationId: user.organisationId,
-			actorUserId: user.id,
-			action: 'annual_report.created',
-			entityType: 'annual_report',
-			entityId: id,
-			after: { year: input.year, asOf: input.asOf, programmeId: input.programmeId, edition: 1, state: 'draft' },
-			clientAddress: input.clientAddress
-		});
-		return { kind: 'ok', id } as const;
-	});
+/** Reports of one year and scope (the organisation's, or one programme's) are the editions of one report. */
+export function sameReportScope(programmeId: number | null) {
+	return sql<boolean>`coalesce(programme_id, 0) = ${programmeId ?? 0}`;
 }
 
 /**
- * Takes one workflow step (submit, reopen, approve, publish), dated and audited. Approval freezes the
- * report: its content as of its date is stored as the snapshot, and an earlier edition it corrects is
- * marked as replaced. `expectedVersion` is the version the user saw (a stale page gets a conflict).
- * @example await takeReportStep(db, user, { id, step: 'approve', expectedVersion: 2, clientAddress });
+ * The newest edition of a year's report for the organisation or one programme (0 when there is none):
+ * only the newest edition may be corrected.
  */
-export async function takeReportStep(
-	db: Db,
-	user: SessionUser,
-	input: { id: number; step: ReportStep; expectedVersion: number; makePublic?: boolean; clientAddress: string | null }
-): Promise<ReportWriteResult> {
-	const rule = REPORT_STEPS[input.step];
-	if (!can(user, rule.action)) return { kind: 'forbidden' };
-	return db.transaction().execute(async (trx) => {
-		const report = await trx
-			.selectFrom('annualReport')
-			.select(['id', 'state', 'version', 'year', 'asOf', 'programmeId', 'edition'])
-			.where('id', '=', input.id)
-			.where('organisationId', '=', user.organisationId)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!report) return { kind: 'not_found' } as const;
-		if (report.version !== input.expectedVersion || !(rule.from as readonly ReportState[]).includes(report.state)) return { kind: 'conflict' } as const;
-		const now = new Date();
-		const version = report.version + 1;
-		const changes: Record<string, unknown> = { state: rule.to, version, updatedAt: now };
-		if (input.step === 'submit') Object.assign(changes, { submittedAt: now, submittedBy: user.id });
-		if (input.step === 'reopen') Object.assign(changes, { submittedAt: null, submittedBy: null });
-		if (input.step === 'approve') {
-			const content = await composeAnnualReport(trx, { organisationId: user.organisationId, year: report.year, asOf: report.asOf, programmeId: report.programmeId, now });
-			Object.assign(changes, { approvedAt: now, approvedBy: user.id, snapshot: jsonb(content) });
-		}
-		if (input.step === 'publish') Object.assign(changes, { publishedAt: now, publishedBy: user.id, public: input.makePublic ?? false });
-		await trx.updateTable('annualReport').set(changes).where('id', '=', report.id).execute();
-		if (input.step === 'approve' && report.edition > 1) {
-			await trx
-				.updateTable('annualReport')
-				.set({ replacedById: report.id, updatedAt: now, version: sql`version + 1` })
-				.where('organisationId', '=', user.organisationId)
-				.where('year', '=', report.year)
-				.where(sql<boolean>`coalesce(programme_id, 0) = ${report.programmeId ?? 0}`)
-				.where('edition', '<', report.edition)
-				.where('replacedById', 'is', null)
-				.execute();
-		}
-		await recordAudit(trx, {
-			organisationId: user.organisationId,
-			actorUserId: user.id,
-			action: `annual_report.${input.step}`,
-			entityType: 'annual_report',
-			entityId: report.id,
-			before: { state: report.state, version: report.version },
-			after: { state: rule.to, version, ...(input.step === 'publish' ? { public: input.makePublic ?? false } : {}) },
-			clientAddress: input.clientAddress
-		});
-		return { kind: 'ok', id: report.id } as const;
-	});
-}
-
-/**
- * Puts a published report on the public link (/offentlig/…) or takes it off, audited.
- * @example await setReportPublic(db, user, { id, public: true, expectedVersion: 4, clientAddress });
- */
-export async function setReportPublic(
-	db: Db,
-	user: SessionUser,
-	input: { id: number; public: boolean; expectedVersion: number; clientAddress: string | null }
-): Promise<ReportWriteResult> {
-	if (!can(user, 'report.publish')) return { kind: 'forbidden' };
-	return db.transaction().execute(async (trx) => {
-		const updated = await trx
-			.updateTable('annualReport')
-			.set({ public: input.public, version: input.expectedVersion + 1, updatedAt: new Date() })
-			.where('id', '=', input.id)
-			.where('organisationId', '=', user.organisationId)
-			.where('state', '=', 'published')
-			.where('version', '=', input.expectedVersion)
-			.returning('id')
-			.executeTakeFirst();
-		if (!updated) return { kind: 'conflict' } as const;
-		await recordAudit(trx, {
-			organisationId: user.organisationId,
-			actorUserId: user.id,
-			action: input.public ? 'annual_report.made_public' : 'annual_report.made_private',
-			entityType: 'annual_report',
-			entityId: input.id,
-			after: { public: input.public, version: input.expectedVersion + 1 },
-			clientAddress: input.clientAddress
-		});
-		return { kind: 'ok', id: input.id } as const;
-	});
-}
-
-/**
- * Moves a draft's as-of date (the director's choice instead of 31 December), audited; the figures
- * follow at once, since a draft is composed live.
- * @example await setReportAsOf(db, user, { id, asOf: '2025-11-30', expectedVersion: 1, clientAddress });
- */
-export async function setReportAsOf(
-	db: Db,
-	user: SessionUser,
-	input: { id: number; asOf: string; expectedVersion: number; clientAddress: string | null }
-): Promise<ReportWriteResult> {
-	if (!can(user, 'report.create')) return { kind: 'forbidden' };
-	return db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('annualReport')
-			.select(['asOf', 'version'])
-			.where('id', '=', input.id)
-			.where('organisationId', '=', user.organisationId)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!before) return { kind: 'not_found' } as const;
-		const updated = await trx
-			.updateTable('annualReport')
-			.set({ asOf: input.asOf, version: input.expectedVersion + 1, updatedAt: new Date() })
-			.where('id', '=', input.id)
-			.where('state', '=', 'draft')
-			.where('version', '=', input.expectedVersion)
-			.returning('id')
-			.executeTakeFirst();
-		if (!updated) return { kind: 'conflict' } as const;
-		await recordAudit(trx, {
-			organisationId: user.organisationId,
-			actorUserId: user.id,
-			action: 'annual_report.as_of_changed',
-			entityType: 'annual_report',
-			entityId: input.id,
-			before: { asOf: before.asOf, version: before.version },
-			after: { asOf: input.asOf, version: input.expectedVersion + 1 },
-			clientAddress: input.clientAddress
-		});
-		return { kind: 'ok', id: input.id } as const;
-	});
-}
-
-/**
- * Starts a corrected version of an approved or published report: a new draft edition with a change
- * note. The earlier edition stays as it was, readable, until the correction is approved.
- * @example await startReportCorrection(db, user, { id, changeNote: 'Rettet sygefravær for 2025', clientAddress });
- */
-export async function startReportCorrection(
-	db: Db,
-	user: SessionUser,
-	input: { id: number; changeNote: string; clientAddress: string | null }
-): Promise<ReportWriteResult> {
-	if (!can(user, 'report.create')) return { kind: 'forbidden' };
-	return db.transaction().execute(async (trx) => {
-		await sql`select pg_advisory_xact_lock(hashtext(${`annual_report:${user.organisationId}`}))`.execute(trx);
-		const report = await trx
-			.selectFrom('annualReport')
-			.select(['id', 'state', 'year', 'asOf', 'programmeId', 'edition'])
-			.where('id', '=', input.id)
-			.where('organisationId', '=', user.organisationId)
-			.executeTakeFirst();
-		if (!report) return { kind: 'not_found' } as const;
-		const newest = await trx
-			.selectFrom('annualReport')
-			.select((eb) => eb.fn.max('edition').as('edition'))
-			.where('organisationId', '=', user.organisationId)
-			.where('year', '=', report.year)
-			.where(sql<boolean>`coalesce(programme_id, 0) = ${report.programmeId ?? 0}`)
-			.executeTakeFirstOrThrow();
-		if (report.state === 'draft' || report.state === 'submitted' || Number(newest.edition) !== report.edition) return { kind: 'conflict' } as const;
-		const edition = report.edition + 1;
-		const { id } = await trx
-			.insertInto('annualReport')
-			.values({ organisationId: user.organisationId, programmeId: report.programmeId, year: report.year, asOf: report.asOf, edition, changeNote: input.changeNote })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await recordAudit(trx, {
-			organisationId: user.organisationId,
-			actorUserId: user.id,
-			action: 'annual_report.correction_started',
-			entityType: 'annual_report',
-			entityId: id,
-			after: { corrects: report.id, edition, changeNote: input.changeNote, state: 'draft' },
-			clientAddress: input.clientAddress
-		});
-		return { kind: 'ok', id } as const;
-	});
+export async function newestEdition(db: Db, organisationId: number, year: number, programmeId: number | null): Promise<number> {
+	const row = await db
+		.selectFrom('annualReport')
+		.select((eb) => eb.fn.max('edition').as('edition'))
+		.where('organisationId', '=', organisationId)
+		.where('year', '=', year)
+		.where(sameReportScope(programmeId))
+		.executeTakeFirstOrThrow();
+	return Number(row.edition ?? 0);
 }

@@ -2,6 +2,11 @@ import type { Db } from '../infra/db';
 import type { SessionUser } from './session';
 import { hashSecret, randomToken, secretMatches } from './token';
 import { TOUCH_INTERVAL_MS } from './session';
+import { recordAudit } from '../audit/record';
+import { invalid, type WriteResult } from '../infra/write-result';
+import { t } from '../messages';
+import { findActiveUser } from './users';
+import type { AdminActor } from './user-admin';
 
 const TOKEN_PATTERN = /^fremdrift_(\d{1,15})\.([a-z2-7]{52})$/;
 
@@ -21,6 +26,40 @@ export async function createApiToken(
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return { id, token: `fremdrift_${id}.${secret}` };
+}
+
+/**
+ * An admin issues a token to an enabled user of their organisation, audited (never the secret); any other
+ * user is refused on `userId`. The token is in the result, once.
+ * @example const result = await writeInTransaction(db, (trx) => issueApiToken(trx, admin, { userId, name }));
+ */
+export async function issueApiToken(trx: Db, admin: AdminActor, input: { userId: number; name: string }): Promise<WriteResult<{ id: number; token: string }>> {
+	const owner = await findActiveUser(trx, admin.organisationId, input.userId);
+	if (!owner) return invalid('userId', t('admin.user_required'));
+	const created = await createApiToken(trx, { organisationId: admin.organisationId, userId: owner.id, name: input.name, createdBy: admin.id });
+	await recordAudit(trx, {
+		organisationId: admin.organisationId,
+		actorUserId: admin.id,
+		action: 'api_token.created',
+		entityType: 'api_token',
+		entityId: created.id,
+		after: { name: input.name, user: owner.email },
+		clientAddress: admin.clientAddress
+	});
+	return { kind: 'ok', change: 'created', ...created };
+}
+
+/** Revokes one live token of the admin's organisation, audited; a token already revoked (or another's) is left as it is. */
+export async function revokeApiToken(trx: Db, admin: AdminActor, id: number): Promise<void> {
+	const result = await trx
+		.updateTable('apiToken')
+		.set({ revokedAt: new Date() })
+		.where('id', '=', id)
+		.where('organisationId', '=', admin.organisationId)
+		.where('revokedAt', 'is', null)
+		.executeTakeFirst();
+	if (Number(result.numUpdatedRows) !== 1) return;
+	await recordAudit(trx, { organisationId: admin.organisationId, actorUserId: admin.id, action: 'api_token.revoked', entityType: 'api_token', entityId: id, clientAddress: admin.clientAddress });
 }
 
 /**

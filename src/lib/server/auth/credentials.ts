@@ -2,6 +2,7 @@ import type { Db } from '../infra/db';
 import { revokeUserApiTokens } from './api-token';
 import { invalidateUserSessions } from './session';
 import { voidUserTokens } from './user-token';
+import { recordAudit } from '../audit/record';
 
 /** What revokeUserCredentials ended, for the audit trail. */
 export interface RevokedCredentials {
@@ -47,4 +48,30 @@ export async function setPasswordByLink(
 	if (Number(marked.numUpdatedRows) !== 1) return null;
 	await trx.updateTable('appUser').set({ passwordHash, updatedAt: now }).where('id', '=', userId).execute();
 	return revokeUserCredentials(trx, userId, now);
+}
+
+/**
+ * A user sets their password through an invitation or new-password link, audited as accepting the
+ * invitation or resetting the password. False when the link was used or voided meanwhile (only the first
+ * of two concurrent uses gets through). Run it in the action's transaction.
+ * @example const used = await inTransaction(db, (trx) => acceptUserLink(trx, token, passwordHash, clientAddress));
+ */
+export async function acceptUserLink(
+	trx: Db,
+	token: { tokenId: number; userId: number; organisationId: number; purpose: 'invite' | 'reset' },
+	passwordHash: string,
+	clientAddress: string | null
+): Promise<boolean> {
+	const revoked = await setPasswordByLink(trx, token.tokenId, token.userId, passwordHash);
+	if (!revoked) return false;
+	await recordAudit(trx, {
+		organisationId: token.organisationId,
+		actorUserId: token.userId,
+		action: token.purpose === 'invite' ? 'user.invitation_accepted' : 'user.password_reset',
+		entityType: 'user',
+		entityId: token.userId,
+		after: revoked,
+		clientAddress
+	});
+	return true;
 }

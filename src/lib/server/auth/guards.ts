@@ -26,24 +26,26 @@ export function requireCan(event: Pick<RequestEvent, 'locals' | 'url'>, action: 
 }
 
 /**
+ * Of these recommendations, those whose status updates, narratives and follow-up states the user may
+ * write: admins and directors every one of their organisation, project leads those assigned to them,
+ * others none. The one rule, for one recommendation (canEditRecommendation) or a report's list at once.
+ * @example const editable = await editableRecommendationIds(db, user, content.recommendations.map((r) => r.id));
+ */
+export async function editableRecommendationIds(db: Db, user: SessionUser, ids: readonly number[]): Promise<Set<number>> {
+	if (!can(user, 'values.write') || ids.length === 0) return new Set();
+	let query = db.selectFrom('recommendation as r').select('r.id').where('r.organisationId', '=', user.organisationId).where('r.id', 'in', ids);
+	if (!can(user, 'values.write', { assigned: false })) {
+		query = query.where((eb) =>
+			eb.exists(eb.selectFrom('recommendationAssignment as a').select('a.userId').whereRef('a.recommendationId', '=', 'r.id').where('a.userId', '=', user.id))
+		);
+	}
+	return new Set((await query.execute()).map((row) => row.id));
+}
+
+/**
  * Whether the user may write status updates and follow-up states for a recommendation: admins and
  * directors in their organisation, project leads only when assigned to it.
  */
 export async function canEditRecommendation(db: Db, user: SessionUser, recommendationId: number): Promise<boolean> {
-	if (!can(user, 'values.write')) return false;
-	const recommendation = await db
-		.selectFrom('recommendation')
-		.select('id')
-		.where('id', '=', recommendationId)
-		.where('organisationId', '=', user.organisationId)
-		.executeTakeFirst();
-	if (!recommendation) return false;
-	if (can(user, 'values.write', { assigned: false })) return true;
-	const assignment = await db
-		.selectFrom('recommendationAssignment')
-		.select('userId')
-		.where('recommendationId', '=', recommendationId)
-		.where('userId', '=', user.id)
-		.executeTakeFirst();
-	return assignment !== undefined;
+	return (await editableRecommendationIds(db, user, [recommendationId])).has(recommendationId);
 }

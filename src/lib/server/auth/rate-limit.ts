@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../infra/db';
+import { inTransaction, type Db } from '../infra/db';
 
 /** Failed sign-ins are counted over this window (15 minutes). */
 export const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -50,21 +50,27 @@ export type LoginAdmission = { ok: true; attemptId: number } | { ok: false; retr
  * limits, records this attempt as a failure before any password is checked. Attempts in flight therefore
  * count, so 40 parallel guesses get at most 5 password checks. The locks end with the transaction, before
  * the ~90 ms argon2 check, so no connection is held during it. Call finishLoginAttempt when it succeeded.
+ * Run it in a transaction of its own (beginLoginAttempt does).
+ */
+export async function admitLoginAttempt(trx: Db, email: string, clientAddress: string, now = new Date()): Promise<LoginAdmission> {
+	await sql`select pg_advisory_xact_lock(hashtext('fremdrift:login-email'), hashtext(${email}))`.execute(trx);
+	await sql`select pg_advisory_xact_lock(hashtext('fremdrift:login-address'), hashtext(${clientAddress}))`.execute(trx);
+	const retryAfterSeconds = await loginRetryAfter(trx, email, clientAddress, now);
+	if (retryAfterSeconds !== null) return { ok: false, retryAfterSeconds };
+	const { id } = await trx
+		.insertInto('loginAttempt')
+		.values({ email, clientAddress, succeeded: false, attemptedAt: now })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return { ok: true, attemptId: id };
+}
+
+/**
+ * admitLoginAttempt in a transaction of its own, which ends (with its locks) before the password is checked.
  * @example const admission = await beginLoginAttempt(db, email, event.getClientAddress());
  */
-export async function beginLoginAttempt(db: Db, email: string, clientAddress: string, now = new Date()): Promise<LoginAdmission> {
-	return db.transaction().execute(async (trx) => {
-		await sql`select pg_advisory_xact_lock(hashtext('fremdrift:login-email'), hashtext(${email}))`.execute(trx);
-		await sql`select pg_advisory_xact_lock(hashtext('fremdrift:login-address'), hashtext(${clientAddress}))`.execute(trx);
-		const retryAfterSeconds = await loginRetryAfter(trx, email, clientAddress, now);
-		if (retryAfterSeconds !== null) return { ok: false, retryAfterSeconds };
-		const { id } = await trx
-			.insertInto('loginAttempt')
-			.values({ email, clientAddress, succeeded: false, attemptedAt: now })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		return { ok: true, attemptId: id };
-	});
+export function beginLoginAttempt(db: Db, email: string, clientAddress: string, now = new Date()): Promise<LoginAdmission> {
+	return inTransaction(db, (trx) => admitLoginAttempt(trx, email, clientAddress, now));
 }
 
 /** Marks an admitted attempt as successful: it then no longer counts against the limits (kept for the record). */

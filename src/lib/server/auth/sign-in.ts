@@ -4,7 +4,8 @@ import { getConfig } from '../infra/config';
 import { recordAudit } from '../audit/record';
 import { hashPassword, verifyPassword } from './password';
 import { beginLoginAttempt, finishLoginAttempt } from './rate-limit';
-import { createSession, setSessionCookie, type SessionUser } from './session';
+import { createSession, invalidateSession, setSessionCookie, type SessionUser } from './session';
+import { findUserForSignIn } from './users';
 import { randomToken } from './token';
 
 let dummyHash: Promise<string> | undefined;
@@ -33,11 +34,7 @@ export async function signIn(db: Db, event: RequestEvent, email: string, passwor
 		await recordAudit(db, { organisationId: null, actorLabel: email, action: 'auth.sign_in_blocked', entityType: 'user', clientAddress });
 		return { ok: false, reason: 'rate_limited', retryAfterSeconds: admission.retryAfterSeconds };
 	}
-	const user = await db
-		.selectFrom('appUser')
-		.select(['id', 'organisationId', 'email', 'name', 'role', 'passwordHash', 'disabledAt'])
-		.where('email', '=', email)
-		.executeTakeFirst();
+	const user = await findUserForSignIn(db, email);
 	const usable = user && !user.disabledAt && user.passwordHash ? user : undefined;
 	const matches = await verifyPassword(usable?.passwordHash ?? (await timingDummy()), password);
 	const succeeded = Boolean(usable && matches);
@@ -59,4 +56,13 @@ export async function signIn(db: Db, event: RequestEvent, email: string, passwor
 	setSessionCookie(event.cookies, token, event.url.protocol === 'https:', getConfig().session);
 	const { passwordHash: _hash, disabledAt: _disabled, ...sessionUser } = usable;
 	return { ok: true, user: sessionUser };
+}
+
+/**
+ * Ends the user's session and records the sign-out, in the caller's transaction.
+ * @example await inTransaction(db, (trx) => signOut(trx, locals.session.id, locals.user, event.getClientAddress()));
+ */
+export async function signOut(trx: Db, sessionId: string, user: Pick<SessionUser, 'id' | 'organisationId'>, clientAddress: string | null): Promise<void> {
+	await invalidateSession(trx, sessionId);
+	await recordAudit(trx, { organisationId: user.organisationId, actorUserId: user.id, action: 'auth.sign_out', entityType: 'user', entityId: user.id, clientAddress });
 }

@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../../db/types';
-
-type Executor = Kysely<Database>;
+import type { Db } from '../infra/db';
 
 /** The organisation's users with their number of live sessions, by name. */
-export function listUsers(db: Executor, organisationId: number) {
+export function listUsers(db: Db, organisationId: number) {
 	return db
 		.selectFrom('appUser as u')
 		.where('u.organisationId', '=', organisationId)
@@ -24,7 +21,7 @@ export function listUsers(db: Executor, organisationId: number) {
 }
 
 /** One user of the organisation (never their password hash); undefined for another organisation's. */
-export function findUser(db: Executor, organisationId: number, id: number) {
+export function findUser(db: Db, organisationId: number, id: number) {
 	return db
 		.selectFrom('appUser')
 		.where('organisationId', '=', organisationId)
@@ -33,8 +30,33 @@ export function findUser(db: Executor, organisationId: number, id: number) {
 		.executeTakeFirst();
 }
 
+/** An enabled user of the organisation (id and e-mail), or undefined: who an API token may be issued to. */
+export function findActiveUser(db: Db, organisationId: number, id: number) {
+	return db
+		.selectFrom('appUser')
+		.select(['id', 'email'])
+		.where('id', '=', id)
+		.where('organisationId', '=', organisationId)
+		.where('disabledAt', 'is', null)
+		.executeTakeFirst();
+}
+
+/** The user signing in with this e-mail, with what the password check needs; undefined when unknown. */
+export function findUserForSignIn(db: Db, email: string) {
+	return db
+		.selectFrom('appUser')
+		.select(['id', 'organisationId', 'email', 'name', 'role', 'passwordHash', 'disabledAt'])
+		.where('email', '=', email)
+		.executeTakeFirst();
+}
+
+/** True once any user exists: first-run setup is then closed and sign-in is the way in. */
+export async function anyUserExists(db: Db): Promise<boolean> {
+	return (await db.selectFrom('appUser').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** Ids of the recommendations a user is assigned to. */
-export async function listAssignmentIds(db: Executor, userId: number): Promise<number[]> {
+export async function listAssignmentIds(db: Db, userId: number): Promise<number[]> {
 	const rows = await db.selectFrom('recommendationAssignment').select('recommendationId').where('userId', '=', userId).execute();
 	return rows.map((r) => r.recommendationId);
 }

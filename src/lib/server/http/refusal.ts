@@ -46,6 +46,15 @@ export function invalidForm(form: string, errors: FieldErrors, values: Record<st
 }
 
 /**
+ * A form refused with one sentence for the whole form (not a field's), e.g. a wrong password (400), a
+ * sign-in limit (429) or an e-mail in use (409).
+ * @example return formMessage(400, 'login', t('auth.invalid_credentials'), { email });
+ */
+export function formMessage(status: number, form: string, message: string, values: Record<string, string> = {}, rowId: number | null = null): ActionFailure<FormFailure<never>> {
+	return fail(status, { form, rowId, message, errors: {}, values, conflict: null });
+}
+
+/**
  * The form's answer to a refused write. `conflict` shapes the stale case for the page (e.g. the stored
  * row and the others' changes in Danish); `staleMessage` replaces the default sentence.
  * @example if (result.kind !== 'ok') return formRefusal(result, { form: 'save', values, conflict: (r) => describeConflict(r) });

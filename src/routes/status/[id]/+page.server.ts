@@ -1,11 +1,13 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/infra/db';
-import { requireCan, requireUser } from '$lib/server/auth/guards';
-import { parseForm } from '$lib/server/http/forms';
+import { getDb, type Db } from '$lib/server/infra/db';
+import { writeInTransaction } from '$lib/server/infra/write-result';
+import { editableRecommendationIds, requireCan, requireUser, type SessionUser } from '$lib/server/auth';
+import { fieldErrors, parseForm } from '$lib/server/http/forms';
+import { formMessage, formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
 import {
 	findAnnualReport,
+	newestEdition,
 	REPORT_STEPS,
 	reportContent,
 	setReportAsOf,
@@ -14,42 +16,25 @@ import {
 	takeReportStep,
 	type FoundReport,
 	type ReportStep,
-	type ReportWriteResult
-} from '$lib/server/annual-report/reports';
+	type ReportWrite
+} from '$lib/server/annual-report';
 import { listStatusUpdatesForPeriod, saveStatusUpdate } from '$lib/server/register/status-updates';
 import { narrativeSchema, reportAsOfSchema, reportCorrectionSchema, reportPublicSchema, reportStepSchema } from '$lib/schemas/annual-report';
-import type { SessionUser } from '$lib/server/auth/session';
-import type { Db } from '$lib/server/infra/db';
+import { idText } from '$lib/schemas/fields';
 import { can } from '$lib/domain/policy';
-import { listAuditEvents } from '$lib/server/audit/audit-events';
+import { listAuditEvents } from '$lib/server/audit';
 import { t } from '$lib/server/messages';
-
-const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /**
  * The report the user may read, or 404: another organisation's report is not found, and for a
  * politician neither is anything not yet published (the server refuses; the list only mirrors it).
  */
 async function readableReport(db: Db, user: SessionUser, rawId: string): Promise<FoundReport> {
-	const id = idSchema.safeParse(rawId);
+	const id = idText(false, t('annual.not_found')).safeParse(rawId);
 	if (!id.success) error(404, t('annual.not_found'));
 	const report = await findAnnualReport(db, user.organisationId, id.data);
 	if (!report || !can(user, 'report.read', { state: report.state })) error(404, t('annual.not_found'));
 	return report;
-}
-
-/** The recommendations whose narratives the user may write (DESIGN §5; the rule of canEditRecommendation). */
-async function editableRecommendationIds(db: Db, user: SessionUser, ids: number[]): Promise<Set<number>> {
-	if (can(user, 'values.write', { assigned: false })) return new Set(ids);
-	if (!can(user, 'values.write') || ids.length === 0) return new Set();
-	const rows = await db
-		.selectFrom('recommendationAssignment')
-		.select('recommendationId')
-		.where('userId', '=', user.id)
-		.where('organisationId', '=', user.organisationId)
-		.where('recommendationId', 'in', ids)
-		.execute();
-	return new Set(rows.map((row) => row.recommendationId));
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -60,13 +45,7 @@ export const load: PageServerLoad = async (event) => {
 	const draft = report.state === 'draft';
 	const editable = draft ? await editableRecommendationIds(db, user, content.recommendations.map((r) => r.id)) : new Set<number>();
 	const narratives = editable.size > 0 ? await listStatusUpdatesForPeriod(db, user.organisationId, String(report.year), [...editable]) : [];
-	const newest = await db
-		.selectFrom('annualReport')
-		.select((eb) => eb.fn.max('edition').as('edition'))
-		.where('organisationId', '=', user.organisationId)
-		.where('year', '=', report.year)
-		.where((eb) => (report.programmeId === null ? eb('programmeId', 'is', null) : eb('programmeId', '=', report.programmeId)))
-		.executeTakeFirstOrThrow();
+	const newest = await newestEdition(db, user.organisationId, report.year, report.programmeId);
 	const steps = (Object.keys(REPORT_STEPS) as ReportStep[]).filter(
 		(step) => can(user, REPORT_STEPS[step].action) && (REPORT_STEPS[step].from as readonly string[]).includes(report.state)
 	);
@@ -80,37 +59,38 @@ export const load: PageServerLoad = async (event) => {
 		steps,
 		editable: [...editable],
 		narratives: Object.fromEntries(narratives.map((n) => [n.recommendationId, { body: n.body, version: n.version }])) as Record<number, { body: string; version: number }>,
-		mayCorrect: can(user, 'report.create') && (report.state === 'approved' || report.state === 'published') && Number(newest.edition) === report.edition,
+		mayCorrect: can(user, 'report.create') && (report.state === 'approved' || report.state === 'published') && newest === report.edition,
 		mayChangeAsOf: can(user, 'report.create') && draft,
 		mayTogglePublic: can(user, 'report.publish') && report.state === 'published',
 		publicUrl: report.public ? `/offentlig/${content.organisation.slug}/status/${report.year}` : null
 	};
 };
 
-/** The answer to a write: back to the page on success, a Danish message (409/403/404) otherwise. */
-function answer(result: ReportWriteResult) {
-	if (result.kind === 'ok') return { notice: t('annual.step_done') };
-	if (result.kind === 'not_found') error(404, t('annual.not_found'));
-	if (result.kind === 'forbidden') error(403, t('annual.forbidden'));
-	return fail(409, { error: t('annual.conflict') });
+/**
+ * The answer to a report write from the form `form`: back to the page with a notice on success; a report
+ * that moved on meanwhile is 409 with the page's own sentence (it then shows the current state).
+ */
+function answer(result: ReportWrite, form: string, values: Record<string, string>) {
+	if (result.kind !== 'ok') return formRefusal(result, { form, values, staleMessage: t('annual.conflict') });
+	return { form, notice: t('annual.step_done'), created: result.change === 'created' ? result.id : null };
+}
+
+/** One step of the workflow, the user, the report of the path and the submitted form; the step's form is 'step'. */
+async function reportAction(event: RequestEvent<{ id: string }>, action: Parameters<typeof requireCan>[1]) {
+	const user = requireCan(event, action);
+	const db = await getDb();
+	const report = await readableReport(db, user, event.params.id);
+	const formData = await event.request.formData();
+	return { user, db, report, formData, values: formValues(formData), clientAddress: event.getClientAddress() };
 }
 
 function stepAction(step: ReportStep) {
 	return async (event: RequestEvent<{ id: string }>) => {
-		const user = requireCan(event, REPORT_STEPS[step].action);
-		const db = await getDb();
-		const report = await readableReport(db, user, event.params.id);
-		const form = parseForm(reportStepSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { error: Object.values(form.errors)[0] });
-		return answer(
-			await takeReportStep(db, user, {
-				id: report.id,
-				step,
-				expectedVersion: form.data.version,
-				makePublic: form.data.makePublic === 'on',
-				clientAddress: event.getClientAddress()
-			})
-		);
+		const { user, db, report, formData, values, clientAddress } = await reportAction(event, REPORT_STEPS[step].action);
+		const form = parseForm(reportStepSchema, formData);
+		if (!form.ok) return formMessage(400, 'step', Object.values(form.errors)[0], values);
+		const input = { id: report.id, step, expectedVersion: form.data.version, makePublic: form.data.makePublic === 'on', clientAddress };
+		return answer(await writeInTransaction(db, (trx) => takeReportStep(trx, user, input)), 'step', values);
 	};
 }
 
@@ -120,49 +100,42 @@ export const actions: Actions = {
 	approve: async (event) => stepAction('approve')(event),
 	publish: async (event) => stepAction('publish')(event),
 	setPublic: async (event) => {
-		const user = requireCan(event, 'report.publish');
-		const db = await getDb();
-		const report = await readableReport(db, user, event.params.id);
-		const form = parseForm(reportPublicSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { error: Object.values(form.errors)[0] });
-		return answer(
-			await setReportPublic(db, user, { id: report.id, public: form.data.public === 'true', expectedVersion: form.data.version, clientAddress: event.getClientAddress() })
-		);
+		const { user, db, report, formData, values, clientAddress } = await reportAction(event, 'report.publish');
+		const form = parseForm(reportPublicSchema, formData);
+		if (!form.ok) return formMessage(400, 'step', Object.values(form.errors)[0], values);
+		const input = { id: report.id, public: form.data.public === 'true', expectedVersion: form.data.version, clientAddress };
+		return answer(await writeInTransaction(db, (trx) => setReportPublic(trx, user, input)), 'step', values);
 	},
 	setAsOf: async (event) => {
-		const user = requireCan(event, 'report.create');
-		const db = await getDb();
-		const report = await readableReport(db, user, event.params.id);
-		const form = parseForm(reportAsOfSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { asOfErrors: form.errors, values: form.values });
-		return answer(await setReportAsOf(db, user, { id: report.id, asOf: form.data.asOf, expectedVersion: form.data.version, clientAddress: event.getClientAddress() }));
+		const { user, db, report, formData, values, clientAddress } = await reportAction(event, 'report.create');
+		const form = parseForm(reportAsOfSchema, formData);
+		if (!form.ok) return invalidForm('asOf', form.errors, values);
+		const input = { id: report.id, asOf: form.data.asOf, expectedVersion: form.data.version, clientAddress };
+		return answer(await writeInTransaction(db, (trx) => setReportAsOf(trx, user, input)), 'asOf', values);
 	},
 	correct: async (event) => {
-		const user = requireCan(event, 'report.create');
-		const db = await getDb();
-		const report = await readableReport(db, user, event.params.id);
-		const form = parseForm(reportCorrectionSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { correctionErrors: form.errors, values: form.values });
-		const result = await startReportCorrection(db, user, { id: report.id, changeNote: form.data.changeNote, clientAddress: event.getClientAddress() });
-		if (result.kind === 'ok') return { created: result.id, notice: t('annual.step_done') };
-		return answer(result);
+		const { user, db, report, formData, values, clientAddress } = await reportAction(event, 'report.create');
+		const form = parseForm(reportCorrectionSchema, formData);
+		if (!form.ok) return invalidForm('correct', form.errors, values);
+		const input = { id: report.id, changeNote: form.data.changeNote, clientAddress };
+		return answer(await writeInTransaction(db, (trx) => startReportCorrection(trx, user, input)), 'correct', values);
 	},
 	saveNarrative: async (event) => {
-		const user = requireCan(event, 'live.read');
-		const db = await getDb();
-		const report = await readableReport(db, user, event.params.id);
-		const form = parseForm(narrativeSchema, await event.request.formData());
-		if (!form.ok) {
-			return fail(400, { narrative: { recommendationId: Number(form.values.recommendationId) || 0, errors: form.errors, body: form.values.body ?? '' } });
-		}
+		const { user, db, report, formData, values, clientAddress } = await reportAction(event, 'live.read');
+		const rowId = Number(values.recommendationId) || 0;
+		const form = parseForm(narrativeSchema, formData);
+		if (!form.ok) return invalidForm('narrative', form.errors, values, rowId);
 		const { recommendationId, version, body } = form.data;
+		// Refused: the message at the text; after a conflict the stored text and its version (none when it is gone).
+		const refused = (message: string, stored?: { body: string; version: number } | null) => {
+			const refill: Record<string, string> = stored === undefined ? { body } : { body: stored?.body ?? body, version: stored ? String(stored.version) : '' };
+			return fail(409, { form: 'narrative', rowId, message: null, errors: fieldErrors({ body: message }), values: refill, conflict: null });
+		};
 		// Narratives belong to the draft: once submitted or approved the report's text is settled.
-		if (report.state !== 'draft') return fail(409, { narrative: { recommendationId, errors: { body: t('annual.conflict') }, body } });
-		const result = await saveStatusUpdate(db, user, { recommendationId, period: String(report.year), body, expectedVersion: version, clientAddress: event.getClientAddress() });
+		if (report.state !== 'draft') return refused(t('annual.conflict'));
+		const result = await saveStatusUpdate(db, user, { recommendationId, period: String(report.year), body, expectedVersion: version, clientAddress });
 		if (result.kind === 'forbidden') error(403, t('annual.forbidden'));
-		if (result.kind === 'conflict') {
-			return fail(409, { narrative: { recommendationId, errors: { body: t('annual.narrative_conflict') }, body: result.stored?.body ?? body, version: result.stored?.version ?? null } });
-		}
-		return { narrative: { recommendationId, notice: t('annual.narrative_saved'), errors: {} as Record<string, string>, body } };
+		if (result.kind === 'conflict') return refused(t('annual.narrative_conflict'), result.stored);
+		return { form: 'narrative', rowId: recommendationId, notice: t('annual.narrative_saved'), values: { body } as Record<string, string> };
 	}
 };

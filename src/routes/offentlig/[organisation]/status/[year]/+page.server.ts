@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { findPublicReport } from '$lib/server/annual-report/reports';
+import { findPublicReport } from '$lib/server/annual-report';
 import { publicReportParams } from '$lib/schemas/annual-report';
 import { t } from '$lib/server/messages';
 

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { can } from '$lib/domain/policy';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { requireUser } from '$lib/server/auth/guards';
-import { findAnnualReport, reportContent } from '$lib/server/annual-report/reports';
-import { reportDownload, type ReportFormat } from '$lib/server/annual-report/download';
+import { requireUser } from '$lib/server/auth';
+import { findAnnualReport, reportContent, reportDownload } from '$lib/server/annual-report';
+import { idText } from '$lib/schemas/fields';
 import { t } from '$lib/server/messages';
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), format: z.enum(['docx', 'csv', 'xlsx']) });
+const paramsSchema = z.object({ id: idText(false, t('annual.not_found')), format: z.enum(['docx', 'csv', 'xlsx']) });
 
 /**
  * GET /status/{id}/download/{docx|csv|xlsx} — the report as a Word agenda item or its figures as
@@ -23,5 +23,5 @@ export const GET: RequestHandler = async (event) => {
 	const report = await findAnnualReport(db, user.organisationId, params.data.id);
 	if (!report || !can(user, 'report.read', { state: report.state })) error(404, t('annual.not_found'));
 	const content = await reportContent(db, user.organisationId, report);
-	return reportDownload(content, params.data.format as ReportFormat, { edition: report.edition, approvedAt: report.approvedAt, changeNote: report.changeNote });
+	return reportDownload(content, params.data.format, { edition: report.edition, approvedAt: report.approvedAt, changeNote: report.changeNote });
 };

@@ -2,9 +2,8 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { findPublicReport } from '$lib/server/annual-report/reports';
 import { publicReportParams } from '$lib/schemas/annual-report';
-import { reportDownload } from '$lib/server/annual-report/download';
+import { findPublicReport, reportDownload } from '$lib/server/annual-report';
 import { t } from '$lib/server/messages';
 
 const paramsSchema = publicReportParams.extend({ format: z.enum(['docx', 'csv', 'xlsx']) });
