@@ -1,6 +1,8 @@
 import type { Db } from '../infra/db';
 import { listObservations, loadOverview } from '../kpis';
 import { renderMarkdown } from '../infra/markdown';
+import { findOrganisation } from '../auth/organisations';
+import { findProgramme } from '../register/programmes';
 import { parsePeriod, periodStart } from '../../domain/periods';
 import { summariseStatuses } from '../../domain/recommendation-status';
 import { sumKr } from '../../domain/money';
@@ -52,10 +54,9 @@ function begunBy(period: string, asOf: string): boolean {
 export async function composeAnnualReport(db: Db, options: ComposeOptions): Promise<ReportContent> {
 	const { organisationId, year, asOf, programmeId } = options;
 	const [organisation, programme, overview, details, lines, actuals, narratives] = await Promise.all([
-		db.selectFrom('organisation').select(['name', 'slug']).where('id', '=', organisationId).executeTakeFirstOrThrow(),
-		programmeId === null
-			? Promise.resolve(undefined)
-			: db.selectFrom('programme').select(['id', 'name']).where('id', '=', programmeId).where('organisationId', '=', organisationId).executeTakeFirst(),
+		// Only what the content (and so a frozen snapshot) holds of each.
+		findOrganisation(db, organisationId).then(({ name, slug }) => ({ name, slug })),
+		programmeId === null ? Promise.resolve(undefined) : findProgramme(db, organisationId, programmeId).then((p) => p && { id: p.id, name: p.name }),
 		loadOverview(db, organisationId, asOf),
 		db
 			.selectFrom('recommendation')

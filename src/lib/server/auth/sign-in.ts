@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import type { Db } from '../infra/db';
+import { inTransaction, type Db } from '../infra/db';
 import { getConfig } from '../infra/config';
 import { recordAudit } from '../audit/record';
 import { hashPassword, verifyPassword } from './password';
@@ -38,21 +38,22 @@ export async function signIn(db: Db, event: RequestEvent, email: string, passwor
 	const usable = user && !user.disabledAt && user.passwordHash ? user : undefined;
 	const matches = await verifyPassword(usable?.passwordHash ?? (await timingDummy()), password);
 	const succeeded = Boolean(usable && matches);
-	if (succeeded) await finishLoginAttempt(db, admission.attemptId);
-	await recordAudit(db, {
-		organisationId: user?.organisationId ?? null,
-		actorUserId: succeeded ? user!.id : null,
-		actorLabel: email,
-		action: succeeded ? 'auth.sign_in' : 'auth.sign_in_failed',
-		entityType: 'user',
-		entityId: user?.id ?? null,
-		clientAddress
+	// The attempt's outcome, its audit event and the new session: one transaction, so none is recorded without the others.
+	const token = await inTransaction(db, async (trx) => {
+		if (succeeded) await finishLoginAttempt(trx, admission.attemptId);
+		await recordAudit(trx, {
+			organisationId: user?.organisationId ?? null,
+			actorUserId: succeeded ? user!.id : null,
+			actorLabel: email,
+			action: succeeded ? 'auth.sign_in' : 'auth.sign_in_failed',
+			entityType: 'user',
+			entityId: user?.id ?? null,
+			clientAddress
+		});
+		if (!succeeded || !usable) return null;
+		return (await createSession(trx, usable.id, { clientAddress, userAgent: event.request.headers.get('user-agent') })).token;
 	});
-	if (!succeeded || !usable) return { ok: false, reason: 'invalid' };
-	const { token } = await createSession(db, usable.id, {
-		clientAddress,
-		userAgent: event.request.headers.get('user-agent')
-	});
+	if (token === null || !usable) return { ok: false, reason: 'invalid' };
 	setSessionCookie(event.cookies, token, event.url.protocol === 'https:', getConfig().session);
 	const { passwordHash: _hash, disabledAt: _disabled, ...sessionUser } = usable;
 	return { ok: true, user: sessionUser };
