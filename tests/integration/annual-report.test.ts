@@ -22,7 +22,7 @@ import {
 import type { Db } from '../../src/lib/server/infra/db';
 import { writeInTransaction, type WriteResult } from '../../src/lib/server/infra/write-result';
 import { t } from '../../src/lib/server/messages';
-import { listStatusUpdatesForPeriod, saveStatusUpdate } from '../../src/lib/server/register/status-updates';
+import { listStatusUpdatesForPeriod, writeStatusUpdate, type StatusUpdateInput } from '../../src/lib/server/register/status-updates';
 import { saveObservation } from '../../src/lib/server/kpis/observations';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -40,6 +40,9 @@ const startReportCorrection = asAction(correctInTransaction);
 
 describe('annual status: composed from live data, frozen on approval, corrected as a new version', () => {
 	let database: TestDatabase;
+	/** A narrative write as an action makes it: in its own transaction, committed only when it is ok. */
+	const saveNarrative = (user: Parameters<typeof writeStatusUpdate>[1], input: StatusUpdateInput) =>
+		writeInTransaction(database.db, (trx) => writeStatusUpdate(trx, user, input));
 	let organisationId: number;
 	const users = {} as Record<'admin' | 'director' | 'lead' | 'politician', SessionUser>;
 	let reportId: number;
@@ -90,14 +93,14 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 
 	test('narratives: assigned project lead, director and admin write; politician and unassigned lead do not; stale versions conflict', async () => {
 		const [stored] = await listStatusUpdatesForPeriod(database.db, organisationId, '2025', [rec1]);
-		expect(await saveStatusUpdate(database.db, users.politician, { recommendationId: rec1, period: '2025', body: 'x', expectedVersion: stored.version, clientAddress: null })).toEqual({ kind: 'forbidden' });
-		expect(await saveStatusUpdate(database.db, users.lead, { recommendationId: rec2, period: '2025', body: 'x', expectedVersion: null, clientAddress: null })).toEqual({ kind: 'forbidden' });
-		expect(await saveStatusUpdate(database.db, users.lead, { recommendationId: rec1, period: '2025', body: 'Ny tekst', expectedVersion: stored.version + 1, clientAddress: null })).toMatchObject({ kind: 'conflict', stored: { version: stored.version } });
-		expect(await saveStatusUpdate(database.db, users.lead, { recommendationId: rec1, period: '2025', body: stored.body, expectedVersion: stored.version, clientAddress: null })).toEqual({ kind: 'unchanged', version: stored.version });
+		expect(await saveNarrative(users.politician, { recommendationId: rec1, period: '2025', body: 'x', expectedVersion: stored.version, clientAddress: null })).toEqual({ kind: 'forbidden' });
+		expect(await saveNarrative(users.lead, { recommendationId: rec2, period: '2025', body: 'x', expectedVersion: null, clientAddress: null })).toEqual({ kind: 'forbidden' });
+		expect(await saveNarrative(users.lead, { recommendationId: rec1, period: '2025', body: 'Ny tekst', expectedVersion: stored.version + 1, clientAddress: null })).toMatchObject({ kind: 'stale', current: { version: stored.version } });
+		expect(await saveNarrative(users.lead, { recommendationId: rec1, period: '2025', body: stored.body, expectedVersion: stored.version, clientAddress: null })).toEqual({ kind: 'ok', change: 'unchanged', version: stored.version });
 		// Recommendation 2 (no one assigned) has no narrative for 2026 yet: the director writes the first.
-		const created = await saveStatusUpdate(database.db, users.director, { recommendationId: rec2, period: '2026', body: 'Analysen er færdig.', expectedVersion: null, clientAddress: null });
-		expect(created).toEqual({ kind: 'created', version: 1 });
-		expect(await saveStatusUpdate(database.db, users.admin, { recommendationId: rec2, period: '2026', body: 'Anden tekst', expectedVersion: null, clientAddress: null })).toMatchObject({ kind: 'conflict', stored: { body: 'Analysen er færdig.', version: 1 } });
+		const created = await saveNarrative(users.director, { recommendationId: rec2, period: '2026', body: 'Analysen er færdig.', expectedVersion: null, clientAddress: null });
+		expect(created).toEqual({ kind: 'ok', change: 'created', version: 1 });
+		expect(await saveNarrative(users.admin, { recommendationId: rec2, period: '2026', body: 'Anden tekst', expectedVersion: null, clientAddress: null })).toMatchObject({ kind: 'stale', current: { body: 'Analysen er færdig.', version: 1 } });
 		const audit = await database.db.selectFrom('auditEvent').select(['action', 'entityId']).where('entityType', '=', 'status_update').execute();
 		expect(audit).toEqual([{ action: 'status_update.created', entityId: `${rec2}/2026` }]);
 	});
@@ -117,7 +120,7 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 		const observation = await database.db.selectFrom('observation').select('version').where('kpiId', '=', kpiId).where('period', '=', '2025').executeTakeFirstOrThrow();
 		expect(await saveObservation(database.db, { organisationId, kpiId, period: '2025', value: 44, comment: '', source: '', seriesBreak: false, expectedVersion: observation.version, userId: users.lead.id, clientAddress: null })).toMatchObject({ kind: 'ok', change: 'updated' });
 		const [stored] = await listStatusUpdatesForPeriod(database.db, organisationId, '2025', [rec1]);
-		expect(await saveStatusUpdate(database.db, users.lead, { recommendationId: rec1, period: '2025', body: 'Rettet: 44 pct. internt rekrutteret.', expectedVersion: stored.version, clientAddress: null })).toMatchObject({ kind: 'updated' });
+		expect(await saveNarrative(users.lead, { recommendationId: rec1, period: '2025', body: 'Rettet: 44 pct. internt rekrutteret.', expectedVersion: stored.version, clientAddress: null })).toMatchObject({ kind: 'ok', change: 'updated' });
 		const frozen = await reportContent(database.db, organisationId, (await findAnnualReport(database.db, organisationId, reportId))!);
 		expect(latestOf(frozen)).toEqual({ period: '2025', value: 41 });
 		expect(narrativeOf(frozen)).toMatch(/^I 2025 blev 41 pct\./);

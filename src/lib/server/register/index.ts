@@ -27,7 +27,7 @@ export {
 	deleteFollowUpItem,
 	setFollowUpState
 } from './sub-rows';
-export { listStatusUpdatesForPeriod, writeStatusUpdate, saveStatusUpdate, storedNarrative, type StatusUpdateRow, type StatusUpdateInput, type StatusUpdateSaveResult } from './status-updates';
+export { listStatusUpdatesForPeriod, writeStatusUpdate, storedNarrative, type StatusUpdateRow, type StatusUpdateInput } from './status-updates';
 export { loadRecommendationDetail, loadDetailOf, type RecommendationDetail } from './recommendation-detail';
 export { loadPlacementOptions, nextFreeNumber, recommendationValues } from './recommendation-form';
 export { exportProgramme, importProgramme, readProgrammeDocument, documentProblems, type DocumentProblem, type ImportResult } from './programme-transfer';

@@ -2,7 +2,7 @@ import type { Db } from '../infra/db';
 import type { SessionUser } from '../auth/session';
 import { canEditRecommendation } from '../auth/guards';
 import { recordAudit } from '../audit/record';
-import { FORBIDDEN, stale, writeInTransaction, type WriteResult } from '../infra/write-result';
+import { FORBIDDEN, stale, type WriteResult } from '../infra/write-result';
 
 /** One status narrative (statusnotat) of a recommendation for a period ('2025' for the annual status). */
 export interface StatusUpdateRow {
@@ -43,12 +43,6 @@ export interface StatusUpdateInput {
 	expectedVersion: number | null;
 	clientAddress: string | null;
 }
-
-/** The legacy shape of a narrative write, kept for the annual report's page until it moves to WriteResult. */
-export type StatusUpdateSaveResult =
-	| { kind: 'created' | 'updated' | 'unchanged'; version: number }
-	| { kind: 'conflict'; stored: { body: string; version: number } | null }
-	| { kind: 'forbidden' };
 
 /**
  * Writes a recommendation's narrative for a period with its audit event, in the caller's transaction.
@@ -106,15 +100,4 @@ export async function writeStatusUpdate(trx: Db, user: SessionUser, input: Statu
 /** The stored narrative a stale write ran into (null when there is none). */
 export function storedNarrative(current: Record<string, unknown> | null): { body: string; version: number } | null {
 	return current ? { body: String(current.body), version: Number(current.version) } : null;
-}
-
-/**
- * `writeStatusUpdate` in its own transaction, answered in the legacy shape.
- * @deprecated for the annual report's page (status/[id]) only, until its owner maps WriteResult with http/refusal.ts.
- */
-export async function saveStatusUpdate(db: Db, user: SessionUser, input: StatusUpdateInput): Promise<StatusUpdateSaveResult> {
-	const result = await writeInTransaction(db, (trx) => writeStatusUpdate(trx, user, input));
-	if (result.kind === 'ok') return { kind: result.change === 'created' ? 'created' : result.change === 'updated' ? 'updated' : 'unchanged', version: result.version };
-	if (result.kind === 'stale') return { kind: 'conflict', stored: storedNarrative(result.current) };
-	return { kind: 'forbidden' };
 }

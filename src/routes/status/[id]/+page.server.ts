@@ -18,7 +18,7 @@ import {
 	type ReportStep,
 	type ReportWrite
 } from '$lib/server/annual-report';
-import { listStatusUpdatesForPeriod, saveStatusUpdate } from '$lib/server/register/status-updates';
+import { listStatusUpdatesForPeriod, storedNarrative, writeStatusUpdate } from '$lib/server/register';
 import { narrativeSchema, reportAsOfSchema, reportCorrectionSchema, reportPublicSchema, reportStepSchema } from '$lib/schemas/annual-report';
 import { idText } from '$lib/schemas/fields';
 import { can } from '$lib/domain/policy';
@@ -133,9 +133,11 @@ export const actions: Actions = {
 		};
 		// Narratives belong to the draft: once submitted or approved the report's text is settled.
 		if (report.state !== 'draft') return refused(t('annual.conflict'));
-		const result = await saveStatusUpdate(db, user, { recommendationId, period: String(report.year), body, expectedVersion: version, clientAddress });
+		const input = { recommendationId, period: String(report.year), body, expectedVersion: version, clientAddress };
+		const result = await writeInTransaction(db, (trx) => writeStatusUpdate(trx, user, input));
 		if (result.kind === 'forbidden') error(403, t('annual.forbidden'));
-		if (result.kind === 'conflict') return refused(t('annual.narrative_conflict'), result.stored);
+		if (result.kind === 'stale') return refused(t('annual.narrative_conflict'), storedNarrative(result.current));
+		if (result.kind !== 'ok') return refused(t('annual.conflict'));
 		return { form: 'narrative', rowId: recommendationId, notice: t('annual.narrative_saved'), values: { body } as Record<string, string> };
 	}
 };
