@@ -19,13 +19,16 @@ function nodeWithBaseHeaders(options = {}) {
 		async adapt(builder) {
 			await node.adapt(builder);
 			renameSync(`${out}/index.js.map`, `${out}/server.js.map`);
-			const server = readFileSync(`${out}/index.js`, 'utf8').replace(/sourceMappingURL=index\.js\.map\s*$/, 'sourceMappingURL=server.js.map\n');
+			const server = readFileSync(`${out}/index.js`, 'utf8').replace(
+				/sourceMappingURL=index\.js\.map\s*$/,
+				'sourceMappingURL=server.js.map\n'
+			);
 			writeFileSync(`${out}/server.js`, server);
 			copyFileSync('src/lib/server/http/base-headers.js', `${out}/base-headers.js`);
 			writeFileSync(
 				`${out}/index.js`,
 				[
-					'// Written by svelte.config.js: adapter-node\'s server, with the base headers on every response.',
+					"// Written by svelte.config.js: adapter-node's server, with the base headers on every response.",
 					"import { addBaseHeaders } from './base-headers.js';",
 					"import { server } from './server.js';",
 					'addBaseHeaders(server.server);',

@@ -45,7 +45,10 @@ const handleLocale: Handle = async ({ event, resolve }) => {
 	const locale = chooseLocale(event.request.headers.get('accept-language'));
 	event.locals.locale = locale;
 	const response = await withLocale(locale, () =>
-		resolve(event, { transformPageChunk: locale === 'da' ? undefined : ({ html }) => html.replace('<html lang="da">', `<html lang="${locale}">`) })
+		resolve(event, {
+			transformPageChunk:
+				locale === 'da' ? undefined : ({ html }) => html.replace('<html lang="da">', `<html lang="${locale}">`)
+		})
 	);
 	// Caches must keep the Danish and the English answer apart.
 	response.headers.append('vary', 'Accept-Language');
@@ -62,7 +65,12 @@ function bearerToken(authorization: string): string | null {
 }
 
 /** The content types a browser form can post to another site without asking (SvelteKit's own CSRF list). */
-const FORM_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/x-sveltekit-formdata'];
+const FORM_CONTENT_TYPES = [
+	'application/x-www-form-urlencoded',
+	'multipart/form-data',
+	'text/plain',
+	'application/x-sveltekit-formdata'
+];
 
 /**
  * SvelteKit's CSRF check, done here because svelte.config.js turns the built-in one off: it also refused
@@ -74,7 +82,8 @@ const FORM_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form
  */
 const handleFormOrigin: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
-	if (!isUnsafe(request.method) || isApi(url.pathname) || request.headers.get('origin') === url.origin) return resolve(event);
+	if (!isUnsafe(request.method) || isApi(url.pathname) || request.headers.get('origin') === url.origin)
+		return resolve(event);
 	const type = request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
 	if (!FORM_CONTENT_TYPES.includes(type)) return resolve(event);
 	const message = t('error.cross_site_form');
@@ -95,7 +104,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	if (isApi(event.url.pathname) && authorization) {
 		const token = bearerToken(authorization);
 		const valid = token ? await validateApiToken(db, token) : null;
-		if (!valid) return apiError(401, 'unauthorized', t('api.token_invalid'), undefined, { 'www-authenticate': 'Bearer' });
+		if (!valid)
+			return apiError(401, 'unauthorized', t('api.token_invalid'), undefined, { 'www-authenticate': 'Bearer' });
 		event.locals.user = valid.user;
 		event.locals.authMethod = 'token';
 		apiTokenId = valid.tokenId;
@@ -226,7 +236,16 @@ const handleQueryCount: Handle = async ({ event, resolve }) => {
 	return result;
 };
 
-export const handle = sequence(handleQueryCount, handleLocale, handleSecurityHeaders, handleFormOrigin, handleDatabaseDown, handleSession, handleAccess, handleApiOrigin);
+export const handle = sequence(
+	handleQueryCount,
+	handleLocale,
+	handleSecurityHeaders,
+	handleFormOrigin,
+	handleDatabaseDown,
+	handleSession,
+	handleAccess,
+	handleApiOrigin
+);
 
 /** Unexpected errors are logged in full and shown as a plain Danish sentence; unknown pages as 404. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

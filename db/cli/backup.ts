@@ -6,7 +6,18 @@
  * empty database. A restore never overwrites: a non-empty target is refused with a Danish message.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	readSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
@@ -53,10 +64,19 @@ export function backupKindOf(path: string): BackupKind | null {
 }
 
 function runTool(command: string, args: string[], env: Record<string, string>): void {
-	const result = spawnSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	const result = spawnSync(command, args, {
+		env: { ...process.env, ...env },
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024
+	});
 	if (result.error) throw new StartupError(t('cli.tool_missing', { tool: command, reason: result.error.message }));
 	if (result.status !== 0) {
-		throw new StartupError(t('cli.tool_failed', { tool: command, reason: (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ') }));
+		throw new StartupError(
+			t('cli.tool_failed', {
+				tool: command,
+				reason: (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ')
+			})
+		);
 	}
 }
 
@@ -70,9 +90,14 @@ export async function backup(config: Config, out?: string): Promise<{ kind: Back
 	if (existsSync(path)) throw new StartupError(t('cli.backup_exists', { path }));
 	if (config.databaseUrl) {
 		const pgDump = process.env.PG_DUMP ?? 'pg_dump';
-		runTool(pgDump, ['--format=plain', '--no-owner', '--no-privileges', '--encoding=UTF8', '--file', path], libpqEnv(config.databaseUrl));
+		runTool(
+			pgDump,
+			['--format=plain', '--no-owner', '--no-privileges', '--encoding=UTF8', '--file', path],
+			libpqEnv(config.databaseUrl)
+		);
 	} else {
-		if (!existsSync(resolve(config.dataDir, 'PG_VERSION'))) throw new StartupError(t('cli.backup_no_data', { path: resolve(config.dataDir) }));
+		if (!existsSync(resolve(config.dataDir, 'PG_VERSION')))
+			throw new StartupError(t('cli.backup_no_data', { path: resolve(config.dataDir) }));
 		const handle = await openDatabase({ dataDir: config.dataDir });
 		try {
 			const dump = await handle.pglite!.dumpDataDir('gzip');
@@ -93,7 +118,9 @@ async function postgresIsEmpty(url: string): Promise<boolean> {
 			  and c.relkind in ('r', 'p', 'v', 'm', 'S')`;
 		return rows[0].n === 0;
 	} catch (error) {
-		throw new StartupError(t('startup.pg_failed', { target: new URL(url).host, reason: (error as Error).message }), { cause: error });
+		throw new StartupError(t('startup.pg_failed', { target: new URL(url).host, reason: (error as Error).message }), {
+			cause: error
+		});
 	} finally {
 		await client.end({ timeout: 1 });
 	}
@@ -110,11 +137,13 @@ export async function restore(config: Config, file: string): Promise<{ kind: Bac
 	const kind = backupKindOf(path);
 	if (!kind) throw new StartupError(t('cli.restore_unknown_file', { path }));
 	const wanted: BackupKind = config.databaseUrl ? 'postgres' : 'pglite';
-	if (kind !== wanted) throw new StartupError(t(kind === 'pglite' ? 'cli.restore_needs_pglite' : 'cli.restore_needs_postgres'));
+	if (kind !== wanted)
+		throw new StartupError(t(kind === 'pglite' ? 'cli.restore_needs_pglite' : 'cli.restore_needs_postgres'));
 
 	if (config.databaseUrl) {
 		const env = libpqEnv(config.databaseUrl);
-		if (!(await postgresIsEmpty(config.databaseUrl))) throw new StartupError(t('cli.restore_pg_not_empty', { database: env.PGDATABASE }));
+		if (!(await postgresIsEmpty(config.databaseUrl)))
+			throw new StartupError(t('cli.restore_pg_not_empty', { database: env.PGDATABASE }));
 		const psql = process.env.PSQL ?? 'psql';
 		runTool(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '--single-transaction', '-f', path], env);
 		return { kind, target: `${env.PGHOST}:${env.PGPORT}/${env.PGDATABASE}` };
@@ -130,7 +159,8 @@ export async function restore(config: Config, file: string): Promise<{ kind: Bac
 		await pglite.close();
 	} catch (error) {
 		// Leave nothing half-written behind: the folder was empty (or missing) before.
-		for (const entry of existsSync(dir) ? readdirSync(dir) : []) rmSync(resolve(dir, entry), { recursive: true, force: true });
+		for (const entry of existsSync(dir) ? readdirSync(dir) : [])
+			rmSync(resolve(dir, entry), { recursive: true, force: true });
 		if (!existed) rmSync(dir, { recursive: true, force: true });
 		throw new StartupError(t('cli.restore_failed', { reason: (error as Error).message }), { cause: error });
 	}

@@ -76,7 +76,10 @@ async function demo(args: string[]): Promise<void> {
 const userArgsSchema = z.object({
 	email: emailField,
 	role: roleField,
-	org: z.string({ error: t('cli.org_required') }).trim().min(1, { error: t('cli.org_required') }),
+	org: z
+		.string({ error: t('cli.org_required') })
+		.trim()
+		.min(1, { error: t('cli.org_required') }),
 	name: nameField.optional()
 });
 
@@ -95,7 +98,11 @@ async function createUser(args: string[]): Promise<void> {
 	const handle = await openConfiguredDatabase();
 	try {
 		await migrateToLatest(handle.db);
-		const organisation = await handle.db.selectFrom('organisation').select(['id', 'name']).where('slug', '=', org).executeTakeFirst();
+		const organisation = await handle.db
+			.selectFrom('organisation')
+			.select(['id', 'name'])
+			.where('slug', '=', org)
+			.executeTakeFirst();
 		if (!organisation) throw new StartupError(t('cli.unknown_org', { org }));
 		const token = await handle.db.transaction().execute(async (trx) => {
 			const existing = await trx.selectFrom('appUser').select('id').where('email', '=', email).executeTakeFirst();

@@ -31,9 +31,7 @@ Byrådet sender efter vedtagelse beskæftigelsesplanen til det regionale arbejds
 } satisfies Partial<SeedRecommendation>;
 
 const followUpText2017 = 'Resultatmålet gøres op for 2017 i opfølgningen på Beskæftigelsesplan 2017.';
-const settled2017 = [
-	{ title: 'Opgørelse af resultatmålet for 2017', duePeriod: '2017', state: 'done' as const }
-];
+const settled2017 = [{ title: 'Opgørelse af resultatmålet for 2017', duePeriod: '2017', state: 'done' as const }];
 
 export const allerod: SeedOrganisation = {
 	slug: 'allerod',
@@ -73,8 +71,7 @@ På baggrund af beskæftigelsesministerens overordnede beskæftigelsespolitiske 
 							actions: `- Jobcentret skal løbende være i dialog med lokale virksomheder om rekrutteringsbehov og relevante jobordrer/tilbud til jobcentrets målgrupper.
 - Jobcentret skal levere en professionel service til virksomhederne, så virksomhederne oplever, at Jobcentrets henvendelser er koordinerede, at det er nemt at samarbejde med jobcentret, og at de får en god service og hjælp i samspillet med jobcenteret.`,
 							targetProfessions: 'Lokale virksomheder; jobcentrets målgrupper',
-							baselineDescription:
-								'I maj 2016 var Jobcentrets samarbejdsgrad med virksomhederne på 17,5 pct.',
+							baselineDescription: 'I maj 2016 var Jobcentrets samarbejdsgrad med virksomhederne på 17,5 pct.',
 							followUpText: followUpText2017,
 							followUpItems: [
 								{
@@ -149,9 +146,7 @@ På baggrund af beskæftigelsesministerens overordnede beskæftigelsespolitiske 
 									body: 'Andelen af unge på offentlig forsørgelse, der påbegyndte en ordinær uddannelse, var i gennemsnit 1,8 pct. pr. måned i 2017 med en top i august ved studiestart. Målet på 2 pct. hver måned blev ikke nået.'
 								}
 							],
-							kpis: [
-								{ name: 'Unge på offentlig forsørgelse der påbegynder uddannelse', primary: true }
-							],
+							kpis: [{ name: 'Unge på offentlig forsørgelse der påbegynder uddannelse', primary: true }],
 							assignedTo: []
 						},
 						{
@@ -388,8 +383,7 @@ Fokusområder:
 		},
 		{
 			name: 'Unge på offentlig forsørgelse der påbegynder uddannelse',
-			description:
-				'Andel af unge på offentlig forsørgelse, som i måneden påbegynder en ordinær uddannelse.',
+			description: 'Andel af unge på offentlig forsørgelse, som i måneden påbegynder en ordinær uddannelse.',
 			unit: 'percent',
 			decimals: 1,
 			direction: 'higher',

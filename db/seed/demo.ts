@@ -251,7 +251,9 @@ async function insertRecommendation(trx: Trx, ctx: RecommendationContext, rec: S
 
 	await trx
 		.insertInto('recommendationLifecycleEvent')
-		.values(steps.map((s) => ({ ...child, fromLifecycle: s.from as never, toLifecycle: s.to as never, changedOn: s.on })))
+		.values(
+			steps.map((s) => ({ ...child, fromLifecycle: s.from as never, toLifecycle: s.to as never, changedOn: s.on }))
+		)
 		.execute();
 	if (rec.assignedTo.length > 0) {
 		await trx
@@ -266,10 +268,16 @@ async function insertRecommendation(trx: Trx, ctx: RecommendationContext, rec: S
 			.execute();
 	}
 	if (rec.budgetLines.length > 0) {
-		await trx.insertInto('budgetLine').values(rec.budgetLines.map((line) => ({ ...child, ...line }))).execute();
+		await trx
+			.insertInto('budgetLine')
+			.values(rec.budgetLines.map((line) => ({ ...child, ...line })))
+			.execute();
 	}
 	if (rec.budgetActuals.length > 0) {
-		await trx.insertInto('budgetActual').values(rec.budgetActuals.map((a) => ({ ...child, ...a }))).execute();
+		await trx
+			.insertInto('budgetActual')
+			.values(rec.budgetActuals.map((a) => ({ ...child, ...a })))
+			.execute();
 	}
 	if (rec.statusUpdates.length > 0) {
 		await trx

@@ -16,8 +16,7 @@ const decision = {
 	dissentText: null
 } as const;
 
-const welfareProfessions =
-	'Sygeplejerske, pædagog, pædagogisk assistent samt social- og sundhedshjælper og -assistent';
+const welfareProfessions = 'Sygeplejerske, pædagog, pædagogisk assistent samt social- og sundhedshjælper og -assistent';
 
 export const norddjurs: SeedOrganisation = {
 	slug: 'norddjurs',
@@ -206,8 +205,7 @@ Styregruppen har følgende opgaver:
 - Forløbet skal som minimum indeholde følgende temaer og elementer: Faglig og praksisnær ledelse; ledelses på tværs; ledelses af fremtidens velfærd; samt sparrings- og netværksgrupper. Der skal indgå relaterbare cases fra virkeligheden i Norddjurs Kommune i forløbet. Forløbet består af et antal kursusdage i 2024 (og evt. 2025)
 - Som en central del af forløbet indgår forpligtende deltagelse i tværgående netværk- og sparringsgruppe i 2024 (+2025)
 - Forløbet skal designes på en måde, så det er attraktivt at deltage både for den erfarne og nye leder, ligesom det skal kunne rumme de forskellige ledelsesniveauer`,
-							targetProfessions:
-								'Alle ledere på Velfærdsområdet (afdelingsledere, aftaleholdere, chefer)',
+							targetProfessions: 'Alle ledere på Velfærdsområdet (afdelingsledere, aftaleholdere, chefer)',
 							baselineDescription: '',
 							followUpPeriod: '2025',
 							followUpText: `Evaluering af forløbet i 2025.`,
@@ -361,8 +359,7 @@ Derudover skal praktik- og studiekoordinatoren beskæftige sig med følgende:
 - Drive et brugerdrevet udvalg med repræsentanter, som er under uddannelse eller i praktik på Velfærdsområdet i Norddjurs Kommune, så der sikres inddragelse af de unge i planlægning og eksekvering af aktiviteterne`,
 							targetProfessions:
 								'Sygeplejerske, pædagog, pædagogisk assistent, lærer samt social- og sundhedshjælper og -assistent (elever og studerende)',
-							baselineDescription:
-								'Tilfredshedsmålinger efter studie- og praktikophold i Norddjurs Kommune.',
+							baselineDescription: 'Tilfredshedsmålinger efter studie- og praktikophold i Norddjurs Kommune.',
 							followUpPeriod: '2025',
 							followUpText: `2025`,
 							resourcesText: `Der afsættes 100.000 kr. til studiefremmende aktiviteter på tværs af Velfærdsområdet i 2024-2025. Derudover afsættes 800.000 kr. til ansættelse af en praktik- og studiekoordinator i en toårig periode. Funktionen skal samarbejde med eksisterende aktører på Velfærdsområdet, som arbejder med praktikanter og studerende (f.eks. praktikvejledere, uddannelseskonsulenter, praktikkoordinatorer mv). Indsatsen forløber i 2024-2025.`,
@@ -378,7 +375,8 @@ Derudover skal praktik- og studiekoordinatoren beskæftige sig med følgende:
 									state: 'done'
 								},
 								{
-									title: 'Undersøgelse af hvad praktikanter og studerende lægger vægt på i valget af praktik- og uddannelsessted',
+									title:
+										'Undersøgelse af hvad praktikanter og studerende lægger vægt på i valget af praktik- og uddannelsessted',
 									duePeriod: '2024-H2',
 									state: 'done'
 								},
@@ -635,8 +633,7 @@ Få enheder og områder har en aktiv og målrettet strategi om tilstedeværelse 
 							followUpText: `2024`,
 							resourcesText: `Dette vil afhænge af arbejdsgruppens anbefalinger. Det antages, at hvis den samlede kommunikationsindsats skal løftes og styrke rekruttering og fastholdelse, vil det være nødvendigt med en tilføjelse af kommunikationsfaglige ressourcer.`,
 							nextStep: `Der nedsættes en arbejdsgruppe bestående af ledere fra Velfærdsområdet og den centrale kommunikationsafdeling. Medarbejdere fra Velfærdsområdet, som i dag beskæftiger sig med kommunikation, vil blive inddraget i arbejdet. Arbejdsgruppen afleverer oplæg til direktionen ultimo september med henblik på stillingtagen til den videre proces.`,
-							responsible:
-								'Arbejdsgruppe med ledere fra Velfærdsområdet og den centrale kommunikationsafdeling',
+							responsible: 'Arbejdsgruppe med ledere fra Velfærdsområdet og den centrale kommunikationsafdeling',
 							reportsTo: 'Direktionen',
 							lifecycle: 'in_progress',
 							decision,
@@ -762,8 +759,7 @@ Få enheder og områder har en aktiv og målrettet strategi om tilstedeværelse 
 		},
 		{
 			name: 'Trivselsscore, Velfærdsområdet',
-			description:
-				'Samlet trivselsscore (0–100) for medarbejdere på Velfærdsområdet i den årlige trivselsmåling.',
+			description: 'Samlet trivselsscore (0–100) for medarbejdere på Velfærdsområdet i den årlige trivselsmåling.',
 			unit: 'score',
 			decimals: 0,
 			direction: 'higher',
@@ -802,8 +798,7 @@ Få enheder og områder har en aktiv og målrettet strategi om tilstedeværelse 
 		},
 		{
 			name: 'Personaleomsætning blandt ledere, Velfærdsområdet',
-			description:
-				'Andel af lederne på Velfærdsområdet, der fratræder deres stilling i løbet af året.',
+			description: 'Andel af lederne på Velfærdsområdet, der fratræder deres stilling i løbet af året.',
 			unit: 'percent',
 			decimals: 1,
 			direction: 'lower',
@@ -911,8 +906,7 @@ Få enheder og områder har en aktiv og målrettet strategi om tilstedeværelse 
 		},
 		{
 			name: 'Ansøgere pr. stillingsopslag, Velfærdsområdet',
-			description:
-				'Gennemsnitligt antal kvalificerede ansøgere pr. stillingsopslag på Velfærdsområdet i halvåret.',
+			description: 'Gennemsnitligt antal kvalificerede ansøgere pr. stillingsopslag på Velfærdsområdet i halvåret.',
 			unit: 'count',
 			decimals: 1,
 			direction: 'higher',

@@ -23,7 +23,10 @@ declare module 'autocannon' {
 	}
 
 	interface Instance extends EventEmitter {
-		on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): this;
+		on(
+			event: 'response',
+			listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void
+		): this;
 	}
 
 	function autocannon(options: Options, callback: (error: Error | null, result: Result) => void): Instance;

@@ -30,7 +30,11 @@ import { checkedName, withDatabase } from '../helpers/database-url';
 import { generate, nationalShape } from './generate';
 
 const { values: args } = parseArgs({
-	options: { scale: { type: 'string', default: '1' }, duration: { type: 'string', default: '10' }, out: { type: 'string' } },
+	options: {
+		scale: { type: 'string', default: '1' },
+		duration: { type: 'string', default: '10' },
+		out: { type: 'string' }
+	},
 	strict: true
 });
 const scale = Number(args.scale);
@@ -108,7 +112,11 @@ interface Server {
 
 async function startProcess(args: string[], env: Record<string, string>, port: number): Promise<Server> {
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, args, {
+		cwd: projectRoot,
+		env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let output = '';
 	child.stdout!.on('data', (chunk) => (output += chunk));
 	child.stderr!.on('data', (chunk) => (output += chunk));
@@ -163,10 +171,21 @@ async function recreateDatabase(): Promise<void> {
 }
 
 async function rowCounts(db: Db): Promise<Record<string, number>> {
-	const tables = ['organisation', 'app_user', 'programme', 'recommendation', 'kpi', 'observation', 'follow_up_item', 'budget_line'];
+	const tables = [
+		'organisation',
+		'app_user',
+		'programme',
+		'recommendation',
+		'kpi',
+		'observation',
+		'follow_up_item',
+		'budget_line'
+	];
 	const counts: Record<string, number> = {};
 	for (const table of tables) {
-		counts[table] = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)).rows[0].n;
+		counts[table] = (
+			await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)
+		).rows[0].n;
 	}
 	return counts;
 }
@@ -194,7 +213,12 @@ async function sampleOf(db: Db, slug: string): Promise<Sample> {
 
 async function signIn(db: Db, sample: Sample): Promise<{ cookie: string; token: string; sessionToken: string }> {
 	const { token: sessionToken } = await createSession(db, sample.directorId, { userAgent: 'fremdrift-bench' });
-	const { token } = await createApiToken(db, { organisationId: sample.organisationId, userId: sample.directorId, name: `Bench ${sample.directorId}`, createdBy: null });
+	const { token } = await createApiToken(db, {
+		organisationId: sample.organisationId,
+		userId: sample.directorId,
+		name: `Bench ${sample.directorId}`,
+		createdBy: null
+	});
 	return { cookie: `${sessionCookieName(false)}=${sessionToken}`, token, sessionToken };
 }
 
@@ -212,24 +236,54 @@ const targets: Target[] = [
 	{ key: 'annual_report', label: 'Årsstatus', path: (s) => `/status/${s.reportId}`, api: false },
 	{ key: 'api_recommendations', label: 'API: anbefalinger', path: () => '/api/v1/recommendations', api: true },
 	{ key: 'api_kpis', label: 'API: nøgletal', path: () => '/api/v1/kpis', api: true },
-	{ key: 'api_observations', label: 'API: målinger (120)', path: (s) => `/api/v1/kpis/${s.kpiId}/observations`, api: true }
+	{
+		key: 'api_observations',
+		label: 'API: målinger (120)',
+		path: (s) => `/api/v1/kpis/${s.kpiId}/observations`,
+		api: true
+	}
 ];
 
-async function probe(url: string, headers: Record<string, string>): Promise<{ status: number; queries: number | null; bytes: number; html: string }> {
+async function probe(
+	url: string,
+	headers: Record<string, string>
+): Promise<{ status: number; queries: number | null; bytes: number; html: string }> {
 	const response = await fetch(url, { headers, redirect: 'manual' });
 	const html = await response.text();
 	const count = response.headers.get('x-query-count');
-	return { status: response.status, queries: count === null ? null : Number(count), bytes: Buffer.byteLength(html), html };
+	return {
+		status: response.status,
+		queries: count === null ? null : Number(count),
+		bytes: Buffer.byteLength(html),
+		html
+	};
 }
 
 /** The JavaScript a page loads in Chromium (modules, preloads, dynamic imports such as Chart.js), raw and gzipped. */
-type JavaScriptSizes = { method: 'chromium' | 'html' } & Record<string, { files: number; rawKb: number; gzipKb: number } | string>;
+type JavaScriptSizes = { method: 'chromium' | 'html' } & Record<
+	string,
+	{ files: number; rawKb: number; gzipKb: number } | string
+>;
 
-async function javascriptOf(base: string, sessionToken: string, paths: Record<string, string>): Promise<JavaScriptSizes> {
+async function javascriptOf(
+	base: string,
+	sessionToken: string,
+	paths: Record<string, string>
+): Promise<JavaScriptSizes> {
 	const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 	if (!existsSync(chromiumPath)) return javascriptFromHtml(base, sessionToken, paths);
 	const { chromium } = await import('playwright-core');
-	const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--accept-lang=da-DK,da'] });
+	const browser = await chromium.launch({
+		executablePath: chromiumPath,
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--accept-lang=da-DK,da'
+		]
+	});
 	const result: JavaScriptSizes = { method: 'chromium' };
 	try {
 		for (const [key, path] of Object.entries(paths)) {
@@ -256,11 +310,17 @@ async function javascriptOf(base: string, sessionToken: string, paths: Record<st
  * their static imports — everything a page loads before it runs, but not dynamic imports made later (Chart.js
  * where a chart is drawn).
  */
-async function javascriptFromHtml(base: string, sessionToken: string, paths: Record<string, string>): Promise<JavaScriptSizes> {
+async function javascriptFromHtml(
+	base: string,
+	sessionToken: string,
+	paths: Record<string, string>
+): Promise<JavaScriptSizes> {
 	const result: JavaScriptSizes = { method: 'html' };
 	for (const [key, path] of Object.entries(paths)) {
 		const page = base + path;
-		const html = await (await fetch(page, { headers: { cookie: `${sessionCookieName(false)}=${sessionToken}` } })).text();
+		const html = await (
+			await fetch(page, { headers: { cookie: `${sessionCookieName(false)}=${sessionToken}` } })
+		).text();
 		const queue: string[] = [];
 		for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
 			const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
@@ -274,7 +334,8 @@ async function javascriptFromHtml(base: string, sessionToken: string, paths: Rec
 			const body = Buffer.from(await (await fetch(url)).arrayBuffer());
 			bodies.set(url, body);
 			// Static imports only (`from"./x.js"`, `import"./x.js"`); `import("./x.js")` is loaded later, if at all.
-			for (const match of body.toString('utf8').matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)) queue.push(new URL(match[1], url).href);
+			for (const match of body.toString('utf8').matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g))
+				queue.push(new URL(match[1], url).href);
 		}
 		result[key] = sizes([...bodies.values()]);
 	}
@@ -283,14 +344,21 @@ async function javascriptFromHtml(base: string, sessionToken: string, paths: Rec
 
 function sizes(bodies: Buffer[]): { files: number; rawKb: number; gzipKb: number } {
 	const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
-	return { files: bodies.length, rawKb: kb(bodies.reduce((sum, b) => sum + b.length, 0)), gzipKb: kb(bodies.reduce((sum, b) => sum + gzipSync(b).length, 0)) };
+	return {
+		files: bodies.length,
+		rawKb: kb(bodies.reduce((sum, b) => sum + b.length, 0)),
+		gzipKb: kb(bodies.reduce((sum, b) => sum + gzipSync(b).length, 0))
+	};
 }
 
 /**
  * The overview's SQL on its own: the statements loadOverview runs, replayed at once per "request" (as its
  * Promise.all issues them), prepared, on a pool as large as the app's (10).
  */
-async function sqlCeiling(queries: { sql: string; parameters: readonly unknown[] }[], seconds: number): Promise<Load[]> {
+async function sqlCeiling(
+	queries: { sql: string; parameters: readonly unknown[] }[],
+	seconds: number
+): Promise<Load[]> {
 	const client = postgres(benchUrl, { max: 10, onnotice: () => {} });
 	const once = () => Promise.all(queries.map((q) => client.unsafe(q.sql, q.parameters as never[], { prepare: true })));
 	const loads: Load[] = [];
@@ -352,7 +420,12 @@ async function main(): Promise<void> {
 	let t0 = performance.now();
 	const observations = await generate(db, { prefix: 'kommune', organisations, codeOffset: 100, shape: nationalShape });
 	// One small organisation: the same pages must take the same number of queries at a fraction of the data.
-	await generate(db, { prefix: 'lille', organisations: 1, codeOffset: null, shape: { programmes: 1, recommendations: 1, kpis: 1, months: 12 } });
+	await generate(db, {
+		prefix: 'lille',
+		organisations: 1,
+		codeOffset: null,
+		shape: { programmes: 1, recommendations: 1, kpis: 1, months: 12 }
+	});
 	await sql`analyze`.execute(db);
 	const generationSeconds = Math.round((performance.now() - t0) / 100) / 10;
 	const counts = await rowCounts(db);
@@ -362,23 +435,34 @@ async function main(): Promise<void> {
 	const small = await sampleOf(db, 'lille-001');
 	const bigAuth = await signIn(db, big);
 	const smallAuth = await signIn(db, small);
-	const bigKpiIds = (await db.selectFrom('kpi').select('id').where('organisationId', '=', big.organisationId).orderBy('id').execute()).map((k) => k.id);
+	const bigKpiIds = (
+		await db.selectFrom('kpi').select('id').where('organisationId', '=', big.organisationId).orderBy('id').execute()
+	).map((k) => k.id);
 
 	// The overview's SQL, captured from the same function the page calls.
 	const captured: { sql: string; parameters: readonly unknown[] }[] = [];
-	const capture = await openDatabase({ databaseUrl: benchUrl, poolMax: 1, onQuery: (event) => event.level === 'query' && captured.push({ sql: event.query.sql, parameters: event.query.parameters }) });
+	const capture = await openDatabase({
+		databaseUrl: benchUrl,
+		poolMax: 1,
+		onQuery: (event) =>
+			event.level === 'query' && captured.push({ sql: event.query.sql, parameters: event.query.parameters })
+	});
 	const asOf = todayInCopenhagen();
 	const overviewRows = (await loadOverview(capture.db, big.organisationId, asOf)).length;
 	await capture.close();
 	await handle.close();
 
 	const port = await freePort();
-	const app = await startProcess([join(projectRoot, 'build', 'index.js')], {
-		DATABASE_URL: benchUrl,
-		ORIGIN: `http://127.0.0.1:${port}`,
-		BODY_SIZE_LIMIT: '6M',
-		FREMDRIFT_QUERY_COUNT_HEADER: '1'
-	}, port);
+	const app = await startProcess(
+		[join(projectRoot, 'build', 'index.js')],
+		{
+			DATABASE_URL: benchUrl,
+			ORIGIN: `http://127.0.0.1:${port}`,
+			BODY_SIZE_LIMIT: '6M',
+			FREMDRIFT_QUERY_COUNT_HEADER: '1'
+		},
+		port
+	);
 	const startMemory = memoryOf(app.child.pid!);
 	log(`server på ${app.url} (${startMemory?.currentMb ?? '?'} MB ved start)`);
 
@@ -387,7 +471,9 @@ async function main(): Promise<void> {
 	overviewHtmlForReport = '';
 	try {
 		const headersFor = (target: Target, auth: { cookie: string; token: string }): Record<string, string> =>
-			target.api ? { authorization: `Bearer ${auth.token}`, accept: 'application/json' } : { cookie: auth.cookie, accept: 'text/html' };
+			target.api
+				? { authorization: `Bearer ${auth.token}`, accept: 'application/json' }
+				: { cookie: auth.cookie, accept: 'text/html' };
 
 		for (const target of targets) {
 			const headers = headersFor(target, bigAuth);
@@ -414,7 +500,9 @@ async function main(): Promise<void> {
 				loads
 			};
 			results.push(entry);
-			log(`${target.label}: ${first.queries} SQL (lille org.: ${entry.queriesSmallOrganisation}); ${loads.map((l) => `c${l.connections} p95 ${l.p95} ms ${l.requestsPerSecond}/s`).join(', ')}`);
+			log(
+				`${target.label}: ${first.queries} SQL (lille org.: ${entry.queriesSmallOrganisation}); ${loads.map((l) => `c${l.connections} p95 ${l.p95} ms ${l.requestsPerSecond}/s`).join(', ')}`
+			);
 		}
 
 		// The import: a dry run (preview only), then the real thing, 10,000 changed values in one transaction.
@@ -433,12 +521,22 @@ async function main(): Promise<void> {
 			rows: 10_000,
 			bytes: Buffer.byteLength(csv),
 			dryRun: { status: dry.status, ms: dryMs, rows: dryBody.rows, updated: dryBody.updated },
-			apply: { status: real.status, ms: importMs, rows: realBody.rows, created: realBody.created, updated: realBody.updated, unchanged: realBody.unchanged, queries: Number(real.headers.get('x-query-count')) }
+			apply: {
+				status: real.status,
+				ms: importMs,
+				rows: realBody.rows,
+				created: realBody.created,
+				updated: realBody.updated,
+				unchanged: realBody.unchanged,
+				queries: Number(real.headers.get('x-query-count'))
+			}
 		};
 		log(`import af 10.000 rækker: ${importMs} ms (${real.status}; prøvekørsel ${dryMs} ms)`);
 
 		const pagePaths = Object.fromEntries(
-			results.filter((r) => !r.skipped && !String(r.key).startsWith('api_')).map((r) => [r.key as string, r.path as string])
+			results
+				.filter((r) => !r.skipped && !String(r.key).startsWith('api_'))
+				.map((r) => [r.key as string, r.path as string])
 		);
 		const javascript = await javascriptOf(app.url, bigAuth.sessionToken, pagePaths);
 		log(`JavaScript: ${JSON.stringify(javascript)}`);
@@ -459,9 +557,27 @@ async function main(): Promise<void> {
 		}
 		log(`bar node:http: ${bareLoads.map((l) => `c${l.connections} ${l.requestsPerSecond}/s`).join(', ')}`);
 		const sqlLoads = await sqlCeiling(captured, duration);
-		log(`oversigtens SQL alene (${captured.length} forespørgsler): ${sqlLoads.map((l) => `c${l.connections} p95 ${l.p95} ms ${l.requestsPerSecond}/s`).join(', ')}`);
+		log(
+			`oversigtens SQL alene (${captured.length} forespørgsler): ${sqlLoads.map((l) => `c${l.connections} p95 ${l.p95} ms ${l.requestsPerSecond}/s`).join(', ')}`
+		);
 
-		const report = buildReport({ startedAt, generationSeconds, counts, observations, organisations, overviewRows, asOf, results, importResult, javascript, memory, startMemory, bareLoads, sqlLoads, capturedQueries: captured.length });
+		const report = buildReport({
+			startedAt,
+			generationSeconds,
+			counts,
+			observations,
+			organisations,
+			overviewRows,
+			asOf,
+			results,
+			importResult,
+			javascript,
+			memory,
+			startMemory,
+			bareLoads,
+			sqlLoads,
+			capturedQueries: captured.length
+		});
 		mkdirSync(outDir, { recursive: true });
 		writeFileSync(join(outDir, 'latest.json'), JSON.stringify(report.json, null, '\t') + '\n');
 		writeFileSync(join(outDir, 'latest.md'), report.markdown);
@@ -491,7 +607,9 @@ function machine() {
 }
 
 const da = (x: number | null | undefined, digits = 1) =>
-	x === null || x === undefined || Number.isNaN(x) ? '–' : x.toLocaleString('da-DK', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+	x === null || x === undefined || Number.isNaN(x)
+		? '–'
+		: x.toLocaleString('da-DK', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 
 function buildReport(data: {
 	startedAt: Date;
@@ -502,7 +620,12 @@ function buildReport(data: {
 	overviewRows: number;
 	asOf: string;
 	results: Record<string, unknown>[];
-	importResult: { rows: number; bytes: number; dryRun: { status: number; ms: number }; apply: { status: number; ms: number; updated: unknown; queries: number } };
+	importResult: {
+		rows: number;
+		bytes: number;
+		dryRun: { status: number; ms: number };
+		apply: { status: number; ms: number; updated: unknown; queries: number };
+	};
 	javascript: JavaScriptSizes;
 	memory: { peakMb: number; currentMb: number } | null;
 	startMemory: { peakMb: number; currentMb: number } | null;
@@ -511,13 +634,26 @@ function buildReport(data: {
 	capturedQueries: number;
 }) {
 	const bareAt = (c: number) => data.bareLoads.find((l) => l.connections === c)!;
-	const measured = data.results.filter((r) => !r.skipped) as { key: string; label: string; path: string; bytes: number; queries: number | null; queriesSmallOrganisation: number | null; loads: Load[] }[];
+	const measured = data.results.filter((r) => !r.skipped) as {
+		key: string;
+		label: string;
+		path: string;
+		bytes: number;
+		queries: number | null;
+		queriesSmallOrganisation: number | null;
+		loads: Load[];
+	}[];
 	const overview = measured.find((r) => r.key === 'overview');
 	const overview16 = overview?.loads.find((l) => l.connections === 16);
 	const { method, ...pageSizes } = data.javascript;
 	const js = pageSizes as Record<string, { files: number; rawKb: number; gzipKb: number }>;
 	const goals = [
-		{ goal: 'Oversigt p95 ≤ 50 ms ved samtidighed 16', value: overview16?.p95 ?? null, unit: 'ms', met: overview16 ? overview16.p95 <= 50 : null },
+		{
+			goal: 'Oversigt p95 ≤ 50 ms ved samtidighed 16',
+			value: overview16?.p95 ?? null,
+			unit: 'ms',
+			met: overview16 ? overview16.p95 <= 50 : null
+		},
 		{
 			goal: '≥ 25 % af den bare servers gennemløb (oversigt, samtidighed 16)',
 			value: overview16 ? Math.round((overview16.requestsPerSecond / bareAt(16).requestsPerSecond) * 1000) / 10 : null,
@@ -530,8 +666,18 @@ function buildReport(data: {
 			unit: 'sider med forskel',
 			met: measured.every((r) => r.queries === r.queriesSmallOrganisation)
 		},
-		{ goal: 'Import af 10.000 rækker ≤ 2 s', value: data.importResult.apply.ms, unit: 'ms', met: data.importResult.apply.status === 200 && data.importResult.apply.ms <= 2000 },
-		{ goal: '≤ 150 kB gzippet JavaScript på oversigten', value: js.overview?.gzipKb ?? null, unit: 'kB', met: js.overview ? js.overview.gzipKb <= 150 : null }
+		{
+			goal: 'Import af 10.000 rækker ≤ 2 s',
+			value: data.importResult.apply.ms,
+			unit: 'ms',
+			met: data.importResult.apply.status === 200 && data.importResult.apply.ms <= 2000
+		},
+		{
+			goal: '≤ 150 kB gzippet JavaScript på oversigten',
+			value: js.overview?.gzipKb ?? null,
+			unit: 'kB',
+			met: js.overview ? js.overview.gzipKb <= 150 : null
+		}
 	];
 	const json = {
 		date: data.startedAt.toISOString(),
@@ -539,9 +685,24 @@ function buildReport(data: {
 		postgres: benchUrl.replace(/\/\/[^@]*@/, '//'),
 		scale,
 		durationSeconds: duration,
-		data: { organisations: data.organisations, shape: nationalShape, rows: data.counts, observationsGenerated: data.observations, generationSeconds: data.generationSeconds, overviewRows: data.overviewRows, asOf: data.asOf },
+		data: {
+			organisations: data.organisations,
+			shape: nationalShape,
+			rows: data.counts,
+			observationsGenerated: data.observations,
+			generationSeconds: data.generationSeconds,
+			overviewRows: data.overviewRows,
+			asOf: data.asOf
+		},
 		pages: data.results,
-		ceiling: { bareNodeHttp: data.bareLoads, overviewSqlOnly: { queries: data.capturedQueries, loads: data.sqlLoads, note: 'loadOverview’s statements replayed concurrently per request (as its Promise.all issues them), prepared, on a pool of 10 like the app' } },
+		ceiling: {
+			bareNodeHttp: data.bareLoads,
+			overviewSqlOnly: {
+				queries: data.capturedQueries,
+				loads: data.sqlLoads,
+				note: 'loadOverview’s statements replayed concurrently per request (as its Promise.all issues them), prepared, on a pool of 10 like the app'
+			}
+		},
 		import: data.importResult,
 		serverMemoryMb: { atStart: data.startMemory?.currentMb ?? null, peak: data.memory?.peakMb ?? null },
 		javascript: data.javascript,
@@ -551,10 +712,16 @@ function buildReport(data: {
 	const m = data.counts;
 	const lines: string[] = [];
 	const ms = (x: number) => da(x, 1);
-	lines.push(`Målt ${data.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC på ${json.machine.cpus} kerner (${json.machine.cpuModel}), ${da(json.machine.memoryGb)} GB RAM, Node ${json.machine.node}, PostgreSQL på samme maskine (belastning ${json.machine.loadAverage.map((x) => da(x, 2)).join(' / ')} ved start: maskinen deles); skala ${scale}, ${duration} s pr. måling.`);
-	lines.push(`Data: ${da(m.organisation, 0)} organisationer, ${da(m.recommendation, 0)} anbefalinger, ${da(m.kpi, 0)} nøgletal, ${da(m.observation, 0)} målinger (genereret på ${da(data.generationSeconds)} s). Siderne måles som direktør i én kommune (30 anbefalinger, 120 nøgletal, 14.400 målinger).`);
+	lines.push(
+		`Målt ${data.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC på ${json.machine.cpus} kerner (${json.machine.cpuModel}), ${da(json.machine.memoryGb)} GB RAM, Node ${json.machine.node}, PostgreSQL på samme maskine (belastning ${json.machine.loadAverage.map((x) => da(x, 2)).join(' / ')} ved start: maskinen deles); skala ${scale}, ${duration} s pr. måling.`
+	);
+	lines.push(
+		`Data: ${da(m.organisation, 0)} organisationer, ${da(m.recommendation, 0)} anbefalinger, ${da(m.kpi, 0)} nøgletal, ${da(m.observation, 0)} målinger (genereret på ${da(data.generationSeconds)} s). Siderne måles som direktør i én kommune (30 anbefalinger, 120 nøgletal, 14.400 målinger).`
+	);
 	lines.push('');
-	lines.push('| side | samtidighed | p50 ms | p95 ms | p99 ms | forespørgsler/s | andel af bar server | SQL pr. side (lille org.) | svar kB |');
+	lines.push(
+		'| side | samtidighed | p50 ms | p95 ms | p99 ms | forespørgsler/s | andel af bar server | SQL pr. side (lille org.) | svar kB |'
+	);
 	lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const r of data.results) {
 		if (r.skipped) {
@@ -564,21 +731,46 @@ function buildReport(data: {
 		const row = r as unknown as (typeof measured)[number];
 		for (const l of row.loads) {
 			const share = Math.round((l.requestsPerSecond / bareAt(l.connections).requestsPerSecond) * 1000) / 10;
-			lines.push(`| ${row.label} | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | ${da(share)} % | ${row.queries} (${row.queriesSmallOrganisation ?? '–'}) | ${da(row.bytes / 1024, 0)} |`);
+			lines.push(
+				`| ${row.label} | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | ${da(share)} % | ${row.queries} (${row.queriesSmallOrganisation ?? '–'}) | ${da(row.bytes / 1024, 0)} |`
+			);
 		}
 	}
-	for (const l of data.bareLoads) lines.push(`| loft: bar \`node:http\`, samme HTML | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | 100 % | 0 | ${da(Buffer.byteLength(overviewHtmlForReport) / 1024, 0)} |`);
-	for (const l of data.sqlLoads) lines.push(`| loft: oversigtens SQL alene | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | – | ${data.capturedQueries} | – |`);
+	for (const l of data.bareLoads)
+		lines.push(
+			`| loft: bar \`node:http\`, samme HTML | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | 100 % | 0 | ${da(Buffer.byteLength(overviewHtmlForReport) / 1024, 0)} |`
+		);
+	for (const l of data.sqlLoads)
+		lines.push(
+			`| loft: oversigtens SQL alene | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | – | ${data.capturedQueries} | – |`
+		);
 	lines.push('');
 	const imp = data.importResult;
-	lines.push(`- Import af 10.000 rækker CSV (${da(imp.bytes / 1024, 0)} kB) via API: ${da(imp.apply.ms, 0)} ms (svar ${imp.apply.status}, ${imp.apply.updated} ændrede, ${imp.apply.queries} SQL); prøvekørsel ${da(imp.dryRun.ms, 0)} ms.`);
-	lines.push(`- Serverens hukommelse: ${data.startMemory?.currentMb ?? '–'} MB ved start, højst ${data.memory?.peakMb ?? '–'} MB (RSS-top) under hele målingen.`);
-	const how = method === 'chromium' ? 'alt hvad Chromium henter, også dynamiske imports' : 'modulerne sidens HTML indlæser (modulepreload); Chromium fandtes ikke, så senere dynamiske imports som Chart.js på nøgletalssiden er ikke med';
-	lines.push(`- JavaScript pr. side (gzippet; ${how}): ${Object.entries(js).map(([k, v]) => `${measured.find((r) => r.key === k)?.label ?? k} ${da(v.gzipKb)} kB (${v.files} filer, ${da(v.rawKb)} kB ukomprimeret)`).join(', ')}.`);
+	lines.push(
+		`- Import af 10.000 rækker CSV (${da(imp.bytes / 1024, 0)} kB) via API: ${da(imp.apply.ms, 0)} ms (svar ${imp.apply.status}, ${imp.apply.updated} ændrede, ${imp.apply.queries} SQL); prøvekørsel ${da(imp.dryRun.ms, 0)} ms.`
+	);
+	lines.push(
+		`- Serverens hukommelse: ${data.startMemory?.currentMb ?? '–'} MB ved start, højst ${data.memory?.peakMb ?? '–'} MB (RSS-top) under hele målingen.`
+	);
+	const how =
+		method === 'chromium'
+			? 'alt hvad Chromium henter, også dynamiske imports'
+			: 'modulerne sidens HTML indlæser (modulepreload); Chromium fandtes ikke, så senere dynamiske imports som Chart.js på nøgletalssiden er ikke med';
+	lines.push(
+		`- JavaScript pr. side (gzippet; ${how}): ${Object.entries(js)
+			.map(
+				([k, v]) =>
+					`${measured.find((r) => r.key === k)?.label ?? k} ${da(v.gzipKb)} kB (${v.files} filer, ${da(v.rawKb)} kB ukomprimeret)`
+			)
+			.join(', ')}.`
+	);
 	lines.push('');
 	lines.push('| mål | målt | nået |');
 	lines.push('|---|---:|:---:|');
-	for (const g of goals) lines.push(`| ${g.goal} | ${typeof g.value === 'number' ? da(g.value) : '–'} ${g.unit} | ${g.met === null ? '–' : g.met ? 'ja' : 'nej'} |`);
+	for (const g of goals)
+		lines.push(
+			`| ${g.goal} | ${typeof g.value === 'number' ? da(g.value) : '–'} ${g.unit} | ${g.met === null ? '–' : g.met ? 'ja' : 'nej'} |`
+		);
 	return { json, markdown: lines.join('\n') + '\n' };
 }
 

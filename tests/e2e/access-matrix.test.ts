@@ -13,8 +13,20 @@ const visitors = ['anonymous', 'politician', 'projectLead', 'director', 'admin',
 type Visitor = (typeof visitors)[number];
 type Row = Record<Visitor, number>;
 
-const row = (anonymous: number, politician: number, projectLead: number, director: number, admin: number, otherOrgAdmin: number): Row => ({
-	anonymous, politician, projectLead, director, admin, otherOrgAdmin
+const row = (
+	anonymous: number,
+	politician: number,
+	projectLead: number,
+	director: number,
+	admin: number,
+	otherOrgAdmin: number
+): Row => ({
+	anonymous,
+	politician,
+	projectLead,
+	director,
+	admin,
+	otherOrgAdmin
 });
 
 /** GET of each route (by route id; a Norddjurs object where the route takes one). */
@@ -137,7 +149,14 @@ function routeFolders(): [string, string][] {
 	const walk = (dir: string) => {
 		const entries = readdirSync(dir);
 		if (entries.some((e) => /^\+(page|server)\.(svelte|ts)$/.test(e))) {
-			found.push(['/' + relative(routesRoot, dir).split('/').filter((part) => part && !/^\(.*\)$/.test(part)).join('/'), dir]);
+			found.push([
+				'/' +
+					relative(routesRoot, dir)
+						.split('/')
+						.filter((part) => part && !/^\(.*\)$/.test(part))
+						.join('/'),
+				dir
+			]);
 		}
 		for (const entry of entries) if (statSync(join(dir, entry)).isDirectory()) walk(join(dir, entry));
 	};
@@ -179,24 +198,44 @@ describe('the access matrix against the built server', () => {
 			['otherOrgAdmin', 'admin@allerod.demo']
 		];
 		for (const [visitor, email] of accounts) cookies[visitor] = await signInCookie(server.url, email);
-		const list = await (await fetch(`${server.url}/api/v1/recommendations`, { headers: { cookie: cookies.director! } })).json();
+		const list = await (
+			await fetch(`${server.url}/api/v1/recommendations`, { headers: { cookie: cookies.director! } })
+		).json();
 		// The admin actions act on a user made for the purpose, so they disturb no visitor's session.
 		const invited = await fetch(`${server.url}/admin/brugere?/invite`, {
 			method: 'POST',
-			headers: { cookie: cookies.admin!, origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			headers: {
+				cookie: cookies.admin!,
+				origin: server.url,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
 			body: new URLSearchParams({ name: 'Målbruger', email: 'maal@norddjurs.demo', role: 'project_lead' })
 		});
 		expect(invited.status).toBe(200);
 		const users = await (await fetch(`${server.url}/admin/brugere`, { headers: { cookie: cookies.admin! } })).text();
-		const userId = /<tr[^>]*data-user="maal@norddjurs.demo"[^>]*>\s*<th[^>]*><a href="\/admin\/brugere\/(\d+)"/.exec(users)![1];
+		const userId = /<tr[^>]*data-user="maal@norddjurs.demo"[^>]*>\s*<th[^>]*><a href="\/admin\/brugere\/(\d+)"/.exec(
+			users
+		)![1];
 		const anbefaling3 = list.recommendations.find((r: { number: number }) => r.number === 3).id;
-		const page3 = await (await fetch(`${server.url}/anbefalinger/${anbefaling3}`, { headers: { cookie: cookies.director! } })).text();
+		const page3 = await (
+			await fetch(`${server.url}/anbefalinger/${anbefaling3}`, { headers: { cookie: cookies.director! } })
+		).text();
 		const kpiId = /href="\/noegletal\/(\d+)"/.exec(page3)![1];
-		const programmes = await (await fetch(`${server.url}/programmer`, { headers: { cookie: cookies.director! } })).text();
+		const programmes = await (
+			await fetch(`${server.url}/programmer`, { headers: { cookie: cookies.director! } })
+		).text();
 		const programmeId = /href="\/programmer\/(\d+)"/.exec(programmes)![1];
 		const reports = await (await fetch(`${server.url}/status`, { headers: { cookie: cookies.director! } })).text();
 		const reportId = /href="\/status\/(\d+)"/.exec(reports)![1];
-		samples = { '[id]': String(list.recommendations[0].id), '[token]': '1.ugyldig', user: userId, kpi: kpiId, programme: programmeId, report: reportId };
+		samples = {
+			'[id]': String(list.recommendations[0].id),
+			'[token]': '1.ugyldig',
+			user: userId,
+			kpi: kpiId,
+			programme: programmeId,
+			report: reportId
+		};
 	});
 	afterAll(() => server?.stop());
 
@@ -218,7 +257,10 @@ describe('the access matrix against the built server', () => {
 		const actual: Partial<Row> = {};
 		for (const visitor of visitors) {
 			const cookie = cookies[visitor];
-			const response = await fetch(`${server.url}${concrete(route)}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+			const response = await fetch(`${server.url}${concrete(route)}`, {
+				redirect: 'manual',
+				headers: cookie ? { cookie } : {}
+			});
 			actual[visitor] = response.status;
 		}
 		expect(actual).toEqual(expected);
@@ -229,11 +271,23 @@ describe('the access matrix against the built server', () => {
 		for (const visitor of visitors) {
 			const cookie = cookies[visitor];
 			// An empty assignment list is a real choice (nobody assigned); an unknown user is refused instead.
-			const body = route === '/anbefalinger/[id]/rediger?/assignments' ? new URLSearchParams({ userId: 'x' }) : route.endsWith('?/role') ? new URLSearchParams({ role: 'boss' }) : route.endsWith('?/revoke') ? new URLSearchParams({ id: 'x' }) : new URLSearchParams();
+			const body =
+				route === '/anbefalinger/[id]/rediger?/assignments'
+					? new URLSearchParams({ userId: 'x' })
+					: route.endsWith('?/role')
+						? new URLSearchParams({ role: 'boss' })
+						: route.endsWith('?/revoke')
+							? new URLSearchParams({ id: 'x' })
+							: new URLSearchParams();
 			const response = await fetch(`${server.url}${concrete(route)}`, {
 				method: 'POST',
 				redirect: 'manual',
-				headers: { ...(cookie ? { cookie } : {}), origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+				headers: {
+					...(cookie ? { cookie } : {}),
+					origin: server.url,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
 				body
 			});
 			actual[visitor] = response.status;
@@ -245,7 +299,11 @@ describe('the access matrix against the built server', () => {
 		const response = await fetch(`${server.url}/admin/brugere?/invite`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { cookie: cookies.admin!, origin: 'https://ond.example', 'content-type': 'application/x-www-form-urlencoded' },
+			headers: {
+				cookie: cookies.admin!,
+				origin: 'https://ond.example',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
 			body: new URLSearchParams({ name: 'X', email: 'x@ond.example', role: 'admin' })
 		});
 		expect(response.status).toBe(403);

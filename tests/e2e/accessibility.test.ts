@@ -12,37 +12,95 @@ describe.skipIf(!hasChromium)('accessibility sweep', () => {
 
 	async function samplePaths(): Promise<Record<string, string>> {
 		const cookie = await signInCookie(demo.server.url, 'direktor@norddjurs.demo');
-		const recs = (await (await fetch(`${demo.server.url}/api/v1/recommendations`, { headers: { cookie } })).json()).recommendations;
+		const recs = (await (await fetch(`${demo.server.url}/api/v1/recommendations`, { headers: { cookie } })).json())
+			.recommendations;
 		const kpis = (await (await fetch(`${demo.server.url}/api/v1/kpis`, { headers: { cookie } })).json()).kpis;
-		const programme = /href="(\/programmer\/\d+)"/.exec(await (await fetch(`${demo.server.url}/programmer`, { headers: { cookie } })).text())![1];
-		return { recommendation: `/anbefalinger/${recs[6].id}`, kpi: `/noegletal/${kpis[0].id}`, kpiEdit: `/noegletal/${kpis[0].id}/rediger`, programme, first: `/anbefalinger/${recs[0].id}` };
+		const programme = /href="(\/programmer\/\d+)"/.exec(
+			await (await fetch(`${demo.server.url}/programmer`, { headers: { cookie } })).text()
+		)![1];
+		return {
+			recommendation: `/anbefalinger/${recs[6].id}`,
+			kpi: `/noegletal/${kpis[0].id}`,
+			kpiEdit: `/noegletal/${kpis[0].id}/rediger`,
+			programme,
+			first: `/anbefalinger/${recs[0].id}`
+		};
 	}
 
 	const roles = [
-		{ email: 'direktor@norddjurs.demo', pages: (p: Record<string, string>) => ['/', p.recommendation, p.kpi, '/hjaelp', '/mine-noegletal', '/noegletal', '/noegletal/import', '/noegletal/ny', p.kpiEdit, '/status', `${p.recommendation}/forloeb`] },
-		{ email: 'projektleder@norddjurs.demo', pages: (p: Record<string, string>) => ['/', p.recommendation, p.kpi, '/hjaelp', '/mine-noegletal', '/noegletal', '/noegletal/import', `${p.first}/opfoelgning`] },
+		{
+			email: 'direktor@norddjurs.demo',
+			pages: (p: Record<string, string>) => [
+				'/',
+				p.recommendation,
+				p.kpi,
+				'/hjaelp',
+				'/mine-noegletal',
+				'/noegletal',
+				'/noegletal/import',
+				'/noegletal/ny',
+				p.kpiEdit,
+				'/status',
+				`${p.recommendation}/forloeb`
+			]
+		},
+		{
+			email: 'projektleder@norddjurs.demo',
+			pages: (p: Record<string, string>) => [
+				'/',
+				p.recommendation,
+				p.kpi,
+				'/hjaelp',
+				'/mine-noegletal',
+				'/noegletal',
+				'/noegletal/import',
+				`${p.first}/opfoelgning`
+			]
+		},
 		{
 			email: 'admin@norddjurs.demo',
-			pages: (p: Record<string, string>) => ['/admin/brugere', '/admin/api-noegler', '/programmer', '/programmer/import', p.programme, '/anbefalinger/ny', `${p.recommendation}/rediger`, `${p.recommendation}/forloeb`, `${p.recommendation}/budget`, `${p.recommendation}/opfoelgning`]
+			pages: (p: Record<string, string>) => [
+				'/admin/brugere',
+				'/admin/api-noegler',
+				'/programmer',
+				'/programmer/import',
+				p.programme,
+				'/anbefalinger/ny',
+				`${p.recommendation}/rediger`,
+				`${p.recommendation}/forloeb`,
+				`${p.recommendation}/budget`,
+				`${p.recommendation}/opfoelgning`
+			]
 		},
 		{ email: 'politiker@norddjurs.demo', pages: () => ['/status', '/hjaelp', '/tilgaengelighed'] }
 	];
 
-	test.each(roles)('$email: no WCAG 2.1 AA violations on the pages the role can open', async ({ email, pages }) => {
-		const paths = pages(await samplePaths());
-		for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
-			const context = await demo.browser.newContext({ viewport });
-			const page = await signInPage(context, demo.server.url, email);
-			for (const path of paths) {
-				const response = await page.goto(`${demo.server.url}${path}`);
-				expect([path, response?.status()]).toEqual([path, 200]);
-				const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
-				expect([path, viewport.width, axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)]).toEqual([path, viewport.width, []]);
+	test.each(roles)(
+		'$email: no WCAG 2.1 AA violations on the pages the role can open',
+		async ({ email, pages }) => {
+			const paths = pages(await samplePaths());
+			for (const viewport of [
+				{ width: 1280, height: 900 },
+				{ width: 390, height: 844 }
+			]) {
+				const context = await demo.browser.newContext({ viewport });
+				const page = await signInPage(context, demo.server.url, email);
+				for (const path of paths) {
+					const response = await page.goto(`${demo.server.url}${path}`);
+					expect([path, response?.status()]).toEqual([path, 200]);
+					const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+					expect([
+						path,
+						viewport.width,
+						axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
+					]).toEqual([path, viewport.width, []]);
+				}
+				await context.close();
 			}
-			await context.close();
-		}
-		// Ten pages, two viewports and an axe run each: well past the default minute on a loaded 2-core machine.
-	}, 180_000);
+			// Ten pages, two viewports and an axe run each: well past the default minute on a loaded 2-core machine.
+		},
+		180_000
+	);
 
 	test('anonymous visitors: sign-in, help and accessibility statement pages', async () => {
 		const context = await demo.browser.newContext();
@@ -58,7 +116,15 @@ describe.skipIf(!hasChromium)('accessibility sweep', () => {
 		await page.waitForURL('**/tilgaengelighed');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Tilgængelighedserklæring');
 		const text = await page.locator('main').innerText();
-		for (const part of ['WCAG 2.1 niveau AA', 'axe', 'tastatur', 'Kendte begrænsninger', 'Digitaliseringsstyrelsen', '22. november 2026']) expect(text).toContain(part);
+		for (const part of [
+			'WCAG 2.1 niveau AA',
+			'axe',
+			'tastatur',
+			'Kendte begrænsninger',
+			'Digitaliseringsstyrelsen',
+			'22. november 2026'
+		])
+			expect(text).toContain(part);
 		await context.close();
 	});
 });

@@ -42,7 +42,11 @@ describe.skipIf(!hasChromium)('signing in and access, in Chromium', () => {
 				page.getByRole('button', { name: 'Log ind' }).click()
 			]);
 			await page.waitForLoadState();
-			return { status: response.status(), retryAfter: response.headers()['retry-after'], message: await page.getByRole('alert').textContent() };
+			return {
+				status: response.status(),
+				retryAfter: response.headers()['retry-after'],
+				message: await page.getByRole('alert').textContent()
+			};
 		};
 		const unknown = await attempt('findes.ikke@norddjurs.demo', 'forkert-adgangskode');
 		const wrong = await attempt('politiker@allerod.demo', 'forkert-adgangskode');
@@ -61,21 +65,27 @@ describe.skipIf(!hasChromium)('signing in and access, in Chromium', () => {
 	test('a politician cannot open live data: the server refuses, it is not just hidden', async () => {
 		const cookie = await signInCookie(demo.server.url, 'politiker@norddjurs.demo');
 		const director = await signInCookie(demo.server.url, 'direktor@norddjurs.demo');
-		const list = await (await fetch(`${demo.server.url}/api/v1/recommendations`, { headers: { cookie: director } })).json();
+		const list = await (
+			await fetch(`${demo.server.url}/api/v1/recommendations`, { headers: { cookie: director } })
+		).json();
 		const id = list.recommendations[0].id;
 		const page = await fetch(`${demo.server.url}/anbefalinger/${id}`, { headers: { cookie }, redirect: 'manual' });
 		expect(page.status).toBe(403);
 		expect(await page.text()).toContain('Du har ikke adgang til denne side.');
 		const api = await fetch(`${demo.server.url}/api/v1/recommendations`, { headers: { cookie } });
 		expect(api.status).toBe(403);
-		expect(await api.json()).toEqual({ error: { code: 'forbidden', message: 'Du har ikke adgang til denne side.', fields: {} } });
+		expect(await api.json()).toEqual({
+			error: { code: 'forbidden', message: 'Du har ikke adgang til denne side.', fields: {} }
+		});
 		const home = await fetch(`${demo.server.url}/`, { headers: { cookie }, redirect: 'manual' });
 		expect([home.status, home.headers.get('location')]).toEqual([303, '/status']);
 	});
 
-	test("a user of Allerød gets 404 for a Norddjurs recommendation", async () => {
+	test('a user of Allerød gets 404 for a Norddjurs recommendation', async () => {
 		const norddjurs = await signInCookie(demo.server.url, 'direktor@norddjurs.demo');
-		const id = (await (await fetch(`${demo.server.url}/api/v1/recommendations`, { headers: { cookie: norddjurs } })).json()).recommendations[0].id;
+		const id = (
+			await (await fetch(`${demo.server.url}/api/v1/recommendations`, { headers: { cookie: norddjurs } })).json()
+		).recommendations[0].id;
 		const context = await demo.browser.newContext();
 		const page = await signInPage(context, demo.server.url, 'direktor@allerod.demo');
 		await expect(page.locator('h1').textContent()).resolves.toBe('Oversigt · Allerød Kommune');
@@ -87,8 +97,19 @@ describe.skipIf(!hasChromium)('signing in and access, in Chromium', () => {
 
 	test('a cookie copied before sign-out no longer works after it', async () => {
 		const cookie = await signInCookie(demo.server.url, 'admin@norddjurs.demo');
-		expect((await fetch(`${demo.server.url}/admin/brugere`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
-		const out = await fetch(`${demo.server.url}/logout`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: demo.server.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+		expect((await fetch(`${demo.server.url}/admin/brugere`, { headers: { cookie }, redirect: 'manual' })).status).toBe(
+			200
+		);
+		const out = await fetch(`${demo.server.url}/logout`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				cookie,
+				origin: demo.server.url,
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html'
+			}
+		});
 		expect(out.status).toBe(303);
 		const stolen = await fetch(`${demo.server.url}/admin/brugere`, { headers: { cookie }, redirect: 'manual' });
 		expect(stolen.status).toBe(303);
@@ -99,7 +120,8 @@ describe.skipIf(!hasChromium)('signing in and access, in Chromium', () => {
 		const cookie = await signInCookie(demo.server.url, 'direktor@norddjurs.demo');
 		const response = await fetch(`${demo.server.url}/`, { headers: { cookie } });
 		const csp = response.headers.get('content-security-policy') ?? '';
-		for (const directive of ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "default-src 'self'"]) expect(csp).toContain(directive);
+		for (const directive of ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "default-src 'self'"])
+			expect(csp).toContain(directive);
 		expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
@@ -121,20 +143,31 @@ describe.skipIf(!hasChromium)('signing in and access, in Chromium', () => {
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 		expect(axe.violations.map((v) => v.id)).toEqual([]);
 
-		const ok = await fetch(`${demo.server.url}/api/v1/recommendations`, { headers: { authorization: `Bearer ${token}` } });
+		const ok = await fetch(`${demo.server.url}/api/v1/recommendations`, {
+			headers: { authorization: `Bearer ${token}` }
+		});
 		expect(ok.status).toBe(200);
 		expect((await ok.json()).recommendations).toHaveLength(8);
-		const bad = await fetch(`${demo.server.url}/api/v1/recommendations`, { headers: { authorization: 'Bearer fremdrift_1.forkert' } });
+		const bad = await fetch(`${demo.server.url}/api/v1/recommendations`, {
+			headers: { authorization: 'Bearer fremdrift_1.forkert' }
+		});
 		expect(bad.status).toBe(401);
 
 		await page.goto(`${demo.server.url}/admin/api-noegler`);
 		await page.getByRole('button', { name: 'Tilbagekald: Lønsystem' }).click();
 		await page.waitForURL(/\?\/revoke$/);
 		await expect(page.locator('tbody').textContent()).resolves.toContain('Tilbagekaldt');
-		expect((await fetch(`${demo.server.url}/api/v1/recommendations`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+		expect(
+			(await fetch(`${demo.server.url}/api/v1/recommendations`, { headers: { authorization: `Bearer ${token}` } }))
+				.status
+		).toBe(401);
 
 		const cookie = await signInCookie(demo.server.url, 'direktor@norddjurs.demo');
-		const crossSite = await fetch(`${demo.server.url}/api/v1/recommendations`, { method: 'POST', headers: { cookie, origin: 'https://ond.example', 'content-type': 'application/json' }, body: '{}' });
+		const crossSite = await fetch(`${demo.server.url}/api/v1/recommendations`, {
+			method: 'POST',
+			headers: { cookie, origin: 'https://ond.example', 'content-type': 'application/json' },
+			body: '{}'
+		});
 		expect(crossSite.status).toBe(403);
 		expect((await crossSite.json()).error.code).toBe('cross_origin');
 		await context.close();

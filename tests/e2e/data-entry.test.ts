@@ -26,7 +26,9 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
 		expect(new URL(page.url()).pathname).toBe('/mine-noegletal');
 		// What is overdue comes first; the monthly sick leave (values only to August 2026) is among it.
-		const overdueFlags = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('[data-overdue]') !== null));
+		const overdueFlags = await page
+			.locator('tbody tr')
+			.evaluateAll((rows) => rows.map((r) => r.querySelector('[data-overdue]') !== null));
 		expect(overdueFlags[0]).toBe(true);
 		expect(overdueFlags).toEqual([...overdueFlags].sort((a, b) => Number(b) - Number(a)));
 		const first = page.locator('tr[data-kpi="Sygefravær, Velfærdsområdet (måned)"]');
@@ -61,9 +63,16 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 	test('a KPI id is plain digits: /noegletal/01, 1.0 and 0x1 are 404 like an unknown id, page and edit form alike', async () => {
 		const id = await kpiId(demo.server, 7, 'Trivselsscore, Velfærdsområdet');
 		const director = await signInCookie(demo.server.url, 'direktor@norddjurs.demo');
-		const status = async (path: string) => (await fetch(`${demo.server.url}${path}`, { headers: { cookie: director }, redirect: 'manual' })).status;
+		const status = async (path: string) =>
+			(await fetch(`${demo.server.url}${path}`, { headers: { cookie: director }, redirect: 'manual' })).status;
 		expect(await status(`/noegletal/${id}`)).toBe(200);
-		for (const path of [`/noegletal/0${id}`, `/noegletal/${id}.0`, `/noegletal/0x${Number(id).toString(16)}`, `/noegletal/0${id}/rediger`, `/noegletal/${id}.0/rediger`]) {
+		for (const path of [
+			`/noegletal/0${id}`,
+			`/noegletal/${id}.0`,
+			`/noegletal/0x${Number(id).toString(16)}`,
+			`/noegletal/0${id}/rediger`,
+			`/noegletal/${id}.0/rediger`
+		]) {
 			expect([path, await status(path)]).toEqual([path, 404]);
 		}
 	});
@@ -74,7 +83,12 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		const response = await fetch(`${demo.server.url}/noegletal/${id}?/save`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { cookie: lead, origin: demo.server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			headers: {
+				cookie: lead,
+				origin: demo.server.url,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
 			body: new URLSearchParams({ period: '2026', value: '1,0' })
 		});
 		expect(response.status).toBe(403);
@@ -100,7 +114,9 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		await first.goto(`${demo.server.url}/noegletal/${id}`);
 		await expect(first.locator('tr[data-period="2025"] td.number').textContent()).resolves.toBe('6,6\u00a0%');
 		// The director sees both saves in the history.
-		await expect(first.locator('section[aria-labelledby="historik"] tr[data-action="observation.updated"]').first().textContent()).resolves.toContain('Værdi rettet');
+		await expect(
+			first.locator('section[aria-labelledby="historik"] tr[data-action="observation.updated"]').first().textContent()
+		).resolves.toContain('Værdi rettet');
 	});
 
 	test('an Excel-pasted block of 12 months with one bad cell is refused naming that line; fixed, all 12 are saved', async () => {
@@ -109,13 +125,21 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		const kpi = 'Sygefravær, Velfærdsområdet (måned)';
 		const block = (bad: boolean) =>
 			['Nøgletal\tPeriode\tVærdi\tKommentar']
-				.concat(Array.from({ length: 12 }, (_, i) => `${kpi}\t2027-${String(i + 1).padStart(2, '0')}\t${bad && i === 4 ? '7,x' : `6,${i % 10}`}\tPrognose`))
+				.concat(
+					Array.from(
+						{ length: 12 },
+						(_, i) =>
+							`${kpi}\t2027-${String(i + 1).padStart(2, '0')}\t${bad && i === 4 ? '7,x' : `6,${i % 10}`}\tPrognose`
+					)
+				)
 				.join('\n');
 		await page.goto(`${demo.server.url}/noegletal/import`);
 		await page.getByLabel('Indsæt fra Excel').fill(block(true));
 		await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
 		await page.waitForURL(/\?\/preview$/);
-		await expect(page.locator('[data-import-summary]').textContent()).resolves.toContain('12 rækker: 11 nye, 0 ændrede, 0 uændrede, 1 med fejl.');
+		await expect(page.locator('[data-import-summary]').textContent()).resolves.toContain(
+			'12 rækker: 11 nye, 0 ændrede, 0 uændrede, 1 med fejl.'
+		);
 		await expect(page.locator('tr[data-kind="error"]').getAttribute('data-line')).resolves.toBe('6');
 		await expect(page.locator('tr[data-kind="error"]').textContent()).resolves.toContain('Skriv et tal, fx 7,4.');
 		await expect(page.getByRole('button', { name: /^Gem alle/ }).count()).resolves.toBe(0);
@@ -128,7 +152,9 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		await expect(page.locator('[data-import-summary]').textContent()).resolves.toContain('12 rækker: 12 nye');
 		await page.getByRole('button', { name: 'Gem alle 12 rækker' }).click();
 		await page.waitForURL(/\?\/save$/);
-		await expect(page.getByRole('status').first().textContent()).resolves.toBe('Importen er gemt: 12 nye og 0 ændrede værdier (0 var uændrede).');
+		await expect(page.getByRole('status').first().textContent()).resolves.toBe(
+			'Importen er gemt: 12 nye og 0 ændrede værdier (0 var uændrede).'
+		);
 		await context.close();
 	});
 
@@ -142,9 +168,14 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		await page.waitForURL(/\?\/delete$/);
 		await expect(page.locator('tr[data-period="2023"]').count()).resolves.toBe(1);
 		// The delete form's own answer says why nothing happened (it used to be silent).
-		await expect(page.getByRole('alert').first().textContent()).resolves.toBe('Sæt flueben for at bekræfte sletningen.');
+		await expect(page.getByRole('alert').first().textContent()).resolves.toBe(
+			'Sæt flueben for at bekræfte sletningen.'
+		);
 		await page.goto(`${demo.server.url}/noegletal/${id}`);
-		await page.locator('tr[data-period="2023"]').getByLabel(/Ja, slet værdien/).check();
+		await page
+			.locator('tr[data-period="2023"]')
+			.getByLabel(/Ja, slet værdien/)
+			.check();
 		await page.locator('tr[data-period="2023"]').getByRole('button', { name: 'Slet værdien' }).click();
 		await page.waitForURL(/\?\/delete$/);
 		await expect(page.getByRole('status').first().textContent()).resolves.toBe('Værdien for 2023 er slettet.');

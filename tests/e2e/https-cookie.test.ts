@@ -31,7 +31,10 @@ describe('served as https (ORIGIN=https://…)', () => {
 		expect(flags.some((f) => f.startsWith('domain='))).toBe(false);
 		expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
 
-		const signedIn = await fetch(`${server.url}/status`, { headers: { cookie: cookie!.split(';')[0] }, redirect: 'manual' });
+		const signedIn = await fetch(`${server.url}/status`, {
+			headers: { cookie: cookie!.split(';')[0] },
+			redirect: 'manual'
+		});
 		expect(signedIn.status).toBe(200);
 	});
 });

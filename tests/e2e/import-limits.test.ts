@@ -36,13 +36,26 @@ describe('XLSX and CSV files built to take the server down', () => {
 		)
 	});
 	const request = (path: string, init: RequestInit) =>
-		fetch(`${server.url}${path}`, { ...init, headers: { cookie, origin: server.url, ...init.headers }, signal: AbortSignal.timeout(60_000) });
+		fetch(`${server.url}${path}`, {
+			...init,
+			headers: { cookie, origin: server.url, ...init.headers },
+			signal: AbortSignal.timeout(60_000)
+		});
 	const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
 	const viaApi = (bytes: Uint8Array<ArrayBuffer>) =>
-		request('/api/v1/imports/observations?dryRun=true', { method: 'POST', headers: { 'content-type': isZip(bytes) ? XLSX_TYPE : 'text/csv' }, body: bytes });
+		request('/api/v1/imports/observations?dryRun=true', {
+			method: 'POST',
+			headers: { 'content-type': isZip(bytes) ? XLSX_TYPE : 'text/csv' },
+			body: bytes
+		});
 	const viaForm = (bytes: Uint8Array<ArrayBuffer>) => {
 		const form = new FormData();
-		form.set('file', isZip(bytes) ? new File([bytes], 'tal.xlsx', { type: XLSX_TYPE }) : new File([bytes], 'tal.csv', { type: 'text/csv' }));
+		form.set(
+			'file',
+			isZip(bytes)
+				? new File([bytes], 'tal.xlsx', { type: XLSX_TYPE })
+				: new File([bytes], 'tal.csv', { type: 'text/csv' })
+		);
 		return request('/noegletal/import?/preview', { method: 'POST', headers: { accept: 'text/html' }, body: form });
 	};
 
@@ -78,10 +91,15 @@ describe('XLSX and CSV files built to take the server down', () => {
 			seconds[name] = Math.round(performance.now() - started) / 1000;
 			rise[name] = Math.round(memory(server.pid).peak - before);
 			const shown = formHtml.includes(escapeHtml(apiBody.error?.message ?? '—'));
-			outcomes[name] = `${api.status} ${apiBody.error?.code} / ${form.status} ${shown ? 'same message' : 'other message'}`;
+			outcomes[name] =
+				`${api.status} ${apiBody.error?.code} / ${form.status} ${shown ? 'same message' : 'other message'}`;
 		}
-		console.log(`import limits: seconds per file (API, then the page) ${JSON.stringify(seconds)}; peak RSS rise in MB ${JSON.stringify(rise)}`);
-		expect(outcomes).toEqual(Object.fromEntries(Object.keys(bombs).map((name) => [name, '422 unreadable / 400 same message'])));
+		console.log(
+			`import limits: seconds per file (API, then the page) ${JSON.stringify(seconds)}; peak RSS rise in MB ${JSON.stringify(rise)}`
+		);
+		expect(outcomes).toEqual(
+			Object.fromEntries(Object.keys(bombs).map((name) => [name, '422 unreadable / 400 same message']))
+		);
 		expect(Object.entries(rise).filter(([, mb]) => mb >= 100)).toEqual([]);
 		expect(server.alive()).toBe(true);
 		expect((await viaApi(normal)).status).toBe(200);

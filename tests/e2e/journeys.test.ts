@@ -34,7 +34,11 @@ describe.skipIf(!hasChromium)('user journeys, in Chromium', () => {
 		await page.getByLabel('Status', { exact: true }).selectOption('at_risk');
 		await page.getByRole('button', { name: 'Vis' }).click();
 		await page.waitForURL(/status=at_risk/);
-		await expect(page.locator('tbody tr[data-recommendation]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-recommendation')))).resolves.toEqual(['5', '7']);
+		await expect(
+			page
+				.locator('tbody tr[data-recommendation]')
+				.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-recommendation')))
+		).resolves.toEqual(['5', '7']);
 		await page.getByRole('link', { name: 'Anbefaling 7 · Trivselsteam på Velfærdsområdet' }).click();
 		await page.waitForURL(/\/anbefalinger\/\d+$/);
 		await expect(page.locator('.facts').textContent()).resolves.toContain('I risiko');
@@ -75,24 +79,38 @@ describe.skipIf(!hasChromium)('user journeys, in Chromium', () => {
 		const csv = (bad: boolean) =>
 			iconv.encode(
 				['Nøgletal;Periode;Værdi;Kommentar']
-					.concat(Array.from({ length: 12 }, (_, i) => `${kpi};2028-${String(i + 1).padStart(2, '0')};${bad && i === 2 ? '7,4,1' : `6,${i % 10} %`};Lønsystem`))
+					.concat(
+						Array.from(
+							{ length: 12 },
+							(_, i) =>
+								`${kpi};2028-${String(i + 1).padStart(2, '0')};${bad && i === 2 ? '7,4,1' : `6,${i % 10} %`};Lønsystem`
+						)
+					)
 					.join('\r\n'),
 				'win1252'
 			);
 		await page.goto(`${demo.server.url}/noegletal/import`);
-		await page.getByLabel('Eller vælg en fil (CSV eller XLSX)').setInputFiles({ name: 'sygefravaer.csv', mimeType: 'text/csv', buffer: csv(true) });
+		await page
+			.getByLabel('Eller vælg en fil (CSV eller XLSX)')
+			.setInputFiles({ name: 'sygefravaer.csv', mimeType: 'text/csv', buffer: csv(true) });
 		await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
 		await page.waitForURL(/\?\/preview$/);
-		await expect(page.locator('[data-import-summary]').textContent()).resolves.toContain('12 rækker: 11 nye, 0 ændrede, 0 uændrede, 1 med fejl.');
+		await expect(page.locator('[data-import-summary]').textContent()).resolves.toContain(
+			'12 rækker: 11 nye, 0 ændrede, 0 uændrede, 1 med fejl.'
+		);
 		await expect(page.locator('tr[data-kind="error"]').getAttribute('data-line')).resolves.toBe('4');
 		await expect(page.getByRole('button', { name: /^Gem alle/ }).count()).resolves.toBe(0);
 
-		await page.getByLabel('Eller vælg en fil (CSV eller XLSX)').setInputFiles({ name: 'sygefravaer.csv', mimeType: 'text/csv', buffer: csv(false) });
+		await page
+			.getByLabel('Eller vælg en fil (CSV eller XLSX)')
+			.setInputFiles({ name: 'sygefravaer.csv', mimeType: 'text/csv', buffer: csv(false) });
 		await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
 		await page.waitForURL(/\?\/preview$/);
 		await page.getByRole('button', { name: 'Gem alle 12 rækker' }).click();
 		await page.waitForURL(/\?\/save$/);
-		await expect(page.getByRole('status').first().textContent()).resolves.toBe('Importen er gemt: 12 nye og 0 ændrede værdier (0 var uændrede).');
+		await expect(page.getByRole('status').first().textContent()).resolves.toBe(
+			'Importen er gemt: 12 nye og 0 ændrede værdier (0 var uændrede).'
+		);
 		await finish(page, 'project-lead');
 		await context.close();
 	});
@@ -129,7 +147,9 @@ describe.skipIf(!hasChromium)('user journeys, in Chromium', () => {
 		await page.getByLabel('Knyttet til Anbefaling 9 · Sprogmakkere for nye medarbejdere').check();
 		await page.getByRole('button', { name: 'Gem nøgletal' }).click();
 		await page.waitForURL(/\/noegletal\/\d+$/);
-		await expect(page.getByRole('link', { name: 'Anbefaling 9 · Sprogmakkere for nye medarbejdere' }).count()).resolves.toBe(1);
+		await expect(
+			page.getByRole('link', { name: 'Anbefaling 9 · Sprogmakkere for nye medarbejdere' }).count()
+		).resolves.toBe(1);
 		await finish(page, 'admin');
 		await context.close();
 	});
@@ -156,7 +176,10 @@ describe.skipIf(!hasChromium)('annual status journeys, in Chromium', () => {
 		const admin = await signInPage(await demo.browser.newContext(), demo.server.url, 'admin@norddjurs.demo');
 		await admin.goto(reportUrl);
 		await admin.getByLabel('Offentliggør også på det offentlige link (uden login)').check();
-		await Promise.all([admin.waitForLoadState('load'), admin.getByRole('button', { name: 'Offentliggør for politikerne' }).click()]);
+		await Promise.all([
+			admin.waitForLoadState('load'),
+			admin.getByRole('button', { name: 'Offentliggør for politikerne' }).click()
+		]);
 		await admin.getByRole('status').filter({ hasText: 'Gemt.' }).waitFor();
 		await admin.context().close();
 	});
@@ -166,7 +189,10 @@ describe.skipIf(!hasChromium)('annual status journeys, in Chromium', () => {
 		expect(new URL(page.url()).pathname).toBe('/status');
 		await Promise.all([page.waitForURL(reportUrl), page.locator('tr[data-report="2025/1"] a').click()]);
 		await expect(page.locator('section[data-recommendation="1"]').count()).resolves.toBe(1);
-		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Dagsordenspunkt (Word)' }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: 'Dagsordenspunkt (Word)' }).click()
+		]);
 		expect(download.suggestedFilename()).toMatch(/\.docx$/);
 		const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
 		expect(await zip.file('word/document.xml')!.async('string')).toContain('Sagsbeskrivelse');

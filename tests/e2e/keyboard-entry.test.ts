@@ -18,7 +18,12 @@ function focused(page: Page) {
 }
 
 /** Presses Tab until the focused element matches (at most `max` times); fails if it never does. */
-async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>>) => boolean, what: string, max = 120): Promise<void> {
+async function tabTo(
+	page: Page,
+	matches: (f: Awaited<ReturnType<typeof focused>>) => boolean,
+	what: string,
+	max = 120
+): Promise<void> {
 	for (let i = 0; i < max; i++) {
 		await page.keyboard.press('Tab');
 		if (matches(await focused(page))) return;
@@ -50,7 +55,11 @@ describe.skipIf(!hasChromium)('data entry with the keyboard only, in Chromium', 
 
 		// The entry form proposes the period that is due; the value is typed, then the save button pressed.
 		await tabTo(page, (f) => f.label.startsWith('Værdi'), 'the value field');
-		const period = await page.evaluate(() => (document.activeElement as HTMLInputElement).form?.querySelector<HTMLInputElement>('[name="period"]')?.value ?? '');
+		const period = await page.evaluate(
+			() =>
+				(document.activeElement as HTMLInputElement).form?.querySelector<HTMLInputElement>('[name="period"]')?.value ??
+				''
+		);
 		expect(period).toMatch(/^\d{4}-\d{2}$/);
 		await page.keyboard.type('7,4');
 		await tabTo(page, (f) => f.tag === 'button' && f.text === 'Gem værdi', 'the save button');

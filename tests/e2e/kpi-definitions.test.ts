@@ -28,7 +28,9 @@ describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
 		await page.getByLabel('Peter Projektleder (projektleder)').check();
 		await page.getByRole('button', { name: 'Gem nøgletal' }).click();
 		await page.waitForLoadState();
-		await expect(page.locator('#felt-targetValue-error').textContent()).resolves.toContain('lavere er bedre kræver et mål under baseline');
+		await expect(page.locator('#felt-targetValue-error').textContent()).resolves.toContain(
+			'lavere er bedre kræver et mål under baseline'
+		);
 		await expect(page.getByLabel('Baseline: værdi').inputValue()).resolves.toBe('2.400.000 kr.');
 
 		await page.getByLabel('Mål: værdi').fill('1.800.000');
@@ -36,7 +38,9 @@ describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
 		await page.waitForURL(/\/noegletal\/\d+$/);
 		await expect(page.locator('h1').textContent()).resolves.toBe('Nøgletal: Vikarforbrug, Velfærdsområdet');
 		await expect(page.locator('.facts').textContent()).resolves.toContain('2.400.000\u00a0kr. (4. kvartal 2024)');
-		await expect(page.getByRole('link', { name: 'Anbefaling 7 · Trivselsteam på Velfærdsområdet' }).count()).resolves.toBe(1);
+		await expect(
+			page.getByRole('link', { name: 'Anbefaling 7 · Trivselsteam på Velfærdsområdet' }).count()
+		).resolves.toBe(1);
 		await context.close();
 	});
 
@@ -44,7 +48,9 @@ describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
 		const first = await signInPage(await demo.browser.newContext(), demo.server.url, 'direktor@norddjurs.demo');
 		const second = await signInPage(await demo.browser.newContext(), demo.server.url, 'admin@norddjurs.demo');
 		await first.goto(`${demo.server.url}/noegletal`);
-		const editUrl = await first.getByRole('link', { name: 'Rediger: Trivselsscore, Velfærdsområdet' }).getAttribute('href');
+		const editUrl = await first
+			.getByRole('link', { name: 'Rediger: Trivselsscore, Velfærdsområdet' })
+			.getAttribute('href');
 		for (const page of [first, second]) await page.goto(`${demo.server.url}${editUrl}`);
 		await first.getByLabel('Datakilde').fill('Trivselsmåling (APV)');
 		await first.getByRole('button', { name: 'Gem nøgletal' }).click();
@@ -68,20 +74,35 @@ describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
 		await page.getByLabel('Seriens kilde (valgfri)').fill('KRL');
 		await page.getByRole('button', { name: 'Tilføj sammenligningsserie' }).click();
 		await page.waitForURL(/\?\/addComparison$/);
-		await page.getByLabel('Værdier for Landsgennemsnit: én pr. linje, fx 2024;6,9').fill('2023;7,2\n2024;6,9\n2025-01;1');
+		await page
+			.getByLabel('Værdier for Landsgennemsnit: én pr. linje, fx 2024;6,9')
+			.fill('2023;7,2\n2024;6,9\n2025-01;1');
 		await page.getByRole('button', { name: 'Gem værdier' }).click();
 		await page.waitForURL(/\?\/comparisonValues$/);
-		await expect(page.locator('p.field-error').textContent()).resolves.toContain('Linje 3: Perioden passer ikke til nøgletallets frekvens (år).');
+		await expect(page.locator('p.field-error').textContent()).resolves.toContain(
+			'Linje 3: Perioden passer ikke til nøgletallets frekvens (år).'
+		);
 		await expect(page.locator('table[data-comparison="Landsgennemsnit"] tbody tr').count()).resolves.toBe(0);
 		await page.getByLabel('Værdier for Landsgennemsnit: én pr. linje, fx 2024;6,9').fill('2023;7,2\n2024\t6,9 %');
 		await page.getByRole('button', { name: 'Gem værdier' }).click();
 		await page.waitForURL(/\?\/comparisonValues$/);
-		await expect(page.locator('table[data-comparison="Landsgennemsnit"] tbody').textContent()).resolves.toContain('6,9\u00a0%');
+		await expect(page.locator('table[data-comparison="Landsgennemsnit"] tbody').textContent()).resolves.toContain(
+			'6,9\u00a0%'
+		);
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 		const id = /\/noegletal\/(\d+)/.exec(kpiUrl)![1];
 		const api = await page.request.get(`${demo.server.url}/api/v1/kpis/${id}`);
-		expect((await api.json()).comparisons).toEqual([{ name: 'Landsgennemsnit', source: 'KRL', values: [{ period: '2023', value: 7.2 }, { period: '2024', value: 6.9 }] }]);
+		expect((await api.json()).comparisons).toEqual([
+			{
+				name: 'Landsgennemsnit',
+				source: 'KRL',
+				values: [
+					{ period: '2023', value: 7.2 },
+					{ period: '2024', value: 6.9 }
+				]
+			}
+		]);
 		await context.close();
 	});
 });

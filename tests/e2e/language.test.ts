@@ -34,7 +34,11 @@ describe.skipIf(!hasChromium)('the page language (Accept-Language) and what the 
 		// Server-only wording follows too: a cross-site form post is refused in English.
 		const refused = await fetch(`${demo.server.url}/login`, {
 			method: 'POST',
-			headers: { 'accept-language': ENGLISH, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+			headers: {
+				'accept-language': ENGLISH,
+				origin: 'https://evil.example',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
 			body: 'email=x'
 		});
 		expect(refused.status).toBe(403);
@@ -42,7 +46,11 @@ describe.skipIf(!hasChromium)('the page language (Accept-Language) and what the 
 	});
 
 	test('an English browser: the overview is rendered, hydrated and navigated in English', async () => {
-		const context = await signedInContext(await demo.browser.newContext({ locale: 'en-GB' }), demo.server.url, 'direktor@norddjurs.demo');
+		const context = await signedInContext(
+			await demo.browser.newContext({ locale: 'en-GB' }),
+			demo.server.url,
+			'direktor@norddjurs.demo'
+		);
 		const page = await context.newPage();
 		const errors: string[] = [];
 		page.on('console', (message) => {
@@ -52,7 +60,10 @@ describe.skipIf(!hasChromium)('the page language (Accept-Language) and what the 
 		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
 		await expect(page.locator('h1').textContent()).resolves.toBe(`${en['overview.title']} · Norddjurs Kommune`);
 		// A client-side navigation renders with the browser's t(): English there too.
-		await page.getByRole('navigation', { name: en['nav.main'] }).getByRole('link', { name: en['nav.kpis'], exact: true }).click();
+		await page
+			.getByRole('navigation', { name: en['nav.main'] })
+			.getByRole('link', { name: en['nav.kpis'], exact: true })
+			.click();
 		await page.waitForURL(/\/noegletal$/);
 		await expect(page.locator('h1').first().textContent()).resolves.toContain(en['nav.kpis']);
 		await expect(page.getByRole('link', { name: en['app.skip_to_content'] }).count()).resolves.toBe(1);
@@ -61,7 +72,11 @@ describe.skipIf(!hasChromium)('the page language (Accept-Language) and what the 
 	});
 
 	test('a Danish browser downloads neither the English catalogue nor server-only messages', async () => {
-		const context = await signedInContext(await demo.browser.newContext({ locale: 'da-DK' }), demo.server.url, 'direktor@norddjurs.demo');
+		const context = await signedInContext(
+			await demo.browser.newContext({ locale: 'da-DK' }),
+			demo.server.url,
+			'direktor@norddjurs.demo'
+		);
 		const page = await context.newPage();
 		const scripts: Promise<string>[] = [];
 		page.on('response', (response) => {

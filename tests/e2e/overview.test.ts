@@ -34,7 +34,10 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		expect(headings[0]).toBe('Anbefaling 1 · Ny i ledelse i Norddjurs Kommune');
 		expect(headings).toContain('Anbefaling 7 · Trivselsteam på Velfærdsområdet');
 		const statusWords = await page.locator('tbody [data-status]').allTextContents();
-		for (const word of statusWords) expect(word.trim()).toMatch(/^(\S+\s)?(Nået|På sporet|I risiko|Bagud|Ingen data|\d+ af \d+ opfølgningspunkter færdige.*)$/);
+		for (const word of statusWords)
+			expect(word.trim()).toMatch(
+				/^(\S+\s)?(Nået|På sporet|I risiko|Bagud|Ingen data|\d+ af \d+ opfølgningspunkter færdige.*)$/
+			);
 	});
 
 	test('as of 22 November 2026 the overview shows the demo statuses the rules compute', async () => {
@@ -46,15 +49,31 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 			const number = Number(await row.getAttribute('data-recommendation'));
 			shown[number] = (await row.locator('[data-status]').first().getAttribute('data-status'))!;
 		}
-		expect(shown).toEqual({ 1: 'achieved', 2: 'follow_up', 3: 'off_track', 4: 'on_track', 5: 'at_risk', 6: 'achieved', 7: 'at_risk', 8: 'on_track' });
+		expect(shown).toEqual({
+			1: 'achieved',
+			2: 'follow_up',
+			3: 'off_track',
+			4: 'on_track',
+			5: 'at_risk',
+			6: 'achieved',
+			7: 'at_risk',
+			8: 'on_track'
+		});
 		// The page and the API compute the same statuses.
 		const api = await page.request.get(`${server.url}/api/v1/recommendations?asOf=2026-11-22`);
-		const fromApi = Object.fromEntries((await api.json()).recommendations.map((r: { number: number; status: string | null }) => [r.number, r.status ?? 'follow_up']));
+		const fromApi = Object.fromEntries(
+			(await api.json()).recommendations.map((r: { number: number; status: string | null }) => [
+				r.number,
+				r.status ?? 'follow_up'
+			])
+		);
 		expect(fromApi).toEqual(shown);
 		await expect(page.locator('[data-summary]').textContent()).resolves.toBe(
 			'2 af 8 nået · 2 på sporet · 2 i risiko · 1 bagud · 1 følges via opfølgningspunkter'
 		);
-		await expect(page.locator('tr[data-recommendation="7"] [data-overdue]').textContent()).resolves.toContain('Mangler indtastning');
+		await expect(page.locator('tr[data-recommendation="7"] [data-overdue]').textContent()).resolves.toContain(
+			'Mangler indtastning'
+		);
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 	});
@@ -65,12 +84,27 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		await page.getByRole('link', { name: 'Anbefaling 7 · Trivselsteam på Velfærdsområdet' }).click();
 		await page.waitForURL(/\/anbefalinger\/\d+$/);
 		const sectionHeadings = await page.locator('main h2').allTextContents();
-		const order = ['Formål', 'Mål', 'Indsatser', 'Opfølgning', 'Baseline', 'Nøgletal', 'Ressourcer og økonomi', 'Næste step'];
+		const order = [
+			'Formål',
+			'Mål',
+			'Indsatser',
+			'Opfølgning',
+			'Baseline',
+			'Nøgletal',
+			'Ressourcer og økonomi',
+			'Næste step'
+		];
 		expect(sectionHeadings.filter((h) => order.includes(h))).toEqual(order);
-		await expect(page.locator('tr[data-kpi="Sygefravær, Velfærdsområdet (år)"]').textContent()).resolves.toMatch(/7,8\s%.*2022/);
-		await expect(page.getByRole('table', { name: 'Bevilget og forbrugt pr. år' }).locator('tfoot').textContent()).resolves.toContain('3.600.000\u00a0kr.');
+		await expect(page.locator('tr[data-kpi="Sygefravær, Velfærdsområdet (år)"]').textContent()).resolves.toMatch(
+			/7,8\s%.*2022/
+		);
+		await expect(
+			page.getByRole('table', { name: 'Bevilget og forbrugt pr. år' }).locator('tfoot').textContent()
+		).resolves.toContain('3.600.000\u00a0kr.');
 		// 7,8 % → 6,7 % is 1,1 %-point better, against 3,6 mio. kr. allocated up to 2025.
-		await expect(page.locator('[data-effect]').textContent()).resolves.toMatch(/Effekt pr\. krone \(Sygefravær, Velfærdsområdet \(år\)\):\s+0,31 %-point pr\. mio\. kr\./);
+		await expect(page.locator('[data-effect]').textContent()).resolves.toMatch(
+			/Effekt pr\. krone \(Sygefravær, Velfærdsområdet \(år\)\):\s+0,31 %-point pr\. mio\. kr\./
+		);
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 	});
@@ -92,7 +126,13 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		const page = await context.newPage();
 		await page.goto(`${server.url}/?asOf=2026-11-22`);
 		// Keyboard only: Tab until the status filter has focus, choose with the arrow keys, Tab to "Vis", Enter.
-		const focusedName = () => page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name || document.activeElement?.textContent?.trim() || '');
+		const focusedName = () =>
+			page.evaluate(
+				() =>
+					(document.activeElement as HTMLSelectElement | null)?.name ||
+					document.activeElement?.textContent?.trim() ||
+					''
+			);
 		for (let i = 0; i < 30 && (await focusedName()) !== 'status'; i++) await page.keyboard.press('Tab');
 		expect(await focusedName()).toBe('status');
 		for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
@@ -101,7 +141,9 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		expect(await focusedName()).toBe('Vis');
 		await page.keyboard.press('Enter');
 		await page.waitForURL(/status=at_risk/);
-		const shown = await page.locator('tbody tr[data-recommendation]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-recommendation')));
+		const shown = await page
+			.locator('tbody tr[data-recommendation]')
+			.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-recommendation')));
 		expect(shown).toEqual(['5', '7']);
 		await expect(page.locator('[data-shown]').textContent()).resolves.toBe('Viser 2 af 8 anbefalinger.');
 		await expect(page.locator('[data-summary]').textContent()).resolves.toBe('2 af 2 i risiko');
@@ -127,20 +169,33 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		});
 		await page.goto(`${server.url}/?asOf=2026-11-22`);
 		await page.waitForLoadState('networkidle');
-		await expect(page.getByRole('img', { name: 'Udvikling i Sygefravær, Velfærdsområdet (år)' }).count()).resolves.toBe(1);
+		await expect(page.getByRole('img', { name: 'Udvikling i Sygefravær, Velfærdsområdet (år)' }).count()).resolves.toBe(
+			1
+		);
 		expect(scripts.some((code) => code.includes('Canvas is already in use'))).toBe(false);
 
 		await page.getByRole('link', { name: 'Anbefaling 7 · Trivselsteam på Velfærdsområdet' }).click();
 		await page.waitForURL(/\/anbefalinger\/\d+$/);
-		const chart = page.locator('section[aria-labelledby^="graf-"]').filter({ hasText: 'Sygefravær, Velfærdsområdet (år)' }).first();
+		const chart = page
+			.locator('section[aria-labelledby^="graf-"]')
+			.filter({ hasText: 'Sygefravær, Velfærdsområdet (år)' })
+			.first();
 		await expect(chart.locator('[data-chart-summary]').textContent()).resolves.toBe(
 			'Sygefravær, Velfærdsområdet (år) er faldet fra 7,8\u00a0% i 2022 til 6,7\u00a0% i 2025; målet er 6,5\u00a0% i 2025. Der er bevilget 3,6\u00a0mio.\u00a0kr. i alt, og 3,3\u00a0mio.\u00a0kr. er forbrugt.'
 		);
-		await expect(chart.locator('canvas').getAttribute('aria-label')).resolves.toBe('Graf: Sygefravær, Velfærdsområdet (år)');
-		await page.waitForFunction(() => document.querySelectorAll('canvas').length > 0 && [...document.querySelectorAll('canvas')].every((c) => c.width > 0));
+		await expect(chart.locator('canvas').getAttribute('aria-label')).resolves.toBe(
+			'Graf: Sygefravær, Velfærdsområdet (år)'
+		);
+		await page.waitForFunction(
+			() =>
+				document.querySelectorAll('canvas').length > 0 &&
+				[...document.querySelectorAll('canvas')].every((c) => c.width > 0)
+		);
 		expect(scripts.some((code) => code.includes('Canvas is already in use'))).toBe(true);
 		await chart.locator('summary').click();
-		await expect(chart.locator('table caption').textContent()).resolves.toBe('Tallene bag grafen: Sygefravær, Velfærdsområdet (år)');
+		await expect(chart.locator('table caption').textContent()).resolves.toBe(
+			'Tallene bag grafen: Sygefravær, Velfærdsområdet (år)'
+		);
 		await expect(chart.locator('table tbody').textContent()).resolves.toContain('1.800.000');
 		await page.screenshot({ path: 'test-results/anbefaling-7.png', fullPage: true });
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();

@@ -8,7 +8,10 @@ describe('x-query-count', () => {
 	let counting: RunningServer;
 
 	beforeAll(async () => {
-		[plain, counting] = await Promise.all([startDemoServer(), startDemoServer({ env: { FREMDRIFT_QUERY_COUNT_HEADER: '1' } })]);
+		[plain, counting] = await Promise.all([
+			startDemoServer(),
+			startDemoServer({ env: { FREMDRIFT_QUERY_COUNT_HEADER: '1' } })
+		]);
 	});
 	afterAll(async () => {
 		await plain?.stop();

@@ -16,7 +16,9 @@ const timeout = () => AbortSignal.timeout(20_000);
 
 // Raw query text (already percent-encoded): the tab the browser drops, and the characters that were a 500.
 const attacks = (phish: string) => [
-	...['%09', '%0a', '%0d', '%00', '%0B', '%0C', '%1F', '%7F', '%E3%80%80', '%C2%85', '%E2%80%8E', '%20'].map((c) => `/${c}/${phish}/phish`),
+	...['%09', '%0a', '%0d', '%00', '%0B', '%0C', '%1F', '%7F', '%E3%80%80', '%C2%85', '%E2%80%8E', '%20'].map(
+		(c) => `/${c}/${phish}/phish`
+	),
 	`//${phish}/phish`,
 	`/%5C${phish}/phish`,
 	`/%5C/${phish}/phish`,
@@ -57,7 +59,11 @@ describe.skipIf(!hasChromium)('the sign-in redirect stays on the site', () => {
 
 	test('GET /login?redirectTo=… while signed in: every attack form goes home, none is a 500', async () => {
 		for (const attack of attacks(phish)) {
-			const response = await fetch(`${demo.server.url}/login?redirectTo=${attack}`, { headers: { cookie }, redirect: 'manual', signal: timeout() });
+			const response = await fetch(`${demo.server.url}/login?redirectTo=${attack}`, {
+				headers: { cookie },
+				redirect: 'manual',
+				signal: timeout()
+			});
 			expectHome(response, attack);
 		}
 	});
@@ -78,7 +84,11 @@ describe.skipIf(!hasChromium)('the sign-in redirect stays on the site', () => {
 
 	test('a real page of the site is still the place to come back to, with its query', async () => {
 		const target = encodeURIComponent('/noegletal?x=%C3%A6');
-		const signedIn = await fetch(`${demo.server.url}/login?redirectTo=${target}`, { headers: { cookie }, redirect: 'manual', signal: timeout() });
+		const signedIn = await fetch(`${demo.server.url}/login?redirectTo=${target}`, {
+			headers: { cookie },
+			redirect: 'manual',
+			signal: timeout()
+		});
 		expect([signedIn.status, signedIn.headers.get('location')]).toEqual([303, '/noegletal?x=%C3%A6']);
 		const closed = await fetch(`${demo.server.url}/noegletal?x=1`, { redirect: 'manual', signal: timeout() });
 		expect(closed.headers.get('location')).toBe('/login?redirectTo=%2Fnoegletal%3Fx%3D1');
@@ -97,20 +107,33 @@ describe.skipIf(!hasChromium)('the sign-in redirect stays on the site', () => {
 		await page.goto(`${demo.server.url}/login?redirectTo=${attack}`);
 		await page.getByLabel('E-mail').fill('direktor@norddjurs.demo');
 		await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-		await Promise.all([page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 }), page.getByRole('button', { name: 'Log ind' }).click()]);
+		await Promise.all([
+			page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 }),
+			page.getByRole('button', { name: 'Log ind' }).click()
+		]);
 		return page;
 	}
 
 	for (const javaScriptEnabled of [true, false]) {
-		test(`in Chromium (JavaScript ${javaScriptEnabled ? 'on' : 'off'}): signing in, or opening the link signed in, never leaves the site`, { timeout: 180_000 }, async () => {
-			for (const attack of [`/%09/${phish}/phish`, `/%0a/${phish}/phish`, `/%00/${phish}/phish`, `/%E3%80%80/${phish}/phish`, `/..//${phish}/phish`]) {
-				const context = await demo.browser.newContext({ javaScriptEnabled });
-				const page = await signInThroughForm(context, attack);
-				expect(page.url(), attack).toBe(`${demo.server.url}/`);
-				const again = await page.goto(`${demo.server.url}/login?redirectTo=${attack}`);
-				expect([again?.status(), page.url()], attack).toEqual([200, `${demo.server.url}/`]);
-				await context.close();
+		test(
+			`in Chromium (JavaScript ${javaScriptEnabled ? 'on' : 'off'}): signing in, or opening the link signed in, never leaves the site`,
+			{ timeout: 180_000 },
+			async () => {
+				for (const attack of [
+					`/%09/${phish}/phish`,
+					`/%0a/${phish}/phish`,
+					`/%00/${phish}/phish`,
+					`/%E3%80%80/${phish}/phish`,
+					`/..//${phish}/phish`
+				]) {
+					const context = await demo.browser.newContext({ javaScriptEnabled });
+					const page = await signInThroughForm(context, attack);
+					expect(page.url(), attack).toBe(`${demo.server.url}/`);
+					const again = await page.goto(`${demo.server.url}/login?redirectTo=${attack}`);
+					expect([again?.status(), page.url()], attack).toEqual([200, `${demo.server.url}/`]);
+					await context.close();
+				}
 			}
-		});
+		);
 	}
 });

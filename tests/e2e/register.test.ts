@@ -31,14 +31,20 @@ describe.skipIf(!hasChromium)('the recommendation register, in Chromium', () => 
 			await page.locator('form[aria-labelledby="nyt-tema"]').getByRole('button', { name: 'Tilføj' }).click();
 			await page.waitForURL(/gemt=theme-add/);
 		}
-		await expect(page.locator('.themes input[name="name"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).resolves.toEqual(['Ledelse som fag', 'Unge i velfærdsfagene']);
+		await expect(
+			page
+				.locator('.themes input[name="name"]')
+				.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))
+		).resolves.toEqual(['Ledelse som fag', 'Unge i velfærdsfagene']);
 		await noAxeViolations(page);
 
 		await page.getByRole('link', { name: 'Ny anbefaling' }).first().click();
 		await page.waitForURL(/\/anbefalinger\/ny\?program=\d+$/);
 		await noAxeViolations(page);
 		await expect(page.getByLabel('Nummer').inputValue()).resolves.toBe('1');
-		await page.getByLabel('Hovedtema').selectOption({ label: 'Udvalget for fremtidens arbejdskraft: Unge i velfærdsfagene' });
+		await page
+			.getByLabel('Hovedtema')
+			.selectOption({ label: 'Udvalget for fremtidens arbejdskraft: Unge i velfærdsfagene' });
 		await page.getByLabel('Titel').fill('Mentorordning for nyuddannede');
 		await page.getByLabel('Kort navn').fill('mentorordning');
 		await page.getByLabel('Formål').fill('At fastholde nyuddannede i **det første år**.');
@@ -62,7 +68,9 @@ describe.skipIf(!hasChromium)('the recommendation register, in Chromium', () => 
 		await page.locator('form[aria-labelledby="ny-bevilling"]').getByRole('button', { name: 'Tilføj' }).click();
 		await page.waitForURL(/gemt=line-add/);
 		// Amounts come back normalised, as Danes write them.
-		await expect(page.locator('form[aria-label^="Bevilling 2025"] input[name="amountKr"]').inputValue()).resolves.toBe('3.600.000\u00a0kr.');
+		await expect(page.locator('form[aria-label^="Bevilling 2025"] input[name="amountKr"]').inputValue()).resolves.toBe(
+			'3.600.000\u00a0kr.'
+		);
 		await page.locator('#new-actual-year').fill('2025');
 		await page.locator('#new-actual-amount').fill('1.200.000');
 		await page.locator('form[aria-labelledby="nyt-forbrug"]').getByRole('button', { name: 'Tilføj' }).click();
@@ -75,7 +83,9 @@ describe.skipIf(!hasChromium)('the recommendation register, in Chromium', () => 
 		await page.locator('#new-item-due').fill('2026-h2');
 		await page.getByRole('button', { name: 'Tilføj' }).click();
 		await page.waitForURL(/gemt=item-add/);
-		await expect(page.locator('form[aria-label="Evaluering af mentorforløb"] input[name="duePeriod"]').inputValue()).resolves.toBe('2026-H2');
+		await expect(
+			page.locator('form[aria-label="Evaluering af mentorforløb"] input[name="duePeriod"]').inputValue()
+		).resolves.toBe('2026-H2');
 		await noAxeViolations(page);
 
 		await page.goto(`${recommendationUrl}/forloeb`);
@@ -85,7 +95,9 @@ describe.skipIf(!hasChromium)('the recommendation register, in Chromium', () => 
 		await page.getByRole('button', { name: 'Skift forløb' }).click();
 		await page.waitForLoadState();
 		// Dissent without its text is refused at the field.
-		await expect(page.locator('#adopt-dissentText-error').textContent()).resolves.toContain('Skriv mindretalsudtalelsen');
+		await expect(page.locator('#adopt-dissentText-error').textContent()).resolves.toContain(
+			'Skriv mindretalsudtalelsen'
+		);
 		await page.locator('#adopt-dissentText').fill('Et mindretal (V) ønskede forløbet betalt af eget budget.');
 		await page.getByRole('button', { name: 'Skift forløb' }).click();
 		await page.waitForURL(/gemt=forloeb$/);
@@ -96,13 +108,24 @@ describe.skipIf(!hasChromium)('the recommendation register, in Chromium', () => 
 		const directorContext = await demo.browser.newContext();
 		const director = await signInPage(directorContext, demo.server.url, 'direktor@norddjurs.demo');
 		// The dissent is on the overview too, not only on the recommendation's page.
-		await expect(director.locator('tr:has-text("Mentorordning for nyuddannede") [data-dissent]').textContent()).resolves.toContain('Et mindretal (V) ønskede forløbet betalt af eget budget.');
-		await director.getByRole('link', { name: /Mentorordning for nyuddannede/ }).first().click();
+		await expect(
+			director.locator('tr:has-text("Mentorordning for nyuddannede") [data-dissent]').textContent()
+		).resolves.toContain('Et mindretal (V) ønskede forløbet betalt af eget budget.');
+		await director
+			.getByRole('link', { name: /Mentorordning for nyuddannede/ })
+			.first()
+			.click();
 		await director.waitForURL(recommendationUrl);
-		await expect(director.locator('section.dissent').textContent()).resolves.toContain('Et mindretal (V) ønskede forløbet betalt af eget budget.');
+		await expect(director.locator('section.dissent').textContent()).resolves.toContain(
+			'Et mindretal (V) ønskede forløbet betalt af eget budget.'
+		);
 		await expect(director.locator('.facts').textContent()).resolves.toContain('Vedtaget med mindretalsudtalelse');
 		// The history shows the admin's changes.
-		await expect(director.locator('section[aria-labelledby="historik"] tr[data-action="recommendation.lifecycle_changed"]').textContent()).resolves.toContain('Forløb skiftet: Fase, Dato, Beslutningsdato, Besluttet af, Vedtaget, Mindretalsudtalelse');
+		await expect(
+			director
+				.locator('section[aria-labelledby="historik"] tr[data-action="recommendation.lifecycle_changed"]')
+				.textContent()
+		).resolves.toContain('Forløb skiftet: Fase, Dato, Beslutningsdato, Besluttet af, Vedtaget, Mindretalsudtalelse');
 		await directorContext.close();
 	});
 
@@ -126,7 +149,9 @@ describe.skipIf(!hasChromium)('the recommendation register, in Chromium', () => 
 		const alert = second.locator('[data-conflict]');
 		await expect(alert.textContent()).resolves.toContain('en anden har ændret det, mens du redigerede');
 		// Exactly the one field the first person changed, with its new value.
-		await expect(alert.locator('tbody tr').allTextContents()).resolves.toEqual([expect.stringMatching(/^Kort navn.*Praktikkoordinator/s)]);
+		await expect(alert.locator('tbody tr').allTextContents()).resolves.toEqual([
+			expect.stringMatching(/^Kort navn.*Praktikkoordinator/s)
+		]);
 		// What the second person typed is kept in the form, not lost.
 		await expect(second.getByLabel('Titel').inputValue()).resolves.toBe('En titel skrevet samtidig');
 		await noAxeViolations(second);
@@ -158,32 +183,92 @@ describe.skipIf(!hasChromium)('the recommendation register, in Chromium', () => 
 		const editPage = await (await get(`/anbefalinger/${rec.id}/rediger`)).text();
 		const version = /name="version" value="(\d+)"/.exec(editPage)![1];
 		const field = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(editPage)?.[1] ?? '';
-		const recommendationForm = { programmeId, themeId: '', number: '5', title: field('title'), followUpPeriod: '2025', version };
+		const recommendationForm = {
+			programmeId,
+			themeId: '',
+			number: '5',
+			title: field('title'),
+			followUpPeriod: '2025',
+			version
+		};
 
 		const cases: [string, Record<string, string>, string][] = [
 			['/programmer?/create', { name: '' }, 'Skal udfyldes.'],
 			['/programmer?/create', { name: 'x'.repeat(10_000) }, 'Må højst være 300 tegn.'],
-			[`/programmer/${programmeId}?/save`, { name: '<script>alert(1)</script>', version: '1' }, 'Må ikke indeholde HTML-koder'],
+			[
+				`/programmer/${programmeId}?/save`,
+				{ name: '<script>alert(1)</script>', version: '1' },
+				'Må ikke indeholde HTML-koder'
+			],
 			[`/programmer/${programmeId}?/addTheme`, { name: '' }, 'Skal udfyldes.'],
 			['/anbefalinger/ny', { ...recommendationForm, number: '99', title: '' }, 'Skal udfyldes.'],
 			[`/anbefalinger/${rec.id}/rediger?/save`, { ...recommendationForm, title: '' }, 'Skal udfyldes.'],
-			[`/anbefalinger/${rec.id}/rediger?/save`, { ...recommendationForm, title: 'x'.repeat(10_000) }, 'Må højst være 300 tegn.'],
-			[`/anbefalinger/${rec.id}/rediger?/save`, { ...recommendationForm, title: '<script>alert(1)</script>' }, 'Må ikke indeholde HTML-koder'],
-			[`/anbefalinger/${rec.id}/rediger?/save`, { ...recommendationForm, purpose: 'Se <img src=x onerror=alert(1)>' }, 'Må ikke indeholde HTML-koder'],
-			[`/anbefalinger/${rec.id}/rediger?/save`, { ...recommendationForm, followUpPeriod: '2025-13' }, 'Perioden skal skrives som 2024'],
-			[`/anbefalinger/${rec.id}/budget?/addLine`, { year: '2025', amountKr: '-5.000', category: 'salary', funding: 'central_pool' }, 'Beløbet kan ikke være negativt.'],
-			[`/anbefalinger/${rec.id}/budget?/addLine`, { year: '2025', amountKr: 'mange penge', category: 'salary', funding: 'central_pool' }, 'Skriv et beløb i hele kroner'],
+			[
+				`/anbefalinger/${rec.id}/rediger?/save`,
+				{ ...recommendationForm, title: 'x'.repeat(10_000) },
+				'Må højst være 300 tegn.'
+			],
+			[
+				`/anbefalinger/${rec.id}/rediger?/save`,
+				{ ...recommendationForm, title: '<script>alert(1)</script>' },
+				'Må ikke indeholde HTML-koder'
+			],
+			[
+				`/anbefalinger/${rec.id}/rediger?/save`,
+				{ ...recommendationForm, purpose: 'Se <img src=x onerror=alert(1)>' },
+				'Må ikke indeholde HTML-koder'
+			],
+			[
+				`/anbefalinger/${rec.id}/rediger?/save`,
+				{ ...recommendationForm, followUpPeriod: '2025-13' },
+				'Perioden skal skrives som 2024'
+			],
+			[
+				`/anbefalinger/${rec.id}/budget?/addLine`,
+				{ year: '2025', amountKr: '-5.000', category: 'salary', funding: 'central_pool' },
+				'Beløbet kan ikke være negativt.'
+			],
+			[
+				`/anbefalinger/${rec.id}/budget?/addLine`,
+				{ year: '2025', amountKr: 'mange penge', category: 'salary', funding: 'central_pool' },
+				'Skriv et beløb i hele kroner'
+			],
 			[`/anbefalinger/${rec.id}/budget?/addActual`, { year: '20255', amountKr: '1.000' }, 'Skal være et årstal'],
-			[`/anbefalinger/${rec.id}/opfoelgning?/add`, { title: 'Evaluering', duePeriod: 'efteråret', state: 'not_started' }, 'Perioden skal skrives som 2024'],
-			[`/anbefalinger/${rec.id}/opfoelgning?/add`, { title: '', duePeriod: '2026', state: 'not_started' }, 'Skal udfyldes.'],
-			[`/anbefalinger/${rec.id}/forloeb?/lifecycle`, { lifecycle: 'dropped', changedOn: '2026-01-01', reason: '', version }, 'Skriv en begrundelse'],
-			[`/anbefalinger/${rec.id}/forloeb?/lifecycle`, { lifecycle: 'in_progress', changedOn: '2026-02-30', reason: '', version }, 'Skal være en dato'],
-			[`/anbefalinger/${rec.id}/forloeb?/override`, { status: 'at_risk', reason: '', version }, 'Skriv en begrundelse for at tilsidesætte']
+			[
+				`/anbefalinger/${rec.id}/opfoelgning?/add`,
+				{ title: 'Evaluering', duePeriod: 'efteråret', state: 'not_started' },
+				'Perioden skal skrives som 2024'
+			],
+			[
+				`/anbefalinger/${rec.id}/opfoelgning?/add`,
+				{ title: '', duePeriod: '2026', state: 'not_started' },
+				'Skal udfyldes.'
+			],
+			[
+				`/anbefalinger/${rec.id}/forloeb?/lifecycle`,
+				{ lifecycle: 'dropped', changedOn: '2026-01-01', reason: '', version },
+				'Skriv en begrundelse'
+			],
+			[
+				`/anbefalinger/${rec.id}/forloeb?/lifecycle`,
+				{ lifecycle: 'in_progress', changedOn: '2026-02-30', reason: '', version },
+				'Skal være en dato'
+			],
+			[
+				`/anbefalinger/${rec.id}/forloeb?/override`,
+				{ status: 'at_risk', reason: '', version },
+				'Skriv en begrundelse for at tilsidesætte'
+			]
 		];
 		for (const [path, body, message] of cases) {
 			const response = await fetch(`${demo.server.url}${path}`, {
 				method: 'POST',
-				headers: { cookie, origin: demo.server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+				headers: {
+					cookie,
+					origin: demo.server.url,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
 				body: new URLSearchParams(body)
 			});
 			const html = await response.text();
@@ -200,7 +285,7 @@ describe.skipIf(!hasChromium)('the recommendation register, in Chromium', () => 
 describe.skipIf(!hasChromium)('status notes on the recommendation page, in Chromium', () => {
 	const demo = useDemoBrowser();
 
-	test('the assigned project lead writes the year\'s note; a director who had the form open meets a conflict that keeps their text; the history names it', async () => {
+	test("the assigned project lead writes the year's note; a director who had the form open meets a conflict that keeps their text; the history names it", async () => {
 		const lead = await signInPage(await demo.browser.newContext(), demo.server.url, 'projektleder@norddjurs.demo');
 		const director = await signInPage(await demo.browser.newContext(), demo.server.url, 'direktor@norddjurs.demo');
 		const list = await (await director.request.get(`${demo.server.url}/api/v1/recommendations`)).json();
@@ -216,10 +301,14 @@ describe.skipIf(!hasChromium)('status notes on the recommendation page, in Chrom
 		await director.getByRole('button', { name: 'Gem statusnotat' }).click();
 		await director.waitForLoadState();
 		await expect(director.locator('[data-attempted]').textContent()).resolves.toBe('Et andet notat.');
-		await expect(director.getByLabel('Statusnotat', { exact: true }).inputValue()).resolves.toBe('Trivselsteamet har haft **42 forløb** i 2026.');
+		await expect(director.getByLabel('Statusnotat', { exact: true }).inputValue()).resolves.toBe(
+			'Trivselsteamet har haft **42 forløb** i 2026.'
+		);
 		await noAxeViolations(director);
 		await director.goto(url);
-		await expect(director.locator('section[aria-labelledby="historik"] tr[data-action="status_update.created"]').textContent()).resolves.toContain('Statusnotat skrevet: 2026');
+		await expect(
+			director.locator('section[aria-labelledby="historik"] tr[data-action="status_update.created"]').textContent()
+		).resolves.toContain('Statusnotat skrevet: 2026');
 		// A project lead not assigned to a recommendation cannot write its note, whatever the page shows.
 		const other = list.recommendations.find((r: { number: number }) => r.number === 3).id;
 		const response = await lead.request.post(`${demo.server.url}/anbefalinger/${other}?/statusUpdate`, {
@@ -234,10 +323,12 @@ describe.skipIf(!hasChromium)('status notes on the recommendation page, in Chrom
 		const director = await signInPage(await demo.browser.newContext(), demo.server.url, 'direktor@norddjurs.demo');
 		const list = await (await director.request.get(`${demo.server.url}/api/v1/recommendations`)).json();
 		const id = String(list.recommendations.find((r: { number: number }) => r.number === 1).id);
-		const status = async (path: string) => (await director.request.get(`${demo.server.url}${path}`, { maxRedirects: 0 })).status();
+		const status = async (path: string) =>
+			(await director.request.get(`${demo.server.url}${path}`, { maxRedirects: 0 })).status();
 		for (const sub of ['', '/rediger', '/forloeb', '/budget', '/opfoelgning']) {
 			expect(await status(`/anbefalinger/${id}${sub}`)).toBe(200);
-			for (const bad of [`0${id}`, `${id}.0`, `0x${Number(id).toString(16)}`, `+${id}`]) expect([bad, sub, await status(`/anbefalinger/${encodeURIComponent(bad)}${sub}`)]).toEqual([bad, sub, 404]);
+			for (const bad of [`0${id}`, `${id}.0`, `0x${Number(id).toString(16)}`, `+${id}`])
+				expect([bad, sub, await status(`/anbefalinger/${encodeURIComponent(bad)}${sub}`)]).toEqual([bad, sub, 404]);
 		}
 	});
 });

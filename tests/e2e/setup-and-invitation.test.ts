@@ -39,7 +39,12 @@ describe.skipIf(!hasChromium)('first run and invitations, in Chromium', () => {
 
 	test('an admin invites a user, who chooses a password from the link and signs in; the link works once', async () => {
 		const adminContext = await demo.browser.newContext();
-		const admin = await signInPage(adminContext, demo.server.url, 'sara@syddjurs.test', 'hest batteri korrekt hæfteklamme');
+		const admin = await signInPage(
+			adminContext,
+			demo.server.url,
+			'sara@syddjurs.test',
+			'hest batteri korrekt hæfteklamme'
+		);
 		await admin.goto(`${demo.server.url}/admin/brugere`);
 		await admin.getByLabel('Navn').fill('Ole Projektleder');
 		await admin.getByLabel('E-mail').fill('ole@syddjurs.test');
@@ -52,7 +57,9 @@ describe.skipIf(!hasChromium)('first run and invitations, in Chromium', () => {
 		const userContext = await demo.browser.newContext();
 		const page = await userContext.newPage();
 		await page.goto(link);
-		await expect(page.locator('main p').first().textContent()).resolves.toBe('Vælg en adgangskode til ole@syddjurs.test.');
+		await expect(page.locator('main p').first().textContent()).resolves.toBe(
+			'Vælg en adgangskode til ole@syddjurs.test.'
+		);
 		// Weak passwords are refused with the strength estimate's advice in Danish, at the password field.
 		for (const [weak, advice] of [
 			['aaaaaaaaaaaa', 'Gentagne tegn som «aaa» er lette at gætte.'],
@@ -61,17 +68,24 @@ describe.skipIf(!hasChromium)('first run and invitations, in Chromium', () => {
 			await page.getByLabel('Adgangskode', { exact: true }).fill(weak);
 			await page.getByLabel('Gentag adgangskoden').fill(weak);
 			await page.getByRole('button', { name: 'Gem adgangskode' }).click();
-			await page.locator('#felt-password-error', { hasText: advice }).waitFor({ timeout: 15_000 }).catch(async (error) => {
-				throw new Error(`${weak}: ${await page.locator('main').textContent()}`, { cause: error });
-			});
-			await expect(page.locator('#felt-password-error').textContent()).resolves.toMatch(/^Adgangskoden er for let at gætte\. /);
+			await page
+				.locator('#felt-password-error', { hasText: advice })
+				.waitFor({ timeout: 15_000 })
+				.catch(async (error) => {
+					throw new Error(`${weak}: ${await page.locator('main').textContent()}`, { cause: error });
+				});
+			await expect(page.locator('#felt-password-error').textContent()).resolves.toMatch(
+				/^Adgangskoden er for let at gætte\. /
+			);
 		}
 		await page.getByLabel('Adgangskode', { exact: true }).fill('grøn tekande på første sal');
 		await page.getByLabel('Gentag adgangskoden').fill('grøn tekande på første sal');
 		await page.getByRole('button', { name: 'Gem adgangskode' }).click();
 		await page.waitForURL(/\/login\?adgangskode-gemt/);
 		const signedIn = await signInPage(userContext, demo.server.url, 'ole@syddjurs.test', 'grøn tekande på første sal');
-		await expect(signedIn.locator('[data-signed-in]').textContent()).resolves.toContain('Ole Projektleder · projektleder');
+		await expect(signedIn.locator('[data-signed-in]').textContent()).resolves.toContain(
+			'Ole Projektleder · projektleder'
+		);
 		expect((await fetch(link)).status).toBe(404);
 		await adminContext.close();
 		await userContext.close();

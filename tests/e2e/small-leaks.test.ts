@@ -12,7 +12,12 @@ describe('smaller leaks, against the built server', () => {
 	let server: RunningServer;
 	let admin: string;
 	let leadToken: string;
-	const form = (cookie: string) => ({ cookie, origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' });
+	const form = (cookie: string) => ({
+		cookie,
+		origin: server.url,
+		accept: 'text/html',
+		'content-type': 'application/x-www-form-urlencoded'
+	});
 
 	beforeAll(async () => {
 		server = await startDemoServer();
@@ -23,8 +28,16 @@ describe('smaller leaks, against the built server', () => {
 
 	describe('a: inviting an e-mail that is taken', () => {
 		const invite = (email: string) =>
-			fetch(`${server.url}/admin/brugere?/invite`, { method: 'POST', redirect: 'manual', headers: form(admin), body: new URLSearchParams({ name: 'Ny Bruger', email, role: 'project_lead' }) });
-		const userRows = async () => (await (await fetch(`${server.url}/admin/brugere`, { headers: { cookie: admin } })).text()).match(/data-user="[^"]*"/g);
+			fetch(`${server.url}/admin/brugere?/invite`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: form(admin),
+				body: new URLSearchParams({ name: 'Ny Bruger', email, role: 'project_lead' })
+			});
+		const userRows = async () =>
+			(await (await fetch(`${server.url}/admin/brugere`, { headers: { cookie: admin } })).text()).match(
+				/data-user="[^"]*"/g
+			);
 
 		test("another organisation's user: a neutral answer that neither says a user exists nor where", async () => {
 			const before = await userRows();
@@ -53,12 +66,12 @@ describe('smaller leaks, against the built server', () => {
 			['/api/v1/kpis', 401]
 		])('%s', async (path, status) => {
 			const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
-			expect([response.status, response.headers.get('x-content-type-options'), response.headers.get('x-frame-options'), response.headers.get('referrer-policy')]).toEqual([
-				status,
-				'nosniff',
-				'DENY',
-				'strict-origin-when-cross-origin'
-			]);
+			expect([
+				response.status,
+				response.headers.get('x-content-type-options'),
+				response.headers.get('x-frame-options'),
+				response.headers.get('referrer-policy')
+			]).toEqual([status, 'nosniff', 'DENY', 'strict-origin-when-cross-origin']);
 		});
 
 		test("the app's own scripts and styles under /_app/immutable", async () => {
@@ -67,13 +80,13 @@ describe('smaller leaks, against the built server', () => {
 			expect(files.length).toBeGreaterThan(1);
 			for (const file of files) {
 				const response = await fetch(`${server.url}${file}`);
-				expect([file, response.status, response.headers.get('x-content-type-options'), response.headers.get('x-frame-options'), response.headers.get('referrer-policy')]).toEqual([
+				expect([
 					file,
-					200,
-					'nosniff',
-					'DENY',
-					'strict-origin-when-cross-origin'
-				]);
+					response.status,
+					response.headers.get('x-content-type-options'),
+					response.headers.get('x-frame-options'),
+					response.headers.get('referrer-policy')
+				]).toEqual([file, 200, 'nosniff', 'DENY', 'strict-origin-when-cross-origin']);
 			}
 		});
 	});
@@ -84,10 +97,19 @@ describe('smaller leaks, against the built server', () => {
 			const director = await signInCookie(server.url, 'direktor@norddjurs.demo');
 			const reports = await (await fetch(`${server.url}/status`, { headers: { cookie: director } })).text();
 			const reportUrl = `${server.url}${/<tr[^>]*data-report="2025\/1"[^>]*>[\s\S]*?href="(\/status\/\d+)"/.exec(reports)![1]}`;
-			for (const [cookie, step, extra] of [[director, 'submit', {}], [director, 'approve', {}], [admin, 'publish', { makePublic: 'on' }]] as const) {
+			for (const [cookie, step, extra] of [
+				[director, 'submit', {}],
+				[director, 'approve', {}],
+				[admin, 'publish', { makePublic: 'on' }]
+			] as const) {
 				const page = await (await fetch(reportUrl, { headers: { cookie } })).text();
 				const version = /name="version" value="(\d+)"/.exec(page)![1];
-				const response = await fetch(`${reportUrl}?/${step}`, { method: 'POST', redirect: 'manual', headers: form(cookie), body: new URLSearchParams({ version, ...extra }) });
+				const response = await fetch(`${reportUrl}?/${step}`, {
+					method: 'POST',
+					redirect: 'manual',
+					headers: form(cookie),
+					body: new URLSearchParams({ version, ...extra })
+				});
 				expect([step, response.status]).toEqual([step, 200]);
 			}
 		});
@@ -96,7 +118,17 @@ describe('smaller leaks, against the built server', () => {
 			const base = `${server.url}/offentlig/norddjurs/status`;
 			expect((await fetch(`${base}/2025`)).status).toBe(200);
 			expect((await fetch(`${base}/2025/download/csv`)).status).toBe(200);
-			for (const year of ['02025', '2025.0', '+2025', '0x7e9', '2025e0', '20.25e2', '%202025', '2025%20', '0b11111101001']) {
+			for (const year of [
+				'02025',
+				'2025.0',
+				'+2025',
+				'0x7e9',
+				'2025e0',
+				'20.25e2',
+				'%202025',
+				'2025%20',
+				'0b11111101001'
+			]) {
 				for (const path of [`${base}/${year}`, `${base}/${year}/download/csv`]) {
 					const response = await fetch(path, { redirect: 'manual' });
 					expect([path, response.status]).toEqual([path, 404]);
@@ -107,29 +139,58 @@ describe('smaller leaks, against the built server', () => {
 
 	describe('e: API bodies of the wrong content type get the JSON error, naming what is accepted', () => {
 		const imports = () => `${server.url}/api/v1/imports/observations?dryRun=true`;
-		const csv = new TextEncoder().encode('Nøgletal;Periode;Værdi\r\nSygefravær, Velfærdsområdet (måned);2029-01;6,1\r\n');
+		const csv = new TextEncoder().encode(
+			'Nøgletal;Periode;Værdi\r\nSygefravær, Velfærdsområdet (måned);2029-01;6,1\r\n'
+		);
 
 		test('an import with a bearer token as text/plain, or with no Content-Type, is 415 in JSON', async () => {
-			for (const contentType of ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/octet-stream', null]) {
+			for (const contentType of [
+				'text/plain',
+				'text/plain;charset=UTF-8',
+				'application/x-www-form-urlencoded',
+				'multipart/form-data; boundary=x',
+				'application/octet-stream',
+				null
+			]) {
 				const headers: Record<string, string> = { authorization: `Bearer ${leadToken}` };
 				if (contentType) headers['content-type'] = contentType;
 				const response = await fetch(imports(), { method: 'POST', headers, body: csv });
-				expect([contentType, response.status, response.headers.get('content-type')]).toEqual([contentType, 415, 'application/json']);
+				expect([contentType, response.status, response.headers.get('content-type')]).toEqual([
+					contentType,
+					415,
+					'application/json'
+				]);
 				const body = await response.json();
 				expect(body.error.code).toBe('unsupported_media_type');
-				expect(body.error.message).toContain('text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-				expect(response.headers.get('accept-post')).toBe('text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+				expect(body.error.message).toContain(
+					'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+				);
+				expect(response.headers.get('accept-post')).toBe(
+					'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+				);
 			}
-			const accepted = await fetch(imports(), { method: 'POST', headers: { authorization: `Bearer ${leadToken}`, 'content-type': 'text/csv; charset=utf-8' }, body: csv });
+			const accepted = await fetch(imports(), {
+				method: 'POST',
+				headers: { authorization: `Bearer ${leadToken}`, 'content-type': 'text/csv; charset=utf-8' },
+				body: csv
+			});
 			expect(await accepted.json()).toMatchObject({ rows: 1, created: 1, errors: [] });
 		});
 
 		test('a JSON endpoint with a bearer token and a text/plain body is 415 in JSON', async () => {
-			const kpis = (await (await fetch(`${server.url}/api/v1/kpis`, { headers: { authorization: `Bearer ${leadToken}` } })).json()).kpis;
+			const kpis = (
+				await (await fetch(`${server.url}/api/v1/kpis`, { headers: { authorization: `Bearer ${leadToken}` } })).json()
+			).kpis;
 			const kpi = kpis.find((k: { name: string }) => k.name === 'Sygefravær, Velfærdsområdet (måned)');
-			const response = await fetch(`${server.url}/api/v1/kpis/${kpi.id}/observations/2029-02`, { method: 'PUT', headers: { authorization: `Bearer ${leadToken}`, 'content-type': 'text/plain' }, body: '{"value":6}' });
+			const response = await fetch(`${server.url}/api/v1/kpis/${kpi.id}/observations/2029-02`, {
+				method: 'PUT',
+				headers: { authorization: `Bearer ${leadToken}`, 'content-type': 'text/plain' },
+				body: '{"value":6}'
+			});
 			expect(response.status).toBe(415);
-			expect((await response.json()).error.message).toBe(t('api.unsupported_media_type', { received: 'text/plain', accepted: 'application/json' }));
+			expect((await response.json()).error.message).toBe(
+				t('api.unsupported_media_type', { received: 'text/plain', accepted: 'application/json' })
+			);
 		});
 
 		test('cookie-signed API writes from another site, or with no Origin, are still refused', async () => {
@@ -155,8 +216,18 @@ describe('smaller leaks, against the built server', () => {
 				for (const [contentType, body] of bodies) {
 					const headers: Record<string, string> = { cookie: admin, 'content-type': contentType };
 					if (origin) headers.origin = origin;
-					const response = await fetch(`${server.url}/admin/brugere?/invite`, { method: 'POST', redirect: 'manual', headers, body });
-					expect([origin, contentType, response.status, await response.text()]).toEqual([origin, contentType, 403, t('error.cross_site_form')]);
+					const response = await fetch(`${server.url}/admin/brugere?/invite`, {
+						method: 'POST',
+						redirect: 'manual',
+						headers,
+						body
+					});
+					expect([origin, contentType, response.status, await response.text()]).toEqual([
+						origin,
+						contentType,
+						403,
+						t('error.cross_site_form')
+					]);
 				}
 			}
 		});
@@ -164,10 +235,13 @@ describe('smaller leaks, against the built server', () => {
 
 	describe('f: the Bearer scheme is case-insensitive', () => {
 		test('bearer, BEARER and extra spaces are accepted; other schemes are not', async () => {
-			const status = async (authorization: string) => (await fetch(`${server.url}/api/v1/kpis`, { headers: { authorization } })).status;
-			for (const scheme of ['Bearer', 'bearer', 'BEARER', 'bEaReR']) expect([scheme, await status(`${scheme} ${leadToken}`)]).toEqual([scheme, 200]);
+			const status = async (authorization: string) =>
+				(await fetch(`${server.url}/api/v1/kpis`, { headers: { authorization } })).status;
+			for (const scheme of ['Bearer', 'bearer', 'BEARER', 'bEaReR'])
+				expect([scheme, await status(`${scheme} ${leadToken}`)]).toEqual([scheme, 200]);
 			expect(await status(`bearer   ${leadToken}`)).toBe(200);
-			for (const wrong of [`Basic ${leadToken}`, `Bearer${leadToken}`, `bearer ${leadToken} extra`, 'bearer ']) expect([wrong, await status(wrong)]).toEqual([wrong, 401]);
+			for (const wrong of [`Basic ${leadToken}`, `Bearer${leadToken}`, `bearer ${leadToken} extra`, 'bearer '])
+				expect([wrong, await status(wrong)]).toEqual([wrong, 401]);
 		});
 	});
 
@@ -183,22 +257,54 @@ describe('smaller leaks, against the built server', () => {
 				return response.json();
 			};
 			const created = await put({ value: 7.1, comment: 'Fra lønsystemet', source: 'SLS', seriesBreak: true });
-			expect(created).toMatchObject({ value: 7.1, comment: 'Fra lønsystemet', source: 'SLS', seriesBreak: true, version: 1 });
-			expect(await put({ value: 7.2, version: 1 })).toMatchObject({ value: 7.2, comment: 'Fra lønsystemet', source: 'SLS', seriesBreak: true, version: 2 });
-			expect(await put({ value: 7.2, comment: null, version: 2 })).toMatchObject({ comment: '', source: 'SLS', seriesBreak: true, version: 3 });
-			expect(await put({ value: 7.2, source: '', seriesBreak: null, version: 3 })).toMatchObject({ comment: '', source: '', seriesBreak: false, version: 4 });
+			expect(created).toMatchObject({
+				value: 7.1,
+				comment: 'Fra lønsystemet',
+				source: 'SLS',
+				seriesBreak: true,
+				version: 1
+			});
+			expect(await put({ value: 7.2, version: 1 })).toMatchObject({
+				value: 7.2,
+				comment: 'Fra lønsystemet',
+				source: 'SLS',
+				seriesBreak: true,
+				version: 2
+			});
+			expect(await put({ value: 7.2, comment: null, version: 2 })).toMatchObject({
+				comment: '',
+				source: 'SLS',
+				seriesBreak: true,
+				version: 3
+			});
+			expect(await put({ value: 7.2, source: '', seriesBreak: null, version: 3 })).toMatchObject({
+				comment: '',
+				source: '',
+				seriesBreak: false,
+				version: 4
+			});
 			// A new value sent with nothing but the value starts empty.
-			const fresh = await fetch(url.replace('2029-03', '2029-04'), { method: 'PUT', headers, body: JSON.stringify({ value: 7 }) });
-			expect([fresh.status, await fresh.json()]).toMatchObject([201, { comment: '', source: '', seriesBreak: false, version: 1 }]);
+			const fresh = await fetch(url.replace('2029-03', '2029-04'), {
+				method: 'PUT',
+				headers,
+				body: JSON.stringify({ value: 7 })
+			});
+			expect([fresh.status, await fresh.json()]).toMatchObject([
+				201,
+				{ comment: '', source: '', seriesBreak: false, version: 1 }
+			]);
 		});
 
 		test('the OpenAPI document says so', async () => {
 			const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
 			// zod writes a schema with an id as a reference into its own $defs.
-			const schema = doc.components.schemas.ObservationPut.$defs?.ObservationPut ?? doc.components.schemas.ObservationPut;
+			const schema =
+				doc.components.schemas.ObservationPut.$defs?.ObservationPut ?? doc.components.schemas.ObservationPut;
 			expect(schema.required).toEqual(['value']);
 			expect(schema.properties.comment.description).toMatch(/Udeladt.*bevares.*null/);
-			expect(doc.paths['/api/v1/kpis/{id}/observations/{period}'].put.description).toMatch(/udelades.*bevarer.*null rydder/);
+			expect(doc.paths['/api/v1/kpis/{id}/observations/{period}'].put.description).toMatch(
+				/udelades.*bevarer.*null rydder/
+			);
 		});
 	});
 });

@@ -23,7 +23,11 @@ export async function load(options: {
 		while (Date.now() < until) {
 			const [url, init] = options.next(counter++);
 			try {
-				const response = await fetch(url, { redirect: 'manual', ...init, signal: AbortSignal.timeout(options.requestTimeoutMs ?? 10_000) });
+				const response = await fetch(url, {
+					redirect: 'manual',
+					...init,
+					signal: AbortSignal.timeout(options.requestTimeoutMs ?? 10_000)
+				});
 				await response.arrayBuffer();
 				result.byStatus[response.status] = (result.byStatus[response.status] ?? 0) + 1;
 			} catch (error) {

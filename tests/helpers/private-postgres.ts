@@ -22,7 +22,9 @@ export interface PrivatePostgres {
 export function postgresBinDir(): string | null {
 	const root = '/usr/lib/postgresql';
 	if (!existsSync(root)) return null;
-	const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+	const versions = readdirSync(root)
+		.filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+		.sort((a, b) => Number(b) - Number(a));
 	return versions.length ? join(root, versions[0], 'bin') : null;
 }
 
@@ -43,11 +45,24 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
 	}
 	const data = join(dir, 'data');
 	const command = (tool: string, args: string[], timeout = 60_000) =>
-		asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { timeout }) : run(join(bin, tool), args, { timeout });
+		asRoot
+			? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { timeout })
+			: run(join(bin, tool), args, { timeout });
 	const port = await freePort();
 	let running = false;
 	const start = async () => {
-		await command('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50`, 'start']);
+		await command('pg_ctl', [
+			'-D',
+			data,
+			'-l',
+			join(dir, 'log'),
+			'-w',
+			'-t',
+			'30',
+			'-o',
+			`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50`,
+			'start'
+		]);
 		running = true;
 	};
 	const stop = async (mode: 'immediate' | 'fast') => {

@@ -40,7 +40,9 @@ export interface ServerDatabase {
  * With `databaseUrl`, that (empty) PostgreSQL database is migrated and seeded instead, and left in place on drop.
  * Several servers may run on one such database (startServerOn), one after another or side by side.
  */
-export async function createServerDatabase(options: { seed?: boolean; databaseUrl?: string } = {}): Promise<ServerDatabase> {
+export async function createServerDatabase(
+	options: { seed?: boolean; databaseUrl?: string } = {}
+): Promise<ServerDatabase> {
 	const seed = options.seed ?? true;
 	if (options.databaseUrl) {
 		const handle = await openDatabase({ databaseUrl: options.databaseUrl, poolMax: 2 });
@@ -63,7 +65,10 @@ export async function createServerDatabase(options: { seed?: boolean; databaseUr
 	const handle = await openDatabase({ dataDir: dir, loadDataDir: pgliteTemplateDump() });
 	if (seed) await seedDemo(handle.db, { password: 'fremdrift-demo' });
 	await handle.close();
-	return { env: { DATABASE_URL: '', FREMDRIFT_DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+	return {
+		env: { DATABASE_URL: '', FREMDRIFT_DATA_DIR: dir },
+		drop: async () => rmSync(dir, { recursive: true, force: true })
+	};
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
@@ -95,12 +100,23 @@ export interface ServerProcess extends RunningServer {
  * `stop()` ends this process only; the database stays for the next server.
  * @example const database = await createServerDatabase(); const a = await startServerOn(database); const b = await startServerOn(database);
  */
-export async function startServerOn(database: ServerDatabase, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerOn(
+	database: ServerDatabase,
+	env: Record<string, string> = {}
+): Promise<ServerProcess> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [join(projectRoot, 'build', 'index.js')], {
 		cwd: projectRoot,
-		env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, BODY_SIZE_LIMIT: '6M', ...env },
+		env: {
+			...process.env,
+			...database.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			BODY_SIZE_LIMIT: '6M',
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
@@ -149,7 +165,9 @@ export async function startServerOn(database: ServerDatabase, env: Record<string
  * `env` overrides the server's environment; `seed: false` starts on an empty (migrated) database.
  * @example const server = await startDemoServer(); await page.goto(server.url); … await server.stop();
  */
-export async function startDemoServer(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<RunningServer> {
+export async function startDemoServer(
+	options: { env?: Record<string, string>; seed?: boolean } = {}
+): Promise<RunningServer> {
 	const database = await createServerDatabase({ seed: options.seed });
 	let server: ServerProcess;
 	try {

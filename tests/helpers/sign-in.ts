@@ -6,12 +6,20 @@ export const DEMO_PASSWORD = 'fremdrift-demo';
  * Signs in through the real form in a fresh page and waits for the landing page.
  * @example const page = await signInPage(context, server.url, 'direktor@norddjurs.demo');
  */
-export async function signInPage(context: BrowserContext, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<Page> {
+export async function signInPage(
+	context: BrowserContext,
+	baseUrl: string,
+	email: string,
+	password = DEMO_PASSWORD
+): Promise<Page> {
 	const page = await context.newPage();
 	await page.goto(`${baseUrl}/login`);
 	await page.getByLabel('E-mail').fill(email);
 	await page.getByLabel('Adgangskode').fill(password);
-	await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.getByRole('button', { name: 'Log ind' }).click()]);
+	await Promise.all([
+		page.waitForURL((url) => url.pathname !== '/login'),
+		page.getByRole('button', { name: 'Log ind' }).click()
+	]);
 	return page;
 }
 

@@ -1,14 +1,18 @@
 import { constants, crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 /** One part of a hand-made archive: its bytes, or a deflate stream made elsewhere with its true size and CRC. */
-export type ZipPart = { name: string; body: string | Uint8Array } | { name: string; deflated: Uint8Array; size: number; crc: number };
+export type ZipPart =
+	{ name: string; body: string | Uint8Array } | { name: string; deflated: Uint8Array; size: number; crc: number };
 
 /**
  * A ZIP archive written byte by byte, so a test can make what no spreadsheet program would: a part whose
  * directory entry claims another size (`claim`), or one that unpacks to hundreds of megabytes.
  * @example zipArchive([{ name: 'xl/workbook.xml', body: '<workbook/>' }], { claim: { 'xl/sharedStrings.xml': 100 } })
  */
-export function zipArchive(parts: ZipPart[], options: { claim?: Record<string, number> } = {}): Uint8Array<ArrayBuffer> {
+export function zipArchive(
+	parts: ZipPart[],
+	options: { claim?: Record<string, number> } = {}
+): Uint8Array<ArrayBuffer> {
 	const locals: Buffer[] = [];
 	const directory: Buffer[] = [];
 	let offset = 0;
@@ -61,7 +65,13 @@ export function zipArchive(parts: ZipPart[], options: { claim?: Record<string, n
  * unpacks to hundreds of megabytes without the test ever holding them.
  * @example const part = await repeatedPart('xl/sharedStrings.xml', '<sst><si><t>', 'a', 300 * 1024 * 1024, '</t></si></sst>');
  */
-export async function repeatedPart(name: string, head: string, unit: string, count: number, tail: string): Promise<ZipPart> {
+export async function repeatedPart(
+	name: string,
+	head: string,
+	unit: string,
+	count: number,
+	tail: string
+): Promise<ZipPart> {
 	const deflater = createDeflateRaw({ level: constants.Z_BEST_COMPRESSION });
 	const output: Buffer[] = [];
 	deflater.on('data', (chunk: Buffer) => output.push(chunk));
@@ -93,7 +103,10 @@ function workbookParts(options: { date1904?: boolean; sheetTarget?: string }): Z
 			name: '[Content_Types].xml',
 			body: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`
 		},
-		{ name: '_rels/.rels', body: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
+		{
+			name: '_rels/.rels',
+			body: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+		},
 		{
 			name: 'xl/workbook.xml',
 			body: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${RELS}"><workbookPr${options.date1904 ? ' date1904="1"' : ''}/><sheets><sheet name="Ark1" sheetId="1" r:id="rId7"/></sheets></workbook>`
@@ -114,7 +127,13 @@ export function sheetXml(rows: string, dimension?: string): string {
  * An XLSX made of the given sheet (and shared strings, styles), as small as a real one.
  * @example xlsxFile({ sheet: sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>Nøgletal</t></is></c></row>') })
  */
-export function xlsxFile(options: { sheet: string | ZipPart; sharedStrings?: string | ZipPart; styles?: string; date1904?: boolean; claim?: Record<string, number> }): Uint8Array<ArrayBuffer> {
+export function xlsxFile(options: {
+	sheet: string | ZipPart;
+	sharedStrings?: string | ZipPart;
+	styles?: string;
+	date1904?: boolean;
+	claim?: Record<string, number>;
+}): Uint8Array<ArrayBuffer> {
 	const part = (name: string, body: string | ZipPart): ZipPart => (typeof body === 'string' ? { name, body } : body);
 	const parts = [...workbookParts({ date1904: options.date1904 }), part('xl/worksheets/sheet1.xml', options.sheet)];
 	if (options.sharedStrings !== undefined) parts.push(part('xl/sharedStrings.xml', options.sharedStrings));
@@ -124,22 +143,51 @@ export function xlsxFile(options: { sheet: string | ZipPart; sharedStrings?: str
 
 /** The attack files of issue 12: each must be refused quickly, whatever its size unpacked. */
 export async function xlsxBombs(): Promise<Record<string, Uint8Array<ArrayBuffer>>> {
-	const lastColumnRows = (rows: number) => Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>1</v></c></row>`).join('');
-	const sharedString = await repeatedPart('xl/sharedStrings.xml', `<sst xmlns="${MAIN}" count="1" uniqueCount="1"><si><t>`, 'a', 300 * 1024 * 1024, '</t></si></sst>');
+	const lastColumnRows = (rows: number) =>
+		Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>1</v></c></row>`).join('');
+	const sharedString = await repeatedPart(
+		'xl/sharedStrings.xml',
+		`<sst xmlns="${MAIN}" count="1" uniqueCount="1"><si><t>`,
+		'a',
+		300 * 1024 * 1024,
+		'</t></si></sst>'
+	);
 	const oneCell = sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>');
 	return {
 		'200 rows, a cell in XFD each': xlsxFile({ sheet: sheetXml(lastColumnRows(200), 'A1:XFD200') }),
 		'2,000 rows, a cell in XFD each, no dimension': xlsxFile({ sheet: sheetXml(lastColumnRows(2000)) }),
 		'one 300 MB shared string': xlsxFile({ sheet: oneCell, sharedStrings: sharedString }),
-		'a 300 MB shared string whose directory claims 100 bytes': xlsxFile({ sheet: oneCell, sharedStrings: sharedString, claim: { 'xl/sharedStrings.xml': 100 } }),
+		'a 300 MB shared string whose directory claims 100 bytes': xlsxFile({
+			sheet: oneCell,
+			sharedStrings: sharedString,
+			claim: { 'xl/sharedStrings.xml': 100 }
+		}),
 		'a million rows (49 MB unpacked)': xlsxFile({
-			sheet: await repeatedPart('xl/worksheets/sheet1.xml', `<worksheet xmlns="${MAIN}"><sheetData>`, '<row><c t="inlineStr"><is><t>x</t></is></c></row>', 1_048_576, '</sheetData></worksheet>')
+			sheet: await repeatedPart(
+				'xl/worksheets/sheet1.xml',
+				`<worksheet xmlns="${MAIN}"><sheetData>`,
+				'<row><c t="inlineStr"><is><t>x</t></is></c></row>',
+				1_048_576,
+				'</sheetData></worksheet>'
+			)
 		}),
 		'30,000 rows of one cell': xlsxFile({
-			sheet: await repeatedPart('xl/worksheets/sheet1.xml', `<worksheet xmlns="${MAIN}"><sheetData>`, '<row><c t="inlineStr"><is><t>x</t></is></c></row>', 30_000, '</sheetData></worksheet>')
+			sheet: await repeatedPart(
+				'xl/worksheets/sheet1.xml',
+				`<worksheet xmlns="${MAIN}"><sheetData>`,
+				'<row><c t="inlineStr"><is><t>x</t></is></c></row>',
+				30_000,
+				'</sheetData></worksheet>'
+			)
 		}),
 		'30 MB of inline text in one cell': xlsxFile({
-			sheet: await repeatedPart('xl/worksheets/sheet1.xml', `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`, 'b', 30 * 1024 * 1024, '</t></is></c></row></sheetData></worksheet>')
+			sheet: await repeatedPart(
+				'xl/worksheets/sheet1.xml',
+				`<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`,
+				'b',
+				30 * 1024 * 1024,
+				'</t></is></c></row></sheetData></worksheet>'
+			)
 		})
 	};
 }

@@ -22,7 +22,11 @@ import {
 import type { Db } from '../../src/lib/server/infra/db';
 import { writeInTransaction, type WriteResult } from '../../src/lib/server/infra/write-result';
 import { t } from '../../src/lib/server/messages';
-import { listStatusUpdatesForPeriod, writeStatusUpdate, type StatusUpdateInput } from '../../src/lib/server/register/status-updates';
+import {
+	listStatusUpdatesForPeriod,
+	writeStatusUpdate,
+	type StatusUpdateInput
+} from '../../src/lib/server/register/status-updates';
 import { saveObservation } from '../../src/lib/server/kpis/observations';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -52,30 +56,68 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 
 	const latestOf = (content: Awaited<ReturnType<typeof composeAnnualReport>>) =>
 		content.recommendations.find((r) => r.number === 1)!.kpis.find((k) => k.name === KPI)!.latest;
-	const narrativeOf = (content: Awaited<ReturnType<typeof composeAnnualReport>>) => content.recommendations.find((r) => r.number === 1)!.narrative?.body;
+	const narrativeOf = (content: Awaited<ReturnType<typeof composeAnnualReport>>) =>
+		content.recommendations.find((r) => r.number === 1)!.narrative?.body;
 	const step = async (user: SessionUser, id: number, name: ReportStep, makePublic = false) => {
 		const report = await findAnnualReport(database.db, organisationId, id);
-		return takeReportStep(database.db, user, { id, step: name, expectedVersion: report!.version, makePublic, clientAddress: null });
+		return takeReportStep(database.db, user, {
+			id,
+			step: name,
+			expectedVersion: report!.version,
+			makePublic,
+			clientAddress: null
+		});
 	};
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
 		await seedDemo(database.db, { password: 'fremdrift-demo' });
-		const org = await database.db.selectFrom('organisation').select('id').where('slug', '=', 'norddjurs').executeTakeFirstOrThrow();
+		const org = await database.db
+			.selectFrom('organisation')
+			.select('id')
+			.where('slug', '=', 'norddjurs')
+			.executeTakeFirstOrThrow();
 		organisationId = org.id;
-		const people = await database.db.selectFrom('appUser').select(['id', 'organisationId', 'email', 'name', 'role']).where('organisationId', '=', organisationId).execute();
+		const people = await database.db
+			.selectFrom('appUser')
+			.select(['id', 'organisationId', 'email', 'name', 'role'])
+			.where('organisationId', '=', organisationId)
+			.execute();
 		const byRole = (role: Role) => people.find((p) => p.role === role)!;
-		Object.assign(users, { admin: byRole('admin'), director: byRole('director'), lead: byRole('project_lead'), politician: byRole('politician') });
-		const recs = await database.db.selectFrom('recommendation').select(['id', 'number']).where('organisationId', '=', organisationId).execute();
+		Object.assign(users, {
+			admin: byRole('admin'),
+			director: byRole('director'),
+			lead: byRole('project_lead'),
+			politician: byRole('politician')
+		});
+		const recs = await database.db
+			.selectFrom('recommendation')
+			.select(['id', 'number'])
+			.where('organisationId', '=', organisationId)
+			.execute();
 		rec1 = recs.find((r) => r.number === 1)!.id;
 		rec2 = recs.find((r) => r.number === 2)!.id;
-		kpiId = (await database.db.selectFrom('kpi').select('id').where('organisationId', '=', organisationId).where('name', '=', KPI).executeTakeFirstOrThrow()).id;
-		reportId = (await listAnnualReports(database.db, organisationId, { publishedOnly: false })).find((r) => r.year === 2025)!.id;
+		kpiId = (
+			await database.db
+				.selectFrom('kpi')
+				.select('id')
+				.where('organisationId', '=', organisationId)
+				.where('name', '=', KPI)
+				.executeTakeFirstOrThrow()
+		).id;
+		reportId = (await listAnnualReports(database.db, organisationId, { publishedOnly: false })).find(
+			(r) => r.year === 2025
+		)!.id;
 	});
 	afterAll(() => database.destroy());
 
 	test('the content for 2025 is taken as of 31 December 2025: summary, KPI table, charts, budget, narrative', async () => {
-		const content = await composeAnnualReport(database.db, { organisationId, year: 2025, asOf: '2025-12-31', programmeId: null });
+		const content = await composeAnnualReport(database.db, {
+			organisationId,
+			year: 2025,
+			asOf: '2025-12-31',
+			programmeId: null
+		});
 		expect(content.recommendations.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 		expect(content.summary.statusCounts.reduce((n, g) => n + g.count, 0)).toBe(8);
 		expect(latestOf(content)).toEqual({ period: '2025', value: 41 });
@@ -87,21 +129,76 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 		expect(narrativeOf(content)).toMatch(/^I 2025 blev 41 pct\./);
 		expect(JSON.parse(JSON.stringify(content))).toEqual(content);
 		// The same year as of an earlier date: the 2025 value had not begun yet.
-		const earlier = await composeAnnualReport(database.db, { organisationId, year: 2025, asOf: '2024-12-31', programmeId: null });
+		const earlier = await composeAnnualReport(database.db, {
+			organisationId,
+			year: 2025,
+			asOf: '2024-12-31',
+			programmeId: null
+		});
 		expect(latestOf(earlier)).toEqual({ period: '2024', value: 35 });
 	});
 
 	test('narratives: assigned project lead, director and admin write; politician and unassigned lead do not; stale versions conflict', async () => {
 		const [stored] = await listStatusUpdatesForPeriod(database.db, organisationId, '2025', [rec1]);
-		expect(await saveNarrative(users.politician, { recommendationId: rec1, period: '2025', body: 'x', expectedVersion: stored.version, clientAddress: null })).toEqual({ kind: 'forbidden' });
-		expect(await saveNarrative(users.lead, { recommendationId: rec2, period: '2025', body: 'x', expectedVersion: null, clientAddress: null })).toEqual({ kind: 'forbidden' });
-		expect(await saveNarrative(users.lead, { recommendationId: rec1, period: '2025', body: 'Ny tekst', expectedVersion: stored.version + 1, clientAddress: null })).toMatchObject({ kind: 'stale', current: { version: stored.version } });
-		expect(await saveNarrative(users.lead, { recommendationId: rec1, period: '2025', body: stored.body, expectedVersion: stored.version, clientAddress: null })).toEqual({ kind: 'ok', change: 'unchanged', version: stored.version });
+		expect(
+			await saveNarrative(users.politician, {
+				recommendationId: rec1,
+				period: '2025',
+				body: 'x',
+				expectedVersion: stored.version,
+				clientAddress: null
+			})
+		).toEqual({ kind: 'forbidden' });
+		expect(
+			await saveNarrative(users.lead, {
+				recommendationId: rec2,
+				period: '2025',
+				body: 'x',
+				expectedVersion: null,
+				clientAddress: null
+			})
+		).toEqual({ kind: 'forbidden' });
+		expect(
+			await saveNarrative(users.lead, {
+				recommendationId: rec1,
+				period: '2025',
+				body: 'Ny tekst',
+				expectedVersion: stored.version + 1,
+				clientAddress: null
+			})
+		).toMatchObject({ kind: 'stale', current: { version: stored.version } });
+		expect(
+			await saveNarrative(users.lead, {
+				recommendationId: rec1,
+				period: '2025',
+				body: stored.body,
+				expectedVersion: stored.version,
+				clientAddress: null
+			})
+		).toEqual({ kind: 'ok', change: 'unchanged', version: stored.version });
 		// Recommendation 2 (no one assigned) has no narrative for 2026 yet: the director writes the first.
-		const created = await saveNarrative(users.director, { recommendationId: rec2, period: '2026', body: 'Analysen er færdig.', expectedVersion: null, clientAddress: null });
+		const created = await saveNarrative(users.director, {
+			recommendationId: rec2,
+			period: '2026',
+			body: 'Analysen er færdig.',
+			expectedVersion: null,
+			clientAddress: null
+		});
 		expect(created).toEqual({ kind: 'ok', change: 'created', version: 1 });
-		expect(await saveNarrative(users.admin, { recommendationId: rec2, period: '2026', body: 'Anden tekst', expectedVersion: null, clientAddress: null })).toMatchObject({ kind: 'stale', current: { body: 'Analysen er færdig.', version: 1 } });
-		const audit = await database.db.selectFrom('auditEvent').select(['action', 'entityId']).where('entityType', '=', 'status_update').execute();
+		expect(
+			await saveNarrative(users.admin, {
+				recommendationId: rec2,
+				period: '2026',
+				body: 'Anden tekst',
+				expectedVersion: null,
+				clientAddress: null
+			})
+		).toMatchObject({ kind: 'stale', current: { body: 'Analysen er færdig.', version: 1 } });
+		const audit = await database.db
+			.selectFrom('auditEvent')
+			.select(['action', 'entityId'])
+			.where('entityType', '=', 'status_update')
+			.execute();
 		expect(audit).toEqual([{ action: 'status_update.created', entityId: `${rec2}/2026` }]);
 	});
 
@@ -110,22 +207,65 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 		expect(await step(users.lead, reportId, 'submit')).toEqual({ kind: 'forbidden' });
 		expect(await step(users.director, reportId, 'submit')).toMatchObject({ kind: 'ok', id: reportId });
 		expect(await step(users.admin, reportId, 'approve')).toEqual({ kind: 'forbidden' });
-		expect(await takeReportStep(database.db, users.director, { id: reportId, step: 'approve', expectedVersion: 1, clientAddress: null })).toMatchObject({ kind: 'stale' });
+		expect(
+			await takeReportStep(database.db, users.director, {
+				id: reportId,
+				step: 'approve',
+				expectedVersion: 1,
+				clientAddress: null
+			})
+		).toMatchObject({ kind: 'stale' });
 		expect(await step(users.director, reportId, 'approve')).toMatchObject({ kind: 'ok', id: reportId });
 		const approved = await findAnnualReport(database.db, organisationId, reportId);
 		expect(approved).toMatchObject({ state: 'approved', approvedByName: users.director.name });
 		expect(latestOf(approved!.snapshot!)).toEqual({ period: '2025', value: 41 });
 
 		// Later changes to values and narratives leave the approved report exactly as approved.
-		const observation = await database.db.selectFrom('observation').select('version').where('kpiId', '=', kpiId).where('period', '=', '2025').executeTakeFirstOrThrow();
-		expect(await saveObservation(database.db, { organisationId, kpiId, period: '2025', value: 44, comment: '', source: '', seriesBreak: false, expectedVersion: observation.version, userId: users.lead.id, clientAddress: null })).toMatchObject({ kind: 'ok', change: 'updated' });
+		const observation = await database.db
+			.selectFrom('observation')
+			.select('version')
+			.where('kpiId', '=', kpiId)
+			.where('period', '=', '2025')
+			.executeTakeFirstOrThrow();
+		expect(
+			await saveObservation(database.db, {
+				organisationId,
+				kpiId,
+				period: '2025',
+				value: 44,
+				comment: '',
+				source: '',
+				seriesBreak: false,
+				expectedVersion: observation.version,
+				userId: users.lead.id,
+				clientAddress: null
+			})
+		).toMatchObject({ kind: 'ok', change: 'updated' });
 		const [stored] = await listStatusUpdatesForPeriod(database.db, organisationId, '2025', [rec1]);
-		expect(await saveNarrative(users.lead, { recommendationId: rec1, period: '2025', body: 'Rettet: 44 pct. internt rekrutteret.', expectedVersion: stored.version, clientAddress: null })).toMatchObject({ kind: 'ok', change: 'updated' });
-		const frozen = await reportContent(database.db, organisationId, (await findAnnualReport(database.db, organisationId, reportId))!);
+		expect(
+			await saveNarrative(users.lead, {
+				recommendationId: rec1,
+				period: '2025',
+				body: 'Rettet: 44 pct. internt rekrutteret.',
+				expectedVersion: stored.version,
+				clientAddress: null
+			})
+		).toMatchObject({ kind: 'ok', change: 'updated' });
+		const frozen = await reportContent(
+			database.db,
+			organisationId,
+			(await findAnnualReport(database.db, organisationId, reportId))!
+		);
 		expect(latestOf(frozen)).toEqual({ period: '2025', value: 41 });
 		expect(narrativeOf(frozen)).toMatch(/^I 2025 blev 41 pct\./);
 
-		const actions = await database.db.selectFrom('auditEvent').select('action').where('entityType', '=', 'annual_report').where('entityId', '=', String(reportId)).orderBy('id').execute();
+		const actions = await database.db
+			.selectFrom('auditEvent')
+			.select('action')
+			.where('entityType', '=', 'annual_report')
+			.where('entityId', '=', String(reportId))
+			.orderBy('id')
+			.execute();
 		expect(actions.map((a) => a.action)).toEqual(['annual_report.submit', 'annual_report.approve']);
 	});
 
@@ -135,22 +275,48 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 		expect(await step(users.admin, reportId, 'publish')).toMatchObject({ kind: 'ok', id: reportId });
 		expect(await findPublicReport(database.db, 'norddjurs', 2025)).toBeUndefined();
 		const report = await findAnnualReport(database.db, organisationId, reportId);
-		expect(await setReportPublic(database.db, users.admin, { id: reportId, public: true, expectedVersion: report!.version, clientAddress: null })).toMatchObject({ kind: 'ok', id: reportId });
+		expect(
+			await setReportPublic(database.db, users.admin, {
+				id: reportId,
+				public: true,
+				expectedVersion: report!.version,
+				clientAddress: null
+			})
+		).toMatchObject({ kind: 'ok', id: reportId });
 		expect((await findPublicReport(database.db, 'norddjurs', 2025))?.id).toBe(reportId);
 		expect(await findPublicReport(database.db, 'allerod', 2025)).toBeUndefined();
 		expect(await findPublicReport(database.db, 'norddjurs', 2024)).toBeUndefined();
-		expect((await listAnnualReports(database.db, organisationId, { publishedOnly: true })).map((r) => r.id)).toEqual([reportId]);
+		expect((await listAnnualReports(database.db, organisationId, { publishedOnly: true })).map((r) => r.id)).toEqual([
+			reportId
+		]);
 	});
 
 	test('a correction is version 2 with a change note, live until approved; version 1 stays readable and is marked replaced', async () => {
-		expect(await startReportCorrection(database.db, users.lead, { id: reportId, changeNote: 'x', clientAddress: null })).toEqual({ kind: 'forbidden' });
-		const started = await startReportCorrection(database.db, users.director, { id: reportId, changeNote: 'Rettet andel internt rekrutterede for 2025', clientAddress: null });
+		expect(
+			await startReportCorrection(database.db, users.lead, { id: reportId, changeNote: 'x', clientAddress: null })
+		).toEqual({ kind: 'forbidden' });
+		const started = await startReportCorrection(database.db, users.director, {
+			id: reportId,
+			changeNote: 'Rettet andel internt rekrutterede for 2025',
+			clientAddress: null
+		});
 		expect(started.kind).toBe('ok');
 		const v2 = started.kind === 'ok' ? started.id : 0;
 		// Only the newest version can be corrected.
-		expect(await startReportCorrection(database.db, users.director, { id: reportId, changeNote: 'igen', clientAddress: null })).toMatchObject({ kind: 'stale' });
+		expect(
+			await startReportCorrection(database.db, users.director, {
+				id: reportId,
+				changeNote: 'igen',
+				clientAddress: null
+			})
+		).toMatchObject({ kind: 'stale' });
 		const draft = (await findAnnualReport(database.db, organisationId, v2))!;
-		expect(draft).toMatchObject({ edition: 2, state: 'draft', changeNote: 'Rettet andel internt rekrutterede for 2025', snapshot: null });
+		expect(draft).toMatchObject({
+			edition: 2,
+			state: 'draft',
+			changeNote: 'Rettet andel internt rekrutterede for 2025',
+			snapshot: null
+		});
 		expect(latestOf(await reportContent(database.db, organisationId, draft))).toEqual({ period: '2025', value: 44 });
 		expect(await step(users.director, v2, 'submit')).toMatchObject({ kind: 'ok' });
 		expect(await step(users.director, v2, 'approve')).toMatchObject({ kind: 'ok' });
@@ -168,36 +334,102 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 	});
 
 	test('a second report for the same year is refused; another year starts as a draft', async () => {
-		expect(await createAnnualReport(database.db, users.director, { year: 2025, asOf: '2025-12-31', programmeId: null, clientAddress: null })).toEqual({ kind: 'invalid', field: 'year', message: t('annual.exists') });
-		expect(await createAnnualReport(database.db, users.lead, { year: 2024, asOf: '2024-12-31', programmeId: null, clientAddress: null })).toEqual({ kind: 'forbidden' });
-		expect(await createAnnualReport(database.db, users.director, { year: 2024, asOf: '2024-12-31', programmeId: 999999, clientAddress: null })).toEqual({ kind: 'invalid', field: 'programmeId', message: t('annual.programme_not_found') });
-		const created = await createAnnualReport(database.db, users.director, { year: 2024, asOf: '2024-12-31', programmeId: null, clientAddress: null });
+		expect(
+			await createAnnualReport(database.db, users.director, {
+				year: 2025,
+				asOf: '2025-12-31',
+				programmeId: null,
+				clientAddress: null
+			})
+		).toEqual({ kind: 'invalid', field: 'year', message: t('annual.exists') });
+		expect(
+			await createAnnualReport(database.db, users.lead, {
+				year: 2024,
+				asOf: '2024-12-31',
+				programmeId: null,
+				clientAddress: null
+			})
+		).toEqual({ kind: 'forbidden' });
+		expect(
+			await createAnnualReport(database.db, users.director, {
+				year: 2024,
+				asOf: '2024-12-31',
+				programmeId: 999999,
+				clientAddress: null
+			})
+		).toEqual({ kind: 'invalid', field: 'programmeId', message: t('annual.programme_not_found') });
+		const created = await createAnnualReport(database.db, users.director, {
+			year: 2024,
+			asOf: '2024-12-31',
+			programmeId: null,
+			clientAddress: null
+		});
 		expect(created.kind).toBe('ok');
 		const id = created.kind === 'ok' ? created.id : 0;
 		// The director moves the draft's date to before the 2024 value existed: the figures follow.
-		expect(latestOf(await reportContent(database.db, organisationId, (await findAnnualReport(database.db, organisationId, id))!))).toEqual({ period: '2024', value: 35 });
-		expect(await setReportAsOf(database.db, users.lead, { id, asOf: '2023-12-31', expectedVersion: 1, clientAddress: null })).toEqual({ kind: 'forbidden' });
-		expect(await setReportAsOf(database.db, users.director, { id, asOf: '2023-12-31', expectedVersion: 1, clientAddress: null })).toMatchObject({ kind: 'ok', id });
-		expect(await setReportAsOf(database.db, users.director, { id, asOf: '2024-06-30', expectedVersion: 1, clientAddress: null })).toMatchObject({ kind: 'stale' });
+		expect(
+			latestOf(
+				await reportContent(database.db, organisationId, (await findAnnualReport(database.db, organisationId, id))!)
+			)
+		).toEqual({ period: '2024', value: 35 });
+		expect(
+			await setReportAsOf(database.db, users.lead, { id, asOf: '2023-12-31', expectedVersion: 1, clientAddress: null })
+		).toEqual({ kind: 'forbidden' });
+		expect(
+			await setReportAsOf(database.db, users.director, {
+				id,
+				asOf: '2023-12-31',
+				expectedVersion: 1,
+				clientAddress: null
+			})
+		).toMatchObject({ kind: 'ok', id });
+		expect(
+			await setReportAsOf(database.db, users.director, {
+				id,
+				asOf: '2024-06-30',
+				expectedVersion: 1,
+				clientAddress: null
+			})
+		).toMatchObject({ kind: 'stale' });
 		const moved = (await findAnnualReport(database.db, organisationId, id))!;
 		expect(moved.asOf).toBe('2023-12-31');
 		expect(latestOf(await reportContent(database.db, organisationId, moved))).toEqual({ period: '2023', value: 30 });
 		// An approved report's date is settled.
-		expect(await setReportAsOf(database.db, users.director, { id: reportId, asOf: '2025-06-30', expectedVersion: (await findAnnualReport(database.db, organisationId, reportId))!.version, clientAddress: null })).toMatchObject({ kind: 'stale' });
+		expect(
+			await setReportAsOf(database.db, users.director, {
+				id: reportId,
+				asOf: '2025-06-30',
+				expectedVersion: (await findAnnualReport(database.db, organisationId, reportId))!.version,
+				clientAddress: null
+			})
+		).toMatchObject({ kind: 'stale' });
 	});
 
 	test('DOCX is a committee agenda item with the KPI table and chart images; CSV holds every figure', async () => {
 		const report = (await findAnnualReport(database.db, organisationId, reportId))!;
-		const bytes = await reportDocx(report.snapshot!, { edition: report.edition, approvedAt: report.approvedAt, changeNote: report.changeNote });
+		const bytes = await reportDocx(report.snapshot!, {
+			edition: report.edition,
+			approvedAt: report.approvedAt,
+			changeNote: report.changeNote
+		});
 		const zip = await JSZip.loadAsync(bytes);
 		const xml = await zip.file('word/document.xml')!.async('string');
 		const text = xml.replace(/<w:p[ >]/g, '\n$&').replace(/<[^>]+>/g, '');
-		for (const heading of ['Sagsbeskrivelse', 'Administrationens forslag', 'Økonomi og finansiering', 'Bilag', 'Beslutning', 'Anbefaling 1: ']) {
+		for (const heading of [
+			'Sagsbeskrivelse',
+			'Administrationens forslag',
+			'Økonomi og finansiering',
+			'Bilag',
+			'Beslutning',
+			'Anbefaling 1: '
+		]) {
 			expect(text).toContain(heading);
 		}
 		expect(text).toContain('at orienteringen tages til efterretning');
 		// Anbefaling 1's KPI row: baseline 28 % (2022), latest 41 % (2025) as approved in version 1, target 40 % (2025).
-		expect(text).toMatch(/Andel nye ledere rekrutteret internt\s*28\s%\s\(2022\)\s*41\s%\s\(2025\)\s*40\s%\s\(2025\)\s*Nået/);
+		expect(text).toMatch(
+			/Andel nye ledere rekrutteret internt\s*28\s%\s\(2022\)\s*41\s%\s\(2025\)\s*40\s%\s\(2025\)\s*Nået/
+		);
 		const images = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'));
 		expect(images.length).toBeGreaterThan(0);
 		const png = await zip.file(images[0])!.async('uint8array');

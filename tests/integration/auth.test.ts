@@ -8,7 +8,12 @@ import {
 	validateSessionToken,
 	TOUCH_INTERVAL_MS
 } from '../../src/lib/server/auth/session';
-import { beginLoginAttempt, finishLoginAttempt, loginRetryAfter, LOGIN_WINDOW_MS } from '../../src/lib/server/auth/rate-limit';
+import {
+	beginLoginAttempt,
+	finishLoginAttempt,
+	loginRetryAfter,
+	LOGIN_WINDOW_MS
+} from '../../src/lib/server/auth/rate-limit';
 import { createApiToken, validateApiToken } from '../../src/lib/server/auth/api-token';
 import { createUserToken, findUserToken } from '../../src/lib/server/auth/user-token';
 import { revokeUserCredentials, setPasswordByLink } from '../../src/lib/server/auth/credentials';
@@ -23,12 +28,25 @@ const minutes = (n: number) => n * 60_000;
 
 describe('sessions, rate limits, tokens and guards', () => {
 	let database: TestDatabase;
-	const users: Record<string, { id: number; organisationId: number; email: string; name: string; role: 'admin' | 'director' | 'project_lead' | 'politician' }> = {};
+	const users: Record<
+		string,
+		{
+			id: number;
+			organisationId: number;
+			email: string;
+			name: string;
+			role: 'admin' | 'director' | 'project_lead' | 'politician';
+		}
+	> = {};
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
 		await seedDemo(database.db, { password: 'fremdrift-demo' });
-		for (const u of await database.db.selectFrom('appUser').select(['id', 'organisationId', 'email', 'name', 'role']).execute()) users[u.email] = u;
+		for (const u of await database.db
+			.selectFrom('appUser')
+			.select(['id', 'organisationId', 'email', 'name', 'role'])
+			.execute())
+			users[u.email] = u;
 	});
 	afterAll(() => database.destroy());
 
@@ -39,7 +57,13 @@ describe('sessions, rate limits, tokens and guards', () => {
 		expect(secret.length).toBeGreaterThanOrEqual(26); // ≥ 128 bits in base32
 		const row = await database.db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		expect(row.secretHash).toHaveLength(32);
-		const dump = JSON.stringify((await sql`select id, encode(secret_hash, 'escape') as raw, encode(secret_hash, 'hex') as hex from session`.execute(database.db)).rows);
+		const dump = JSON.stringify(
+			(
+				await sql`select id, encode(secret_hash, 'escape') as raw, encode(secret_hash, 'hex') as hex from session`.execute(
+					database.db
+				)
+			).rows
+		);
 		expect(dump).not.toContain(secret);
 		expect(Buffer.from(row.secretHash).toString('hex')).not.toContain(Buffer.from(secret).toString('hex'));
 	});
@@ -47,7 +71,10 @@ describe('sessions, rate limits, tokens and guards', () => {
 	test('a token validates; a wrong secret, a malformed token or a deleted session does not', async () => {
 		const user = users['projektleder@norddjurs.demo'];
 		const { token, session } = await createSession(database.db, user.id);
-		expect((await validateSessionToken(database.db, token, policy))?.user).toMatchObject({ id: user.id, role: 'project_lead' });
+		expect((await validateSessionToken(database.db, token, policy))?.user).toMatchObject({
+			id: user.id,
+			role: 'project_lead'
+		});
 		expect(await validateSessionToken(database.db, `${session.id}.${'a'.repeat(52)}`, policy)).toBeNull();
 		expect(await validateSessionToken(database.db, 'not-a-token', policy)).toBeNull();
 		expect(await validateSessionToken(database.db, `${session.id}.x.y`, policy)).toBeNull();
@@ -60,7 +87,13 @@ describe('sessions, rate limits, tokens and guards', () => {
 		const start = new Date('2026-11-22T08:00:00Z');
 		const { token, session } = await createSession(database.db, user.id, {}, start);
 		const stamp = async () =>
-			(await database.db.selectFrom('session').select('lastVerifiedAt').where('id', '=', session.id).executeTakeFirstOrThrow()).lastVerifiedAt;
+			(
+				await database.db
+					.selectFrom('session')
+					.select('lastVerifiedAt')
+					.where('id', '=', session.id)
+					.executeTakeFirstOrThrow()
+			).lastVerifiedAt;
 
 		await validateSessionToken(database.db, token, policy, new Date(start.getTime() + TOUCH_INTERVAL_MS - 1000));
 		expect(await stamp()).toEqual(start);
@@ -74,11 +107,17 @@ describe('sessions, rate limits, tokens and guards', () => {
 			now = new Date(now.getTime() + minutes(50));
 			expect(await validateSessionToken(database.db, token, policy, now)).not.toBeNull();
 		}
-		expect(await validateSessionToken(database.db, token, policy, new Date(start.getTime() + 12 * 3_600_000))).toBeNull();
-		expect(await database.db.selectFrom('session').select('id').where('id', '=', session.id).executeTakeFirst()).toBeUndefined();
+		expect(
+			await validateSessionToken(database.db, token, policy, new Date(start.getTime() + 12 * 3_600_000))
+		).toBeNull();
+		expect(
+			await database.db.selectFrom('session').select('id').where('id', '=', session.id).executeTakeFirst()
+		).toBeUndefined();
 
 		const idle = await createSession(database.db, user.id, {}, start);
-		expect(await validateSessionToken(database.db, idle.token, policy, new Date(start.getTime() + minutes(61)))).toBeNull();
+		expect(
+			await validateSessionToken(database.db, idle.token, policy, new Date(start.getTime() + minutes(61)))
+		).toBeNull();
 	});
 
 	test('with a 1-minute idle window, a request every 15 s keeps the session alive; a minute without one ends it', async () => {
@@ -109,7 +148,8 @@ describe('sessions, rate limits, tokens and guards', () => {
 	test('five failures for one e-mail in 15 minutes block it; successes do not count; the window slides', async () => {
 		const email = 'offer@norddjurs.demo';
 		const t0 = new Date('2026-11-22T09:00:00Z');
-		const attempt = (address: string, at: number) => beginLoginAttempt(database.db, email, address, new Date(t0.getTime() + at));
+		const attempt = (address: string, at: number) =>
+			beginLoginAttempt(database.db, email, address, new Date(t0.getTime() + at));
 		for (let i = 0; i < 4; i++) expect((await attempt('10.0.0.1', i * 1000)).ok).toBe(true);
 		const success = await attempt('10.0.0.1', 5000);
 		if (!success.ok) throw new Error('the fifth attempt should be admitted');
@@ -118,21 +158,31 @@ describe('sessions, rate limits, tokens and guards', () => {
 		expect((await attempt('10.0.0.2', 7000)).ok).toBe(true);
 		const refused = await attempt('10.0.0.3', 8000);
 		expect(refused).toEqual({ ok: false, retryAfterSeconds: Math.ceil((LOGIN_WINDOW_MS - 8000) / 1000) });
-		expect(await loginRetryAfter(database.db, email, '10.0.0.3', new Date(t0.getTime() + LOGIN_WINDOW_MS + 1))).toBeNull();
-		expect(await loginRetryAfter(database.db, 'andre@norddjurs.demo', '10.0.0.3', new Date(t0.getTime() + 8000))).toBeNull();
+		expect(
+			await loginRetryAfter(database.db, email, '10.0.0.3', new Date(t0.getTime() + LOGIN_WINDOW_MS + 1))
+		).toBeNull();
+		expect(
+			await loginRetryAfter(database.db, 'andre@norddjurs.demo', '10.0.0.3', new Date(t0.getTime() + 8000))
+		).toBeNull();
 		// A refused attempt is not recorded: it never reached the password.
-		expect(await database.db.selectFrom('loginAttempt').select('id').where('email', '=', email).execute()).toHaveLength(6);
+		expect(await database.db.selectFrom('loginAttempt').select('id').where('email', '=', email).execute()).toHaveLength(
+			6
+		);
 	});
 
 	test('40 attempts at once for one e-mail: exactly 5 are admitted (counted before the password is checked)', async () => {
 		const email = 'samtidig@norddjurs.demo';
-		const results = await Promise.all(Array.from({ length: 40 }, (_, i) => beginLoginAttempt(database.db, email, `10.1.0.${i}`)));
+		const results = await Promise.all(
+			Array.from({ length: 40 }, (_, i) => beginLoginAttempt(database.db, email, `10.1.0.${i}`))
+		);
 		expect(results.filter((r) => r.ok)).toHaveLength(5);
 		expect(results.filter((r) => !r.ok && r.retryAfterSeconds > 800)).toHaveLength(35);
 	});
 
 	test('60 attempts at once from one address with different e-mails: exactly 50 are admitted', async () => {
-		const results = await Promise.all(Array.from({ length: 60 }, (_, i) => beginLoginAttempt(database.db, `adresse${i}@norddjurs.demo`, '198.51.100.7')));
+		const results = await Promise.all(
+			Array.from({ length: 60 }, (_, i) => beginLoginAttempt(database.db, `adresse${i}@norddjurs.demo`, '198.51.100.7'))
+		);
 		expect(results.filter((r) => r.ok)).toHaveLength(50);
 	});
 
@@ -140,17 +190,34 @@ describe('sessions, rate limits, tokens and guards', () => {
 		const t0 = new Date('2026-11-22T10:00:00Z');
 		await database.db
 			.insertInto('loginAttempt')
-			.values(Array.from({ length: 50 }, (_, i) => ({ email: `gæt${i}@x.dk`, clientAddress: '192.0.2.9', succeeded: false, attemptedAt: new Date(t0.getTime() + i) })))
+			.values(
+				Array.from({ length: 50 }, (_, i) => ({
+					email: `gæt${i}@x.dk`,
+					clientAddress: '192.0.2.9',
+					succeeded: false,
+					attemptedAt: new Date(t0.getTime() + i)
+				}))
+			)
 			.execute();
-		expect(await loginRetryAfter(database.db, 'ny@x.dk', '192.0.2.9', new Date(t0.getTime() + 1000))).toBeGreaterThan(800);
+		expect(await loginRetryAfter(database.db, 'ny@x.dk', '192.0.2.9', new Date(t0.getTime() + 1000))).toBeGreaterThan(
+			800
+		);
 		expect(await loginRetryAfter(database.db, 'ny@x.dk', '192.0.2.10', new Date(t0.getTime() + 1000))).toBeNull();
 	});
 
 	test('API tokens: shown once, stored hashed, revocable, scoped to their user', async () => {
 		const user = users['projektleder@norddjurs.demo'];
-		const { id, token } = await createApiToken(database.db, { organisationId: user.organisationId, userId: user.id, name: 'Lønsystem', createdBy: null });
+		const { id, token } = await createApiToken(database.db, {
+			organisationId: user.organisationId,
+			userId: user.id,
+			name: 'Lønsystem',
+			createdBy: null
+		});
 		expect(token).toMatch(/^fremdrift_\d+\.[a-z2-7]{52}$/);
-		expect(await validateApiToken(database.db, token)).toMatchObject({ tokenId: id, user: { id: user.id, organisationId: user.organisationId, role: 'project_lead' } });
+		expect(await validateApiToken(database.db, token)).toMatchObject({
+			tokenId: id,
+			user: { id: user.id, organisationId: user.organisationId, role: 'project_lead' }
+		});
 		const stored = await database.db.selectFrom('apiToken').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		expect(stored.lastUsedAt).toBeInstanceOf(Date);
 		expect(JSON.stringify(stored)).not.toContain(token.split('.')[1]);
@@ -163,12 +230,21 @@ describe('sessions, rate limits, tokens and guards', () => {
 		const user = users['politiker@allerod.demo'];
 		const now = new Date('2026-11-22T08:00:00Z');
 		const token = await createUserToken(database.db, user.id, 'invite', null, now);
-		expect(await findUserToken(database.db, token, new Date(now.getTime() + 71 * 3_600_000))).toMatchObject({ userId: user.id, purpose: 'invite' });
+		expect(await findUserToken(database.db, token, new Date(now.getTime() + 71 * 3_600_000))).toMatchObject({
+			userId: user.id,
+			purpose: 'invite'
+		});
 		expect(await findUserToken(database.db, token, new Date(now.getTime() + 72 * 3_600_000 + 1))).toBeUndefined();
-		expect(await findUserToken(database.db, token.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')), now)).toBeUndefined();
+		expect(
+			await findUserToken(
+				database.db,
+				token.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')),
+				now
+			)
+		).toBeUndefined();
 	});
 
-	test('a new link voids the user\'s older ones; using a link voids the rest and ends sessions and API tokens', async () => {
+	test("a new link voids the user's older ones; using a link voids the rest and ends sessions and API tokens", async () => {
 		const db = database.db;
 		const user = users['projektleder@allerod.demo'];
 		const first = await createUserToken(db, user.id, 'reset', null);
@@ -180,21 +256,35 @@ describe('sessions, rate limits, tokens and guards', () => {
 		const racing = await createUserToken(db, user.id, 'reset', null);
 		await db.updateTable('userToken').set({ usedAt: null }).where('id', '=', found!.tokenId).execute();
 		const session = await createSession(db, user.id);
-		const api = await createApiToken(db, { organisationId: user.organisationId, userId: user.id, name: 'Før nulstilling', createdBy: null });
-		const revoked = await db.transaction().execute((trx) => setPasswordByLink(trx, found!.tokenId, user.id, 'argon2-hash-stand-in'));
+		const api = await createApiToken(db, {
+			organisationId: user.organisationId,
+			userId: user.id,
+			name: 'Før nulstilling',
+			createdBy: null
+		});
+		const revoked = await db
+			.transaction()
+			.execute((trx) => setPasswordByLink(trx, found!.tokenId, user.id, 'argon2-hash-stand-in'));
 		expect(revoked).toEqual({ sessionsEnded: 1, linksVoided: 1, apiTokensRevoked: 1 });
 		expect(await findUserToken(db, racing)).toBeUndefined();
 		expect(await findUserToken(db, second)).toBeUndefined();
 		expect(await validateSessionToken(db, session.token, policy)).toBeNull();
 		expect(await validateApiToken(db, api.token)).toBeNull();
-		expect(await db.transaction().execute((trx) => setPasswordByLink(trx, found!.tokenId, user.id, 'again'))).toBeNull();
+		expect(
+			await db.transaction().execute((trx) => setPasswordByLink(trx, found!.tokenId, user.id, 'again'))
+		).toBeNull();
 	});
 
 	test('disabling a user voids links and API tokens for good: enabling again brings none back', async () => {
 		const db = database.db;
 		const user = users['politiker@allerod.demo'];
 		const link = await createUserToken(db, user.id, 'reset', null);
-		const api = await createApiToken(db, { organisationId: user.organisationId, userId: user.id, name: 'Før deaktivering', createdBy: null });
+		const api = await createApiToken(db, {
+			organisationId: user.organisationId,
+			userId: user.id,
+			name: 'Før deaktivering',
+			createdBy: null
+		});
 		await db.transaction().execute(async (trx) => {
 			await trx.updateTable('appUser').set({ disabledAt: new Date() }).where('id', '=', user.id).execute();
 			expect(await revokeUserCredentials(trx, user.id)).toMatchObject({ linksVoided: 1, apiTokensRevoked: 1 });
@@ -204,17 +294,27 @@ describe('sessions, rate limits, tokens and guards', () => {
 		expect(await validateApiToken(db, api.token)).toBeNull();
 	});
 
-	test('an audit event written inside a token\'s request names the token; others do not', async () => {
+	test("an audit event written inside a token's request names the token; others do not", async () => {
 		const db = database.db;
 		const user = users['projektleder@norddjurs.demo'];
-		const api = await createApiToken(db, { organisationId: user.organisationId, userId: user.id, name: 'Revisionsspor', createdBy: null });
+		const api = await createApiToken(db, {
+			organisationId: user.organisationId,
+			userId: user.id,
+			name: 'Revisionsspor',
+			createdBy: null
+		});
 		const entry = { organisationId: user.organisationId, actorUserId: user.id, entityType: 'kpi', entityId: 1 };
 		await withApiTokenAudit(api.id, async () => {
 			await new Promise((r) => setTimeout(r, 1)); // across an await, as in a real request
 			await recordAudit(db, { ...entry, action: 'test.via_token' });
 		});
 		await recordAudit(db, { ...entry, action: 'test.via_session' });
-		const rows = await db.selectFrom('auditEvent').select(['action', 'apiTokenId']).where('action', 'like', 'test.via_%').orderBy('id').execute();
+		const rows = await db
+			.selectFrom('auditEvent')
+			.select(['action', 'apiTokenId'])
+			.where('action', 'like', 'test.via_%')
+			.orderBy('id')
+			.execute();
 		expect(rows).toEqual([
 			{ action: 'test.via_token', apiTokenId: api.id },
 			{ action: 'test.via_session', apiTokenId: null }
@@ -224,9 +324,17 @@ describe('sessions, rate limits, tokens and guards', () => {
 	test('project leads may edit only KPIs and recommendations assigned to them', async () => {
 		const db = database.db;
 		const lead = users['projektleder@norddjurs.demo'];
-		const kpiByName = async (name: string) => (await db.selectFrom('kpi').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+		const kpiByName = async (name: string) =>
+			(await db.selectFrom('kpi').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 		const recByNumber = async (organisationId: number, number: number) =>
-			(await db.selectFrom('recommendation').select('id').where('organisationId', '=', organisationId).where('number', '=', number).executeTakeFirstOrThrow()).id;
+			(
+				await db
+					.selectFrom('recommendation')
+					.select('id')
+					.where('organisationId', '=', organisationId)
+					.where('number', '=', number)
+					.executeTakeFirstOrThrow()
+			).id;
 		const own = await kpiByName('Sygefravær, Velfærdsområdet (måned)');
 		const another = await kpiByName('Personaleomsætning blandt ledere, Velfærdsområdet');
 		const foreign = await kpiByName('Samarbejdsgrad med virksomhederne');
@@ -237,7 +345,9 @@ describe('sessions, rate limits, tokens and guards', () => {
 		expect(await canEditKpi(db, users['politiker@norddjurs.demo'], own)).toBe(false);
 		expect(await canEditRecommendation(db, lead, await recByNumber(lead.organisationId, 7))).toBe(true);
 		expect(await canEditRecommendation(db, lead, await recByNumber(lead.organisationId, 3))).toBe(false);
-		expect(await canEditRecommendation(db, users['admin@allerod.demo'], await recByNumber(lead.organisationId, 3))).toBe(false);
+		expect(
+			await canEditRecommendation(db, users['admin@allerod.demo'], await recByNumber(lead.organisationId, 3))
+		).toBe(false);
 	});
 });
 

@@ -72,16 +72,28 @@ function tempDir(): string {
 }
 
 function pgliteSide(dir: string): Side {
-	return { env: { DATABASE_URL: '', FREMDRIFT_DATA_DIR: dir }, open: () => openDatabase({ dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+	return {
+		env: { DATABASE_URL: '', FREMDRIFT_DATA_DIR: dir },
+		open: () => openDatabase({ dataDir: dir }),
+		drop: async () => rmSync(dir, { recursive: true, force: true })
+	};
 }
 
 async function pgSide(fromTemplate: boolean): Promise<Side> {
 	const url = await createPgDatabase(fromTemplate);
-	return { env: { DATABASE_URL: url }, open: () => openDatabase({ databaseUrl: url, poolMax: 2 }), drop: () => dropPgDatabase(url) };
+	return {
+		env: { DATABASE_URL: url },
+		open: () => openDatabase({ databaseUrl: url, poolMax: 2 }),
+		drop: () => dropPgDatabase(url)
+	};
 }
 
 /** The shared scenario: fill a database, back it up with the CLI, restore into an empty one, compare. */
-function backupAndRestore(kind: 'pglite' | 'postgres', makeSource: () => Promise<Side>, makeEmptyTarget: () => Promise<Side>) {
+function backupAndRestore(
+	kind: 'pglite' | 'postgres',
+	makeSource: () => Promise<Side>,
+	makeEmptyTarget: () => Promise<Side>
+) {
 	let source: Side;
 	let target: Side;
 	let before: Fingerprint;
@@ -109,7 +121,10 @@ function backupAndRestore(kind: 'pglite' | 'postgres', makeSource: () => Promise
 		expect(made.out).toContain(`Sikkerhedskopi skrevet: ${file}`);
 
 		const again = cli(['backup', '--out', file], source.env);
-		expect([again.status, again.err.trim()]).toEqual([1, `Filen ${file} findes allerede; vælg et andet navn med --out.`]);
+		expect([again.status, again.err.trim()]).toEqual([
+			1,
+			`Filen ${file} findes allerede; vælg et andet navn med --out.`
+		]);
 
 		const restored = cli(['restore', file], target.env);
 		expect(restored.err.trim()).toBe('');
@@ -122,9 +137,21 @@ function backupAndRestore(kind: 'pglite' | 'postgres', makeSource: () => Promise
 			expect(Object.keys(after.counts).length).toBeGreaterThan(20);
 			expect(after).toEqual(before);
 			// Identity sequences came along: a new row gets a fresh id instead of colliding.
-			const kpi = await handle.db.selectFrom('kpi').select(['id', 'organisationId']).where('frequency', '=', 'year').executeTakeFirstOrThrow();
-			const inserted = await handle.db.insertInto('observation').values({ organisationId: kpi.organisationId, kpiId: kpi.id, period: '1980', value: 1 }).returning('id').executeTakeFirstOrThrow();
-			const maxBefore = await handle.db.selectFrom('observation').select((eb) => eb.fn.max('id').as('max')).where('id', '!=', inserted.id).executeTakeFirstOrThrow();
+			const kpi = await handle.db
+				.selectFrom('kpi')
+				.select(['id', 'organisationId'])
+				.where('frequency', '=', 'year')
+				.executeTakeFirstOrThrow();
+			const inserted = await handle.db
+				.insertInto('observation')
+				.values({ organisationId: kpi.organisationId, kpiId: kpi.id, period: '1980', value: 1 })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const maxBefore = await handle.db
+				.selectFrom('observation')
+				.select((eb) => eb.fn.max('id').as('max'))
+				.where('id', '!=', inserted.id)
+				.executeTakeFirstOrThrow();
 			expect(inserted.id).toBeGreaterThan(Number(maxBefore.max));
 		} finally {
 			await handle.close();
@@ -136,7 +163,10 @@ function backupAndRestore(kind: 'pglite' | 'postgres', makeSource: () => Promise
 		expect(refused.status).toBe(1);
 		expect(refused.err.trim()).toMatch(kind === 'pglite' ? /^Mappen .+ er ikke tom\./ : /^Databasen \w+ er ikke tom\./);
 		const handle = await target.open();
-		const count = await handle.db.selectFrom('observation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		const count = await handle.db
+			.selectFrom('observation')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
 		await handle.close();
 		expect(count.n).toBe(before.counts.observation + 1);
 	});
@@ -147,7 +177,12 @@ function backupAndRestore(kind: 'pglite' | 'postgres', makeSource: () => Promise
 		const notBackup = cli(['restore', join(root, 'package.json')], target.env);
 		expect(notBackup.status).toBe(1);
 		expect(notBackup.err).toContain('er ikke en sikkerhedskopi fra Fremdrift');
-		const otherKind = cli(['restore', file], kind === 'pglite' ? { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/x' } : { DATABASE_URL: '', FREMDRIFT_DATA_DIR: tempDir() });
+		const otherKind = cli(
+			['restore', file],
+			kind === 'pglite'
+				? { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/x' }
+				: { DATABASE_URL: '', FREMDRIFT_DATA_DIR: tempDir() }
+		);
 		expect(otherKind.status).toBe(1);
 		expect(otherKind.err.trim()).toBe(
 			kind === 'pglite'

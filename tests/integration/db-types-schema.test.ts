@@ -30,10 +30,18 @@ const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c
 
 /** Every table of `Database` in db/types.ts with each column's selected type, read by the TypeScript checker. */
 function declaredTables(): Map<string, Map<string, { kind: Kind | 'unknown'; nullable: boolean; text: string }>> {
-	const program = ts.createProgram([TYPES_FILE], { strict: true, noEmit: true, skipLibCheck: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler });
+	const program = ts.createProgram([TYPES_FILE], {
+		strict: true,
+		noEmit: true,
+		skipLibCheck: true,
+		module: ts.ModuleKind.ESNext,
+		moduleResolution: ts.ModuleResolutionKind.Bundler
+	});
 	const checker = program.getTypeChecker();
 	const source = program.getSourceFile(TYPES_FILE)!;
-	const database = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'Database')!;
+	const database = source.statements.find(
+		(s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'Database'
+	)!;
 	const tables = new Map<string, Map<string, { kind: Kind | 'unknown'; nullable: boolean; text: string }>>();
 	for (const tableSymbol of checker.getTypeAtLocation(database).getProperties()) {
 		const tableType = checker.getTypeOfSymbolAtLocation(tableSymbol, database);
@@ -45,8 +53,14 @@ function declaredTables(): Map<string, Map<string, { kind: Kind | 'unknown'; nul
 			if (select) type = checker.getTypeOfSymbolAtLocation(select, database);
 			const parts = type.isUnion() ? type.types : [type];
 			const nullable = parts.some((part) => part.flags & ts.TypeFlags.Null);
-			const kinds = new Set(parts.filter((part) => !(part.flags & ts.TypeFlags.Null)).map((part) => kindOf(checker, part)));
-			columns.set(column.name, { kind: kinds.size === 1 ? [...kinds][0] : 'unknown', nullable, text: checker.typeToString(type) });
+			const kinds = new Set(
+				parts.filter((part) => !(part.flags & ts.TypeFlags.Null)).map((part) => kindOf(checker, part))
+			);
+			columns.set(column.name, {
+				kind: kinds.size === 1 ? [...kinds][0] : 'unknown',
+				nullable,
+				text: checker.typeToString(type)
+			});
 		}
 		tables.set(tableSymbol.name, columns);
 	}
@@ -77,7 +91,12 @@ describe('db/types.ts matches the migrated schema', () => {
 			from information_schema.columns
 			where table_schema = 'public' and table_name not like 'kysely_%'
 			order by table_name, ordinal_position`.execute(test_.db);
-		columns = result.rows.map((r) => ({ table: camel(r.tableName), column: camel(r.columnName), dataType: r.dataType, nullable: r.isNullable === 'YES' }));
+		columns = result.rows.map((r) => ({
+			table: camel(r.tableName),
+			column: camel(r.columnName),
+			dataType: r.dataType,
+			nullable: r.isNullable === 'YES'
+		}));
 	});
 	afterAll(() => test_?.destroy());
 
@@ -90,7 +109,8 @@ describe('db/types.ts matches the migrated schema', () => {
 			const schemaColumns = columns.filter((c) => c.table === table);
 			const types = declared.get(table)!;
 			for (const name of types.keys()) {
-				if (!schemaColumns.some((c) => c.column === name)) mismatches.push(`${table}.${name}: declared, but no such column`);
+				if (!schemaColumns.some((c) => c.column === name))
+					mismatches.push(`${table}.${name}: declared, but no such column`);
 			}
 			for (const column of schemaColumns) {
 				const type = types.get(column.column);
@@ -100,9 +120,13 @@ describe('db/types.ts matches the migrated schema', () => {
 				}
 				const kind = SQL_KINDS[column.dataType];
 				if (!kind) mismatches.push(`${table}.${column.column}: SQL type ${column.dataType} has no kind in this test`);
-				else if (type.kind !== kind) mismatches.push(`${table}.${column.column}: ${column.dataType} is read as ${kind}, declared ${type.text}`);
+				else if (type.kind !== kind)
+					mismatches.push(`${table}.${column.column}: ${column.dataType} is read as ${kind}, declared ${type.text}`);
 				// `unknown` (a jsonb value) holds null as well as anything else: no nullability to compare.
-				if (type.text !== 'unknown' && type.nullable !== column.nullable) mismatches.push(`${table}.${column.column}: ${column.nullable ? 'nullable' : 'not null'} in SQL, declared ${type.text}`);
+				if (type.text !== 'unknown' && type.nullable !== column.nullable)
+					mismatches.push(
+						`${table}.${column.column}: ${column.nullable ? 'nullable' : 'not null'} in SQL, declared ${type.text}`
+					);
 			}
 		}
 		expect(mismatches).toEqual([]);

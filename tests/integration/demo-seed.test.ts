@@ -6,9 +6,22 @@ import { loadOverview } from '../../src/lib/server/kpis/status';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 const tables = [
-	'organisation', 'app_user', 'programme', 'theme', 'recommendation', 'recommendation_lifecycle_event',
-	'recommendation_assignment', 'follow_up_item', 'budget_line', 'budget_actual', 'kpi', 'kpi_owner',
-	'recommendation_kpi', 'observation', 'status_update', 'audit_event'
+	'organisation',
+	'app_user',
+	'programme',
+	'theme',
+	'recommendation',
+	'recommendation_lifecycle_event',
+	'recommendation_assignment',
+	'follow_up_item',
+	'budget_line',
+	'budget_actual',
+	'kpi',
+	'kpi_owner',
+	'recommendation_kpi',
+	'observation',
+	'status_update',
+	'audit_event'
 ] as const;
 
 async function rowCounts(database: TestDatabase): Promise<Record<string, number>> {
@@ -41,7 +54,11 @@ describe('demo data', () => {
 		const first = await seedDemo(database.db, { password: 'fremdrift-demo' });
 		expect(first.created).toEqual(['norddjurs', 'allerod']);
 		norddjursId = (
-			await database.db.selectFrom('organisation').select('id').where('slug', '=', 'norddjurs').executeTakeFirstOrThrow()
+			await database.db
+				.selectFrom('organisation')
+				.select('id')
+				.where('slug', '=', 'norddjurs')
+				.executeTakeFirstOrThrow()
 		).id;
 	});
 	afterAll(() => database.destroy());
@@ -96,10 +113,20 @@ describe('demo data', () => {
 	});
 
 	test('one user per role in each organisation, with argon2id hashes of the demo password', async () => {
-		const users = await database.db.selectFrom('appUser').select(['email', 'role', 'passwordHash']).orderBy('email').execute();
+		const users = await database.db
+			.selectFrom('appUser')
+			.select(['email', 'role', 'passwordHash'])
+			.orderBy('email')
+			.execute();
 		expect(users.map((u) => u.email)).toEqual([
-			'admin@allerod.demo', 'admin@norddjurs.demo', 'direktor@allerod.demo', 'direktor@norddjurs.demo',
-			'politiker@allerod.demo', 'politiker@norddjurs.demo', 'projektleder@allerod.demo', 'projektleder@norddjurs.demo'
+			'admin@allerod.demo',
+			'admin@norddjurs.demo',
+			'direktor@allerod.demo',
+			'direktor@norddjurs.demo',
+			'politiker@allerod.demo',
+			'politiker@norddjurs.demo',
+			'projektleder@allerod.demo',
+			'projektleder@norddjurs.demo'
 		]);
 		for (const user of users) expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 		expect(await verifyPassword(users[0].passwordHash!, 'fremdrift-demo')).toBe(true);

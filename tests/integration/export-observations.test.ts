@@ -43,7 +43,11 @@ describe('observation export', () => {
 		const orgs = await database.db.selectFrom('organisation').select(['id', 'slug']).execute();
 		norddjursId = orgs.find((o) => o.slug === 'norddjurs')!.id;
 		allerodId = orgs.find((o) => o.slug === 'allerod')!.id;
-		for (const kpi of await database.db.selectFrom('kpi').select(['id', 'name']).where('organisationId', '=', norddjursId).execute()) {
+		for (const kpi of await database.db
+			.selectFrom('kpi')
+			.select(['id', 'name'])
+			.where('organisationId', '=', norddjursId)
+			.execute()) {
 			kpiIds.set(kpi.name, kpi.id);
 		}
 		// Values the demo lacks: quoting, a series break, summer time, no author, a large number, a formula.
@@ -111,7 +115,11 @@ describe('observation export', () => {
 			expect(rows.every((r) => r.kpiId === kpiId && r.kpiName === name)).toBe(true);
 			expect(rows.length).toBe(await countObservations(norddjursId, sql<boolean>`k.id = ${kpiId}`));
 		}
-		const recommendations = await database.db.selectFrom('recommendation').select('id').where('organisationId', '=', norddjursId).execute();
+		const recommendations = await database.db
+			.selectFrom('recommendation')
+			.select('id')
+			.where('organisationId', '=', norddjursId)
+			.execute();
 		let linked = 0;
 		for (const { id } of recommendations) {
 			const rows = await list(norddjursId, { kind: 'recommendation', recommendationId: id });
@@ -126,7 +134,11 @@ describe('observation export', () => {
 	});
 
 	test("another organisation's KPI or recommendation id yields no rows", async () => {
-		const allerodKpi = await database.db.selectFrom('kpi').select('id').where('organisationId', '=', allerodId).executeTakeFirstOrThrow();
+		const allerodKpi = await database.db
+			.selectFrom('kpi')
+			.select('id')
+			.where('organisationId', '=', allerodId)
+			.executeTakeFirstOrThrow();
 		const allerodRecommendation = await database.db
 			.selectFrom('recommendation as r')
 			.innerJoin('recommendationKpi as rk', 'rk.recommendationId', 'r.id')
@@ -144,7 +156,9 @@ describe('observation export', () => {
 		const bytes = toDanishCsv(observationTable(rows));
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.slice(3));
-		expect(text.startsWith('Nøgletal-id;Nøgletal;Periode;Værdi;Enhed;Kommentar;Kilde;Databrud;Indtastet af;Indtastet\r\n')).toBe(true);
+		expect(
+			text.startsWith('Nøgletal-id;Nøgletal;Periode;Værdi;Enhed;Kommentar;Kilde;Databrud;Indtastet af;Indtastet\r\n')
+		).toBe(true);
 		expect(text.endsWith('\r\n')).toBe(true);
 		// Outside quoted fields every line ends CRLF.
 		expect(text.replace(/"(?:[^"]|"")*"/g, '')).not.toMatch(/[^\r]\n/);
@@ -173,7 +187,16 @@ describe('observation export', () => {
 		expect(sheet.rowCount).toBe(rows.length + 1);
 		const headings = (sheet.getRow(1).values as unknown[]).slice(1);
 		expect(headings).toEqual([
-			'Nøgletal-id', 'Nøgletal', 'Periode', 'Værdi', 'Enhed', 'Kommentar', 'Kilde', 'Databrud', 'Indtastet af', 'Indtastet'
+			'Nøgletal-id',
+			'Nøgletal',
+			'Periode',
+			'Værdi',
+			'Enhed',
+			'Kommentar',
+			'Kilde',
+			'Databrud',
+			'Indtastet af',
+			'Indtastet'
 		]);
 		expect(sheet.getRow(1).font?.bold).toBe(true);
 		expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -192,7 +215,9 @@ describe('observation export', () => {
 			expect(cells.getCell(8).value).toBe(t(row.seriesBreak ? 'export.yes' : 'export.no'));
 			const enteredAt = cells.getCell(10).value;
 			expect(enteredAt).toBeInstanceOf(Date);
-			expect((enteredAt as Date).toISOString().slice(0, 16).replace('T', ' ')).toBe(copenhagenMinute.format(row.enteredAt));
+			expect((enteredAt as Date).toISOString().slice(0, 16).replace('T', ' ')).toBe(
+				copenhagenMinute.format(row.enteredAt)
+			);
 		});
 		const multiline = rows.findIndex((r) => r.comment === MULTILINE_COMMENT);
 		expect(sheet.getRow(multiline + 2).getCell(6).value).toBe(MULTILINE_COMMENT);

@@ -32,7 +32,11 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 	beforeAll(async () => {
 		database = await createTestDatabase();
 		await seedDemo(database.db, { password: 'fremdrift-demo' });
-		for (const u of await database.db.selectFrom('appUser').select(['id', 'organisationId', 'email', 'name', 'role']).execute()) users[u.email] = u;
+		for (const u of await database.db
+			.selectFrom('appUser')
+			.select(['id', 'organisationId', 'email', 'name', 'role'])
+			.execute())
+			users[u.email] = u;
 		lead = users['projektleder@norddjurs.demo'];
 		organisationId = lead.organisationId;
 	});
@@ -43,10 +47,21 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		const [baselinePeriod, targetPeriod] = firstPeriod[frequency];
 		const { id } = await database.db
 			.insertInto('kpi')
-			.values({ organisationId, name, unit: 'percent', direction: 'lower', frequency, baselineValue: 10, baselinePeriod, targetValue: 5, targetPeriod })
+			.values({
+				organisationId,
+				name,
+				unit: 'percent',
+				direction: 'lower',
+				frequency,
+				baselineValue: 10,
+				baselinePeriod,
+				targetValue: 5,
+				targetPeriod
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		if (owned) await database.db.insertInto('kpiOwner').values({ organisationId, kpiId: id, userId: lead.id }).execute();
+		if (owned)
+			await database.db.insertInto('kpiOwner').values({ organisationId, kpiId: id, userId: lead.id }).execute();
 		return id;
 	}
 
@@ -82,7 +97,12 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 			[3, 'new', kpiId, '2025-02', 3_600_000, null, null],
 			[4, 'new', kpiId, '2025-03', 7.4, null, null]
 		]);
-		expect(await applyObservationImport(database.db, lead, first, '192.0.2.1')).toEqual({ ok: true, created: 3, updated: 0, unchanged: 0 });
+		expect(await applyObservationImport(database.db, lead, first, '192.0.2.1')).toEqual({
+			ok: true,
+			created: 3,
+			updated: 0,
+			unchanged: 0
+		});
 		const rows = await stored(kpiId);
 		expect(rows.map((r) => [r.period, r.value, r.version, r.enteredBy])).toEqual([
 			['2025-01', '12.5', 1, lead.id],
@@ -93,7 +113,12 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		const before = { observations: await count('observation'), audit: await count('audit_event') };
 		const again = await preview(input);
 		expect(again.counts).toEqual({ rows: 3, created: 0, updated: 0, unchanged: 3, errors: 0 });
-		expect(await applyObservationImport(database.db, lead, again, '192.0.2.1')).toEqual({ ok: true, created: 0, updated: 0, unchanged: 3 });
+		expect(await applyObservationImport(database.db, lead, again, '192.0.2.1')).toEqual({
+			ok: true,
+			created: 0,
+			updated: 0,
+			unchanged: 3
+		});
 		expect(await stored(kpiId)).toEqual(rows);
 		expect({ observations: await count('observation'), audit: await count('audit_event') }).toEqual(before);
 		return rows;
@@ -115,22 +140,48 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 
 	test('UTF-8 with BOM, an English `,`-separated file with a decimal point, and XLSX give the same result', async () => {
 		const bom = await createKpi('Import UTF-8 med BOM');
-		const utf8 = ['\uFEFFNøgletal;Periode;Værdi;Kommentar', ...[['2025-01', '12,5'], ['2025-02', '3.600.000'], ['2025-03', '7,4 %']].map(([p, v]) => `Import UTF-8 med BOM;${p};${v};æøå`)].join('\n');
-		expect((await importThreeValues(bom, { bytes: new TextEncoder().encode(utf8) })).map((r) => r.comment)).toEqual(['æøå', 'æøå', 'æøå']);
+		const utf8 = [
+			'\uFEFFNøgletal;Periode;Værdi;Kommentar',
+			...[
+				['2025-01', '12,5'],
+				['2025-02', '3.600.000'],
+				['2025-03', '7,4 %']
+			].map(([p, v]) => `Import UTF-8 med BOM;${p};${v};æøå`)
+		].join('\n');
+		expect((await importThreeValues(bom, { bytes: new TextEncoder().encode(utf8) })).map((r) => r.comment)).toEqual([
+			'æøå',
+			'æøå',
+			'æøå'
+		]);
 
 		const english = await createKpi('Import, English');
-		const csv = ['KPI,Period,Value', '"Import, English",2025-01,12.5', `${english},2025-02,"3,600,000"`, '"Import, English",2025-03,7.4'].join('\n');
+		const csv = [
+			'KPI,Period,Value',
+			'"Import, English",2025-01,12.5',
+			`${english},2025-02,"3,600,000"`,
+			'"Import, English",2025-03,7.4'
+		].join('\n');
 		await importThreeValues(english, { bytes: new TextEncoder().encode(csv), filename: 'values.csv' });
 
 		const xlsx = await createKpi('Import fra XLSX');
 		const workbook = new ExcelJS.Workbook();
 		const sheet = workbook.addWorksheet('Værdier');
 		sheet.addRow(['Kommentar', 'Periode', 'Nøgletal', 'Værdi', 'Ekstra']);
-		sheet.addRow([{ richText: [{ text: 'Rig ' }, { text: 'tekst æøå' }] }, '2025-01', 'Import fra XLSX', 12.5, 'ignoreres']);
+		sheet.addRow([
+			{ richText: [{ text: 'Rig ' }, { text: 'tekst æøå' }] },
+			'2025-01',
+			'Import fra XLSX',
+			12.5,
+			'ignoreres'
+		]);
 		sheet.addRow([null, '2025-02', xlsx, 3_600_000]);
 		sheet.addRow(['formel', '2025-03', 'Import fra XLSX', { formula: '6+1.4', result: 7.4 }]);
 		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-		expect((await importThreeValues(xlsx, { bytes, filename: 'værdier.xlsx' })).map((r) => r.comment)).toEqual(['Rig tekst æøå', '', 'formel']);
+		expect((await importThreeValues(xlsx, { bytes, filename: 'værdier.xlsx' })).map((r) => r.comment)).toEqual([
+			'Rig tekst æøå',
+			'',
+			'formel'
+		]);
 	});
 
 	test('XLSX: a year as a number is a period; a date in a monthly KPI is an error, never converted', async () => {
@@ -153,12 +204,24 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		const kpiId = await createKpi('Import fra udklipsholder');
 		const lines = ['Nøgletal\tPeriode\tVærdi'];
 		for (let month = 1; month <= 12; month++) {
-			lines.push(`Import fra udklipsholder\t2024-${String(month).padStart(2, '0')}\t${month === 7 ? '7,x' : `7,${month}`}`);
+			lines.push(
+				`Import fra udklipsholder\t2024-${String(month).padStart(2, '0')}\t${month === 7 ? '7,x' : `7,${month}`}`
+			);
 		}
 		const bad = await preview({ text: lines.join('\r\n') + '\r\n' });
 		expect(bad.counts).toEqual({ rows: 12, created: 11, updated: 0, unchanged: 0, errors: 1 });
 		expect(bad.rows.filter((r) => r.kind === 'error')).toEqual([
-			{ line: 8, kind: 'error', kpiId, kpiName: 'Import fra udklipsholder', period: '2024-07', value: null, oldValue: null, comment: '', message: t('error.number_malformed') }
+			{
+				line: 8,
+				kind: 'error',
+				kpiId,
+				kpiName: 'Import fra udklipsholder',
+				period: '2024-07',
+				value: null,
+				oldValue: null,
+				comment: '',
+				message: t('error.number_malformed')
+			}
 		]);
 		expect(await applyObservationImport(database.db, lead, bad, null)).toEqual({ ok: false, reason: 'errors' });
 		expect(await stored(kpiId)).toEqual([]);
@@ -166,8 +229,17 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		lines[7] = lines[7].replace('7,x', '7,7');
 		const fixed = await preview({ text: lines.join('\n') });
 		expect(fixed.counts.errors).toBe(0);
-		expect(await applyObservationImport(database.db, lead, fixed, null)).toEqual({ ok: true, created: 12, updated: 0, unchanged: 0 });
-		expect((await stored(kpiId)).map((r) => r.value)).toEqual(['7.1', '7.2', '7.3', '7.4', '7.5', '7.6', '7.7', '7.8', '7.9', '7.10', '7.11', '7.12'].map((v) => String(Number(v))));
+		expect(await applyObservationImport(database.db, lead, fixed, null)).toEqual({
+			ok: true,
+			created: 12,
+			updated: 0,
+			unchanged: 0
+		});
+		expect((await stored(kpiId)).map((r) => r.value)).toEqual(
+			['7.1', '7.2', '7.3', '7.4', '7.5', '7.6', '7.7', '7.8', '7.9', '7.10', '7.11', '7.12'].map((v) =>
+				String(Number(v))
+			)
+		);
 	});
 
 	test('every bad row is listed with its own Danish reason', async () => {
@@ -178,7 +250,10 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 			.select('recommendationId')
 			.where('userId', '=', lead.id)
 			.executeTakeFirstOrThrow();
-		await database.db.insertInto('recommendationKpi').values({ organisationId, recommendationId: assigned.recommendationId, kpiId: viaRecommendation }).execute();
+		await database.db
+			.insertInto('recommendationKpi')
+			.values({ organisationId, recommendationId: assigned.recommendationId, kpiId: viaRecommendation })
+			.execute();
 		const csv = [
 			'Kommentar;Nøgletal;Periode;Værdi',
 			';Findes ikke;2025-01;1',
@@ -205,51 +280,103 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 			[9, 'error', t('observation.comment_too_long')],
 			[10, 'new', null],
 			[11, 'error', t('import.unknown_kpi', { kpi: 'Sygefravær, Rudersdal' })],
-			[12, 'error', [t('import.unknown_kpi', { kpi: 'Findes heller ikke' }), t('error.period_malformed'), t('error.number_malformed')].join(' ')]
+			[
+				12,
+				'error',
+				[
+					t('import.unknown_kpi', { kpi: 'Findes heller ikke' }),
+					t('error.period_malformed'),
+					t('error.number_malformed')
+				].join(' ')
+			]
 		]);
 		expect(result.counts).toEqual({ rows: 11, created: 2, updated: 0, unchanged: 0, errors: 9 });
 		expect(await applyObservationImport(database.db, lead, result, null)).toEqual({ ok: false, reason: 'errors' });
 		expect(await stored(monthly)).toEqual([]);
 
 		// A director may write every KPI of the organisation; a politician none.
-		const director = await preview({ text: 'Nøgletal;Periode;Værdi\nPersonaleomsætning blandt ledere, Velfærdsområdet;2026;3' }, users['direktor@norddjurs.demo']);
+		const director = await preview(
+			{ text: 'Nøgletal;Periode;Værdi\nPersonaleomsætning blandt ledere, Velfærdsområdet;2026;3' },
+			users['direktor@norddjurs.demo']
+		);
 		expect(director.rows[0].kind).toBe('new');
-		const politician = await preview({ text: 'Nøgletal;Periode;Værdi\nImport med fejl;2025-01;3' }, users['politiker@norddjurs.demo']);
+		const politician = await preview(
+			{ text: 'Nøgletal;Periode;Værdi\nImport med fejl;2025-01;3' },
+			users['politiker@norddjurs.demo']
+		);
 		expect(politician.rows[0].message).toBe(t('import.not_allowed', { kpi: 'Import med fejl' }));
 	});
 
 	test('missing columns, an empty or oversized file, too many rows and an unreadable workbook are refused in Danish', async () => {
 		const missing = await preview({ text: 'Nøgletal;Beløb\nImport med fejl;1' });
-		expect(missing.rows).toEqual([expect.objectContaining({ line: 1, kind: 'error', message: t('import.missing_columns', { columns: 'Periode og Værdi' }) })]);
+		expect(missing.rows).toEqual([
+			expect.objectContaining({
+				line: 1,
+				kind: 'error',
+				message: t('import.missing_columns', { columns: 'Periode og Værdi' })
+			})
+		]);
 		expect(missing.counts.errors).toBe(1);
 		expect(await applyObservationImport(database.db, lead, missing, null)).toEqual({ ok: false, reason: 'errors' });
-		expect((await preview({ text: 'kpi_id;PERIODE; value \n1;2;3' })).rows[0].message).not.toBe(t('import.missing_columns', { columns: 'Nøgletal' }));
+		expect((await preview({ text: 'kpi_id;PERIODE; value \n1;2;3' })).rows[0].message).not.toBe(
+			t('import.missing_columns', { columns: 'Nøgletal' })
+		);
 
 		expect(await readError({ text: '' })).toBe(t('import.empty'));
 		expect(await readError({ bytes: new Uint8Array(), text: '' })).toBe(t('import.empty'));
-		expect(await readError({ bytes: new TextEncoder().encode('\uFEFFNøgletal;Periode;Værdi\r\n;;\r\n\r\n') })).toBe(t('import.empty'));
+		expect(await readError({ bytes: new TextEncoder().encode('\uFEFFNøgletal;Periode;Værdi\r\n;;\r\n\r\n') })).toBe(
+			t('import.empty')
+		);
 		expect(await readError({ bytes: new Uint8Array(5 * 1024 * 1024 + 1) })).toBe(t('import.too_large', { max: 5 }));
 		expect(t('import.too_large', { max: 5 })).toBe('Filen er for stor (højst 5 MB).');
 		const many = ['Nøgletal;Periode;Værdi', ...Array.from({ length: 20_001 }, () => 'x;2025-01;1')].join('\n');
 		expect(await readError({ text: many })).toBe(t('import.too_many_rows', { max: '20.000' }));
-		expect(await readError({ bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), filename: 'x.xlsx' })).toBe(t('import.unreadable'));
-		expect(await readError({ bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), filename: 'gammel.xls' })).toBe(t('import.unreadable'));
+		expect(await readError({ bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), filename: 'x.xlsx' })).toBe(
+			t('import.unreadable')
+		);
+		expect(
+			await readError({
+				bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+				filename: 'gammel.xls'
+			})
+		).toBe(t('import.unreadable'));
 	});
 
 	test('changed values get a new version, the audit trail one import event and one event per written value', async () => {
 		const kpiId = await createKpi('Import med ændringer');
-		for (const [period, value, comment] of [['2025-01', 5, 'gammel'], ['2025-02', 6, 'behold']] as const) {
-			await saveObservation(database.db, { organisationId, kpiId, period, value, comment, source: '', seriesBreak: false, expectedVersion: null, userId: users['admin@norddjurs.demo'].id, clientAddress: null });
+		for (const [period, value, comment] of [
+			['2025-01', 5, 'gammel'],
+			['2025-02', 6, 'behold']
+		] as const) {
+			await saveObservation(database.db, {
+				organisationId,
+				kpiId,
+				period,
+				value,
+				comment,
+				source: '',
+				seriesBreak: false,
+				expectedVersion: null,
+				userId: users['admin@norddjurs.demo'].id,
+				clientAddress: null
+			});
 		}
 		const auditBefore = await count('audit_event');
 		// No comment column: stored comments stay as they are.
-		const result = await preview({ text: 'Nøgletal;Periode;Værdi\nImport med ændringer;2025-01;5,5\nImport med ændringer;2025-02;6\nImport med ændringer;2025-03;7' });
+		const result = await preview({
+			text: 'Nøgletal;Periode;Værdi\nImport med ændringer;2025-01;5,5\nImport med ændringer;2025-02;6\nImport med ændringer;2025-03;7'
+		});
 		expect(result.rows.map((r) => [r.kind, r.value, r.oldValue, r.comment])).toEqual([
 			['changed', 5.5, 5, 'gammel'],
 			['unchanged', 6, 6, 'behold'],
 			['new', 7, null, '']
 		]);
-		expect(await applyObservationImport(database.db, lead, result, '198.51.100.7')).toEqual({ ok: true, created: 1, updated: 1, unchanged: 1 });
+		expect(await applyObservationImport(database.db, lead, result, '198.51.100.7')).toEqual({
+			ok: true,
+			created: 1,
+			updated: 1,
+			unchanged: 1
+		});
 		expect((await stored(kpiId)).map((r) => [r.period, r.value, r.comment, r.version, r.enteredBy])).toEqual([
 			['2025-01', '5.5', 'gammel', 2, lead.id],
 			['2025-02', '6', 'behold', 1, users['admin@norddjurs.demo'].id],
@@ -258,14 +385,35 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		const events = await database.db
 			.selectFrom('auditEvent')
 			.select(['action', 'entityType', 'entityId', 'before', 'after', 'actorUserId', 'clientAddress', 'organisationId'])
-			.where('id', '>', sql<number>`(select max(id) - ${await count('audit_event') - auditBefore} from audit_event)`)
+			.where('id', '>', sql<number>`(select max(id) - ${(await count('audit_event')) - auditBefore} from audit_event)`)
 			.orderBy('id')
 			.execute();
 		const common = { actorUserId: lead.id, clientAddress: '198.51.100.7', organisationId };
 		expect(events).toEqual([
-			{ ...common, action: 'observation.imported', entityType: 'import', entityId: null, before: null, after: { created: 1, updated: 1, unchanged: 1, kpiIds: [kpiId] } },
-			{ ...common, action: 'observation.created', entityType: 'observation', entityId: `${kpiId}/2025-03`, before: null, after: { value: 7, comment: '' } },
-			{ ...common, action: 'observation.updated', entityType: 'observation', entityId: `${kpiId}/2025-01`, before: { value: 5, comment: 'gammel' }, after: { value: 5.5, comment: 'gammel' } }
+			{
+				...common,
+				action: 'observation.imported',
+				entityType: 'import',
+				entityId: null,
+				before: null,
+				after: { created: 1, updated: 1, unchanged: 1, kpiIds: [kpiId] }
+			},
+			{
+				...common,
+				action: 'observation.created',
+				entityType: 'observation',
+				entityId: `${kpiId}/2025-03`,
+				before: null,
+				after: { value: 7, comment: '' }
+			},
+			{
+				...common,
+				action: 'observation.updated',
+				entityType: 'observation',
+				entityId: `${kpiId}/2025-01`,
+				before: { value: 5, comment: 'gammel' },
+				after: { value: 5.5, comment: 'gammel' }
+			}
 		]);
 	});
 
@@ -273,9 +421,21 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		const kpiId = await createKpi('Import der bliver forældet');
 		const admin = users['admin@norddjurs.demo'];
 		const save = (period: string, value: number, expectedVersion: number | null) =>
-			saveObservation(database.db, { organisationId, kpiId, period, value, comment: '', source: '', seriesBreak: false, expectedVersion, userId: admin.id, clientAddress: null });
+			saveObservation(database.db, {
+				organisationId,
+				kpiId,
+				period,
+				value,
+				comment: '',
+				source: '',
+				seriesBreak: false,
+				expectedVersion,
+				userId: admin.id,
+				clientAddress: null
+			});
 		await save('2025-01', 5, null);
-		const text = 'Nøgletal;Periode;Værdi\nImport der bliver forældet;2025-01;6\nImport der bliver forældet;2025-02;7\nImport der bliver forældet;2025-03;8';
+		const text =
+			'Nøgletal;Periode;Værdi\nImport der bliver forældet;2025-01;6\nImport der bliver forældet;2025-02;7\nImport der bliver forældet;2025-03;8';
 
 		const first = await preview({ text });
 		expect(first.rows.map((r) => r.kind)).toEqual(['changed', 'new', 'new']);
@@ -288,13 +448,20 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		const second = await preview({ text });
 		await save('2025-03', 9, null);
 		expect(await applyObservationImport(database.db, lead, second, null)).toEqual({ ok: false, reason: 'stale' });
-		expect((await stored(kpiId)).map((r) => [r.period, r.value, r.version])).toEqual([['2025-01', '5.5', 2], ['2025-03', '9', 1]]);
+		expect((await stored(kpiId)).map((r) => [r.period, r.value, r.version])).toEqual([
+			['2025-01', '5.5', 2],
+			['2025-03', '9', 1]
+		]);
 		expect(await count('audit_event')).toBe(auditBefore + 1);
 
 		// A preview edited on its way back from the browser is checked again.
 		const third = await preview({ text });
 		const forged = { ...third, rows: third.rows.map((r) => ({ ...r, kpiId: r.kpiId === kpiId ? 1 : r.kpiId })) };
-		const personale = await database.db.selectFrom('kpi').select('id').where('name', '=', 'Personaleomsætning blandt ledere, Velfærdsområdet').executeTakeFirstOrThrow();
+		const personale = await database.db
+			.selectFrom('kpi')
+			.select('id')
+			.where('name', '=', 'Personaleomsætning blandt ledere, Velfærdsområdet')
+			.executeTakeFirstOrThrow();
 		forged.rows = forged.rows.map((r) => ({ ...r, kpiId: personale.id }));
 		expect(await applyObservationImport(database.db, lead, forged, null)).toEqual({ ok: false, reason: 'errors' });
 	});
@@ -308,7 +475,9 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 				for (let n = 0; n < 1000; n++) {
 					const year = 1950 + Math.floor(n / 12);
 					const period = `${year}-${String((n % 12) + 1).padStart(2, '0')}`;
-					lines.push(`${i % 2 === 0 ? kpiId : `Import stor fil ${i + 1}`}\t${period}\t${n + offset},${i}\t${n % 100 === 0 ? 'kommentar æøå' : ''}`);
+					lines.push(
+						`${i % 2 === 0 ? kpiId : `Import stor fil ${i + 1}`}\t${period}\t${n + offset},${i}\t${n % 100 === 0 ? 'kommentar æøå' : ''}`
+					);
 				}
 			}
 			return lines.join('\n');
@@ -316,7 +485,10 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 
 		let statements = 0;
 		// Counted per result: transformQuery would also see each subquery.
-		const counter: KyselyPlugin = { transformQuery: ({ node }) => node, transformResult: async ({ result }) => (statements++, result) };
+		const counter: KyselyPlugin = {
+			transformQuery: ({ node }) => node,
+			transformResult: async ({ result }) => (statements++, result)
+		};
 		const counted = database.db.withPlugin(counter);
 
 		let started = performance.now();
@@ -328,7 +500,12 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		expect(statements).toBe(3); // KPIs, writable KPIs, stored values
 		statements = 0;
 		started = performance.now();
-		expect(await applyObservationImport(counted, lead, created, null)).toEqual({ ok: true, created: 10_000, updated: 0, unchanged: 0 });
+		expect(await applyObservationImport(counted, lead, created, null)).toEqual({
+			ok: true,
+			created: 10_000,
+			updated: 0,
+			unchanged: 0
+		});
 		const applyMs = performance.now() - started;
 		// Writable KPIs, the locking read, 10 inserts of 1,000, the import event, 10 inserts of audit events.
 		expect(statements).toBe(23);
@@ -340,7 +517,12 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		const changed = await previewObservationImport(database.db, lead, changedTable);
 		statements = 0;
 		expect(changed.counts).toEqual({ rows: 10_000, created: 0, updated: 10_000, unchanged: 0, errors: 0 });
-		expect(await applyObservationImport(counted, lead, changed, null)).toEqual({ ok: true, created: 0, updated: 10_000, unchanged: 0 });
+		expect(await applyObservationImport(counted, lead, changed, null)).toEqual({
+			ok: true,
+			created: 0,
+			updated: 10_000,
+			unchanged: 0
+		});
 		expect(statements).toBe(23);
 		const updateMs = performance.now() - started;
 		console.log(
@@ -386,7 +568,13 @@ describe('export then import', () => {
 			const table = await readTable({ bytes: toDanishCsv(observationTable(rows)), filename: 'eksport.csv' });
 			if (!table.ok) throw new Error(table.message);
 			const preview = await previewObservationImport(database.db, director, table);
-			expect(preview.counts).toMatchObject({ rows: rows.length, created: 0, updated: 0, errors: 0, unchanged: rows.length });
+			expect(preview.counts).toMatchObject({
+				rows: rows.length,
+				created: 0,
+				updated: 0,
+				errors: 0,
+				unchanged: rows.length
+			});
 		} finally {
 			await database.destroy();
 		}

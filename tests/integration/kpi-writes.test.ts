@@ -30,13 +30,25 @@ describe('KPI writes, access and status as of a date', () => {
 	let kpiId: number;
 
 	beforeAll(async () => {
-		database = await createTestDatabase({ onQuery: (event) => event.level === 'query' && queries.push({ sql: event.query.sql, parameters: event.query.parameters }) });
+		database = await createTestDatabase({
+			onQuery: (event) =>
+				event.level === 'query' && queries.push({ sql: event.query.sql, parameters: event.query.parameters })
+		});
 		await seedDemo(database.db, { password: 'x' });
-		for (const u of await database.db.selectFrom('appUser').select(['id', 'organisationId', 'email', 'name', 'role']).execute()) {
+		for (const u of await database.db
+			.selectFrom('appUser')
+			.select(['id', 'organisationId', 'email', 'name', 'role'])
+			.execute()) {
 			users[u.email] = u as SessionUser;
 		}
 		organisationId = users['admin@norddjurs.demo'].organisationId;
-		kpiId = (await database.db.selectFrom('kpi').select('id').where('name', '=', 'Sygefravær, Velfærdsområdet (måned)').executeTakeFirstOrThrow()).id;
+		kpiId = (
+			await database.db
+				.selectFrom('kpi')
+				.select('id')
+				.where('name', '=', 'Sygefravær, Velfærdsområdet (måned)')
+				.executeTakeFirstOrThrow()
+		).id;
 	});
 	afterAll(() => database.destroy());
 
@@ -50,8 +62,17 @@ describe('KPI writes, access and status as of a date', () => {
 		userId: users['admin@norddjurs.demo'].id,
 		clientAddress: null
 	});
-	const save = (period: string, value: number, expectedVersion: number | null) => writeInTransaction(database.db, (trx) => saveObservation(trx, input(period, value, expectedVersion)));
-	const auditCount = async () => Number((await database.db.selectFrom('auditEvent').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+	const save = (period: string, value: number, expectedVersion: number | null) =>
+		writeInTransaction(database.db, (trx) => saveObservation(trx, input(period, value, expectedVersion)));
+	const auditCount = async () =>
+		Number(
+			(
+				await database.db
+					.selectFrom('auditEvent')
+					.select((eb) => eb.fn.countAll().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		);
 
 	test('canEditKpi asks one query about that KPI, not for every KPI id of the organisation', async () => {
 		const director = users['direktor@norddjurs.demo'];
@@ -90,7 +111,16 @@ describe('KPI writes, access and status as of a date', () => {
 
 	test('deleteObservation: stale for an old or impossible version, ok (and audited) for the current one', async () => {
 		const remove = (expectedVersion: number) =>
-			writeInTransaction(database.db, (trx) => deleteObservation(trx, { organisationId, kpiId, period: '2020-01', expectedVersion, userId: users['admin@norddjurs.demo'].id, clientAddress: null }));
+			writeInTransaction(database.db, (trx) =>
+				deleteObservation(trx, {
+					organisationId,
+					kpiId,
+					period: '2020-01',
+					expectedVersion,
+					userId: users['admin@norddjurs.demo'].id,
+					clientAddress: null
+				})
+			);
 		expect(await remove(1)).toEqual({ kind: 'stale', current: null, changes: [] });
 		expect(await remove(2 ** 40)).toEqual({ kind: 'stale', current: null, changes: [] });
 		const before = await auditCount();
@@ -98,7 +128,7 @@ describe('KPI writes, access and status as of a date', () => {
 		expect(await auditCount()).toBe(before + 1);
 	});
 
-	test('KPI definitions: a taken name and a locked frequency are invalid at their field, an old version stale, another organisation\'s KPI not found', async () => {
+	test("KPI definitions: a taken name and a locked frequency are invalid at their field, an old version stale, another organisation's KPI not found", async () => {
 		const admin = users['admin@norddjurs.demo'];
 		const kpi = (await findKpi(database.db, organisationId, kpiId))!;
 		const form: KpiForm = {
@@ -120,15 +150,43 @@ describe('KPI writes, access and status as of a date', () => {
 			ownerId: [],
 			version: kpi.version
 		};
-		const update = (changes: Partial<KpiForm>, id = kpiId) => writeInTransaction(database.db, (trx) => updateKpiDefinition(trx, organisationId, admin.id, id, { ...form, ...changes }));
-		const create = (changes: Partial<KpiForm>) => writeInTransaction(database.db, (trx) => createKpiDefinition(trx, organisationId, admin.id, { ...form, ...changes, version: null }));
+		const update = (changes: Partial<KpiForm>, id = kpiId) =>
+			writeInTransaction(database.db, (trx) =>
+				updateKpiDefinition(trx, organisationId, admin.id, id, { ...form, ...changes })
+			);
+		const create = (changes: Partial<KpiForm>) =>
+			writeInTransaction(database.db, (trx) =>
+				createKpiDefinition(trx, organisationId, admin.id, { ...form, ...changes, version: null })
+			);
 
-		expect(await create({})).toEqual({ kind: 'invalid', field: 'name', message: 'Der findes allerede et nøgletal med det navn.' });
-		const other = await database.db.selectFrom('kpi').select('name').where('organisationId', '=', organisationId).where('id', '!=', kpiId).executeTakeFirstOrThrow();
+		expect(await create({})).toEqual({
+			kind: 'invalid',
+			field: 'name',
+			message: 'Der findes allerede et nøgletal med det navn.'
+		});
+		const other = await database.db
+			.selectFrom('kpi')
+			.select('name')
+			.where('organisationId', '=', organisationId)
+			.where('id', '!=', kpiId)
+			.executeTakeFirstOrThrow();
 		expect(await update({ name: other.name })).toMatchObject({ kind: 'invalid', field: 'name' });
-		expect(await update({ frequency: 'year', baselinePeriod: '2022', targetPeriod: '2025' })).toMatchObject({ kind: 'invalid', field: 'frequency' });
-		expect(await update({ version: kpi.version + 5 })).toEqual({ kind: 'stale', current: { name: kpi.name, version: kpi.version }, changes: [] });
-		const foreign = (await database.db.selectFrom('kpi').select('id').where('organisationId', '!=', organisationId).executeTakeFirstOrThrow()).id;
+		expect(await update({ frequency: 'year', baselinePeriod: '2022', targetPeriod: '2025' })).toMatchObject({
+			kind: 'invalid',
+			field: 'frequency'
+		});
+		expect(await update({ version: kpi.version + 5 })).toEqual({
+			kind: 'stale',
+			current: { name: kpi.name, version: kpi.version },
+			changes: []
+		});
+		const foreign = (
+			await database.db
+				.selectFrom('kpi')
+				.select('id')
+				.where('organisationId', '!=', organisationId)
+				.executeTakeFirstOrThrow()
+		).id;
 		expect(await update({}, foreign)).toEqual({ kind: 'not_found' });
 		// Nothing of the refused writes stayed.
 		expect((await findKpi(database.db, organisationId, kpiId))!.version).toBe(kpi.version);
@@ -139,13 +197,19 @@ describe('KPI writes, access and status as of a date', () => {
 
 	test('the one as-of status loader gives, for every KPI and date, the status computed from all of its values', async () => {
 		const kpis = await database.db.selectFrom('kpi').selectAll().where('organisationId', '=', organisationId).execute();
-		const all = await listObservations(database.db, organisationId, kpis.map((k) => k.id));
+		const all = await listObservations(
+			database.db,
+			organisationId,
+			kpis.map((k) => k.id)
+		);
 		for (const asOf of ['2023-06-30', '2025-01-31', '2026-11-22']) {
 			for (const scope of ['these', 'organisation'] as const) {
 				const progress = await loadKpiProgress(database.db, organisationId, asOf, kpis, scope);
 				for (const kpi of kpis) {
 					const points = all.filter((o) => o.kpiId === kpi.id).map((o) => ({ period: o.period, value: o.value }));
-					expect(progress.get(kpi.id), `${kpi.name} as of ${asOf}`).toEqual(computeKpiProgress(kpiDefinitionOf(kpi), points, asOf));
+					expect(progress.get(kpi.id), `${kpi.name} as of ${asOf}`).toEqual(
+						computeKpiProgress(kpiDefinitionOf(kpi), points, asOf)
+					);
 				}
 			}
 		}

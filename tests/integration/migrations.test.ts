@@ -12,10 +12,29 @@ import { createPgDatabase, createTestDatabase, dropPgDatabase, onPostgres } from
 const root = join(import.meta.dirname, '../..');
 
 const domainTables = [
-	'annual_report', 'api_token', 'app_user', 'audit_event', 'budget_actual', 'budget_line',
-	'follow_up_item', 'kpi', 'kpi_comparison', 'kpi_comparison_value', 'kpi_owner', 'login_attempt', 'observation', 'organisation', 'programme',
-	'recommendation', 'recommendation_assignment', 'recommendation_kpi', 'recommendation_lifecycle_event',
-	'session', 'status_update', 'theme', 'user_token'
+	'annual_report',
+	'api_token',
+	'app_user',
+	'audit_event',
+	'budget_actual',
+	'budget_line',
+	'follow_up_item',
+	'kpi',
+	'kpi_comparison',
+	'kpi_comparison_value',
+	'kpi_owner',
+	'login_attempt',
+	'observation',
+	'organisation',
+	'programme',
+	'recommendation',
+	'recommendation_assignment',
+	'recommendation_kpi',
+	'recommendation_lifecycle_event',
+	'session',
+	'status_update',
+	'theme',
+	'user_token'
 ];
 
 async function tables(db: Db): Promise<string[]> {
@@ -74,16 +93,31 @@ describe('migrations', () => {
 	test('a report stored as of 9999-12-31 before the date range existed is moved to 2199-12-31', async () => {
 		const empty = await emptyDatabase();
 		try {
-			const migrator = new Migrator({ db: empty.db.withoutPlugins(), provider: { getMigrations: async () => migrations } });
+			const migrator = new Migrator({
+				db: empty.db.withoutPlugins(),
+				provider: { getMigrations: async () => migrations }
+			});
 			const { error } = await migrator.migrateTo('2026-11-30T1300-audit-api-token');
 			expect(error).toBeUndefined();
-			const org = await empty.db.insertInto('organisation').values({ slug: 'gammel', name: 'Kommune' }).returning('id').executeTakeFirstOrThrow();
-			for (const [year, asOf] of [[2025, '9999-12-31'], [2024, '0001-01-01'], [2023, '2024-01-31']] as const) {
+			const org = await empty.db
+				.insertInto('organisation')
+				.values({ slug: 'gammel', name: 'Kommune' })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			for (const [year, asOf] of [
+				[2025, '9999-12-31'],
+				[2024, '0001-01-01'],
+				[2023, '2024-01-31']
+			] as const) {
 				await empty.db.insertInto('annualReport').values({ organisationId: org.id, year, asOf }).execute();
 			}
 			expect(await migrateToLatest(empty.db)).toEqual(['2026-11-30T1400-report-as-of-range']);
 			const rows = await empty.db.selectFrom('annualReport').select(['year', 'asOf']).orderBy('year').execute();
-			expect(rows).toEqual([{ year: 2023, asOf: '2024-01-31' }, { year: 2024, asOf: '1901-02-01' }, { year: 2025, asOf: '2199-12-31' }]);
+			expect(rows).toEqual([
+				{ year: 2023, asOf: '2024-01-31' },
+				{ year: 2024, asOf: '1901-02-01' },
+				{ year: 2025, asOf: '2199-12-31' }
+			]);
 		} finally {
 			await empty.destroy();
 		}
@@ -120,20 +154,30 @@ describe('constraints', () => {
 	test('a KPI whose direction disagrees with its target is refused', async () => {
 		const { db, organisationId } = await setup();
 		await expect(
-			db.insertInto('kpi').values(kpi(organisationId, { direction: 'higher' })).execute()
+			db
+				.insertInto('kpi')
+				.values(kpi(organisationId, { direction: 'higher' }))
+				.execute()
 		).rejects.toMatchObject({ code: '23514' });
 	});
 
 	test('a KPI whose periods do not match its frequency is refused', async () => {
 		const { db, organisationId } = await setup();
 		await expect(
-			db.insertInto('kpi').values(kpi(organisationId, { baselinePeriod: '2022-05' })).execute()
+			db
+				.insertInto('kpi')
+				.values(kpi(organisationId, { baselinePeriod: '2022-05' }))
+				.execute()
 		).rejects.toMatchObject({ code: '23514' });
 	});
 
 	test('an observation in the wrong period form, or a second one for the same period, is refused', async () => {
 		const { db, organisationId } = await setup();
-		const { id: kpiId } = await db.insertInto('kpi').values(kpi(organisationId)).returning('id').executeTakeFirstOrThrow();
+		const { id: kpiId } = await db
+			.insertInto('kpi')
+			.values(kpi(organisationId))
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		await expect(
 			db.insertInto('observation').values({ organisationId, kpiId, period: '2024-05', value: 7 }).execute()
 		).rejects.toMatchObject({ code: '23514' });
@@ -146,7 +190,9 @@ describe('constraints', () => {
 	test('an annual report as of a date outside 1901-02-01 … 2199-12-31 is refused', async () => {
 		const { db, organisationId } = await setup();
 		for (const asOf of ['9999-12-31', '1901-01-31', '2200-01-01']) {
-			await expect(db.insertInto('annualReport').values({ organisationId, year: 2025, asOf }).execute()).rejects.toMatchObject({ code: '23514' });
+			await expect(
+				db.insertInto('annualReport').values({ organisationId, year: 2025, asOf }).execute()
+			).rejects.toMatchObject({ code: '23514' });
 		}
 		await db.insertInto('annualReport').values({ organisationId, year: 2025, asOf: '2199-12-31' }).execute();
 	});
@@ -154,9 +200,16 @@ describe('constraints', () => {
 	test("a row cannot point into another organisation's data", async () => {
 		const a = await setup();
 		const b = await setup();
-		const { id: kpiId } = await a.db.insertInto('kpi').values(kpi(a.organisationId)).returning('id').executeTakeFirstOrThrow();
+		const { id: kpiId } = await a.db
+			.insertInto('kpi')
+			.values(kpi(a.organisationId))
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		await expect(
-			a.db.insertInto('observation').values({ organisationId: b.organisationId, kpiId, period: '2024', value: 7 }).execute()
+			a.db
+				.insertInto('observation')
+				.values({ organisationId: b.organisationId, kpiId, period: '2024', value: 7 })
+				.execute()
 		).rejects.toMatchObject({ code: '23503' });
 	});
 
@@ -167,7 +220,9 @@ describe('constraints', () => {
 			.values({ organisationId, action: 'test', entityType: 'organisation' })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await expect(db.updateTable('auditEvent').set({ action: 'changed' }).where('id', '=', id).execute()).rejects.toThrow(/append-only/);
+		await expect(
+			db.updateTable('auditEvent').set({ action: 'changed' }).where('id', '=', id).execute()
+		).rejects.toThrow(/append-only/);
 		await expect(db.deleteFrom('auditEvent').where('id', '=', id).execute()).rejects.toThrow(/append-only/);
 		const row = await db.selectFrom('auditEvent').select('action').where('id', '=', id).executeTakeFirstOrThrow();
 		expect(row.action).toBe('test');

@@ -23,7 +23,9 @@ describe('a database that cannot be used gives a plain Danish message', () => {
 	test('PostgreSQL that does not answer', async () => {
 		const attempt = openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/fremdrift' });
 		await expect(attempt).rejects.toBeInstanceOf(StartupError);
-		await expect(attempt).rejects.toThrow(/^Kan ikke forbinde til PostgreSQL \(127\.0\.0\.1:1\/fremdrift\): .*ECONNREFUSED/);
+		await expect(attempt).rejects.toThrow(
+			/^Kan ikke forbinde til PostgreSQL \(127\.0\.0\.1:1\/fremdrift\): .*ECONNREFUSED/
+		);
 	});
 
 	test('a data folder that is a file', async () => {
@@ -40,7 +42,9 @@ describe('a database that cannot be used gives a plain Danish message', () => {
 	});
 
 	test('bad configuration names the variable', () => {
-		expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/Ugyldig konfiguration: DATABASE_URL skal begynde med postgres:\/\//);
+		expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
+			/Ugyldig konfiguration: DATABASE_URL skal begynde med postgres:\/\//
+		);
 		expect(() => readConfig({ FREMDRIFT_DB_POOL_MAX: 'mange' })).toThrow(/FREMDRIFT_DB_POOL_MAX skal være et helt tal/);
 		expect(readConfig({})).toEqual({
 			databaseUrl: undefined,
@@ -54,6 +58,8 @@ describe('a database that cannot be used gives a plain Danish message', () => {
 		});
 		expect(readConfig({ FREMDRIFT_SESSION_IDLE_MINUTES: '15' }).session.idleMinutes).toBe(15);
 		expect(readConfig({ FREMDRIFT_QUERY_COUNT_HEADER: '1' }).queryCountHeader).toBe(true);
-		expect(() => readConfig({ FREMDRIFT_QUERY_COUNT_HEADER: 'ja' })).toThrow(/FREMDRIFT_QUERY_COUNT_HEADER skal være 1 eller 0/);
+		expect(() => readConfig({ FREMDRIFT_QUERY_COUNT_HEADER: 'ja' })).toThrow(
+			/FREMDRIFT_QUERY_COUNT_HEADER skal være 1 eller 0/
+		);
 	});
 });

@@ -9,14 +9,22 @@ describe('transactions owned by the caller', () => {
 	beforeAll(async () => (test_ = await createTestDatabase()));
 	afterAll(() => test_?.destroy());
 
-	const exists = async (slug: string) => (await test_.db.selectFrom('organisation').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+	const exists = async (slug: string) =>
+		(await test_.db.selectFrom('organisation').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
 	const insert = (slug: string) => async (trx: typeof test_.db) => {
-		const row = await trx.insertInto('organisation').values({ slug, name: slug }).returning('id').executeTakeFirstOrThrow();
+		const row = await trx
+			.insertInto('organisation')
+			.values({ slug, name: slug })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		return row.id;
 	};
 
 	test('writeInTransaction commits an ok write and rolls back a refused one, returning the refusal', async () => {
-		const ok = await writeInTransaction(test_.db, async (trx): Promise<WriteResult<{ id: number }>> => ({ kind: 'ok', id: await insert('kept')(trx) }));
+		const ok = await writeInTransaction(test_.db, async (trx): Promise<WriteResult<{ id: number }>> => ({
+			kind: 'ok',
+			id: await insert('kept')(trx)
+		}));
 		expect(ok.kind).toBe('ok');
 		const refused = await writeInTransaction(test_.db, async (trx): Promise<WriteResult<{ id: number }>> => {
 			await insert('undone')(trx);

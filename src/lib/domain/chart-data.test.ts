@@ -97,14 +97,7 @@ describe('kpiChartData — yearly sick leave', () => {
 		const data = kpiChartData(sickLeave);
 		expect(data.labels).toEqual(['2022', '2023', '2024', '2025']);
 		expect(data.labelsDa).toEqual(['2022', '2023', '2024', '2025']);
-		expect(data.series.map((s) => s.key)).toEqual([
-			'values',
-			'baseline',
-			'target',
-			'trajectory',
-			'budget',
-			'spent'
-		]);
+		expect(data.series.map((s) => s.key)).toEqual(['values', 'baseline', 'target', 'trajectory', 'budget', 'spent']);
 	});
 
 	it('places values, leaving out those before the baseline', () => {
@@ -162,9 +155,7 @@ describe('kpiChartData — monthly with a series break', () => {
 	it('leaves missing months null and flags the break', () => {
 		const values = series(wellbeing, 'values');
 		expect(values.data.slice(0, 10)).toEqual([null, 18, null, 18.5, null, null, null, null, 20, 21]);
-		expect(values.breaks?.map((b, i) => (b ? data.labels[i] : null)).filter(Boolean)).toEqual([
-			'2017-01'
-		]);
+		expect(values.breaks?.map((b, i) => (b ? data.labels[i] : null)).filter(Boolean)).toEqual(['2017-01']);
 	});
 
 	it('puts a year budget on December, sums lines of one year and leaves out years outside', () => {
@@ -189,15 +180,7 @@ describe('kpiChartData — quarterly with a comparison', () => {
 	const data = kpiChartData(waitingTime);
 
 	it('extends the labels to the last observation after the target', () => {
-		expect(data.labels).toEqual([
-			'2023-Q1',
-			'2023-Q2',
-			'2023-Q3',
-			'2023-Q4',
-			'2024-Q1',
-			'2024-Q2',
-			'2024-Q3'
-		]);
+		expect(data.labels).toEqual(['2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3']);
 		expect(data.labelsDa[0]).toBe('1. kvartal 2023');
 	});
 

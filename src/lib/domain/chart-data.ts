@@ -31,13 +31,7 @@ export interface KpiChartInput {
 }
 
 export type ChartSeriesKey =
-	| 'values'
-	| 'baseline'
-	| 'target'
-	| 'trajectory'
-	| 'budget'
-	| 'spent'
-	| `comparison:${string}`;
+	'values' | 'baseline' | 'target' | 'trajectory' | 'budget' | 'spent' | `comparison:${string}`;
 
 export interface ChartSeries {
 	key: ChartSeriesKey;
@@ -153,9 +147,7 @@ export function kpiChartSummary(input: KpiChartInput): string {
 	} else {
 		const to = frame.values[latest] as number;
 		// Compare as shown, so "fra 7,8 % til 7,8 %" is reported as unchanged.
-		const change = Math.sign(
-			roundTo(to, input.decimals) - roundTo(def.baseline.value, input.decimals)
-		);
+		const change = Math.sign(roundTo(to, input.decimals) - roundTo(def.baseline.value, input.decimals));
 		const key = change < 0 ? 'chart.summary_down' : change > 0 ? 'chart.summary_up' : 'chart.summary_flat';
 		sentence = t(key, { ...params, to: value(to), toPeriod: formatPeriodDa(frame.periods[latest]) });
 	}
@@ -173,8 +165,7 @@ export function kpiChartSummary(input: KpiChartInput): string {
  */
 export function kpiChartTable(input: KpiChartInput): KpiChartTableRow[] {
 	const frame = buildFrame(input);
-	const value = (v: number | null) =>
-		v === null ? null : formatKpiValue(v, input.unit, input.decimals);
+	const value = (v: number | null) => (v === null ? null : formatKpiValue(v, input.unit, input.decimals));
 	const kroner = (v: number | null) => (v === null ? null : formatKr(v));
 	const target = formatKpiValue(frame.definition.target.value, input.unit, input.decimals);
 	return frame.periods.map((period, i) => ({

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-	addDays,
-	daysBetween,
-	daysInMonth,
-	isIsoDate,
-	splitIsoDate,
-	toIsoDate,
-	todayInCopenhagen
-} from './dates';
+import { addDays, daysBetween, daysInMonth, isIsoDate, splitIsoDate, toIsoDate, todayInCopenhagen } from './dates';
 
 describe('isIsoDate', () => {
-	it.each(['2024-02-29', '2000-02-29', '2026-11-22', '1900-01-01', '2199-12-31', '0001-01-01'])(
-		'accepts %s',
-		(text) => expect(isIsoDate(text)).toBe(true)
+	it.each(['2024-02-29', '2000-02-29', '2026-11-22', '1900-01-01', '2199-12-31', '0001-01-01'])('accepts %s', (text) =>
+		expect(isIsoDate(text)).toBe(true)
 	);
 
 	it.each([

@@ -77,8 +77,7 @@ export function addDays(date: string, n: number): string {
 export function todayInCopenhagen(now: Date = new Date()): string {
 	if (Number.isNaN(now.getTime())) throw new RangeError('Invalid Date');
 	const parts = copenhagenDate.formatToParts(now);
-	const part = (type: Intl.DateTimeFormatPartTypes): number =>
-		Number(parts.find((p) => p.type === type)?.value);
+	const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
 	return toIsoDate(part('year'), part('month'), part('day'));
 }
 

@@ -8,7 +8,12 @@ import { comparePeriods, formatPeriod, nextPeriod, parsePeriodFor, periodContain
  * containing the as-of date, that has no value; when none is missing, the period after the newest value.
  * @example nextMissingPeriod('year', '2022', ['2023', '2024'], '2026-11-22') // '2025'
  */
-export function nextMissingPeriod(frequency: Frequency, baselinePeriod: string, observed: readonly string[], asOf: string): string {
+export function nextMissingPeriod(
+	frequency: Frequency,
+	baselinePeriod: string,
+	observed: readonly string[],
+	asOf: string
+): string {
 	const baseline = parsePeriodFor(baselinePeriod, frequency);
 	if (!baseline.ok) throw new Error(`Baseline period ${baselinePeriod} is not a ${frequency} period`);
 	const have = new Set(observed);

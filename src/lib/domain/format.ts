@@ -34,7 +34,9 @@ const dateTimeFormat = new Intl.DateTimeFormat('da-DK', {
  */
 export function formatNumber(value: number, decimals = 0): string {
 	const rounded = roundTo(value, decimals);
-	return numberFormat(decimals).format(rounded).replace(/\u2212/g, '-');
+	return numberFormat(decimals)
+		.format(rounded)
+		.replace(/\u2212/g, '-');
 }
 
 /**

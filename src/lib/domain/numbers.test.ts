@@ -18,12 +18,9 @@ describe('parseDecimal', () => {
 		expect(Object.is(parseDecimal('-0.00'), 0)).toBe(true);
 	});
 
-	it.each(['', ' 7.8', '7,8', '1e5', 'NaN', 'Infinity', '+1', '.5', '5.', '1.2.3', 'abc'])(
-		'throws on %j',
-		(text) => {
-			expect(() => parseDecimal(text)).toThrow(RangeError);
-		}
-	);
+	it.each(['', ' 7.8', '7,8', '1e5', 'NaN', 'Infinity', '+1', '.5', '5.', '1.2.3', 'abc'])('throws on %j', (text) => {
+		expect(() => parseDecimal(text)).toThrow(RangeError);
+	});
 });
 
 describe('parseDanishNumber (auto)', () => {

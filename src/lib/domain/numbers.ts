@@ -49,10 +49,7 @@ export function plainDecimal(value: number): string {
  * Parses a typed or pasted number, ignoring a unit word (%, kr., dage …); null if malformed.
  * @example parseDanishNumber('1.234,5') // 1234.5; parseDanishNumber('7,4 %') // 7.4
  */
-export function parseDanishNumber(
-	text: string,
-	decimalSeparator: DecimalSeparator = 'auto'
-): number | null {
+export function parseDanishNumber(text: string, decimalSeparator: DecimalSeparator = 'auto'): number | null {
 	const normalised = text
 		.replace(/[\u00a0\u202f\u2009]/g, ' ')
 		.replace(/\u2212/g, '-')

@@ -91,9 +91,8 @@ describe('parsePeriodFor', () => {
 });
 
 describe('formatPeriod', () => {
-	it.each(['2024', '2024-H1', '2024-H2', '2024-Q3', '2024-05', '2024-10'])(
-		'round-trips %s',
-		(text) => expect(formatPeriod(p(text))).toBe(text)
+	it.each(['2024', '2024-H1', '2024-H2', '2024-Q3', '2024-05', '2024-10'])('round-trips %s', (text) =>
+		expect(formatPeriod(p(text))).toBe(text)
 	);
 
 	it('writes lower-case input canonically', () => {
@@ -179,10 +178,7 @@ describe('comparePeriods', () => {
 	});
 
 	it('orders mixed frequencies by last day, then first day', () => {
-		const sorted = ['2025', '2024-H2', '2024-12', '2024-Q4', '2024-06']
-			.map(p)
-			.sort(comparePeriods)
-			.map(formatPeriod);
+		const sorted = ['2025', '2024-H2', '2024-12', '2024-Q4', '2024-06'].map(p).sort(comparePeriods).map(formatPeriod);
 		expect(sorted).toEqual(['2024-06', '2024-H2', '2024-Q4', '2024-12', '2025']);
 	});
 });

@@ -144,9 +144,7 @@ export function periodsBetween(a: Period, b: Period): number {
  */
 export function comparePeriods(a: Period, b: Period): number {
 	if (a.frequency === b.frequency) return Math.sign(periodOrdinal(a) - periodOrdinal(b));
-	return (
-		compareText(periodEnd(a), periodEnd(b)) || compareText(periodStart(a), periodStart(b))
-	);
+	return compareText(periodEnd(a), periodEnd(b)) || compareText(periodStart(a), periodStart(b));
 }
 
 /**
@@ -220,12 +218,7 @@ const DANISH_PERIOD_FORMS: readonly [RegExp, (m: RegExpExecArray) => [Frequency,
  * @example parseDanishPeriodText('Primo 2024') // { frequency: 'half', year: 2024, index: 1 }
  */
 export function parseDanishPeriodText(text: string): Period | null {
-	const normalised = text
-		.trim()
-		.replace(/\.$/, '')
-		.trim()
-		.replace(/\s+/g, ' ')
-		.toLowerCase();
+	const normalised = text.trim().replace(/\.$/, '').trim().replace(/\s+/g, ' ').toLowerCase();
 	for (const [pattern, read] of DANISH_PERIOD_FORMS) {
 		const match = pattern.exec(normalised);
 		if (!match) continue;

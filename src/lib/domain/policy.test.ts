@@ -36,7 +36,11 @@ describe('the permission policy follows DESIGN §5', () => {
 		expect(can(person('project_lead'), 'values.write', { assigned: false })).toBe(false);
 		expect(can(person('project_lead'), 'values.write', { assigned: true })).toBe(true);
 		expect(can(person('director'), 'values.write', { assigned: false })).toBe(true);
-		expect(['draft', 'submitted', 'approved', 'published'].map((state) => can(person('politician'), 'report.read', { state: state as 'draft' }))).toEqual([false, false, false, true]);
+		expect(
+			['draft', 'submitted', 'approved', 'published'].map((state) =>
+				can(person('politician'), 'report.read', { state: state as 'draft' })
+			)
+		).toEqual([false, false, false, true]);
 		expect(can(person('director'), 'report.read', { state: 'draft' })).toBe(true);
 	});
 
@@ -51,8 +55,13 @@ describe('one policy module', () => {
 		const { readdirSync, readFileSync } = await import('node:fs');
 		const { join } = await import('node:path');
 		const root = join(import.meta.dirname, '../..');
-		const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
-			.filter((f) => /\.(ts|svelte|js)$/.test(f) && !f.endsWith('.test.ts') && !f.includes('messages') && !f.endsWith('domain/policy.ts'));
+		const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+			(f) =>
+				/\.(ts|svelte|js)$/.test(f) &&
+				!f.endsWith('.test.ts') &&
+				!f.includes('messages') &&
+				!f.endsWith('domain/policy.ts')
+		);
 		const named = files.flatMap((file) =>
 			readFileSync(join(root, file), 'utf8')
 				.split('\n')

@@ -6,33 +6,21 @@ describe('validateKpiDefinition', () => {
 	it('accepts the design vectors and hold-the-level targets', () => {
 		expect(validateKpiDefinition(sickLeave)).toBeNull();
 		expect(validateKpiDefinition(monthly)).toBeNull();
-		expect(
-			validateKpiDefinition({ ...sickLeave, target: { value: 7.8, period: '2025' } })
-		).toBeNull();
+		expect(validateKpiDefinition({ ...sickLeave, target: { value: 7.8, period: '2025' } })).toBeNull();
 	});
 
 	it('finds a direction that disagrees with the target', () => {
-		expect(validateKpiDefinition({ ...sickLeave, target: { value: 8, period: '2025' } })).toBe(
-			'direction_mismatch'
-		);
-		expect(validateKpiDefinition({ ...monthly, target: { value: 17, period: '2017-12' } })).toBe(
-			'direction_mismatch'
-		);
+		expect(validateKpiDefinition({ ...sickLeave, target: { value: 8, period: '2025' } })).toBe('direction_mismatch');
+		expect(validateKpiDefinition({ ...monthly, target: { value: 17, period: '2017-12' } })).toBe('direction_mismatch');
 	});
 
 	it('finds malformed and wrong-frequency periods', () => {
-		expect(validateKpiDefinition({ ...sickLeave, baseline: { value: 7.8, period: '22' } })).toBe(
-			'period_malformed'
-		);
-		expect(validateKpiDefinition({ ...sickLeave, target: { value: 6.5, period: '2025-13' } })).toBe(
-			'period_malformed'
-		);
-		expect(
-			validateKpiDefinition({ ...sickLeave, target: { value: 6.5, period: '2025-H1' } })
-		).toBe('period_wrong_frequency');
-		expect(validateKpiDefinition({ ...monthly, frequency: 'quarter' })).toBe(
+		expect(validateKpiDefinition({ ...sickLeave, baseline: { value: 7.8, period: '22' } })).toBe('period_malformed');
+		expect(validateKpiDefinition({ ...sickLeave, target: { value: 6.5, period: '2025-13' } })).toBe('period_malformed');
+		expect(validateKpiDefinition({ ...sickLeave, target: { value: 6.5, period: '2025-H1' } })).toBe(
 			'period_wrong_frequency'
 		);
+		expect(validateKpiDefinition({ ...monthly, frequency: 'quarter' })).toBe('period_wrong_frequency');
 	});
 
 	it('finds a target period that is not after the baseline period', () => {
@@ -57,8 +45,7 @@ describe('programming errors throw', () => {
 	});
 
 	it('rejects observations of the wrong form, non-canonical, repeated or not finite', () => {
-		const run = (period: string, value = 7) =>
-			computeKpiProgress(sickLeave, [{ period, value }], AS_OF);
+		const run = (period: string, value = 7) => computeKpiProgress(sickLeave, [{ period, value }], AS_OF);
 		expect(() => run('2024-H1')).toThrow(/wrong_frequency/);
 		expect(() => run('24')).toThrow(/malformed/);
 		expect(() => run(' 2024')).toThrow(/canonical/);

@@ -52,8 +52,7 @@ describe('DESIGN §3 vectors', () => {
 });
 
 describe('exact boundaries (float noise must not flip a status)', () => {
-	const at = (value: number) =>
-		computeKpiProgress(halfway, [{ period: '2021', value }], AS_OF);
+	const at = (value: number) => computeKpiProgress(halfway, [{ period: '2021', value }], AS_OF);
 
 	it('A = E − 0.10 exactly is on_track; just below is at_risk', () => {
 		// (4.2 − 5) / (3 − 5) = 0.4 = 0.5 − 0.10, but computes to 0.3999999999999999
@@ -64,8 +63,7 @@ describe('exact boundaries (float noise must not flip a status)', () => {
 
 	it('A = E − 0.25 exactly is at_risk; just below is off_track', () => {
 		const def: KpiDefinition = { ...halfway, target: { value: 3.6, period: '2022' } };
-		const status = (value: number) =>
-			computeKpiProgress(def, [{ period: '2021', value }], AS_OF).status;
+		const status = (value: number) => computeKpiProgress(def, [{ period: '2021', value }], AS_OF).status;
 		// (4.65 − 5) / (3.6 − 5) = 0.25, computed as 0.24999999999999975
 		expect(status(4.65)).toBe('at_risk');
 		expect(status(4.66)).toBe('off_track');
@@ -78,8 +76,7 @@ describe('exact boundaries (float noise must not flip a status)', () => {
 			baseline: { value: 5, period: '2020-Q1' },
 			target: { value: 3, period: '2021-Q2' }
 		};
-		const progress = (value: number) =>
-			computeKpiProgress(def, [{ period: '2020-Q3', value }], AS_OF);
+		const progress = (value: number) => computeKpiProgress(def, [{ period: '2020-Q3', value }], AS_OF);
 		expect(progress(4.4).expectedShare).toBeCloseTo(0.4, 9);
 		expect(progress(4.4).status).toBe('on_track'); // A = 0.3 = E − 0.10
 		expect(progress(4.41).status).toBe('at_risk');

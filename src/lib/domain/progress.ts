@@ -51,10 +51,7 @@ export interface KpiProgress {
 }
 
 export type KpiDefinitionProblem =
-	| 'direction_mismatch'
-	| 'period_malformed'
-	| 'period_wrong_frequency'
-	| 'target_not_after_baseline';
+	'direction_mismatch' | 'period_malformed' | 'period_wrong_frequency' | 'target_not_after_baseline';
 
 /** Tolerance for comparing shares, so float noise at an exact boundary never flips a status. */
 const EPSILON = 1e-9;
@@ -104,8 +101,7 @@ export function computeKpiProgress(
 	const target = mustParse(def.target.period);
 	const byOrdinal = indexObservations(def.frequency, observations);
 	const required = latestPeriodEndedBefore(asOf, def.frequency, OVERDUE_AFTER_DAYS);
-	const requiredPeriod =
-		periodOrdinal(required) > periodOrdinal(baseline) ? formatPeriod(required) : null;
+	const requiredPeriod = periodOrdinal(required) > periodOrdinal(baseline) ? formatPeriod(required) : null;
 	const overdue = requiredPeriod !== null && !byOrdinal.has(periodOrdinal(required));
 
 	const latest = findLatest(byOrdinal, baseline, asOf);
@@ -113,11 +109,7 @@ export function computeKpiProgress(
 		const noData = { achievedShare: null, expectedShare: null, latest: null };
 		return { status: 'no_data', ...noData, overdue, requiredPeriod };
 	}
-	const expectedShare = clamp(
-		periodsBetween(baseline, latest.period) / periodsBetween(baseline, target),
-		0,
-		1
-	);
+	const expectedShare = clamp(periodsBetween(baseline, latest.period) / periodsBetween(baseline, target), 0, 1);
 	const { status, achievedShare } = judge(def, latest.point.value, expectedShare);
 	return { status, achievedShare, expectedShare, latest: latest.point, overdue, requiredPeriod };
 }
@@ -131,11 +123,7 @@ export function expectedValueAt(def: KpiDefinition, period: string): number {
 	if (problem) throw new Error(`Invalid KPI definition: ${problem}`);
 	const at = mustParseFor(period, def.frequency);
 	const baseline = mustParse(def.baseline.period);
-	const share = clamp(
-		periodsBetween(baseline, at) / periodsBetween(baseline, mustParse(def.target.period)),
-		0,
-		1
-	);
+	const share = clamp(periodsBetween(baseline, at) / periodsBetween(baseline, mustParse(def.target.period)), 0, 1);
 	return def.baseline.value + (def.target.value - def.baseline.value) * share;
 }
 

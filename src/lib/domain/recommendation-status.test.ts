@@ -27,9 +27,7 @@ describe('combineKpiStatuses', () => {
 
 	it('looks only at primary KPIs when any is primary', () => {
 		expect(combineKpiStatuses([kpi('achieved', true), kpi('off_track')])).toBe('achieved');
-		expect(
-			combineKpiStatuses([kpi('on_track', true), kpi('at_risk', true), kpi('off_track')])
-		).toBe('at_risk');
+		expect(combineKpiStatuses([kpi('on_track', true), kpi('at_risk', true), kpi('off_track')])).toBe('at_risk');
 	});
 
 	it('passes over no_data unless every considered KPI has no data', () => {

@@ -43,9 +43,7 @@ export type RecommendationStatus =
  * Worst status of the primary KPIs (else all); no_data only when all lack data; null for no KPIs.
  * @example combineKpiStatuses([{ status: 'on_track', primary: true }, { status: 'off_track', primary: false }]) // 'on_track'
  */
-export function combineKpiStatuses(
-	kpis: readonly { status: KpiStatus; primary: boolean }[]
-): KpiStatus | null {
+export function combineKpiStatuses(kpis: readonly { status: KpiStatus; primary: boolean }[]): KpiStatus | null {
 	if (kpis.length === 0) return null;
 	const primary = kpis.filter((kpi) => kpi.primary);
 	const considered = primary.length > 0 ? primary : kpis;

@@ -57,27 +57,40 @@ export const da = {
 	'footer.text': 'Fremdrift – opfølgning på vedtagne anbefalinger',
 	'footer.accessibility': 'Tilgængelighedserklæring',
 	'a11y.title': 'Tilgængelighedserklæring',
-	'a11y.intro': 'Kommunen, der bruger Fremdrift, skal efter lov om tilgængelighed af offentlige organers websteder og mobilapplikationer (webtilgængelighedsloven) gøre løsningen tilgængelig for alle, også for personer med handicap. Her kan du læse, i hvilket omfang Fremdrift lever op til kravene, hvordan vi har testet, og hvad vi endnu ikke har løst.',
-	'a11y.scope': 'Erklæringen gælder de sider, Fremdrift viser i browseren. Filer, man henter (CSV, Excel og Word), er ikke omfattet af testene nedenfor.',
+	'a11y.intro':
+		'Kommunen, der bruger Fremdrift, skal efter lov om tilgængelighed af offentlige organers websteder og mobilapplikationer (webtilgængelighedsloven) gøre løsningen tilgængelig for alle, også for personer med handicap. Her kan du læse, i hvilket omfang Fremdrift lever op til kravene, hvordan vi har testet, og hvad vi endnu ikke har løst.',
+	'a11y.scope':
+		'Erklæringen gælder de sider, Fremdrift viser i browseren. Filer, man henter (CSV, Excel og Word), er ikke omfattet af testene nedenfor.',
 	'a11y.status_heading': 'Overholdelse',
-	'a11y.status_text': 'Fremdrift overholder delvist webtilgængelighedsloven. Målet er WCAG 2.1 niveau AA, som standarden EN 301 549 bygger på. De afvigelser, vi kender, står under Kendte begrænsninger.',
+	'a11y.status_text':
+		'Fremdrift overholder delvist webtilgængelighedsloven. Målet er WCAG 2.1 niveau AA, som standarden EN 301 549 bygger på. De afvigelser, vi kender, står under Kendte begrænsninger.',
 	'a11y.tested_heading': 'Sådan har vi testet',
-	'a11y.tested_axe': 'Automatisk test med værktøjet axe mod reglerne for WCAG 2.1 A og AA på alle sider, for hver brugerrolle og både i skærmbredde til computer og til mobil. Testen kører, hver gang Fremdrift ændres, og en fejl stopper ændringen.',
-	'a11y.tested_keyboard': 'Test med tastatur alene: at man kan springe til indholdet, filtrere oversigten over anbefalinger og indtaste og gemme en værdi for et nøgletal uden mus.',
-	'a11y.tested_design': 'Fremdrift bruger almindelige HTML-elementer (overskrifter, lister, tabeller og formularfelter med ledetekster), viser fejl ved det enkelte felt med tekst og ikke kun med farve, og status vises altid med ord ved siden af farven.',
-	'a11y.tested_limits': 'Automatiske test kan kun finde en del af de mulige fejl. Fremdrift er endnu ikke gennemgået systematisk med skærmlæser eller af brugere med handicap.',
+	'a11y.tested_axe':
+		'Automatisk test med værktøjet axe mod reglerne for WCAG 2.1 A og AA på alle sider, for hver brugerrolle og både i skærmbredde til computer og til mobil. Testen kører, hver gang Fremdrift ændres, og en fejl stopper ændringen.',
+	'a11y.tested_keyboard':
+		'Test med tastatur alene: at man kan springe til indholdet, filtrere oversigten over anbefalinger og indtaste og gemme en værdi for et nøgletal uden mus.',
+	'a11y.tested_design':
+		'Fremdrift bruger almindelige HTML-elementer (overskrifter, lister, tabeller og formularfelter med ledetekster), viser fejl ved det enkelte felt med tekst og ikke kun med farve, og status vises altid med ord ved siden af farven.',
+	'a11y.tested_limits':
+		'Automatiske test kan kun finde en del af de mulige fejl. Fremdrift er endnu ikke gennemgået systematisk med skærmlæser eller af brugere med handicap.',
 	'a11y.limits_heading': 'Kendte begrænsninger',
-	'a11y.limit_charts': 'Graferne for nøgletal er tegnet som billeder. Indholdet står også i en sætning og i en tabel under hver graf, men selve grafen kan ikke læses op punkt for punkt.',
-	'a11y.limit_files': 'Eksporterede filer (CSV, Excel) og den årlige status som Word-dokument er ikke testet for tilgængelighed.',
-	'a11y.limit_tables': 'Store tabeller, fx forhåndsvisningen af en import med mange rækker, kan være tunge at navigere med skærmlæser og på små skærme.',
+	'a11y.limit_charts':
+		'Graferne for nøgletal er tegnet som billeder. Indholdet står også i en sætning og i en tabel under hver graf, men selve grafen kan ikke læses op punkt for punkt.',
+	'a11y.limit_files':
+		'Eksporterede filer (CSV, Excel) og den årlige status som Word-dokument er ikke testet for tilgængelighed.',
+	'a11y.limit_tables':
+		'Store tabeller, fx forhåndsvisningen af en import med mange rækker, kan være tunge at navigere med skærmlæser og på små skærme.',
 	'a11y.limit_screen_reader': 'Der er ikke lavet en samlet test med skærmlæser (fx NVDA eller VoiceOver).',
 	'a11y.feedback_heading': 'Giv os besked',
-	'a11y.feedback_text': 'Støder du på noget, du ikke kan læse eller bruge, så kontakt den, der administrerer Fremdrift i din kommune, eller kommunens it- eller digitaliseringsafdeling. Skriv gerne, hvilken side det drejer sig om, og hvad du prøvede at gøre. Du kan også bede om at få oplysningerne i en anden form.',
+	'a11y.feedback_text':
+		'Støder du på noget, du ikke kan læse eller bruge, så kontakt den, der administrerer Fremdrift i din kommune, eller kommunens it- eller digitaliseringsafdeling. Skriv gerne, hvilken side det drejer sig om, og hvad du prøvede at gøre. Du kan også bede om at få oplysningerne i en anden form.',
 	'a11y.complaint_heading': 'Klagemulighed',
-	'a11y.complaint_text': 'Får du ikke et tilfredsstillende svar, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn med webtilgængelighedsloven.',
+	'a11y.complaint_text':
+		'Får du ikke et tilfredsstillende svar, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn med webtilgængelighedsloven.',
 	'a11y.complaint_link': 'Digitaliseringsstyrelsen (digst.dk)',
 	'a11y.date_heading': 'Om erklæringen',
-	'a11y.date_text': 'Erklæringen blev udarbejdet den {made} og senest gennemgået den {reviewed}. Den gennemgås, når Fremdrift ændres væsentligt, og mindst én gang om året. Kommunen skal desuden offentliggøre sin egen erklæring via Digitaliseringsstyrelsens værktøj.',
+	'a11y.date_text':
+		'Erklæringen blev udarbejdet den {made} og senest gennemgået den {reviewed}. Den gennemgås, når Fremdrift ændres væsentligt, og mindst én gang om året. Kommunen skal desuden offentliggøre sin egen erklæring via Digitaliseringsstyrelsens værktøj.',
 
 	'nav.status': 'Årlig status',
 	'nav.admin_users': 'Brugere',
@@ -169,8 +182,10 @@ export const da = {
 	'annual.no_narrative': 'Der er ikke skrevet et statusnotat for {year}.',
 	'annual.next_step': 'Næste step',
 	'annual.no_next_step': 'Intet næste step er beskrevet.',
-	'annual.intro_politician': 'Her er de årlige statusrapporter, som direktøren har godkendt og administrationen har offentliggjort.',
-	'annual.intro_staff': 'Den årlige status laves som et udkast med levende tal. Direktøren godkender den, og så fryses indholdet; administrationen offentliggør den for politikerne.',
+	'annual.intro_politician':
+		'Her er de årlige statusrapporter, som direktøren har godkendt og administrationen har offentliggjort.',
+	'annual.intro_staff':
+		'Den årlige status laves som et udkast med levende tal. Direktøren godkender den, og så fryses indholdet; administrationen offentliggør den for politikerne.',
 	'annual.list_caption': 'Årlige statusrapporter',
 	'annual.year': 'År',
 	'annual.scope': 'Omfang',
@@ -192,7 +207,8 @@ export const da = {
 	'annual.back': 'Tilbage til årlig status',
 	'annual.state_line': '{state} · version {edition}',
 	'annual.draft_note': 'Udkast: tallene er levende og følger registreringerne, indtil direktøren godkender rapporten.',
-	'annual.frozen_note': 'Godkendt {date} af {name}. Indholdet er frosset: senere ændringer af tal og tekster ændrer ikke denne version.',
+	'annual.frozen_note':
+		'Godkendt {date} af {name}. Indholdet er frosset: senere ændringer af tal og tekster ændrer ikke denne version.',
 	'annual.replaced_note': 'Denne version er erstattet af version {edition}.',
 	'annual.replaced_link': 'Læs version {edition}',
 	'annual.change_note': 'Ændring i forhold til forrige version: {note}',
@@ -219,7 +235,8 @@ export const da = {
 	'annual.print_hint': 'Brug browserens udskriv-funktion for en A4-udgave med én anbefaling pr. side.',
 	'annual.narrative_label': 'Statusnotat for {year} (anbefaling {number})',
 	'annual.narrative_save': 'Gem statusnotat',
-	'annual.narrative_conflict': 'Statusnotatet er ændret af en anden i mellemtiden. Den gemte tekst står nu i feltet; skriv dine ændringer ind igen.',
+	'annual.narrative_conflict':
+		'Statusnotatet er ændret af en anden i mellemtiden. Den gemte tekst står nu i feltet; skriv dine ændringer ind igen.',
 	'annual.published_on': 'Offentliggjort {date}.',
 	'history.title': 'Historik',
 	'history.none': 'Ingen ændringer registreret.',
@@ -279,20 +296,26 @@ export const da = {
 
 	'nav.help': 'Sådan beregnes status',
 	'help.title': 'Sådan beregnes status',
-	'help.intro': 'Fremdrift beregner status for hvert nøgletal ud fra tre tal: baseline (udgangspunktet), målet og den seneste måling. Reglerne er de samme overalt i Fremdrift og i den årlige status.',
+	'help.intro':
+		'Fremdrift beregner status for hvert nøgletal ud fra tre tal: baseline (udgangspunktet), målet og den seneste måling. Reglerne er de samme overalt i Fremdrift og i den årlige status.',
 	'help.achieved_heading': 'Hvor langt er vi nået?',
-	'help.achieved_text': 'Vi måler, hvor stor en del af vejen fra baseline til mål den seneste måling har tilbagelagt. Er sygefraværet faldet fra 7,8 % til 7,0 %, og er målet 6,5 %, er vi nået 0,8 af de 1,3 procentpoint, altså 62 % af vejen.',
+	'help.achieved_text':
+		'Vi måler, hvor stor en del af vejen fra baseline til mål den seneste måling har tilbagelagt. Er sygefraværet faldet fra 7,8 % til 7,0 %, og er målet 6,5 %, er vi nået 0,8 af de 1,3 procentpoint, altså 62 % af vejen.',
 	'help.expected_heading': 'Hvor langt burde vi være?',
-	'help.expected_text': 'Vi regner med, at fremskridtet sker jævnt fra baselineperioden til målperioden. Er baseline målt i 2022, målet sat til 2025, og er den seneste måling fra 2024, er der gået 2 af 3 år, så vi burde være 67 % af vejen.',
+	'help.expected_text':
+		'Vi regner med, at fremskridtet sker jævnt fra baselineperioden til målperioden. Er baseline målt i 2022, målet sat til 2025, og er den seneste måling fra 2024, er der gået 2 af 3 år, så vi burde være 67 % af vejen.',
 	'help.status_heading': 'Status',
 	'help.status_achieved': 'Nået: den seneste måling har nået målet.',
 	'help.status_on_track': 'På sporet: vi er højst 10 procentpoint bag det forventede.',
 	'help.status_at_risk': 'I risiko: vi er mellem 10 og 25 procentpoint bag det forventede.',
 	'help.status_off_track': 'Bagud: vi er mere end 25 procentpoint bag det forventede (eller dårligere end baseline).',
 	'help.status_no_data': 'Ingen data: der er endnu ingen måling efter baseline.',
-	'help.hold_level': 'Er målet at holde niveauet (mål = baseline), er nøgletallet på sporet, så længe målingen ikke er dårligere end målet, og ellers bagud.',
-	'help.overdue': 'Mangler indtastning vises, når den seneste periode, der sluttede for mindst 30 dage siden, ikke har en værdi. Den 22. november 2026 skal et månedligt nøgletal have en værdi for september 2026, et kvartalsvis for 3. kvartal 2026 og et årligt for 2025.',
-	'help.recommendation': 'En anbefalings status er den dårligste status blandt dens primære nøgletal (alle nøgletal, hvis ingen er markeret som primære). Nøgletal uden data springes over. Har anbefalingen ingen nøgletal, vises i stedet, hvor mange opfølgningspunkter der er færdige. En direktør kan tilsidesætte den beregnede status med en skriftlig begrundelse; begge vises.',
+	'help.hold_level':
+		'Er målet at holde niveauet (mål = baseline), er nøgletallet på sporet, så længe målingen ikke er dårligere end målet, og ellers bagud.',
+	'help.overdue':
+		'Mangler indtastning vises, når den seneste periode, der sluttede for mindst 30 dage siden, ikke har en værdi. Den 22. november 2026 skal et månedligt nøgletal have en værdi for september 2026, et kvartalsvis for 3. kvartal 2026 og et årligt for 2025.',
+	'help.recommendation':
+		'En anbefalings status er den dårligste status blandt dens primære nøgletal (alle nøgletal, hvis ingen er markeret som primære). Nøgletal uden data springes over. Har anbefalingen ingen nøgletal, vises i stedet, hvor mange opfølgningspunkter der er færdige. En direktør kan tilsidesætte den beregnede status med en skriftlig begrundelse; begge vises.',
 	'help.example_heading': 'Et regneeksempel',
 	'help.example_caption': 'Sygefravær, Velfærdsområdet (lavere er bedre)',
 	'help.example_row_baseline': 'Baseline (2022)',
@@ -301,7 +324,8 @@ export const da = {
 	'help.example_row_achieved': 'Nået af vejen',
 	'help.example_row_expected': 'Forventet nu',
 	'help.example_row_status': 'Status',
-	'help.example_summary': 'Vi er nået {achieved} af vejen og burde være {expected}; det er mindre end 10 procentpoint bag, så nøgletallet er på sporet.',
+	'help.example_summary':
+		'Vi er nået {achieved} af vejen og burde være {expected}; det er mindre end 10 procentpoint bag, så nøgletallet er på sporet.',
 	'help.what': 'Hvad',
 	'help.value': 'Værdi',
 
@@ -324,10 +348,14 @@ export const da = {
 	'overview.missing_period': 'Mangler',
 	'overview.owners': 'Indtastes af',
 	'overview.nobody': 'Ingen tildelt',
-	'chart.summary_down': '{name} er faldet fra {from} i {fromPeriod} til {to} i {toPeriod}; målet er {target} i {targetPeriod}.',
-	'chart.summary_up': '{name} er steget fra {from} i {fromPeriod} til {to} i {toPeriod}; målet er {target} i {targetPeriod}.',
-	'chart.summary_flat': '{name} er uændret på {to} fra {fromPeriod} til {toPeriod}; målet er {target} i {targetPeriod}.',
-	'chart.summary_none': 'Der er endnu ingen målinger af {name} efter baseline ({from} i {fromPeriod}); målet er {target} i {targetPeriod}.',
+	'chart.summary_down':
+		'{name} er faldet fra {from} i {fromPeriod} til {to} i {toPeriod}; målet er {target} i {targetPeriod}.',
+	'chart.summary_up':
+		'{name} er steget fra {from} i {fromPeriod} til {to} i {toPeriod}; målet er {target} i {targetPeriod}.',
+	'chart.summary_flat':
+		'{name} er uændret på {to} fra {fromPeriod} til {toPeriod}; målet er {target} i {targetPeriod}.',
+	'chart.summary_none':
+		'Der er endnu ingen målinger af {name} efter baseline ({from} i {fromPeriod}); målet er {target} i {targetPeriod}.',
 	'chart.summary_budget': 'Der er bevilget {allocated} i alt, og {spent} er forbrugt.',
 	'chart.values': 'Målinger',
 	'chart.baseline': 'Baseline',
@@ -434,7 +462,8 @@ export const da = {
 	'import.working': 'Behandler filen …',
 	'import.more_rows': '… og {count} rækker mere uden fejl.',
 	'import.title': 'Importér værdier',
-	'import.intro': 'Indsæt celler kopieret fra Excel, eller vælg en CSV- eller Excel-fil. Første linje skal være overskrifter: Nøgletal, Periode, Værdi og evt. Kommentar.',
+	'import.intro':
+		'Indsæt celler kopieret fra Excel, eller vælg en CSV- eller Excel-fil. Første linje skal være overskrifter: Nøgletal, Periode, Værdi og evt. Kommentar.',
 	'import.paste': 'Indsæt fra Excel',
 	'import.file': 'Eller vælg en fil (CSV eller XLSX)',
 	'import.preview': 'Vis forhåndsvisning',
@@ -529,7 +558,8 @@ export const da = {
 	'nav.programmes': 'Register',
 
 	'register.programmes': 'Register: udvalg og programmer',
-	'register.programmes_intro': 'Her vedligeholdes de vedtagne anbefalinger, præcis som de blev vedtaget: programmer, hovedtemaer, anbefalinger, beslutninger, økonomi og opfølgningspunkter.',
+	'register.programmes_intro':
+		'Her vedligeholdes de vedtagne anbefalinger, præcis som de blev vedtaget: programmer, hovedtemaer, anbefalinger, beslutninger, økonomi og opfølgningspunkter.',
 	'register.programme_details': 'Programmets oplysninger',
 	'register.new_programme': 'Nyt program',
 	'register.create_programme': 'Opret program',
@@ -540,8 +570,10 @@ export const da = {
 	'register.minutes_hint': 'Henvisning eller link til referatet af beslutningen.',
 	'register.archive_programme': 'Arkivér program',
 	'register.restore_programme': 'Genåbn program',
-	'register.archive_hint': 'Et arkiveret program og dets anbefalinger forsvinder fra oversigten, men intet slettes, og det kan genåbnes.',
-	'register.restore_hint': 'Programmet er arkiveret. Genåbn det for at vise det og dets anbefalinger i oversigten igen.',
+	'register.archive_hint':
+		'Et arkiveret program og dets anbefalinger forsvinder fra oversigten, men intet slettes, og det kan genåbnes.',
+	'register.restore_hint':
+		'Programmet er arkiveret. Genåbn det for at vise det og dets anbefalinger i oversigten igen.',
 	'register.archived': 'Arkiveret',
 	'register.active': 'Aktivt',
 	'register.state': 'Tilstand',
@@ -561,7 +593,8 @@ export const da = {
 	'register.follow_up_and_money': 'Opfølgning, økonomi og ansvar',
 	'register.no_theme': '(intet hovedtema)',
 	'register.short_name_hint': 'Kort navn til oversigter, fx «trivselsteam».',
-	'register.markdown_hint': 'Tekst med Markdown: tom linje mellem afsnit, «- » for punktopstilling, **fed**. HTML er ikke tilladt.',
+	'register.markdown_hint':
+		'Tekst med Markdown: tom linje mellem afsnit, «- » for punktopstilling, **fed**. HTML er ikke tilladt.',
 	'register.period_hint': 'Fx 2025, 2024-H1 (1. halvår), 2024-Q3 (3. kvartal) eller 2024-05 (maj).',
 	'register.amount_hint': 'Fx 3.600.000, 250.000 kr. eller 3,6 mio.',
 	'register.create': 'Opret anbefaling',
@@ -576,9 +609,11 @@ export const da = {
 	'register.conflict_after': 'Nu',
 	'register.conflict_by': 'Af hvem og hvornår',
 	'register.conflict_stored': 'Sådan ser det ud nu:',
-	'register.conflict_hint': 'Dine indtastninger står stadig i formularen. Ret dem til, og gem igen, hvis de stadig skal gælde.',
+	'register.conflict_hint':
+		'Dine indtastninger står stadig i formularen. Ret dem til, og gem igen, hvis de stadig skal gælde.',
 	'register.assignments': 'Projektledere på anbefalingen',
-	'register.assignments_hint': 'Projektledere, der er tilknyttet anbefalingen, kan indtaste nøgletal og skrive statusnotater for den.',
+	'register.assignments_hint':
+		'Projektledere, der er tilknyttet anbefalingen, kan indtaste nøgletal og skrive statusnotater for den.',
 	'register.assigned_leads': 'Tilknyttede projektledere',
 	'register.save_assignments': 'Gem tilknytninger',
 	'register.assignments_saved': 'Tilknytningerne er gemt.',
@@ -591,10 +626,12 @@ export const da = {
 	'register.reason_hint': 'Skal udfyldes, når anbefalingen sættes på pause eller opgives.',
 	'register.decision': 'Beslutning',
 	'register.decision_body_hint': 'Fx «Byrådet» eller «Økonomiudvalget».',
-	'register.dissent_hint': 'Skal udfyldes, når anbefalingen er vedtaget med mindretalsudtalelse. Teksten vises overalt, hvor anbefalingen vises.',
+	'register.dissent_hint':
+		'Skal udfyldes, når anbefalingen er vedtaget med mindretalsudtalelse. Teksten vises overalt, hvor anbefalingen vises.',
 	'register.save_decision': 'Gem beslutning',
 	'register.override': 'Tilsidesæt status',
-	'register.override_hint': 'Som direktør kan du tilsidesætte den beregnede status med en skriftlig begrundelse. Begge vises ved siden af den beregnede status.',
+	'register.override_hint':
+		'Som direktør kan du tilsidesætte den beregnede status med en skriftlig begrundelse. Begge vises ved siden af den beregnede status.',
 	'register.override_none': 'Ingen tilsidesættelse (brug den beregnede status)',
 	'register.save_override': 'Gem status',
 	'register.lifecycle_events': 'Forløbets historik',
@@ -618,7 +655,8 @@ export const da = {
 	'register.edit_budget': 'Økonomi',
 	'register.edit_follow_up': 'Opfølgningspunkter',
 	'register.import_programme': 'Importér program (JSON)',
-	'register.import_intro': 'Vælg en programfil, som Fremdrift har eksporteret (fra denne eller en anden installation). Hele programmet oprettes på én gang: er der fejl i filen, gemmes intet, og alle fejl vises.',
+	'register.import_intro':
+		'Vælg en programfil, som Fremdrift har eksporteret (fra denne eller en anden installation). Hele programmet oprettes på én gang: er der fejl i filen, gemmes intet, og alle fejl vises.',
 	'register.import_file': 'Programfil (.json)',
 	'register.import_text': 'Eller indsæt filens indhold',
 	'register.import_submit': 'Importér',

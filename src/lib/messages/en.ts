@@ -57,27 +57,40 @@ export const en: Record<MessageKey, string> = {
 	'footer.text': 'Fremdrift – follow-up on adopted recommendations',
 	'footer.accessibility': 'Accessibility statement',
 	'a11y.title': 'Accessibility statement',
-	'a11y.intro': 'Under the Danish act on the accessibility of public sector websites and mobile applications, the municipality using Fremdrift must make it accessible to everyone, including people with disabilities. This page describes how far Fremdrift meets the requirements, how it was tested, and what is not yet solved.',
-	'a11y.scope': 'The statement covers the pages Fremdrift shows in the browser. Downloaded files (CSV, Excel and Word) are not covered by the tests below.',
+	'a11y.intro':
+		'Under the Danish act on the accessibility of public sector websites and mobile applications, the municipality using Fremdrift must make it accessible to everyone, including people with disabilities. This page describes how far Fremdrift meets the requirements, how it was tested, and what is not yet solved.',
+	'a11y.scope':
+		'The statement covers the pages Fremdrift shows in the browser. Downloaded files (CSV, Excel and Word) are not covered by the tests below.',
 	'a11y.status_heading': 'Compliance',
-	'a11y.status_text': 'Fremdrift partially complies with the act. The target is WCAG 2.1 level AA, on which the standard EN 301 549 builds. The known deviations are listed under Known limitations.',
+	'a11y.status_text':
+		'Fremdrift partially complies with the act. The target is WCAG 2.1 level AA, on which the standard EN 301 549 builds. The known deviations are listed under Known limitations.',
 	'a11y.tested_heading': 'How we tested',
-	'a11y.tested_axe': 'Automated testing with axe against the WCAG 2.1 A and AA rules on every page, for every user role, at desktop and mobile widths. The test runs on every change to Fremdrift, and a failure stops the change.',
-	'a11y.tested_keyboard': 'Keyboard-only testing: skipping to the content, filtering the overview of recommendations, and entering and saving a KPI value without a mouse.',
-	'a11y.tested_design': 'Fremdrift uses plain HTML elements (headings, lists, tables and labelled form fields), shows errors at each field in words and not only in colour, and always states a status in words next to its colour.',
-	'a11y.tested_limits': 'Automated tests find only part of the possible problems. Fremdrift has not yet been reviewed systematically with a screen reader or by users with disabilities.',
+	'a11y.tested_axe':
+		'Automated testing with axe against the WCAG 2.1 A and AA rules on every page, for every user role, at desktop and mobile widths. The test runs on every change to Fremdrift, and a failure stops the change.',
+	'a11y.tested_keyboard':
+		'Keyboard-only testing: skipping to the content, filtering the overview of recommendations, and entering and saving a KPI value without a mouse.',
+	'a11y.tested_design':
+		'Fremdrift uses plain HTML elements (headings, lists, tables and labelled form fields), shows errors at each field in words and not only in colour, and always states a status in words next to its colour.',
+	'a11y.tested_limits':
+		'Automated tests find only part of the possible problems. Fremdrift has not yet been reviewed systematically with a screen reader or by users with disabilities.',
 	'a11y.limits_heading': 'Known limitations',
-	'a11y.limit_charts': 'KPI charts are drawn as images. Their content is also given in a sentence and a table below each chart, but the chart itself cannot be read point by point.',
-	'a11y.limit_files': 'Exported files (CSV, Excel) and the annual status as a Word document have not been tested for accessibility.',
-	'a11y.limit_tables': 'Large tables, such as the preview of an import with many rows, can be heavy to navigate with a screen reader and on small screens.',
+	'a11y.limit_charts':
+		'KPI charts are drawn as images. Their content is also given in a sentence and a table below each chart, but the chart itself cannot be read point by point.',
+	'a11y.limit_files':
+		'Exported files (CSV, Excel) and the annual status as a Word document have not been tested for accessibility.',
+	'a11y.limit_tables':
+		'Large tables, such as the preview of an import with many rows, can be heavy to navigate with a screen reader and on small screens.',
 	'a11y.limit_screen_reader': 'No full test with a screen reader (such as NVDA or VoiceOver) has been made.',
 	'a11y.feedback_heading': 'Tell us',
-	'a11y.feedback_text': 'If you meet something you cannot read or use, contact whoever administers Fremdrift in your municipality, or the municipality\'s IT or digitalisation department. Please say which page it concerns and what you tried to do. You can also ask for the information in another form.',
+	'a11y.feedback_text':
+		"If you meet something you cannot read or use, contact whoever administers Fremdrift in your municipality, or the municipality's IT or digitalisation department. Please say which page it concerns and what you tried to do. You can also ask for the information in another form.",
 	'a11y.complaint_heading': 'Complaints',
-	'a11y.complaint_text': 'If you do not get a satisfactory answer, you can complain to the Danish Agency for Digital Government, which supervises the act.',
+	'a11y.complaint_text':
+		'If you do not get a satisfactory answer, you can complain to the Danish Agency for Digital Government, which supervises the act.',
 	'a11y.complaint_link': 'The Danish Agency for Digital Government (digst.dk)',
 	'a11y.date_heading': 'About this statement',
-	'a11y.date_text': 'The statement was prepared on {made} and last reviewed on {reviewed}. It is reviewed when Fremdrift changes significantly, and at least once a year. The municipality must also publish its own statement through the agency\'s tool.',
+	'a11y.date_text':
+		"The statement was prepared on {made} and last reviewed on {reviewed}. It is reviewed when Fremdrift changes significantly, and at least once a year. The municipality must also publish its own statement through the agency's tool.",
 
 	'nav.status': 'Annual status',
 	'nav.admin_users': 'Users',
@@ -169,8 +182,10 @@ export const en: Record<MessageKey, string> = {
 	'annual.no_narrative': 'No status narrative has been written for {year}.',
 	'annual.next_step': 'Next step',
 	'annual.no_next_step': 'No next step is described.',
-	'annual.intro_politician': 'These are the annual status reports the director has approved and the administration has published.',
-	'annual.intro_staff': 'The annual status starts as a draft with live figures. The director approves it, which freezes its content; the administration publishes it to the politicians.',
+	'annual.intro_politician':
+		'These are the annual status reports the director has approved and the administration has published.',
+	'annual.intro_staff':
+		'The annual status starts as a draft with live figures. The director approves it, which freezes its content; the administration publishes it to the politicians.',
 	'annual.list_caption': 'Annual status reports',
 	'annual.year': 'Year',
 	'annual.scope': 'Scope',
@@ -192,7 +207,8 @@ export const en: Record<MessageKey, string> = {
 	'annual.back': 'Back to annual status',
 	'annual.state_line': '{state} · version {edition}',
 	'annual.draft_note': 'Draft: the figures are live and follow the register until the director approves the report.',
-	'annual.frozen_note': 'Approved {date} by {name}. The content is frozen: later changes to figures and texts do not change this version.',
+	'annual.frozen_note':
+		'Approved {date} by {name}. The content is frozen: later changes to figures and texts do not change this version.',
 	'annual.replaced_note': 'This version has been replaced by version {edition}.',
 	'annual.replaced_link': 'Read version {edition}',
 	'annual.change_note': 'Change from the previous version: {note}',
@@ -219,7 +235,8 @@ export const en: Record<MessageKey, string> = {
 	'annual.print_hint': 'Use the browser’s print function for an A4 version with one recommendation per page.',
 	'annual.narrative_label': 'Status narrative for {year} (recommendation {number})',
 	'annual.narrative_save': 'Save status narrative',
-	'annual.narrative_conflict': 'Someone else changed the status narrative in the meantime. The stored text is now in the field; enter your changes again.',
+	'annual.narrative_conflict':
+		'Someone else changed the status narrative in the meantime. The stored text is now in the field; enter your changes again.',
 	'annual.published_on': 'Published {date}.',
 	'history.title': 'History',
 	'history.none': 'No changes recorded.',
@@ -279,20 +296,27 @@ export const en: Record<MessageKey, string> = {
 
 	'nav.help': 'How status is computed',
 	'help.title': 'How status is computed',
-	'help.intro': 'Fremdrift computes the status of every KPI from three numbers: the baseline (the starting point), the target and the latest value. The rules are the same everywhere in Fremdrift and in the annual status.',
+	'help.intro':
+		'Fremdrift computes the status of every KPI from three numbers: the baseline (the starting point), the target and the latest value. The rules are the same everywhere in Fremdrift and in the annual status.',
 	'help.achieved_heading': 'How far have we come?',
-	'help.achieved_text': 'We measure how much of the way from baseline to target the latest value has covered. If sick leave fell from 7.8 % to 7.0 % and the target is 6.5 %, we have covered 0.8 of the 1.3 percentage points: 62 % of the way.',
+	'help.achieved_text':
+		'We measure how much of the way from baseline to target the latest value has covered. If sick leave fell from 7.8 % to 7.0 % and the target is 6.5 %, we have covered 0.8 of the 1.3 percentage points: 62 % of the way.',
 	'help.expected_heading': 'How far should we be?',
-	'help.expected_text': 'We expect progress to be even from the baseline period to the target period. With the baseline in 2022, the target in 2025 and the latest value from 2024, 2 of 3 years have passed, so we should be 67 % of the way.',
+	'help.expected_text':
+		'We expect progress to be even from the baseline period to the target period. With the baseline in 2022, the target in 2025 and the latest value from 2024, 2 of 3 years have passed, so we should be 67 % of the way.',
 	'help.status_heading': 'Status',
 	'help.status_achieved': 'Achieved: the latest value has reached the target.',
 	'help.status_on_track': 'On track: at most 10 percentage points behind what is expected.',
 	'help.status_at_risk': 'At risk: between 10 and 25 percentage points behind what is expected.',
-	'help.status_off_track': 'Behind: more than 25 percentage points behind what is expected (or worse than the baseline).',
+	'help.status_off_track':
+		'Behind: more than 25 percentage points behind what is expected (or worse than the baseline).',
 	'help.status_no_data': 'No data: there is no value after the baseline yet.',
-	'help.hold_level': 'When the target is to hold the level (target = baseline), the KPI is on track as long as the value is not worse than the target, and behind otherwise.',
-	'help.overdue': 'Missing entry is shown when the newest period that ended at least 30 days ago has no value. On 22 November 2026 a monthly KPI needs September 2026, a quarterly one Q3 2026 and a yearly one 2025.',
-	'help.recommendation': "A recommendation's status is the worst status of its primary KPIs (all KPIs if none is primary). KPIs without data are passed over. Without KPIs, the number of follow-up items done is shown instead. A director may override the computed status with a written reason; both are shown.",
+	'help.hold_level':
+		'When the target is to hold the level (target = baseline), the KPI is on track as long as the value is not worse than the target, and behind otherwise.',
+	'help.overdue':
+		'Missing entry is shown when the newest period that ended at least 30 days ago has no value. On 22 November 2026 a monthly KPI needs September 2026, a quarterly one Q3 2026 and a yearly one 2025.',
+	'help.recommendation':
+		"A recommendation's status is the worst status of its primary KPIs (all KPIs if none is primary). KPIs without data are passed over. Without KPIs, the number of follow-up items done is shown instead. A director may override the computed status with a written reason; both are shown.",
 	'help.example_heading': 'A worked example',
 	'help.example_caption': 'Sick leave, welfare area (lower is better)',
 	'help.example_row_baseline': 'Baseline (2022)',
@@ -301,7 +325,8 @@ export const en: Record<MessageKey, string> = {
 	'help.example_row_achieved': 'Share of the way covered',
 	'help.example_row_expected': 'Expected by now',
 	'help.example_row_status': 'Status',
-	'help.example_summary': 'We have covered {achieved} of the way and should be at {expected}; that is less than 10 points behind, so the KPI is on track.',
+	'help.example_summary':
+		'We have covered {achieved} of the way and should be at {expected}; that is less than 10 points behind, so the KPI is on track.',
 	'help.what': 'What',
 	'help.value': 'Value',
 
@@ -324,10 +349,14 @@ export const en: Record<MessageKey, string> = {
 	'overview.missing_period': 'Missing',
 	'overview.owners': 'Entered by',
 	'overview.nobody': 'Nobody assigned',
-	'chart.summary_down': '{name} has fallen from {from} in {fromPeriod} to {to} in {toPeriod}; the target is {target} in {targetPeriod}.',
-	'chart.summary_up': '{name} has risen from {from} in {fromPeriod} to {to} in {toPeriod}; the target is {target} in {targetPeriod}.',
-	'chart.summary_flat': '{name} is unchanged at {to} from {fromPeriod} to {toPeriod}; the target is {target} in {targetPeriod}.',
-	'chart.summary_none': 'There are no values of {name} after the baseline ({from} in {fromPeriod}) yet; the target is {target} in {targetPeriod}.',
+	'chart.summary_down':
+		'{name} has fallen from {from} in {fromPeriod} to {to} in {toPeriod}; the target is {target} in {targetPeriod}.',
+	'chart.summary_up':
+		'{name} has risen from {from} in {fromPeriod} to {to} in {toPeriod}; the target is {target} in {targetPeriod}.',
+	'chart.summary_flat':
+		'{name} is unchanged at {to} from {fromPeriod} to {toPeriod}; the target is {target} in {targetPeriod}.',
+	'chart.summary_none':
+		'There are no values of {name} after the baseline ({from} in {fromPeriod}) yet; the target is {target} in {targetPeriod}.',
 	'chart.summary_budget': '{allocated} is allocated in all, and {spent} is spent.',
 	'chart.values': 'Values',
 	'chart.baseline': 'Baseline',
@@ -434,7 +463,8 @@ export const en: Record<MessageKey, string> = {
 	'import.working': 'Processing the file …',
 	'import.more_rows': '… and {count} more rows without errors.',
 	'import.title': 'Import values',
-	'import.intro': 'Paste cells copied from Excel, or choose a CSV or Excel file. The first line must be headings: KPI, Period, Value and optionally Comment.',
+	'import.intro':
+		'Paste cells copied from Excel, or choose a CSV or Excel file. The first line must be headings: KPI, Period, Value and optionally Comment.',
 	'import.paste': 'Paste from Excel',
 	'import.file': 'Or choose a file (CSV or XLSX)',
 	'import.preview': 'Show preview',
@@ -529,7 +559,8 @@ export const en: Record<MessageKey, string> = {
 	'nav.programmes': 'Register',
 
 	'register.programmes': 'Register: committees and programmes',
-	'register.programmes_intro': 'Keep the adopted recommendations here exactly as they were adopted: programmes, main themes, recommendations, decisions, budgets and follow-up items.',
+	'register.programmes_intro':
+		'Keep the adopted recommendations here exactly as they were adopted: programmes, main themes, recommendations, decisions, budgets and follow-up items.',
 	'register.programme_details': 'Programme details',
 	'register.new_programme': 'New programme',
 	'register.create_programme': 'Create programme',
@@ -540,8 +571,10 @@ export const en: Record<MessageKey, string> = {
 	'register.minutes_hint': 'Reference or link to the minutes of the decision.',
 	'register.archive_programme': 'Archive programme',
 	'register.restore_programme': 'Reopen programme',
-	'register.archive_hint': 'An archived programme and its recommendations leave the overview, but nothing is deleted and it can be reopened.',
-	'register.restore_hint': 'The programme is archived. Reopen it to show it and its recommendations in the overview again.',
+	'register.archive_hint':
+		'An archived programme and its recommendations leave the overview, but nothing is deleted and it can be reopened.',
+	'register.restore_hint':
+		'The programme is archived. Reopen it to show it and its recommendations in the overview again.',
 	'register.archived': 'Archived',
 	'register.active': 'Active',
 	'register.state': 'State',
@@ -561,7 +594,8 @@ export const en: Record<MessageKey, string> = {
 	'register.follow_up_and_money': 'Follow-up, money and responsibility',
 	'register.no_theme': '(no main theme)',
 	'register.short_name_hint': 'Short name for lists, e.g. "wellbeing team".',
-	'register.markdown_hint': 'Text with Markdown: blank line between paragraphs, "- " for bullets, **bold**. HTML is not allowed.',
+	'register.markdown_hint':
+		'Text with Markdown: blank line between paragraphs, "- " for bullets, **bold**. HTML is not allowed.',
 	'register.period_hint': 'E.g. 2025, 2024-H1 (first half), 2024-Q3 (third quarter) or 2024-05 (May).',
 	'register.amount_hint': 'E.g. 3.600.000, 250.000 kr. or 3,6 mio.',
 	'register.create': 'Create recommendation',
@@ -576,9 +610,11 @@ export const en: Record<MessageKey, string> = {
 	'register.conflict_after': 'Now',
 	'register.conflict_by': 'By whom and when',
 	'register.conflict_stored': 'This is how it looks now:',
-	'register.conflict_hint': 'Your entries are still in the form. Adjust them and save again if they should still apply.',
+	'register.conflict_hint':
+		'Your entries are still in the form. Adjust them and save again if they should still apply.',
 	'register.assignments': 'Project leads on the recommendation',
-	'register.assignments_hint': 'Project leads assigned to the recommendation can enter its KPI values and write its status notes.',
+	'register.assignments_hint':
+		'Project leads assigned to the recommendation can enter its KPI values and write its status notes.',
 	'register.assigned_leads': 'Assigned project leads',
 	'register.save_assignments': 'Save assignments',
 	'register.assignments_saved': 'The assignments are saved.',
@@ -591,10 +627,12 @@ export const en: Record<MessageKey, string> = {
 	'register.reason_hint': 'Required when the recommendation is paused or dropped.',
 	'register.decision': 'Decision',
 	'register.decision_body_hint': 'E.g. "The city council" or "The finance committee".',
-	'register.dissent_hint': 'Required when adopted with a minority statement. The text is shown wherever the recommendation is shown.',
+	'register.dissent_hint':
+		'Required when adopted with a minority statement. The text is shown wherever the recommendation is shown.',
 	'register.save_decision': 'Save decision',
 	'register.override': 'Override status',
-	'register.override_hint': 'As a director you may override the computed status with a written reason. Both are shown beside the computed status.',
+	'register.override_hint':
+		'As a director you may override the computed status with a written reason. Both are shown beside the computed status.',
 	'register.override_none': 'No override (use the computed status)',
 	'register.save_override': 'Save status',
 	'register.lifecycle_events': 'Lifecycle history',
@@ -618,7 +656,8 @@ export const en: Record<MessageKey, string> = {
 	'register.edit_budget': 'Budget',
 	'register.edit_follow_up': 'Follow-up items',
 	'register.import_programme': 'Import programme (JSON)',
-	'register.import_intro': 'Choose a programme file exported by Fremdrift (from this or another installation). The whole programme is created at once: if the file has errors, nothing is saved and every error is shown.',
+	'register.import_intro':
+		'Choose a programme file exported by Fremdrift (from this or another installation). The whole programme is created at once: if the file has errors, nothing is saved and every error is shown.',
 	'register.import_file': 'Programme file (.json)',
 	'register.import_text': 'Or paste the file contents',
 	'register.import_submit': 'Import',
@@ -649,7 +688,7 @@ export const en: Record<MessageKey, string> = {
 	'register.field.override_reason': 'Reason for the override',
 	'register.note_write': 'Write or correct a status note',
 	'register.note_period': 'Period',
-	'register.note_period_hint': 'E.g. 2026 for the year\'s note (the one the annual status includes), or 2026-H1.',
+	'register.note_period_hint': "E.g. 2026 for the year's note (the one the annual status includes), or 2026-H1.",
 	'register.note_body': 'Status note',
 	'register.note_edit': 'Correct the note for {period}',
 	'register.note_your_text': 'Your text, which was not saved:',

@@ -4,11 +4,17 @@ export type { MessageKey };
 export type Locale = 'da' | 'en';
 
 /** The `{name}` parameters of a message template, as a union of names (never when it has none). */
-export type ParamNames<T extends string> = T extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
+export type ParamNames<T extends string> = T extends `${string}{${infer Name}}${infer Rest}`
+	? Name | ParamNames<Rest>
+	: never;
 /** What follows the key in t(): nothing for a plain message, else exactly its parameters — a missing or misspelt one does not compile. */
-export type ParamsArg<T extends string> = [ParamNames<T>] extends [never] ? [] : [params: Record<ParamNames<T>, string | number>];
+export type ParamsArg<T extends string> = [ParamNames<T>] extends [never]
+	? []
+	: [params: Record<ParamNames<T>, string | number>];
 /** The keys of a catalogue whose message takes no parameters: the only ones safe to build from data. */
-export type PlainKey<C extends Record<string, string>> = { [K in keyof C]: [ParamNames<C[K]>] extends [never] ? K : never }[keyof C];
+export type PlainKey<C extends Record<string, string>> = {
+	[K in keyof C]: [ParamNames<C[K]>] extends [never] ? K : never;
+}[keyof C];
 
 type Catalogue = Readonly<Record<string, string>>;
 

@@ -21,9 +21,16 @@ function filesUnder(dir: string): string[] {
 const serverOnly = (file: string) => file.includes('/lib/server/') || /(\.server|\/\+server|\.test)\.ts$/.test(file);
 
 function resolveImport(from: string, specifier: string): string | null {
-	const base = specifier.startsWith('$lib/') ? join(src, 'lib', specifier.slice(5)) : specifier.startsWith('.') ? resolve(dirname(from), specifier) : null;
+	const base = specifier.startsWith('$lib/')
+		? join(src, 'lib', specifier.slice(5))
+		: specifier.startsWith('.')
+			? resolve(dirname(from), specifier)
+			: null;
 	if (!base) return null;
-	return [base, `${base}.ts`, `${base}.js`, join(base, 'index.ts')].find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
+	return (
+		[base, `${base}.ts`, `${base}.js`, join(base, 'index.ts')].find((c) => existsSync(c) && statSync(c).isFile()) ??
+		null
+	);
 }
 
 /**
@@ -32,14 +39,19 @@ function resolveImport(from: string, specifier: string): string | null {
  */
 function browserModules(): string[] {
 	const all = filesUnder(src);
-	const queue = all.filter((f) => !serverOnly(f) && (f.endsWith('.svelte') || /\/\+(page|layout)\.ts$/.test(f) || /\/hooks(\.client)?\.ts$/.test(f)));
+	const queue = all.filter(
+		(f) =>
+			!serverOnly(f) && (f.endsWith('.svelte') || /\/\+(page|layout)\.ts$/.test(f) || /\/hooks(\.client)?\.ts$/.test(f))
+	);
 	const seen = new Set<string>();
 	while (queue.length > 0) {
 		const file = queue.pop()!;
 		if (seen.has(file)) continue;
 		seen.add(file);
 		const text = readFileSync(file, 'utf8');
-		for (const m of text.matchAll(/(?:import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s*)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+		for (const m of text.matchAll(
+			/(?:import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s*)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
+		)) {
 			if (m[1]) continue;
 			const target = resolveImport(file, m[2] ?? m[3]);
 			if (target && /\.(ts|js|svelte)$/.test(target)) queue.push(target);
@@ -98,13 +110,19 @@ describe('the catalogue split', () => {
 
 	test('a brace in a message is always a {name} parameter (the type and fill() read no other)', () => {
 		const all = { ...da, ...daServer, ...en, ...enServer } as Record<string, string>;
-		expect(Object.entries(all).filter(([, text]) => text.replace(/\{\w+\}/g, '').includes('{') || text.replace(/\{\w+\}/g, '').includes('}'))).toEqual([]);
+		expect(
+			Object.entries(all).filter(
+				([, text]) => text.replace(/\{\w+\}/g, '').includes('{') || text.replace(/\{\w+\}/g, '').includes('}')
+			)
+		).toEqual([]);
 	});
 
 	test('server-only wording (an API error) is not in the browser catalogue, and the browser scan finds the pages', () => {
 		expect(Object.hasOwn(daServer, 'api.not_found')).toBe(true);
 		expect(Object.hasOwn(da, 'api.not_found')).toBe(false);
-		expect(browserModules().map((f) => relative(src, f))).toEqual(expect.arrayContaining(['routes/(app)/+page.svelte', 'lib/domain/format.ts']));
+		expect(browserModules().map((f) => relative(src, f))).toEqual(
+			expect.arrayContaining(['routes/(app)/+page.svelte', 'lib/domain/format.ts'])
+		);
 	});
 });
 
@@ -116,7 +134,9 @@ describe('t() in the browser', () => {
 		expect(t('status.follow_up_progress', { done: 2, total: 5 })).toBe('2 af 5 opfølgningspunkter færdige');
 		await useLocale('en');
 		expect(t('nav.overview')).toBe('Overview');
-		expect(t('status.follow_up_progress', { done: 2, total: 5 })).toBe(en['status.follow_up_progress'].replace('{done}', '2').replace('{total}', '5'));
+		expect(t('status.follow_up_progress', { done: 2, total: 5 })).toBe(
+			en['status.follow_up_progress'].replace('{done}', '2').replace('{total}', '5')
+		);
 		await useLocale('da');
 		expect(t('nav.overview')).toBe('Oversigt');
 	});

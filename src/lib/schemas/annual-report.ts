@@ -3,12 +3,20 @@ import { t } from '$lib/server/messages';
 import { dateText } from './fields';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const version = z.coerce.number({ error: t('annual.conflict') }).int({ error: t('annual.conflict') }).min(1, { error: t('annual.conflict') }).max(2_000_000_000);
+const version = z.coerce
+	.number({ error: t('annual.conflict') })
+	.int({ error: t('annual.conflict') })
+	.min(1, { error: t('annual.conflict') })
+	.max(2_000_000_000);
 
 /** Starting a year's report: the year, an optional as-of date (default 31 December) and programme. */
 export const createReportSchema = z
 	.object({
-		year: z.coerce.number({ error: t('annual.year_invalid') }).int({ error: t('annual.year_invalid') }).min(2000, { error: t('annual.year_invalid') }).max(2100, { error: t('annual.year_invalid') }),
+		year: z.coerce
+			.number({ error: t('annual.year_invalid') })
+			.int({ error: t('annual.year_invalid') })
+			.min(2000, { error: t('annual.year_invalid') })
+			.max(2100, { error: t('annual.year_invalid') }),
 		asOf: dateText(true),
 		programmeId: z.union([z.literal(''), id]).optional()
 	})
@@ -23,8 +31,14 @@ export const createReportSchema = z
  * or 0x7e9), so each published report has exactly one URL.
  */
 export const publicReportParams = z.object({
-	organisation: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(60),
-	year: z.string().regex(/^(19|2[01])\d{2}$/).transform(Number)
+	organisation: z
+		.string()
+		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+		.max(60),
+	year: z
+		.string()
+		.regex(/^(19|2[01])\d{2}$/)
+		.transform(Number)
 });
 
 /** A workflow step on a report: the version the user saw. */

@@ -11,15 +11,27 @@ import { MAX_ABS_DECIMAL, MAX_DATE, MIN_DATE, dateText, periodText } from './fie
 
 /** A period in a request body (required): the forms' one period schema, normalised ('2024-h1' → '2024-H1'). */
 // The cast only narrows the accepted input to what the pipe hands over (a string); the schema is the same.
-const periodInput = z.string({ error: t('error.period_malformed') }).pipe(periodText(false) as z.ZodType<string, string>).meta({ description: '2024, 2024-H1, 2024-Q3 or 2024-05', example: '2025-09' });
+const periodInput = z
+	.string({ error: t('error.period_malformed') })
+	.pipe(periodText(false) as z.ZodType<string, string>)
+	.meta({ description: '2024, 2024-H1, 2024-Q3 or 2024-05', example: '2025-09' });
 
 /** `?asOf=` of the API: the one date schema of every form and page (MIN_DATE–MAX_DATE); empty means today. */
-export const asOfQuery = dateText(true).meta({ description: `YYYY-MM-DD, from ${MIN_DATE} to ${MAX_DATE}`, example: '2026-11-22' });
+export const asOfQuery = dateText(true).meta({
+	description: `YYYY-MM-DD, from ${MIN_DATE} to ${MAX_DATE}`,
+	example: '2026-11-22'
+});
 
-const finiteNumber = z.number({ error: t('error.number_malformed') }).refine(Number.isFinite, { error: t('error.number_malformed') }).refine((v) => Math.abs(v) < MAX_ABS_DECIMAL, { error: t('observation.value_out_of_range') });
+const finiteNumber = z
+	.number({ error: t('error.number_malformed') })
+	.refine(Number.isFinite, { error: t('error.number_malformed') })
+	.refine((v) => Math.abs(v) < MAX_ABS_DECIMAL, { error: t('observation.value_out_of_range') });
 
 const valueAtPeriod = z.object({ value: finiteNumber, period: periodInput });
-const valueAtPeriodShape = z.object({ value: z.number(), period: z.string().meta({ description: '2024, 2024-H1, 2024-Q3 or 2024-05' }) });
+const valueAtPeriodShape = z.object({
+	value: z.number(),
+	period: z.string().meta({ description: '2024, 2024-H1, 2024-Q3 or 2024-05' })
+});
 
 export const kpiShape = z
 	.object({
@@ -56,12 +68,20 @@ export const observationShape = z
 	})
 	.meta({ id: 'Observation' });
 
-const text = (max: number) => z.string().trim().max(max, { error: t('api.text_too_long', { max }) });
+const text = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: t('api.text_too_long', { max }) });
 
 /** POST /api/v1/kpis: the KPI's editable fields, checked against the rules of DESIGN §3. */
 export const kpiCreateBody = z
 	.object({
-		name: z.string({ error: t('api.name_required') }).trim().min(1, { error: t('api.name_required') }).max(200, { error: t('api.text_too_long', { max: 200 }) }),
+		name: z
+			.string({ error: t('api.name_required') })
+			.trim()
+			.min(1, { error: t('api.name_required') })
+			.max(200, { error: t('api.text_too_long', { max: 200 }) }),
 		description: text(2000).default(''),
 		unit: z.enum(['percent', 'count', 'days', 'kr', 'score'], { error: t('api.unit_invalid') }),
 		decimals: z.number().int().min(0).max(4).default(1),
@@ -75,7 +95,12 @@ export const kpiCreateBody = z
 	})
 	.strict()
 	.superRefine((body, ctx) => {
-		const problem = validateKpiDefinition({ direction: body.direction, frequency: body.frequency, baseline: body.baseline, target: body.target });
+		const problem = validateKpiDefinition({
+			direction: body.direction,
+			frequency: body.frequency,
+			baseline: body.baseline,
+			target: body.target
+		});
 		if (problem) ctx.addIssue({ code: 'custom', path: ['target'], message: t(`api.kpi_${problem}`) });
 	})
 	.meta({ id: 'KpiCreate' });

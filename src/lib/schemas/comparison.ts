@@ -6,8 +6,16 @@ import { decimalText } from './fields';
 const lineValue = decimalText(',');
 
 export const comparisonSchema = z.object({
-	name: z.string({ error: t('comparison.name_required') }).trim().min(1, { error: t('comparison.name_required') }).max(200, { error: t('comparison.name_required') }),
-	source: z.string().trim().max(500, { error: t('api.text_too_long', { max: 500 }) }).default('')
+	name: z
+		.string({ error: t('comparison.name_required') })
+		.trim()
+		.min(1, { error: t('comparison.name_required') })
+		.max(200, { error: t('comparison.name_required') }),
+	source: z
+		.string()
+		.trim()
+		.max(500, { error: t('api.text_too_long', { max: 500 }) })
+		.default('')
 });
 
 /**
@@ -30,8 +38,17 @@ export function comparisonValuesSchema(frequency: Frequency) {
 					const [periodText = '', valueText = ''] = line.split(/\t|;|\s{2,}|\s(?=\S+$)/).map((c) => c.trim());
 					const period = parsePeriodFor(periodText, frequency);
 					const value = lineValue.safeParse(valueText);
-					if (!period.ok) problems.push(t('comparison.line_error', { line: index + 1, message: t(period.error === 'malformed' ? 'error.period_malformed' : 'error.period_wrong_frequency', { frequency: t(`frequency.${frequency}`) }) }));
-					else if (!value.success) problems.push(t('comparison.line_error', { line: index + 1, message: value.error.issues[0].message }));
+					if (!period.ok)
+						problems.push(
+							t('comparison.line_error', {
+								line: index + 1,
+								message: t(period.error === 'malformed' ? 'error.period_malformed' : 'error.period_wrong_frequency', {
+									frequency: t(`frequency.${frequency}`)
+								})
+							})
+						);
+					else if (!value.success)
+						problems.push(t('comparison.line_error', { line: index + 1, message: value.error.issues[0].message }));
 					else values.push({ period: formatPeriod(period.period), value: value.data });
 				});
 				if (problems.length) ctx.addIssue({ code: 'custom', message: problems.join(' ') });

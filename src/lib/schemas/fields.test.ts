@@ -16,16 +16,20 @@ describe('idText', () => {
 	test('is what the register forms use for row and programme ids', () => {
 		expect(rowRef.parse({ id: '7', version: '2' })).toEqual({ id: 7, version: 2 });
 		expect(rowRef.safeParse({ id: '0x7', version: '2' }).success).toBe(false);
-		expect(recommendationFormSchema.safeParse({ programmeId: '01', number: '1', title: 'X' }).error?.issues.map((i) => i.path.join('.'))).toEqual(['programmeId']);
+		expect(
+			recommendationFormSchema
+				.safeParse({ programmeId: '01', number: '1', title: 'X' })
+				.error?.issues.map((i) => i.path.join('.'))
+		).toEqual(['programmeId']);
 	});
 });
-
 
 describe('idParam: the same id rule for paths and queries', () => {
 	test('plain digits without a leading zero are an id; 01, 1.0, 0x1, 0, -1 and 16 digits are not', () => {
 		expect(idParam.parse('7')).toBe(7);
 		expect(idParam.parse('123456789012345')).toBe(123456789012345);
-		for (const text of ['01', '1.0', '0x1', '0', '-1', '1e3', '', '1234567890123456']) expect(idParam.safeParse(text).success, text).toBe(false);
+		for (const text of ['01', '1.0', '0x1', '0', '-1', '1e3', '', '1234567890123456'])
+			expect(idParam.safeParse(text).success, text).toBe(false);
 	});
 });
 

@@ -20,19 +20,21 @@ export const MAX_DATE = '2199-12-31';
 export function dateText(optional: true): z.ZodType<string | null, unknown>;
 export function dateText(optional: false): z.ZodType<string, unknown>;
 export function dateText(optional: boolean): z.ZodType<string | null, unknown> {
-	return z.preprocess((v) => v ?? '', z.string({ error: t('error.date_malformed') })).transform((raw, ctx) => {
-		const text = raw.trim();
-		if (text === '' && optional) return null;
-		if (!isIsoDate(text)) {
-			ctx.addIssue({ code: 'custom', message: text === '' ? t('register.required') : t('error.date_malformed') });
-			return z.NEVER;
-		}
-		if (text < MIN_DATE || text > MAX_DATE) {
-			ctx.addIssue({ code: 'custom', message: t('error.date_out_of_range', { min: MIN_DATE, max: MAX_DATE }) });
-			return z.NEVER;
-		}
-		return text;
-	});
+	return z
+		.preprocess((v) => v ?? '', z.string({ error: t('error.date_malformed') }))
+		.transform((raw, ctx) => {
+			const text = raw.trim();
+			if (text === '' && optional) return null;
+			if (!isIsoDate(text)) {
+				ctx.addIssue({ code: 'custom', message: text === '' ? t('register.required') : t('error.date_malformed') });
+				return z.NEVER;
+			}
+			if (text < MIN_DATE || text > MAX_DATE) {
+				ctx.addIssue({ code: 'custom', message: t('error.date_out_of_range', { min: MIN_DATE, max: MAX_DATE }) });
+				return z.NEVER;
+			}
+			return text;
+		});
 }
 
 /** The one id rule (path ids and form fields): 1–15 digits, no leading zero — '01', '1.0', '0x1', '+1' are not ids. */
@@ -42,31 +44,35 @@ export const ID_PATTERN = /^[1-9]\d{0,14}$/;
 export function idText(optional: true, message: string): z.ZodType<number | null, unknown>;
 export function idText(optional: false, message: string): z.ZodType<number, unknown>;
 export function idText(optional: boolean, message: string): z.ZodType<number | null, unknown> {
-	return z.preprocess((v) => v ?? '', z.string({ error: message })).transform((raw, ctx) => {
-		const text = raw.trim();
-		if (text === '' && optional) return null;
-		if (!ID_PATTERN.test(text)) {
-			ctx.addIssue({ code: 'custom', message });
-			return z.NEVER;
-		}
-		return Number(text);
-	});
+	return z
+		.preprocess((v) => v ?? '', z.string({ error: message }))
+		.transform((raw, ctx) => {
+			const text = raw.trim();
+			if (text === '' && optional) return null;
+			if (!ID_PATTERN.test(text)) {
+				ctx.addIssue({ code: 'custom', message });
+				return z.NEVER;
+			}
+			return Number(text);
+		});
 }
 
 /** A period ('2025', '2024-H1', '2024-Q3', '2024-05'), stored canonical ('2024-h1' → '2024-H1'); `optional` turns '' into null. */
 export function periodText(optional: true): z.ZodType<string | null, unknown>;
 export function periodText(optional: false): z.ZodType<string, unknown>;
 export function periodText(optional: boolean): z.ZodType<string | null, unknown> {
-	return z.preprocess((v) => v ?? '', z.string({ error: t('error.period_malformed') })).transform((raw, ctx) => {
-		const text = raw.trim();
-		if (text === '' && optional) return null;
-		const period = text.length <= 10 ? parsePeriod(text) : null;
-		if (!period) {
-			ctx.addIssue({ code: 'custom', message: text === '' ? t('register.required') : t('error.period_malformed') });
-			return z.NEVER;
-		}
-		return formatPeriod(period);
-	});
+	return z
+		.preprocess((v) => v ?? '', z.string({ error: t('error.period_malformed') }))
+		.transform((raw, ctx) => {
+			const text = raw.trim();
+			if (text === '' && optional) return null;
+			const period = text.length <= 10 ? parsePeriod(text) : null;
+			if (!period) {
+				ctx.addIssue({ code: 'custom', message: text === '' ? t('register.required') : t('error.period_malformed') });
+				return z.NEVER;
+			}
+			return formatPeriod(period);
+		});
 }
 
 /** A path or query id, the same rule without a message (a bad one answers 404): '01', '1.0', '0x1' are refused. */

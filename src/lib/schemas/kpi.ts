@@ -10,7 +10,12 @@ const ids = z
 	.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number))
 	.pipe(z.array(z.number().int().positive()).max(1000));
 
-const text = (max: number) => z.string().trim().max(max, { error: t('api.text_too_long', { max }) }).default('');
+const text = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: t('api.text_too_long', { max }) })
+		.default('');
 
 /**
  * The KPI definition form (admins and directors): every field of DESIGN §2, Danish numbers, and the
@@ -19,10 +24,18 @@ const text = (max: number) => z.string().trim().max(max, { error: t('api.text_to
  */
 export const kpiFormSchema = z
 	.object({
-		name: z.string({ error: t('api.name_required') }).trim().min(1, { error: t('api.name_required') }).max(200, { error: t('api.name_required') }),
+		name: z
+			.string({ error: t('api.name_required') })
+			.trim()
+			.min(1, { error: t('api.name_required') })
+			.max(200, { error: t('api.name_required') }),
 		description: text(2000),
 		unit: z.enum(['percent', 'count', 'days', 'kr', 'score'], { error: t('api.unit_invalid') }),
-		decimals: z.coerce.number({ error: t('kpi_form.decimals_invalid') }).int({ error: t('kpi_form.decimals_invalid') }).min(0, { error: t('kpi_form.decimals_invalid') }).max(4, { error: t('kpi_form.decimals_invalid') }),
+		decimals: z.coerce
+			.number({ error: t('kpi_form.decimals_invalid') })
+			.int({ error: t('kpi_form.decimals_invalid') })
+			.min(0, { error: t('kpi_form.decimals_invalid') })
+			.max(4, { error: t('kpi_form.decimals_invalid') }),
 		direction: z.enum(['lower', 'higher'], { error: t('api.direction_invalid') }),
 		frequency: z.enum(FREQUENCIES, { error: t('api.frequency_invalid') }),
 		scope: text(200),
@@ -31,7 +44,10 @@ export const kpiFormSchema = z
 		baselinePeriod: periodText(false),
 		targetValue: decimalText(),
 		targetPeriod: periodText(false),
-		illustrative: z.string().optional().transform((v) => v === 'on'),
+		illustrative: z
+			.string()
+			.optional()
+			.transform((v) => v === 'on'),
 		recommendationId: ids,
 		primaryId: ids,
 		ownerId: ids,
@@ -48,12 +64,14 @@ export const kpiFormSchema = z
 			baseline: { value: form.baselineValue, period: form.baselinePeriod },
 			target: { value: form.targetValue, period: form.targetPeriod }
 		});
-		if (problem === 'direction_mismatch') ctx.addIssue({ code: 'custom', path: ['targetValue'], message: t('api.kpi_direction_mismatch') });
+		if (problem === 'direction_mismatch')
+			ctx.addIssue({ code: 'custom', path: ['targetValue'], message: t('api.kpi_direction_mismatch') });
 		if (problem === 'period_malformed' || problem === 'period_wrong_frequency') {
 			ctx.addIssue({ code: 'custom', path: ['baselinePeriod'], message: t(`api.kpi_${problem}`) });
 			ctx.addIssue({ code: 'custom', path: ['targetPeriod'], message: t(`api.kpi_${problem}`) });
 		}
-		if (problem === 'target_not_after_baseline') ctx.addIssue({ code: 'custom', path: ['targetPeriod'], message: t('api.kpi_target_not_after_baseline') });
+		if (problem === 'target_not_after_baseline')
+			ctx.addIssue({ code: 'custom', path: ['targetPeriod'], message: t('api.kpi_target_not_after_baseline') });
 	});
 
 export type KpiForm = z.infer<typeof kpiFormSchema>;

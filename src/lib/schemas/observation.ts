@@ -23,8 +23,16 @@ export function observationFormSchema(frequency: Frequency) {
 			return z.NEVER;
 		}),
 		value: decimalText(),
-		comment: z.string().trim().max(2000, { error: t('observation.comment_too_long') }).default(''),
-		source: z.string().trim().max(500, { error: t('observation.source_too_long') }).default(''),
+		comment: z
+			.string()
+			.trim()
+			.max(2000, { error: t('observation.comment_too_long') })
+			.default(''),
+		source: z
+			.string()
+			.trim()
+			.max(500, { error: t('observation.source_too_long') })
+			.default(''),
 		seriesBreak: z
 			.string()
 			.optional()
@@ -33,6 +41,12 @@ export function observationFormSchema(frequency: Frequency) {
 			.string()
 			.optional()
 			.transform((v) => (v === undefined || v === '' ? null : Number(v)))
-			.pipe(z.number({ error: t('observation.version_invalid') }).int({ error: t('observation.version_invalid') }).positive({ error: t('observation.version_invalid') }).nullable())
+			.pipe(
+				z
+					.number({ error: t('observation.version_invalid') })
+					.int({ error: t('observation.version_invalid') })
+					.positive({ error: t('observation.version_invalid') })
+					.nullable()
+			)
 	});
 }

@@ -25,8 +25,13 @@ import { dateText, periodText } from './fields';
 export const PROGRAMME_DOCUMENT_FORMAT = 'fremdrift.programme';
 export const PROGRAMME_DOCUMENT_VERSION = 1;
 
-const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: t('register.choice_invalid') });
-const list = <T extends z.ZodType>(item: T, max = 1000) => z.array(item, { error: t('programme_document.list_expected') }).max(max, { error: t('programme_document.list_too_long', { max }) }).default([]);
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+	z.enum(values, { error: t('register.choice_invalid') });
+const list = <T extends z.ZodType>(item: T, max = 1000) =>
+	z
+		.array(item, { error: t('programme_document.list_expected') })
+		.max(max, { error: t('programme_document.list_too_long', { max }) })
+		.default([]);
 
 const recommendationDocument = z
 	.object({
@@ -37,29 +42,83 @@ const recommendationDocument = z
 		lifecycleChangedOn: dateText(true).nullable().default(null),
 		lifecycleReason: plainText(2000).default(''),
 		decision: z
-			.object({ date: dateText(false), body: plainText(300, true), kind: choice(DECISION_KINDS), dissentText: plainText(5000).default('') })
+			.object({
+				date: dateText(false),
+				body: plainText(300, true),
+				kind: choice(DECISION_KINDS),
+				dissentText: plainText(5000).default('')
+			})
 			.nullable()
 			.default(null),
-		statusOverride: z.object({ status: choice(OVERRIDE_STATUSES), reason: plainText(2000, true) }).nullable().default(null),
+		statusOverride: z
+			.object({ status: choice(OVERRIDE_STATUSES), reason: plainText(2000, true) })
+			.nullable()
+			.default(null),
 		lifecycleEvents: list(
-			z.object({ from: choice(LIFECYCLES).nullable(), to: choice(LIFECYCLES), changedOn: dateText(false), reason: plainText(2000).default('') })
+			z.object({
+				from: choice(LIFECYCLES).nullable(),
+				to: choice(LIFECYCLES),
+				changedOn: dateText(false),
+				reason: plainText(2000).default('')
+			})
 		),
-		budgetLines: list(z.object({ year: yearNumber, amountKr, category: choice(BUDGET_CATEGORIES), funding: choice(FUNDINGS), note: plainText(500).default('') })),
+		budgetLines: list(
+			z.object({
+				year: yearNumber,
+				amountKr,
+				category: choice(BUDGET_CATEGORIES),
+				funding: choice(FUNDINGS),
+				note: plainText(500).default('')
+			})
+		),
 		budgetActuals: list(z.object({ year: yearNumber, amountKr, note: plainText(500).default('') })),
-		followUpItems: list(z.object({ title: plainText(500, true), description: markdownText(5000).default(''), duePeriod: periodText(false), state: choice(FOLLOW_UP_STATES) })),
-		statusUpdates: list(z.object({ period: periodText(false), body: markdownText(20000).refine((b) => b.length > 0, { error: t('register.required') }) }))
+		followUpItems: list(
+			z.object({
+				title: plainText(500, true),
+				description: markdownText(5000).default(''),
+				duePeriod: periodText(false),
+				state: choice(FOLLOW_UP_STATES)
+			})
+		),
+		statusUpdates: list(
+			z.object({
+				period: periodText(false),
+				body: markdownText(20000).refine((b) => b.length > 0, { error: t('register.required') })
+			})
+		)
 	})
 	.superRefine((r, ctx) => {
 		const adopted = r.lifecycle === 'adopted' || r.lifecycle === 'in_progress' || r.lifecycle === 'completed';
-		if (adopted && !r.decision) ctx.addIssue({ code: 'custom', path: ['decision'], message: t('programme_document.decision_required') });
-		if ((r.lifecycle === 'paused' || r.lifecycle === 'dropped') && !r.lifecycleReason) ctx.addIssue({ code: 'custom', path: ['lifecycleReason'], message: t('register.reason_required') });
-		if (r.decision?.kind === 'dissent' && !r.decision.dissentText) ctx.addIssue({ code: 'custom', path: ['decision', 'dissentText'], message: t('register.dissent_required') });
-		duplicates(r.budgetActuals.map((a) => a.year), ctx, ['budgetActuals'], 'year', t('register.invalid.year_taken'));
-		duplicates(r.statusUpdates.map((s) => s.period), ctx, ['statusUpdates'], 'period', t('programme_document.period_twice'));
+		if (adopted && !r.decision)
+			ctx.addIssue({ code: 'custom', path: ['decision'], message: t('programme_document.decision_required') });
+		if ((r.lifecycle === 'paused' || r.lifecycle === 'dropped') && !r.lifecycleReason)
+			ctx.addIssue({ code: 'custom', path: ['lifecycleReason'], message: t('register.reason_required') });
+		if (r.decision?.kind === 'dissent' && !r.decision.dissentText)
+			ctx.addIssue({ code: 'custom', path: ['decision', 'dissentText'], message: t('register.dissent_required') });
+		duplicates(
+			r.budgetActuals.map((a) => a.year),
+			ctx,
+			['budgetActuals'],
+			'year',
+			t('register.invalid.year_taken')
+		);
+		duplicates(
+			r.statusUpdates.map((s) => s.period),
+			ctx,
+			['statusUpdates'],
+			'period',
+			t('programme_document.period_twice')
+		);
 	});
 
 /** Adds an issue at every repeated value of a list (path: list, index, field). */
-function duplicates(values: readonly unknown[], ctx: z.RefinementCtx, path: (string | number)[], field: string, message: string) {
+function duplicates(
+	values: readonly unknown[],
+	ctx: z.RefinementCtx,
+	path: (string | number)[],
+	field: string,
+	message: string
+) {
 	const seen = new Set<string>();
 	values.forEach((value, index) => {
 		const key = JSON.stringify(value);
@@ -68,23 +127,21 @@ function duplicates(values: readonly unknown[], ctx: z.RefinementCtx, path: (str
 	});
 }
 
-export const programmeDocumentSchema = z
-	.object({
-		format: z.literal(PROGRAMME_DOCUMENT_FORMAT, { error: t('programme_document.wrong_format') }),
-		formatVersion: z.literal(PROGRAMME_DOCUMENT_VERSION, { error: t('programme_document.wrong_version') }),
-		exportedAt: z.string().max(40).optional(),
-		programme: z.object({
-			name: plainText(300, true),
-			body: plainText(300).default(''),
-			description: markdownText(5000).default(''),
-			adoptedOn: dateText(true).nullable().default(null),
-			minutesReference: plainText(500).default(''),
-			archived: z.boolean({ error: t('register.choice_invalid') }).default(false)
-		}),
-		themes: list(z.object({ name: plainText(300, true), description: plainText(2000).default('') })),
-		recommendations: list(recommendationDocument)
-	})
-;
+export const programmeDocumentSchema = z.object({
+	format: z.literal(PROGRAMME_DOCUMENT_FORMAT, { error: t('programme_document.wrong_format') }),
+	formatVersion: z.literal(PROGRAMME_DOCUMENT_VERSION, { error: t('programme_document.wrong_version') }),
+	exportedAt: z.string().max(40).optional(),
+	programme: z.object({
+		name: plainText(300, true),
+		body: plainText(300).default(''),
+		description: markdownText(5000).default(''),
+		adoptedOn: dateText(true).nullable().default(null),
+		minutesReference: plainText(500).default(''),
+		archived: z.boolean({ error: t('register.choice_invalid') }).default(false)
+	}),
+	themes: list(z.object({ name: plainText(300, true), description: plainText(2000).default('') })),
+	recommendations: list(recommendationDocument)
+});
 
 /**
  * The document's cross-references — theme names and recommendation numbers unique, every
@@ -96,7 +153,8 @@ export function crossReferenceProblems(raw: unknown): { path: (string | number)[
 	const doc = (raw && typeof raw === 'object' ? raw : {}) as { themes?: unknown; recommendations?: unknown };
 	const themes = Array.isArray(doc.themes) ? doc.themes : [];
 	const recommendations = Array.isArray(doc.recommendations) ? doc.recommendations : [];
-	const field = (item: unknown, name: string) => (item && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined);
+	const field = (item: unknown, name: string) =>
+		item && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined;
 	const collect = (list: unknown[], name: string, section: string, message: string) => {
 		const seen = new Set<string>();
 		list.forEach((item, index) => {
@@ -112,7 +170,11 @@ export function crossReferenceProblems(raw: unknown): { path: (string | number)[
 	const names = new Set(themes.map((theme) => String(field(theme, 'name') ?? '').trim()));
 	recommendations.forEach((r, index) => {
 		const theme = field(r, 'theme');
-		if (typeof theme === 'string' && !names.has(theme.trim())) problems.push({ path: ['recommendations', index, 'theme'], message: t('programme_document.theme_unknown', { theme }) });
+		if (typeof theme === 'string' && !names.has(theme.trim()))
+			problems.push({
+				path: ['recommendations', index, 'theme'],
+				message: t('programme_document.theme_unknown', { theme })
+			});
 	});
 	return problems;
 }

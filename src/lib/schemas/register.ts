@@ -24,40 +24,50 @@ const HTML_TAG_NOT_AUTOLINK = /<(?!https?:\/\/|mailto:)\/?[a-zA-Z!][^>]*>/;
 
 /** Plain text, trimmed: at most `max` characters, no HTML; `required` refuses the empty string. */
 /** Absent becomes empty; browsers send textarea line breaks as CRLF, stored as LF so an unchanged text stays unchanged. */
-const normaliseText = (value: unknown) => (value === undefined || value === null ? '' : typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : value);
+const normaliseText = (value: unknown) =>
+	value === undefined || value === null ? '' : typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : value;
 
 export function plainText(max: number, required = false) {
-	return z.preprocess(normaliseText, z
-		.string({ error: t('register.text_invalid') })
-		.trim()
-		.max(max, { error: t('register.text_too_long', { max }) })
-		.refine((text) => !required || text.length > 0, { error: t('register.required') })
-		.refine((text) => !HTML_TAG.test(text), { error: t('register.no_html') }));
+	return z.preprocess(
+		normaliseText,
+		z
+			.string({ error: t('register.text_invalid') })
+			.trim()
+			.max(max, { error: t('register.text_too_long', { max }) })
+			.refine((text) => !required || text.length > 0, { error: t('register.required') })
+			.refine((text) => !HTML_TAG.test(text), { error: t('register.no_html') })
+	);
 }
 
 /** Markdown (rendered sanitised): at most `max` characters; raw HTML is refused, autolinks allowed. */
 export function markdownText(max = 20000) {
-	return z.preprocess(normaliseText, z
-		.string({ error: t('register.text_invalid') })
-		.trim()
-		.max(max, { error: t('register.text_too_long', { max }) })
-		.refine((text) => !HTML_TAG_NOT_AUTOLINK.test(text), { error: t('register.no_html_markdown') }));
+	return z.preprocess(
+		normaliseText,
+		z
+			.string({ error: t('register.text_invalid') })
+			.trim()
+			.max(max, { error: t('register.text_too_long', { max }) })
+			.refine((text) => !HTML_TAG_NOT_AUTOLINK.test(text), { error: t('register.no_html_markdown') })
+	);
 }
 
 /** Whole kroner as Danes write them ("3.600.000", "3,6 mio.", "250.000 kr."); never negative. */
-export const amountKr = z.union([z.string(), z.number()], { error: t('register.amount_invalid') }).transform((input, ctx) => {
-	const text = String(input).trim();
-	if (/^[-−–]/.test(text)) {
-		ctx.addIssue({ code: 'custom', message: t('register.amount_negative') });
-		return z.NEVER;
-	}
-	const amount = typeof input === 'number' ? (Number.isSafeInteger(input) && input >= 0 ? input : null) : parseAmountKr(text);
-	if (amount === null) {
-		ctx.addIssue({ code: 'custom', message: text === '' ? t('register.required') : t('register.amount_invalid') });
-		return z.NEVER;
-	}
-	return amount;
-});
+export const amountKr = z
+	.union([z.string(), z.number()], { error: t('register.amount_invalid') })
+	.transform((input, ctx) => {
+		const text = String(input).trim();
+		if (/^[-−–]/.test(text)) {
+			ctx.addIssue({ code: 'custom', message: t('register.amount_negative') });
+			return z.NEVER;
+		}
+		const amount =
+			typeof input === 'number' ? (Number.isSafeInteger(input) && input >= 0 ? input : null) : parseAmountKr(text);
+		if (amount === null) {
+			ctx.addIssue({ code: 'custom', message: text === '' ? t('register.required') : t('register.amount_invalid') });
+			return z.NEVER;
+		}
+		return amount;
+	});
 
 export const yearNumber = z.coerce
 	.number({ error: t('register.year_invalid') })
@@ -68,8 +78,13 @@ export const yearNumber = z.coerce
 const id = idText(false, t('register.choice_invalid'));
 const optionalId = idText(true, t('register.choice_invalid'));
 /** The row version an edit form carries (optimistic concurrency). */
-export const version = z.coerce.number({ error: t('register.version_missing') }).int().positive({ error: t('register.version_missing') }).max(2 ** 31);
-const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: t('register.choice_invalid') });
+export const version = z.coerce
+	.number({ error: t('register.version_missing') })
+	.int()
+	.positive({ error: t('register.version_missing') })
+	.max(2 ** 31);
+const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
+	z.enum(values, { error: t('register.choice_invalid') });
 
 export const programmeFields = {
 	name: plainText(300, true),
@@ -162,14 +177,18 @@ export const lifecycleFormSchema = z
 			ctx.addIssue({ code: 'custom', path: ['reason'], message: t('register.reason_required') });
 		}
 		if (form.lifecycle !== 'adopted') return { ...form, decision: null };
-		const decision = z.object(decisionFields).superRefine(requireDissentText).safeParse({
-			decisionDate: form.decisionDate ?? '',
-			decisionBody: form.decisionBody ?? '',
-			decisionKind: form.decisionKind ?? '',
-			dissentText: form.dissentText ?? ''
-		});
+		const decision = z
+			.object(decisionFields)
+			.superRefine(requireDissentText)
+			.safeParse({
+				decisionDate: form.decisionDate ?? '',
+				decisionBody: form.decisionBody ?? '',
+				decisionKind: form.decisionKind ?? '',
+				dissentText: form.dissentText ?? ''
+			});
 		if (!decision.success) {
-			for (const issue of decision.error.issues) ctx.addIssue({ code: 'custom', path: issue.path as string[], message: issue.message });
+			for (const issue of decision.error.issues)
+				ctx.addIssue({ code: 'custom', path: issue.path as string[], message: issue.message });
 			return z.NEVER;
 		}
 		return { ...form, decision: decision.data };
@@ -184,7 +203,8 @@ export const overrideFormSchema = z
 		version
 	})
 	.superRefine((form, ctx) => {
-		if (form.status !== '' && form.reason === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: t('register.override_reason_required') });
+		if (form.status !== '' && form.reason === '')
+			ctx.addIssue({ code: 'custom', path: ['reason'], message: t('register.override_reason_required') });
 	});
 export type OverrideForm = z.infer<typeof overrideFormSchema>;
 

@@ -41,7 +41,14 @@ export const load: PageServerLoad = async (event) => {
 	const dueThisYear = rows.flatMap((row) =>
 		row.followUpItems
 			.filter((item) => parsePeriod(item.duePeriod)?.year === year && item.state !== 'done')
-			.map((item) => ({ recommendationId: row.id, number: row.number, title: row.title, item: item.title, duePeriod: item.duePeriod, state: item.state }))
+			.map((item) => ({
+				recommendationId: row.id,
+				number: row.number,
+				title: row.title,
+				item: item.title,
+				duePeriod: item.duePeriod,
+				state: item.state
+			}))
 	);
 	const seen = new Set<number>();
 	const missing = rows.flatMap((row) =>

@@ -8,11 +8,16 @@ import { anyUserExists, homeFor, safeRedirectTarget, signIn } from '$lib/server/
 import { t } from '$lib/server/messages';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin) ?? homeFor(locals.user.role));
+	if (locals.user)
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin) ?? homeFor(locals.user.role));
 	if (!(await anyUserExists(await getDb()))) redirect(303, '/opsaetning');
 	return {
 		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin) ?? '',
-		notice: url.searchParams.has('logget-ud') ? t('auth.signed_out') : url.searchParams.has('adgangskode-gemt') ? t('auth.password_set') : null
+		notice: url.searchParams.has('logget-ud')
+			? t('auth.signed_out')
+			: url.searchParams.has('adgangskode-gemt')
+				? t('auth.password_set')
+				: null
 	};
 };
 

@@ -10,7 +10,8 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { session, user } = event.locals;
-		if (session && user) await inTransaction(await getDb(), (trx) => signOut(trx, session.id, user, event.getClientAddress()));
+		if (session && user)
+			await inTransaction(await getDb(), (trx) => signOut(trx, session.id, user, event.getClientAddress()));
 		deleteSessionCookie(event.cookies, event.url.protocol === 'https:');
 		redirect(303, '/login?logget-ud');
 	}

@@ -19,7 +19,14 @@ const setupSchema = z.object({
 		.trim()
 		.regex(/^(\d{3})?$/, { error: t('setup.code_invalid') })
 		.transform((v) => (v === '' ? null : Number(v)))
-		.pipe(z.number().int().min(100, { error: t('setup.code_invalid') }).max(999).nullable()),
+		.pipe(
+			z
+				.number()
+				.int()
+				.min(100, { error: t('setup.code_invalid') })
+				.max(999)
+				.nullable()
+		),
 	name: nameField,
 	email: emailField
 });
@@ -37,13 +44,21 @@ export const actions: Actions = {
 		const form = parseForm(setupSchema, formData);
 		const email = form.ok ? form.data.email : String(formData.get('email') ?? '');
 		// The names typed in the same form are words an attacker would try first.
-		const userInputs = [formData.get('name'), formData.get('organisationName')].map((v) => (typeof v === 'string' ? v : ''));
+		const userInputs = [formData.get('name'), formData.get('organisationName')].map((v) =>
+			typeof v === 'string' ? v : ''
+		);
 		const password = parseForm(newPasswordSchema({ email, userInputs }), formData);
 		if (!form.ok || !password.ok) {
-			return invalidForm('setup', { ...(form.ok ? {} : form.errors), ...(password.ok ? {} : password.errors) }, formValues(formData));
+			return invalidForm(
+				'setup',
+				{ ...(form.ok ? {} : form.errors), ...(password.ok ? {} : password.errors) },
+				formValues(formData)
+			);
 		}
 		const passwordHash = await hashPassword(password.data.password);
-		const created = await inTransaction(db, (trx) => completeSetup(trx, { ...form.data, passwordHash }, event.getClientAddress()));
+		const created = await inTransaction(db, (trx) =>
+			completeSetup(trx, { ...form.data, passwordHash }, event.getClientAddress())
+		);
 		if (!created) error(404, t('setup.already_done'));
 		await signIn(db, event, form.data.email, password.data.password);
 		redirect(303, '/');

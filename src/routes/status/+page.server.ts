@@ -15,10 +15,16 @@ import { todayInCopenhagen } from '$lib/domain/dates';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = await getDb();
-	const reports = await listAnnualReports(db, user.organisationId, { publishedOnly: !can(user, 'report.read', { state: 'draft' }) });
+	const reports = await listAnnualReports(db, user.organisationId, {
+		publishedOnly: !can(user, 'report.read', { state: 'draft' })
+	});
 	const mayCreate = can(user, 'report.create');
 	// A report is started for the whole organisation or one programme that is not archived.
-	const programmes = mayCreate ? (await listProgrammes(db, user.organisationId)).filter((p) => p.archivedAt === null).map(({ id, name }) => ({ id, name })) : [];
+	const programmes = mayCreate
+		? (await listProgrammes(db, user.organisationId))
+				.filter((p) => p.archivedAt === null)
+				.map(({ id, name }) => ({ id, name }))
+		: [];
 	return { reports, mayCreate, programmes, defaultYear: Number(todayInCopenhagen().slice(0, 4)) - 1 };
 };
 
@@ -29,7 +35,9 @@ export const actions: Actions = {
 		const values = formValues(formData);
 		const form = parseForm(createReportSchema, formData);
 		if (!form.ok) return invalidForm('create', form.errors, values);
-		const result = await writeInTransaction(await getDb(), (trx) => createAnnualReport(trx, user, { ...form.data, clientAddress: event.getClientAddress() }));
+		const result = await writeInTransaction(await getDb(), (trx) =>
+			createAnnualReport(trx, user, { ...form.data, clientAddress: event.getClientAddress() })
+		);
 		if (result.kind !== 'ok') return formRefusal(result, { form: 'create', values });
 		redirect(303, `/status/${result.id}`);
 	}

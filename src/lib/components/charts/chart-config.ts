@@ -131,8 +131,7 @@ function tooltipLabel(
 	const s = series[item.datasetIndex];
 	const v = item.parsed.y;
 	if (!s || v === null || v === undefined) return '';
-	const text =
-		s.axis === 'kr' ? formatKr(Math.round(v)) : formatKpiValue(v, format.unit, format.decimals);
+	const text = s.axis === 'kr' ? formatKr(Math.round(v)) : formatKpiValue(v, format.unit, format.decimals);
 	const note = s.breaks?.[item.dataIndex] ? ` (${t('chart.series_break')})` : '';
 	return `${s.label}: ${text}${note}`;
 }

@@ -18,7 +18,11 @@ export interface ComposeOptions {
 	now?: Date;
 }
 
-function budgetFor(lines: readonly { year: number; amountKr: number }[], actuals: readonly { year: number; amountKr: number }[], year: number): ReportBudget {
+function budgetFor(
+	lines: readonly { year: number; amountKr: number }[],
+	actuals: readonly { year: number; amountKr: number }[],
+	year: number
+): ReportBudget {
 	const sum = (rows: readonly { year: number; amountKr: number }[], keep: (y: number) => boolean) =>
 		sumKr(rows.filter((row) => keep(row.year)).map((row) => row.amountKr));
 	return {
@@ -56,15 +60,27 @@ export async function composeAnnualReport(db: Db, options: ComposeOptions): Prom
 	const [organisation, programme, overview, details, lines, actuals, narratives] = await Promise.all([
 		// Only what the content (and so a frozen snapshot) holds of each.
 		findOrganisation(db, organisationId).then(({ name, slug }) => ({ name, slug })),
-		programmeId === null ? Promise.resolve(undefined) : findProgramme(db, organisationId, programmeId).then((p) => p && { id: p.id, name: p.name }),
+		programmeId === null
+			? Promise.resolve(undefined)
+			: findProgramme(db, organisationId, programmeId).then((p) => p && { id: p.id, name: p.name }),
 		loadOverview(db, organisationId, asOf),
 		db
 			.selectFrom('recommendation')
 			.where('organisationId', '=', organisationId)
 			.select(['id', 'lifecycleChangedOn', 'decisionDate', 'decisionBody', 'decisionKind', 'dissentText', 'nextStep'])
 			.execute(),
-		db.selectFrom('budgetLine').where('organisationId', '=', organisationId).select(['recommendationId', 'year', 'amountKr']).orderBy('year').execute(),
-		db.selectFrom('budgetActual').where('organisationId', '=', organisationId).select(['recommendationId', 'year', 'amountKr']).orderBy('year').execute(),
+		db
+			.selectFrom('budgetLine')
+			.where('organisationId', '=', organisationId)
+			.select(['recommendationId', 'year', 'amountKr'])
+			.orderBy('year')
+			.execute(),
+		db
+			.selectFrom('budgetActual')
+			.where('organisationId', '=', organisationId)
+			.select(['recommendationId', 'year', 'amountKr'])
+			.orderBy('year')
+			.execute(),
 		db
 			.selectFrom('statusUpdate as s')
 			.leftJoin('appUser as u', 'u.id', 's.authorId')
@@ -74,11 +90,15 @@ export async function composeAnnualReport(db: Db, options: ComposeOptions): Prom
 			.execute()
 	]);
 	const rows = overview.filter((row) => programmeId === null || row.programmeId === programmeId);
-	const chartKpis = new Map(rows.map((row) => {
-		const primary = row.kpis.filter((k) => k.isPrimary);
-		return [row.id, primary.length > 0 ? primary : row.kpis.slice(0, 1)];
-	}));
-	const observations = await listObservations(db, organisationId, [...new Set([...chartKpis.values()].flat().map((k) => k.id))]);
+	const chartKpis = new Map(
+		rows.map((row) => {
+			const primary = row.kpis.filter((k) => k.isPrimary);
+			return [row.id, primary.length > 0 ? primary : row.kpis.slice(0, 1)];
+		})
+	);
+	const observations = await listObservations(db, organisationId, [
+		...new Set([...chartKpis.values()].flat().map((k) => k.id))
+	]);
 	const detailById = new Map(details.map((d) => [d.id, d]));
 	const narrativeById = new Map(narratives.map((n) => [n.recommendationId, n]));
 
@@ -97,7 +117,12 @@ export async function composeAnnualReport(db: Db, options: ComposeOptions): Prom
 			lifecycleChangedOn: detail.lifecycleChangedOn,
 			decision:
 				detail.decisionDate || detail.decisionKind
-					? { date: detail.decisionDate, body: detail.decisionBody, kind: detail.decisionKind, dissentText: detail.dissentText }
+					? {
+							date: detail.decisionDate,
+							body: detail.decisionBody,
+							kind: detail.decisionKind,
+							dissentText: detail.dissentText
+						}
 					: null,
 			status: row.status,
 			overdue: row.kpis.some((k) => k.progress.overdue),
@@ -131,7 +156,9 @@ export async function composeAnnualReport(db: Db, options: ComposeOptions): Prom
 			})),
 			budget: budgetFor(ownLines, ownActuals, year),
 			followUpItems: row.followUpItems.map(({ title, duePeriod, state }) => ({ title, duePeriod, state })),
-			narrative: narrative ? { body: narrative.body, html: renderMarkdown(narrative.body), authorName: narrative.authorName } : null,
+			narrative: narrative
+				? { body: narrative.body, html: renderMarkdown(narrative.body), authorName: narrative.authorName }
+				: null,
 			nextStep: { body: detail.nextStep, html: renderMarkdown(detail.nextStep) }
 		};
 	});

@@ -29,7 +29,14 @@ import { CHART_HEIGHT, CHART_WIDTH, renderKpiChartPng } from './png-chart';
 
 /** A recommendation's status in words: the effective status, an override marked, or follow-up progress. */
 export function statusInWords(status: RecommendationStatus): string {
-	const word = status.status ? t(`status.${status.status}`) : t('status.follow_up_progress', status.source === 'follow_up' ? { done: status.progress.done, total: status.progress.total } : { done: 0, total: 0 });
+	const word = status.status
+		? t(`status.${status.status}`)
+		: t(
+				'status.follow_up_progress',
+				status.source === 'follow_up'
+					? { done: status.progress.done, total: status.progress.total }
+					: { done: 0, total: 0 }
+			);
 	if (!status.override) return word;
 	return `${word} (${t('status.override')}. ${t('status.override_reason', { reason: status.override.reason })})`;
 }
@@ -41,7 +48,12 @@ function cell(text: string, options: { bold?: boolean; right?: boolean } = {}): 
 	return new TableCell({
 		borders,
 		margins: { top: 40, bottom: 40, left: 80, right: 80 },
-		children: [new Paragraph({ alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: options.bold })] })]
+		children: [
+			new Paragraph({
+				alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+				children: [new TextRun({ text, bold: options.bold })]
+			})
+		]
 	});
 }
 
@@ -51,14 +63,18 @@ function table(headings: string[], rows: string[][], right: boolean[] = []): Tab
 		width: { size: 100, type: WidthType.PERCENTAGE },
 		rows: [
 			new TableRow({ tableHeader: true, children: headings.map((h, i) => cell(h, { bold: true, right: right[i] })) }),
-			...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, { right: right[i] })) }))
+			...rows.map(
+				(row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, { right: right[i] })) })
+			)
 		]
 	});
 }
 
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) => new Paragraph({ heading: level, children: [new TextRun(text)] });
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) =>
+	new Paragraph({ heading: level, children: [new TextRun(text)] });
 const para = (text: string) => new Paragraph({ children: [new TextRun(text)] });
-const labelled = (label: string, text: string) => new Paragraph({ children: [new TextRun({ text: `${label} `, bold: true }), new TextRun(text)] });
+const labelled = (label: string, text: string) =>
+	new Paragraph({ children: [new TextRun({ text: `${label} `, bold: true }), new TextRun(text)] });
 
 /** Markdown source as plain paragraphs: list items keep a bullet, emphasis marks are dropped. */
 function markdownParagraphs(source: string): Paragraph[] {
@@ -66,7 +82,14 @@ function markdownParagraphs(source: string): Paragraph[] {
 		.split(/\n{2,}|\n(?=\s*[-*] )/)
 		.map((block) => block.trim())
 		.filter(Boolean)
-		.map((block) => para(block.replace(/^[-*] /, '• ').replace(/\*\*|__|\*|_/g, '').replace(/\s*\n\s*/g, ' ')));
+		.map((block) =>
+			para(
+				block
+					.replace(/^[-*] /, '• ')
+					.replace(/\*\*|__|\*|_/g, '')
+					.replace(/\s*\n\s*/g, ' ')
+			)
+		);
 }
 
 function recommendationSection(rec: ReportRecommendation, content: ReportContent): (Paragraph | Table)[] {
@@ -74,12 +97,25 @@ function recommendationSection(rec: ReportRecommendation, content: ReportContent
 	const out: (Paragraph | Table)[] = [
 		heading(t('annual.recommendation_heading', { number: rec.number, title: rec.title })),
 		labelled(`${t('annual.status')}:`, statusInWords(rec.status)),
-		labelled(`${t('annual.lifecycle')}:`, rec.lifecycleChangedOn ? `${t(`lifecycle.${rec.lifecycle}`)} (${formatDateDa(rec.lifecycleChangedOn)})` : t(`lifecycle.${rec.lifecycle}`))
+		labelled(
+			`${t('annual.lifecycle')}:`,
+			rec.lifecycleChangedOn
+				? `${t(`lifecycle.${rec.lifecycle}`)} (${formatDateDa(rec.lifecycleChangedOn)})`
+				: t(`lifecycle.${rec.lifecycle}`)
+		)
 	];
 	if (rec.decision) {
-		const text = [rec.decision.date ? t('decision.adopted_by', { body: rec.decision.body, date: formatDateDa(rec.decision.date) }) + '.' : '', rec.decision.kind ? t(`decision.${rec.decision.kind}`) : ''].filter(Boolean).join(' ');
+		const text = [
+			rec.decision.date
+				? t('decision.adopted_by', { body: rec.decision.body, date: formatDateDa(rec.decision.date) }) + '.'
+				: '',
+			rec.decision.kind ? t(`decision.${rec.decision.kind}`) : ''
+		]
+			.filter(Boolean)
+			.join(' ');
 		out.push(labelled(`${t('annual.decision')}:`, text));
-		if (rec.decision.kind === 'dissent' && rec.decision.dissentText) out.push(labelled(`${t('annual.dissent')}:`, rec.decision.dissentText));
+		if (rec.decision.kind === 'dissent' && rec.decision.dissentText)
+			out.push(labelled(`${t('annual.dissent')}:`, rec.decision.dissentText));
 	}
 	out.push(heading(t('annual.kpis'), HeadingLevel.HEADING_3));
 	if (rec.kpis.length === 0) out.push(para(t('annual.no_kpis')));
@@ -89,9 +125,20 @@ function recommendationSection(rec: ReportRecommendation, content: ReportContent
 				[t('kpi.name'), t('kpi.baseline'), t('kpi.latest'), t('kpi.target'), t('kpi.status')],
 				rec.kpis.map((k) => [
 					k.name,
-					t('kpi.value_at', { value: formatKpiValue(k.baseline.value, k.unit, k.decimals), period: formatPeriodDa(k.baseline.period) }),
-					k.latest ? t('kpi.value_at', { value: formatKpiValue(k.latest.value, k.unit, k.decimals), period: formatPeriodDa(k.latest.period) }) : t('kpi.no_value'),
-					t('kpi.value_at', { value: formatKpiValue(k.target.value, k.unit, k.decimals), period: formatPeriodDa(k.target.period) }),
+					t('kpi.value_at', {
+						value: formatKpiValue(k.baseline.value, k.unit, k.decimals),
+						period: formatPeriodDa(k.baseline.period)
+					}),
+					k.latest
+						? t('kpi.value_at', {
+								value: formatKpiValue(k.latest.value, k.unit, k.decimals),
+								period: formatPeriodDa(k.latest.period)
+							})
+						: t('kpi.no_value'),
+					t('kpi.value_at', {
+						value: formatKpiValue(k.target.value, k.unit, k.decimals),
+						period: formatPeriodDa(k.target.period)
+					}),
 					t(`status.${k.status}`) + (k.overdue ? ` · ${t('status.overdue')}` : '')
 				]),
 				[false, true, true, true, false]
@@ -108,7 +155,11 @@ function recommendationSection(rec: ReportRecommendation, content: ReportContent
 						type: 'png',
 						data: renderKpiChartPng(chart),
 						transformation: { width, height: Math.round((width * CHART_HEIGHT) / CHART_WIDTH) },
-						altText: { name: chart.name, title: chart.name, description: t('annual.docx_chart_alt', { name: chart.name }) }
+						altText: {
+							name: chart.name,
+							title: chart.name,
+							description: t('annual.docx_chart_alt', { name: chart.name })
+						}
 					})
 				]
 			})
@@ -118,7 +169,10 @@ function recommendationSection(rec: ReportRecommendation, content: ReportContent
 			out.push(
 				table(
 					[t('kpi.period'), t('kpi.value')],
-					chart.observations.map((o) => [formatPeriodDa(o.period), formatKpiValue(o.value, chart.unit, chart.decimals)]),
+					chart.observations.map((o) => [
+						formatPeriodDa(o.period),
+						formatKpiValue(o.value, chart.unit, chart.decimals)
+					]),
 					[false, true]
 				)
 			);
@@ -127,14 +181,32 @@ function recommendationSection(rec: ReportRecommendation, content: ReportContent
 	out.push(heading(t('annual.budget'), HeadingLevel.HEADING_3));
 	out.push(
 		table(
-			[t('annual.allocated_year', { year }), t('annual.spent_year', { year }), t('annual.allocated_total', { year }), t('annual.spent_total', { year })],
-			[[formatKr(rec.budget.yearAllocatedKr), formatKr(rec.budget.yearSpentKr), formatKr(rec.budget.totalAllocatedKr), formatKr(rec.budget.totalSpentKr)]],
+			[
+				t('annual.allocated_year', { year }),
+				t('annual.spent_year', { year }),
+				t('annual.allocated_total', { year }),
+				t('annual.spent_total', { year })
+			],
+			[
+				[
+					formatKr(rec.budget.yearAllocatedKr),
+					formatKr(rec.budget.yearSpentKr),
+					formatKr(rec.budget.totalAllocatedKr),
+					formatKr(rec.budget.totalSpentKr)
+				]
+			],
 			[true, true, true, true]
 		)
 	);
 	out.push(heading(t('annual.follow_up_items'), HeadingLevel.HEADING_3));
 	if (rec.followUpItems.length === 0) out.push(para(t('annual.no_follow_up_items')));
-	else out.push(table([t('follow_up.title'), t('follow_up.due'), t('follow_up.state')], rec.followUpItems.map((i) => [i.title, formatPeriodDa(i.duePeriod), t(`follow_up_state.${i.state}`)])));
+	else
+		out.push(
+			table(
+				[t('follow_up.title'), t('follow_up.due'), t('follow_up.state')],
+				rec.followUpItems.map((i) => [i.title, formatPeriodDa(i.duePeriod), t(`follow_up_state.${i.state}`)])
+			)
+		);
 	out.push(heading(t('annual.narrative', { year }), HeadingLevel.HEADING_3));
 	out.push(...(rec.narrative ? markdownParagraphs(rec.narrative.body) : [para(t('annual.no_narrative', { year }))]));
 	out.push(heading(t('annual.next_step'), HeadingLevel.HEADING_3));
@@ -146,14 +218,28 @@ function recommendationSection(rec: ReportRecommendation, content: ReportContent
  * The report as a .docx file (bytes). `edition` and `approvedAt` say which version it is.
  * @example const bytes = await reportDocx(content, { edition: 1, approvedAt: new Date() });
  */
-export async function reportDocx(content: ReportContent, meta: { edition: number; approvedAt: Date | null; changeNote: string }): Promise<Uint8Array> {
+export async function reportDocx(
+	content: ReportContent,
+	meta: { edition: number; approvedAt: Date | null; changeNote: string }
+): Promise<Uint8Array> {
 	const scope = content.programme?.name ?? content.organisation.name;
 	const { summary, year } = content;
 	const date = formatDateDa(content.asOf);
-	const counts = summary.statusCounts.map((g) => `${g.count} ${g.key === 'follow_up' ? t('status_lower.follow_up') : t(`status_lower.${g.key}`)}`).join(', ');
+	const counts = summary.statusCounts
+		.map((g) => `${g.count} ${g.key === 'follow_up' ? t('status_lower.follow_up') : t(`status_lower.${g.key}`)}`)
+		.join(', ');
 	const children: (Paragraph | Table)[] = [
 		heading(t('annual.docx_title', { year, scope }), HeadingLevel.HEADING_1),
-		...(meta.approvedAt ? [para(t('annual.docx_edition_note', { edition: meta.edition, date: formatDateDa(meta.approvedAt.toISOString().slice(0, 10)) }))] : []),
+		...(meta.approvedAt
+			? [
+					para(
+						t('annual.docx_edition_note', {
+							edition: meta.edition,
+							date: formatDateDa(meta.approvedAt.toISOString().slice(0, 10))
+						})
+					)
+				]
+			: []),
 		...(meta.changeNote ? [para(t('annual.change_note', { note: meta.changeNote }))] : []),
 		labelled(t('annual.docx_case_number'), ''),
 		labelled(t('annual.docx_item_type'), t('annual.docx_item_type_value')),
@@ -163,7 +249,10 @@ export async function reportDocx(content: ReportContent, meta: { edition: number
 		...(counts ? [para(`${t('annual.status_counts')}: ${counts}.`)] : []),
 		table(
 			[t('annual.export_title'), t('annual.status')],
-			content.recommendations.map((r) => [t('annual.recommendation_heading', { number: r.number, title: r.title }), statusInWords(r.status)])
+			content.recommendations.map((r) => [
+				t('annual.recommendation_heading', { number: r.number, title: r.title }),
+				statusInWords(r.status)
+			])
 		),
 		heading(t('annual.docx_proposal')),
 		para(t('annual.docx_proposal_text')),

@@ -21,9 +21,21 @@ export async function reportDownload(
 	meta: { edition: number; approvedAt: Date | null; changeNote: string }
 ): Promise<Response> {
 	const body =
-		format === 'docx' ? await reportDocx(content, meta) : format === 'csv' ? toDanishCsv(reportFiguresTable(content)) : await toXlsx(reportFiguresTable(content));
-	const name = exportFileName(`aarsstatus-${content.organisation.slug}-${content.year}-v${meta.edition}`, format, content.asOf);
+		format === 'docx'
+			? await reportDocx(content, meta)
+			: format === 'csv'
+				? toDanishCsv(reportFiguresTable(content))
+				: await toXlsx(reportFiguresTable(content));
+	const name = exportFileName(
+		`aarsstatus-${content.organisation.slug}-${content.year}-v${meta.edition}`,
+		format,
+		content.asOf
+	);
 	return new Response(body as BodyInit, {
-		headers: { 'content-type': CONTENT_TYPES[format], 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'private, no-store' }
+		headers: {
+			'content-type': CONTENT_TYPES[format],
+			'content-disposition': `attachment; filename="${name}"`,
+			'cache-control': 'private, no-store'
+		}
 	});
 }

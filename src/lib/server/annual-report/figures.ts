@@ -17,7 +17,12 @@ export function reportFiguresTable(content: ReportContent): Table {
 		for (const kpi of rec.kpis) {
 			const unit = t(`unit.${kpi.unit}`);
 			const kpiRow = { ...base, kpi: kpi.name, unit, decimals: kpi.decimals };
-			rows.push({ ...kpiRow, figure: t('annual.export_baseline'), period: kpi.baseline.period, value: kpi.baseline.value });
+			rows.push({
+				...kpiRow,
+				figure: t('annual.export_baseline'),
+				period: kpi.baseline.period,
+				value: kpi.baseline.value
+			});
 			rows.push({ ...kpiRow, figure: t('annual.export_target'), period: kpi.target.period, value: kpi.target.value });
 			rows.push({
 				...kpiRow,
@@ -29,17 +34,36 @@ export function reportFiguresTable(content: ReportContent): Table {
 		}
 		for (const chart of rec.charts) {
 			for (const point of chart.observations) {
-				rows.push({ ...base, figure: t('annual.export_observation'), kpi: chart.name, period: point.period, value: point.value, unit: t(`unit.${chart.unit}`), decimals: chart.decimals });
+				rows.push({
+					...base,
+					figure: t('annual.export_observation'),
+					kpi: chart.name,
+					period: point.period,
+					value: point.value,
+					unit: t(`unit.${chart.unit}`),
+					decimals: chart.decimals
+				});
 			}
 		}
 		const money = { ...base, unit: kr, decimals: 0 };
 		const year = String(content.year);
 		rows.push({ ...money, figure: t('annual.export_allocated'), period: year, value: rec.budget.yearAllocatedKr });
 		rows.push({ ...money, figure: t('annual.export_spent'), period: year, value: rec.budget.yearSpentKr });
-		rows.push({ ...money, figure: t('annual.allocated_total', { year }), period: null, value: rec.budget.totalAllocatedKr });
+		rows.push({
+			...money,
+			figure: t('annual.allocated_total', { year }),
+			period: null,
+			value: rec.budget.totalAllocatedKr
+		});
 		rows.push({ ...money, figure: t('annual.spent_total', { year }), period: null, value: rec.budget.totalSpentKr });
 		for (const item of rec.followUpItems) {
-			rows.push({ ...base, figure: t('annual.export_follow_up'), kpi: item.title, period: item.duePeriod, status: t(`follow_up_state.${item.state}`) });
+			rows.push({
+				...base,
+				figure: t('annual.export_follow_up'),
+				kpi: item.title,
+				period: item.duePeriod,
+				status: t(`follow_up_state.${item.state}`)
+			});
 		}
 	}
 	return {

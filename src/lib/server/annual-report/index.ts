@@ -1,6 +1,12 @@
 // The annual status report (table annual_report): its content composed as of a date, its workflow, the frozen snapshot, the public link and its Word/CSV/XLSX downloads.
 export { composeAnnualReport, type ComposeOptions } from './compose';
-export { REPORT_FORMAT, type ReportBudget, type ReportKpi, type ReportRecommendation, type ReportContent } from './content';
+export {
+	REPORT_FORMAT,
+	type ReportBudget,
+	type ReportKpi,
+	type ReportRecommendation,
+	type ReportContent
+} from './content';
 export { reportDocx, statusInWords } from './docx';
 export { reportDownload, type ReportFormat } from './download';
 export { reportFiguresTable } from './figures';
@@ -15,4 +21,11 @@ export {
 	type ReportRow,
 	type FoundReport
 } from './reports';
-export { createAnnualReport, takeReportStep, setReportPublic, setReportAsOf, startReportCorrection, type ReportWrite } from './workflow';
+export {
+	createAnnualReport,
+	takeReportStep,
+	setReportPublic,
+	setReportAsOf,
+	startReportCorrection,
+	type ReportWrite
+} from './workflow';

@@ -8,7 +8,12 @@ const sickLeave: KpiChartInput = {
 	unit: 'percent',
 	decimals: 1,
 	frequency: 'year',
-	definition: { direction: 'lower', frequency: 'year', baseline: { value: 7.8, period: '2022' }, target: { value: 6.5, period: '2025' } },
+	definition: {
+		direction: 'lower',
+		frequency: 'year',
+		baseline: { value: 7.8, period: '2022' },
+		target: { value: 6.5, period: '2025' }
+	},
 	observations: [
 		{ period: '2023', value: 7.4 },
 		{ period: '2024', value: 7.0 }
@@ -22,7 +27,7 @@ const sickLeave: KpiChartInput = {
 function decode(png: Uint8Array) {
 	const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
 	const chunks: Record<string, Uint8Array[]> = {};
-	for (let at = 8; at < png.length; ) {
+	for (let at = 8; at < png.length;) {
 		const length = view.getUint32(at);
 		const type = new TextDecoder().decode(png.subarray(at + 4, at + 8));
 		(chunks[type] ??= []).push(png.subarray(at + 8, at + 8 + length));
@@ -45,7 +50,8 @@ describe('renderKpiChartPng', () => {
 		const black = (png: Uint8Array) => {
 			const { pixels } = decode(png);
 			let n = 0;
-			for (let i = 0; i < pixels.length - 2; i++) if (pixels[i] === 0 && pixels[i + 1] === 0 && pixels[i + 2] === 0) n++;
+			for (let i = 0; i < pixels.length - 2; i++)
+				if (pixels[i] === 0 && pixels[i + 1] === 0 && pixels[i + 2] === 0) n++;
 			return n;
 		};
 		const fewer = black(renderKpiChartPng({ ...sickLeave, observations: sickLeave.observations.slice(0, 1) }));
@@ -53,7 +59,11 @@ describe('renderKpiChartPng', () => {
 	});
 
 	test('a KPI without values and a flat target still draws (no division by zero)', () => {
-		const flat = { ...sickLeave, observations: [], definition: { ...sickLeave.definition, target: { value: 7.8, period: '2025' } } };
+		const flat = {
+			...sickLeave,
+			observations: [],
+			definition: { ...sickLeave.definition, target: { value: 7.8, period: '2025' } }
+		};
 		expect(decode(renderKpiChartPng(flat)).width).toBe(CHART_WIDTH);
 	});
 });

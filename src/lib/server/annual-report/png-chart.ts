@@ -58,10 +58,20 @@ class Canvas {
 	}
 	dot(x: number, y: number, size: number, colour: Rgb): void {
 		const half = Math.floor(size / 2);
-		for (let dy = -half; dy < size - half; dy++) for (let dx = -half; dx < size - half; dx++) this.set(x + dx, y + dy, colour);
+		for (let dy = -half; dy < size - half; dy++)
+			for (let dx = -half; dx < size - half; dx++) this.set(x + dx, y + dy, colour);
 	}
 	/** A line with a dash pattern of [on, off] pixel lengths (solid when none). */
-	line(x0: number, y0: number, x1: number, y1: number, width: number, colour: Rgb, dash?: [number, number], offset = 0): number {
+	line(
+		x0: number,
+		y0: number,
+		x1: number,
+		y1: number,
+		width: number,
+		colour: Rgb,
+		dash?: [number, number],
+		offset = 0
+	): number {
 		const length = Math.hypot(x1 - x0, y1 - y0);
 		const steps = Math.max(1, Math.ceil(length));
 		for (let s = 0; s <= steps; s++) {
@@ -77,7 +87,10 @@ class Canvas {
 			if (!glyph) return;
 			glyph.forEach((row, gy) => {
 				[...row].forEach((bit, gx) => {
-					if (bit === '1') for (let sy = 0; sy < SCALE; sy++) for (let sx = 0; sx < SCALE; sx++) this.set(x + i * GLYPH_W + gx * SCALE + sx, y + gy * SCALE + sy, colour);
+					if (bit === '1')
+						for (let sy = 0; sy < SCALE; sy++)
+							for (let sx = 0; sx < SCALE; sx++)
+								this.set(x + i * GLYPH_W + gx * SCALE + sx, y + gy * SCALE + sy, colour);
 				});
 			});
 		});
@@ -129,7 +142,8 @@ function encodePng(canvas: Canvas): Uint8Array {
 	header.set([8, 2, 0, 0, 0], 8);
 	const stride = canvas.width * 3;
 	const raw = new Uint8Array((stride + 1) * canvas.height);
-	for (let y = 0; y < canvas.height; y++) raw.set(canvas.pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+	for (let y = 0; y < canvas.height; y++)
+		raw.set(canvas.pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
 	const parts = [
 		new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
 		chunk('IHDR', header),
@@ -155,7 +169,9 @@ export function renderKpiChartPng(input: KpiChartInput): Uint8Array {
 	const values = series('values');
 	const target = series('target');
 	const trajectory = series('trajectory');
-	const all = [...values, ...target, ...trajectory, input.definition.baseline.value].filter((v): v is number => v !== null && Number.isFinite(v));
+	const all = [...values, ...target, ...trajectory, input.definition.baseline.value].filter(
+		(v): v is number => v !== null && Number.isFinite(v)
+	);
 	const [min, max] = [Math.min(...all), Math.max(...all)];
 	// A little room above and below, so a target on the lowest tick is not hidden by the axis.
 	const pad = (max - min || Math.abs(max) || 1) * 0.08;
@@ -204,6 +220,7 @@ export function renderKpiChartPng(input: KpiChartInput): Uint8Array {
 	// The baseline: a ring at the first period.
 	const bx = x(0);
 	const by = y(input.definition.baseline.value);
-	for (let a = 0; a < 360; a += 3) canvas.dot(bx + 9 * Math.cos((a * Math.PI) / 180), by + 9 * Math.sin((a * Math.PI) / 180), 3, BLACK);
+	for (let a = 0; a < 360; a += 3)
+		canvas.dot(bx + 9 * Math.cos((a * Math.PI) / 180), by + 9 * Math.sin((a * Math.PI) / 180), 3, BLACK);
 	return encodePng(canvas);
 }

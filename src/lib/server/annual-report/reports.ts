@@ -18,8 +18,27 @@ export type ReportStep = keyof typeof REPORT_STEPS;
 
 export type ReportRow = Pick<
 	AnnualReport,
-	'id' | 'programmeId' | 'year' | 'edition' | 'state' | 'asOf' | 'changeNote' | 'public' | 'submittedAt' | 'approvedAt' | 'publishedAt' | 'replacedById' | 'version' | 'createdAt'
-> & { programmeName: string | null; submittedByName: string | null; approvedByName: string | null; publishedByName: string | null; replacedByEdition: number | null };
+	| 'id'
+	| 'programmeId'
+	| 'year'
+	| 'edition'
+	| 'state'
+	| 'asOf'
+	| 'changeNote'
+	| 'public'
+	| 'submittedAt'
+	| 'approvedAt'
+	| 'publishedAt'
+	| 'replacedById'
+	| 'version'
+	| 'createdAt'
+> & {
+	programmeName: string | null;
+	submittedByName: string | null;
+	approvedByName: string | null;
+	publishedByName: string | null;
+	replacedByEdition: number | null;
+};
 
 function reportQuery(db: Db, organisationId: number) {
 	return db
@@ -57,7 +76,11 @@ function reportQuery(db: Db, organisationId: number) {
  * The organisation's reports, newest year and edition first; only published ones when asked.
  * @example const reports = await listAnnualReports(db, organisationId, { publishedOnly: !can(user, 'report.read', { state: 'draft' }) });
  */
-export function listAnnualReports(db: Db, organisationId: number, options: { publishedOnly: boolean }): Promise<ReportRow[]> {
+export function listAnnualReports(
+	db: Db,
+	organisationId: number,
+	options: { publishedOnly: boolean }
+): Promise<ReportRow[]> {
 	let query = reportQuery(db, organisationId);
 	if (options.publishedOnly) query = query.where('r.state', '=', 'published');
 	return query.orderBy('r.year', 'desc').orderBy('r.programmeId').orderBy('r.edition', 'desc').execute();
@@ -79,7 +102,12 @@ export type FoundReport = NonNullable<Awaited<ReturnType<typeof findAnnualReport
  */
 export async function reportContent(db: Db, organisationId: number, report: FoundReport): Promise<ReportContent> {
 	if (report.snapshot) return report.snapshot;
-	return composeAnnualReport(db, { organisationId, year: report.year, asOf: report.asOf, programmeId: report.programmeId });
+	return composeAnnualReport(db, {
+		organisationId,
+		year: report.year,
+		asOf: report.asOf,
+		programmeId: report.programmeId
+	});
 }
 
 /**
@@ -112,7 +140,12 @@ export function sameReportScope(programmeId: number | null) {
  * The newest edition of a year's report for the organisation or one programme (0 when there is none):
  * only the newest edition may be corrected.
  */
-export async function newestEdition(db: Db, organisationId: number, year: number, programmeId: number | null): Promise<number> {
+export async function newestEdition(
+	db: Db,
+	organisationId: number,
+	year: number,
+	programmeId: number | null
+): Promise<number> {
 	const row = await db
 		.selectFrom('annualReport')
 		.select((eb) => eb.fn.max('edition').as('edition'))

@@ -23,8 +23,24 @@ export type ReportWrite = WriteResult<{ id: number }>;
 /** Who writes and from where (for the audit trail). */
 type Writer = { user: SessionUser; clientAddress: string | null };
 
-function audit(trx: Db, { user, clientAddress }: Writer, action: string, entityId: number, before: unknown, after: unknown) {
-	return recordAudit(trx, { organisationId: user.organisationId, actorUserId: user.id, action, entityType: 'annual_report', entityId, before, after, clientAddress });
+function audit(
+	trx: Db,
+	{ user, clientAddress }: Writer,
+	action: string,
+	entityId: number,
+	before: unknown,
+	after: unknown
+) {
+	return recordAudit(trx, {
+		organisationId: user.organisationId,
+		actorUserId: user.id,
+		action,
+		entityType: 'annual_report',
+		entityId,
+		before,
+		after,
+		clientAddress
+	});
 }
 
 /** Serialises the writes that number a year's reports (create, correct) within one organisation. */
@@ -44,8 +60,10 @@ export async function createAnnualReport(
 ): Promise<ReportWrite> {
 	if (!can(user, 'report.create')) return FORBIDDEN;
 	await lockReportNumbering(trx, user.organisationId);
-	if (input.programmeId !== null && !(await findProgramme(trx, user.organisationId, input.programmeId))) return invalid('programmeId', t('annual.programme_not_found'));
-	if ((await newestEdition(trx, user.organisationId, input.year, input.programmeId)) > 0) return invalid('year', t('annual.exists'));
+	if (input.programmeId !== null && !(await findProgramme(trx, user.organisationId, input.programmeId)))
+		return invalid('programmeId', t('annual.programme_not_found'));
+	if ((await newestEdition(trx, user.organisationId, input.year, input.programmeId)) > 0)
+		return invalid('year', t('annual.exists'));
 	const { id } = await trx
 		.insertInto('annualReport')
 		.values({ organisationId: user.organisationId, programmeId: input.programmeId, year: input.year, asOf: input.asOf })
@@ -77,17 +95,25 @@ export async function takeReportStep(
 		.forUpdate()
 		.executeTakeFirst();
 	if (!report) return NOT_FOUND;
-	if (report.version !== input.expectedVersion || !(rule.from as readonly ReportState[]).includes(report.state)) return stale({ state: report.state, version: report.version });
+	if (report.version !== input.expectedVersion || !(rule.from as readonly ReportState[]).includes(report.state))
+		return stale({ state: report.state, version: report.version });
 	const now = new Date();
 	const version = report.version + 1;
 	const changes: Record<string, unknown> = { state: rule.to, version, updatedAt: now };
 	if (input.step === 'submit') Object.assign(changes, { submittedAt: now, submittedBy: user.id });
 	if (input.step === 'reopen') Object.assign(changes, { submittedAt: null, submittedBy: null });
 	if (input.step === 'approve') {
-		const content = await composeAnnualReport(trx, { organisationId: user.organisationId, year: report.year, asOf: report.asOf, programmeId: report.programmeId, now });
+		const content = await composeAnnualReport(trx, {
+			organisationId: user.organisationId,
+			year: report.year,
+			asOf: report.asOf,
+			programmeId: report.programmeId,
+			now
+		});
 		Object.assign(changes, { approvedAt: now, approvedBy: user.id, snapshot: jsonb(content) });
 	}
-	if (input.step === 'publish') Object.assign(changes, { publishedAt: now, publishedBy: user.id, public: input.makePublic ?? false });
+	if (input.step === 'publish')
+		Object.assign(changes, { publishedAt: now, publishedBy: user.id, public: input.makePublic ?? false });
 	await trx.updateTable('annualReport').set(changes).where('id', '=', report.id).execute();
 	if (input.step === 'approve' && report.edition > 1) {
 		await trx
@@ -101,7 +127,14 @@ export async function takeReportStep(
 			.execute();
 	}
 	const after = { state: rule.to, version, ...(input.step === 'publish' ? { public: input.makePublic ?? false } : {}) };
-	await audit(trx, { user, clientAddress: input.clientAddress }, `annual_report.${input.step}`, report.id, { state: report.state, version: report.version }, after);
+	await audit(
+		trx,
+		{ user, clientAddress: input.clientAddress },
+		`annual_report.${input.step}`,
+		report.id,
+		{ state: report.state, version: report.version },
+		after
+	);
 	return { kind: 'ok', change: 'updated', id: report.id };
 }
 
@@ -126,7 +159,10 @@ export async function setReportPublic(
 		.executeTakeFirst();
 	if (!updated) return stale(null);
 	const action = input.public ? 'annual_report.made_public' : 'annual_report.made_private';
-	await audit(trx, { user, clientAddress: input.clientAddress }, action, input.id, undefined, { public: input.public, version: input.expectedVersion + 1 });
+	await audit(trx, { user, clientAddress: input.clientAddress }, action, input.id, undefined, {
+		public: input.public,
+		version: input.expectedVersion + 1
+	});
 	return { kind: 'ok', change: 'updated', id: input.id };
 }
 
@@ -149,10 +185,22 @@ export async function setReportAsOf(
 		.forUpdate()
 		.executeTakeFirst();
 	if (!before) return NOT_FOUND;
-	if (before.state !== 'draft' || before.version !== input.expectedVersion) return stale({ state: before.state, version: before.version });
-	await trx.updateTable('annualReport').set({ asOf: input.asOf, version: input.expectedVersion + 1, updatedAt: new Date() }).where('id', '=', input.id).execute();
+	if (before.state !== 'draft' || before.version !== input.expectedVersion)
+		return stale({ state: before.state, version: before.version });
+	await trx
+		.updateTable('annualReport')
+		.set({ asOf: input.asOf, version: input.expectedVersion + 1, updatedAt: new Date() })
+		.where('id', '=', input.id)
+		.execute();
 	const after = { asOf: input.asOf, version: input.expectedVersion + 1 };
-	await audit(trx, { user, clientAddress: input.clientAddress }, 'annual_report.as_of_changed', input.id, { asOf: before.asOf, version: before.version }, after);
+	await audit(
+		trx,
+		{ user, clientAddress: input.clientAddress },
+		'annual_report.as_of_changed',
+		input.id,
+		{ asOf: before.asOf, version: before.version },
+		after
+	);
 	return { kind: 'ok', change: 'updated', id: input.id };
 }
 
@@ -177,14 +225,29 @@ export async function startReportCorrection(
 		.executeTakeFirst();
 	if (!report) return NOT_FOUND;
 	const newest = await newestEdition(trx, user.organisationId, report.year, report.programmeId);
-	if (report.state === 'draft' || report.state === 'submitted' || newest !== report.edition) return stale({ state: report.state, version: report.version });
+	if (report.state === 'draft' || report.state === 'submitted' || newest !== report.edition)
+		return stale({ state: report.state, version: report.version });
 	const edition = report.edition + 1;
 	const { id } = await trx
 		.insertInto('annualReport')
-		.values({ organisationId: user.organisationId, programmeId: report.programmeId, year: report.year, asOf: report.asOf, edition, changeNote: input.changeNote })
+		.values({
+			organisationId: user.organisationId,
+			programmeId: report.programmeId,
+			year: report.year,
+			asOf: report.asOf,
+			edition,
+			changeNote: input.changeNote
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const after = { corrects: report.id, edition, changeNote: input.changeNote, state: 'draft' };
-	await audit(trx, { user, clientAddress: input.clientAddress }, 'annual_report.correction_started', id, undefined, after);
+	await audit(
+		trx,
+		{ user, clientAddress: input.clientAddress },
+		'annual_report.correction_started',
+		id,
+		undefined,
+		after
+	);
 	return { kind: 'ok', change: 'created', id };
 }

@@ -4,7 +4,13 @@ import type { Db } from '../infra/db';
  * The audit trail of one entity in the organisation, newest first (the history admins and directors see).
  * @example const history = await listAuditEvents(db, organisationId, 'recommendation', 7);
  */
-export function listAuditEvents(db: Db, organisationId: number, entityType: string, entityId: number | string, limit = 200) {
+export function listAuditEvents(
+	db: Db,
+	organisationId: number,
+	entityType: string,
+	entityId: number | string,
+	limit = 200
+) {
 	return db
 		.selectFrom('auditEvent as a')
 		.leftJoin('appUser as u', 'u.id', 'a.actorUserId')
@@ -26,7 +32,16 @@ export function listObservationAuditEvents(db: Db, organisationId: number, kpiId
 		.where('a.organisationId', '=', organisationId)
 		.where('a.entityType', '=', 'observation')
 		.where('a.entityId', 'like', `${kpiId}/%`)
-		.select(['a.id', 'a.occurredAt', 'a.action', 'a.entityId', 'a.actorLabel', 'u.name as actorName', 'a.before', 'a.after'])
+		.select([
+			'a.id',
+			'a.occurredAt',
+			'a.action',
+			'a.entityId',
+			'a.actorLabel',
+			'u.name as actorName',
+			'a.before',
+			'a.after'
+		])
 		.orderBy('a.occurredAt', 'desc')
 		.orderBy('a.id', 'desc')
 		.limit(limit)
@@ -41,7 +56,16 @@ export function listStatusUpdateAuditEvents(db: Db, organisationId: number, reco
 		.where('a.organisationId', '=', organisationId)
 		.where('a.entityType', '=', 'status_update')
 		.where('a.entityId', 'like', `${recommendationId}/%`)
-		.select(['a.id', 'a.occurredAt', 'a.action', 'a.entityId', 'a.actorLabel', 'u.name as actorName', 'a.before', 'a.after'])
+		.select([
+			'a.id',
+			'a.occurredAt',
+			'a.action',
+			'a.entityId',
+			'a.actorLabel',
+			'u.name as actorName',
+			'a.before',
+			'a.after'
+		])
 		.orderBy('a.occurredAt', 'desc')
 		.orderBy('a.id', 'desc')
 		.limit(limit)

@@ -33,10 +33,19 @@ export async function createApiToken(
  * user is refused on `userId`. The token is in the result, once.
  * @example const result = await writeInTransaction(db, (trx) => issueApiToken(trx, admin, { userId, name }));
  */
-export async function issueApiToken(trx: Db, admin: AdminActor, input: { userId: number; name: string }): Promise<WriteResult<{ id: number; token: string }>> {
+export async function issueApiToken(
+	trx: Db,
+	admin: AdminActor,
+	input: { userId: number; name: string }
+): Promise<WriteResult<{ id: number; token: string }>> {
 	const owner = await findActiveUser(trx, admin.organisationId, input.userId);
 	if (!owner) return invalid('userId', t('admin.user_required'));
-	const created = await createApiToken(trx, { organisationId: admin.organisationId, userId: owner.id, name: input.name, createdBy: admin.id });
+	const created = await createApiToken(trx, {
+		organisationId: admin.organisationId,
+		userId: owner.id,
+		name: input.name,
+		createdBy: admin.id
+	});
 	await recordAudit(trx, {
 		organisationId: admin.organisationId,
 		actorUserId: admin.id,
@@ -59,14 +68,25 @@ export async function revokeApiToken(trx: Db, admin: AdminActor, id: number): Pr
 		.where('revokedAt', 'is', null)
 		.executeTakeFirst();
 	if (Number(result.numUpdatedRows) !== 1) return;
-	await recordAudit(trx, { organisationId: admin.organisationId, actorUserId: admin.id, action: 'api_token.revoked', entityType: 'api_token', entityId: id, clientAddress: admin.clientAddress });
+	await recordAudit(trx, {
+		organisationId: admin.organisationId,
+		actorUserId: admin.id,
+		action: 'api_token.revoked',
+		entityType: 'api_token',
+		entityId: id,
+		clientAddress: admin.clientAddress
+	});
 }
 
 /**
  * The user a Bearer token acts as and the token's id (for the audit trail), or null when it is malformed,
  * unknown, revoked, or its user is disabled. The last-use stamp is written at most once a minute.
  */
-export async function validateApiToken(db: Db, token: string, now = new Date()): Promise<{ user: SessionUser; tokenId: number } | null> {
+export async function validateApiToken(
+	db: Db,
+	token: string,
+	now = new Date()
+): Promise<{ user: SessionUser; tokenId: number } | null> {
 	const match = TOKEN_PATTERN.exec(token);
 	if (!match) return null;
 	const id = Number(match[1]);
@@ -84,12 +104,24 @@ export async function validateApiToken(db: Db, token: string, now = new Date()):
 	if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
 		await db.updateTable('apiToken').set({ lastUsedAt: now }).where('id', '=', id).execute();
 	}
-	return { user: { id: row.id, organisationId: row.organisationId, email: row.email, name: row.name, role: row.role }, tokenId: id };
+	return {
+		user: { id: row.id, organisationId: row.organisationId, email: row.email, name: row.name, role: row.role },
+		tokenId: id
+	};
 }
 
 /** Revokes every live API token of a user (password set or reset, user disabled); returns how many. */
-export async function revokeUserApiTokens(db: Pick<Db, 'updateTable'>, userId: number, now = new Date()): Promise<number> {
-	const result = await db.updateTable('apiToken').set({ revokedAt: now }).where('userId', '=', userId).where('revokedAt', 'is', null).executeTakeFirst();
+export async function revokeUserApiTokens(
+	db: Pick<Db, 'updateTable'>,
+	userId: number,
+	now = new Date()
+): Promise<number> {
+	const result = await db
+		.updateTable('apiToken')
+		.set({ revokedAt: now })
+		.where('userId', '=', userId)
+		.where('revokedAt', 'is', null)
+		.executeTakeFirst();
 	return Number(result.numUpdatedRows);
 }
 
@@ -99,7 +131,15 @@ export function listApiTokens(db: Db, organisationId: number) {
 		.selectFrom('apiToken as t')
 		.innerJoin('appUser as u', 'u.id', 't.userId')
 		.where('t.organisationId', '=', organisationId)
-		.select(['t.id', 't.name', 't.createdAt', 't.lastUsedAt', 't.revokedAt', 'u.name as userName', 'u.email as userEmail'])
+		.select([
+			't.id',
+			't.name',
+			't.createdAt',
+			't.lastUsedAt',
+			't.revokedAt',
+			'u.name as userName',
+			'u.email as userEmail'
+		])
 		.orderBy('t.id', 'desc')
 		.execute();
 }

@@ -17,7 +17,11 @@ export interface RevokedCredentials {
  * transaction, so a reset or a disable/enable round trip never leaves an old link or token working.
  * @example const revoked = await revokeUserCredentials(trx, user.id);
  */
-export async function revokeUserCredentials(trx: Pick<Db, 'deleteFrom' | 'updateTable'>, userId: number, now = new Date()): Promise<RevokedCredentials> {
+export async function revokeUserCredentials(
+	trx: Pick<Db, 'deleteFrom' | 'updateTable'>,
+	userId: number,
+	now = new Date()
+): Promise<RevokedCredentials> {
 	return {
 		sessionsEnded: await invalidateUserSessions(trx, userId),
 		linksVoided: await voidUserTokens(trx, userId, now),

@@ -31,12 +31,26 @@ export function requireCan(event: Pick<RequestEvent, 'locals' | 'url'>, action: 
  * others none. The one rule, for one recommendation (canEditRecommendation) or a report's list at once.
  * @example const editable = await editableRecommendationIds(db, user, content.recommendations.map((r) => r.id));
  */
-export async function editableRecommendationIds(db: Db, user: SessionUser, ids: readonly number[]): Promise<Set<number>> {
+export async function editableRecommendationIds(
+	db: Db,
+	user: SessionUser,
+	ids: readonly number[]
+): Promise<Set<number>> {
 	if (!can(user, 'values.write') || ids.length === 0) return new Set();
-	let query = db.selectFrom('recommendation as r').select('r.id').where('r.organisationId', '=', user.organisationId).where('r.id', 'in', ids);
+	let query = db
+		.selectFrom('recommendation as r')
+		.select('r.id')
+		.where('r.organisationId', '=', user.organisationId)
+		.where('r.id', 'in', ids);
 	if (!can(user, 'values.write', { assigned: false })) {
 		query = query.where((eb) =>
-			eb.exists(eb.selectFrom('recommendationAssignment as a').select('a.userId').whereRef('a.recommendationId', '=', 'r.id').where('a.userId', '=', user.id))
+			eb.exists(
+				eb
+					.selectFrom('recommendationAssignment as a')
+					.select('a.userId')
+					.whereRef('a.recommendationId', '=', 'r.id')
+					.where('a.userId', '=', user.id)
+			)
 		);
 	}
 	return new Set((await query.execute()).map((row) => row.id));

@@ -1,14 +1,33 @@
 // Who may come in: sign-in and its rate limit, sessions, invitation/reset links, API tokens, users and organisations, the route table and guards (tables app_user, session, login_attempt, user_token, api_token, organisation).
 // Loaded through Vite only (the password policy inlines a word list with `?raw`); plain-node scripts import the files they need.
 export { routeAccess, audienceFor, admits, homeFor, type Audience } from './access';
-export { createApiToken, issueApiToken, revokeApiToken, validateApiToken, revokeUserApiTokens, listApiTokens } from './api-token';
+export {
+	createApiToken,
+	issueApiToken,
+	revokeApiToken,
+	validateApiToken,
+	revokeUserApiTokens,
+	listApiTokens
+} from './api-token';
 export { revokeUserCredentials, setPasswordByLink, acceptUserLink, type RevokedCredentials } from './credentials';
 export { requireUser, requireCan, canEditRecommendation, editableRecommendationIds } from './guards';
-export { listOrganisations, findOrganisation, findOrganisationBySlug, createOrganisation, slugFor } from './organisations';
+export {
+	listOrganisations,
+	findOrganisation,
+	findOrganisationBySlug,
+	createOrganisation,
+	slugFor
+} from './organisations';
 export { newPasswordSchema } from './password-form';
 export { hashPassword, verifyPassword } from './password';
 export { checkPassword, type PasswordContext, type PasswordRefusal } from './password-policy';
-export { beginLoginAttempt, admitLoginAttempt, finishLoginAttempt, loginRetryAfter, LOGIN_WINDOW_MS } from './rate-limit';
+export {
+	beginLoginAttempt,
+	admitLoginAttempt,
+	finishLoginAttempt,
+	loginRetryAfter,
+	LOGIN_WINDOW_MS
+} from './rate-limit';
 export { safeRedirectTarget, signInPathFor } from './redirect-target';
 export {
 	createSession,
@@ -25,5 +44,13 @@ export {
 export { completeSetup } from './setup';
 export { signIn, signOut, type SignInResult } from './sign-in';
 export { createUserToken, findUserToken, voidUserTokens, USER_TOKEN_HOURS } from './user-token';
-export { inviteUser, changeUserRole, setUserDisabled, endUserSessions, createResetLink, setUserAssignments, type AdminActor } from './user-admin';
+export {
+	inviteUser,
+	changeUserRole,
+	setUserDisabled,
+	endUserSessions,
+	createResetLink,
+	setUserAssignments,
+	type AdminActor
+} from './user-admin';
 export { listUsers, findUser, findActiveUser, findUserForSignIn, anyUserExists, listAssignmentIds } from './users';

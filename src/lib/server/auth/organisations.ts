@@ -30,7 +30,10 @@ export function slugFor(name: string): string {
 }
 
 /** Creates an organisation, its slug made from its name; returns its id. */
-export async function createOrganisation(trx: Db, input: { name: string; municipalityCode: number | null }): Promise<number> {
+export async function createOrganisation(
+	trx: Db,
+	input: { name: string; municipalityCode: number | null }
+): Promise<number> {
 	const { id } = await trx
 		.insertInto('organisation')
 		.values({ slug: slugFor(input.name), name: input.name, municipalityCode: input.municipalityCode })

@@ -131,7 +131,10 @@ function strengthEstimator(): ZxcvbnFactory {
 
 /** zxcvbn's warning and suggestions for a password, as message keys of our catalogue. */
 function adviceFor(feedback: { warning: string | null; suggestions: string[] }): PlainMessageKey[] {
-	const keys = [feedback.warning ? WARNINGS[feedback.warning] : undefined, ...feedback.suggestions.map((s) => SUGGESTIONS[s])];
+	const keys = [
+		feedback.warning ? WARNINGS[feedback.warning] : undefined,
+		...feedback.suggestions.map((s) => SUGGESTIONS[s])
+	];
 	return keys.filter((key): key is PlainMessageKey => key !== undefined);
 }
 
@@ -198,12 +201,18 @@ export function checkPassword(password: string, context: PasswordContext = {}): 
 		if (folded.includes(part) || plain.includes(transliterate(part))) return { problem: 'contains_email', advice: [] };
 	}
 
-	const words = [...APP_WORDS, ...localParts, ...(context.userInputs ?? []).flatMap((input) => fold(input).split(/[^\p{L}\p{N}]+/u))];
+	const words = [
+		...APP_WORDS,
+		...localParts,
+		...(context.userInputs ?? []).flatMap((input) => fold(input).split(/[^\p{L}\p{N}]+/u))
+	];
 	const inputs = words.filter((word) => word.length >= 3);
 	// zxcvbn counts each space as a separate guess step, which alone lifts "Syddjurs Kommune" to score 3:
 	// the password is also scored without its spaces, and the weaker estimate decides.
 	const compact = normalised.replace(/\s+/gu, '');
-	const results = [normalised, ...(compact !== normalised && compact !== '' ? [compact] : [])].map((candidate) => strengthEstimator().check(candidate, inputs));
+	const results = [normalised, ...(compact !== normalised && compact !== '' ? [compact] : [])].map((candidate) =>
+		strengthEstimator().check(candidate, inputs)
+	);
 	const weakest = results.reduce((a, b) => (b.guesses < a.guesses ? b : a));
 	if (weakest.score < PASSWORD_MIN_SCORE) return { problem: 'too_weak', advice: adviceFor(weakest.feedback) };
 	return null;

@@ -18,7 +18,12 @@ function secondsUntilBelow(times: Date[], max: number, now: Date): number | null
  * one address within 15 minutes. Kept in PostgreSQL so the limit holds across app instances.
  * @returns seconds to wait (for Retry-After), or null when a sign-in may be tried
  */
-export async function loginRetryAfter(db: Db, email: string, clientAddress: string, now = new Date()): Promise<number | null> {
+export async function loginRetryAfter(
+	db: Db,
+	email: string,
+	clientAddress: string,
+	now = new Date()
+): Promise<number | null> {
 	const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
 	const failures = (column: 'email' | 'clientAddress', value: string, max: number) =>
 		db
@@ -52,7 +57,12 @@ export type LoginAdmission = { ok: true; attemptId: number } | { ok: false; retr
  * the ~90 ms argon2 check, so no connection is held during it. Call finishLoginAttempt when it succeeded.
  * Run it in a transaction of its own (beginLoginAttempt does).
  */
-export async function admitLoginAttempt(trx: Db, email: string, clientAddress: string, now = new Date()): Promise<LoginAdmission> {
+export async function admitLoginAttempt(
+	trx: Db,
+	email: string,
+	clientAddress: string,
+	now = new Date()
+): Promise<LoginAdmission> {
 	await sql`select pg_advisory_xact_lock(hashtext('fremdrift:login-email'), hashtext(${email}))`.execute(trx);
 	await sql`select pg_advisory_xact_lock(hashtext('fremdrift:login-address'), hashtext(${clientAddress}))`.execute(trx);
 	const retryAfterSeconds = await loginRetryAfter(trx, email, clientAddress, now);
@@ -69,7 +79,12 @@ export async function admitLoginAttempt(trx: Db, email: string, clientAddress: s
  * admitLoginAttempt in a transaction of its own, which ends (with its locks) before the password is checked.
  * @example const admission = await beginLoginAttempt(db, email, event.getClientAddress());
  */
-export function beginLoginAttempt(db: Db, email: string, clientAddress: string, now = new Date()): Promise<LoginAdmission> {
+export function beginLoginAttempt(
+	db: Db,
+	email: string,
+	clientAddress: string,
+	now = new Date()
+): Promise<LoginAdmission> {
 	return inTransaction(db, (trx) => admitLoginAttempt(trx, email, clientAddress, now));
 }
 

@@ -66,7 +66,9 @@ describe('safeRedirectTarget', () => {
 
 describe('signInPathFor', () => {
 	it('encodes the page to come back to, query included', () => {
-		expect(signInPathFor(new URL('http://x.dk/noegletal?a=1&b=2'))).toBe('/login?redirectTo=%2Fnoegletal%3Fa%3D1%26b%3D2');
+		expect(signInPathFor(new URL('http://x.dk/noegletal?a=1&b=2'))).toBe(
+			'/login?redirectTo=%2Fnoegletal%3Fa%3D1%26b%3D2'
+		);
 	});
 
 	it('gives a target that safeRedirectTarget accepts as it is', () => {

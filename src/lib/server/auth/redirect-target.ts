@@ -20,7 +20,8 @@ const MAX_TARGET_LENGTH = 2000;
  * @example safeRedirectTarget('/\t/evil.example', 'https://fremdrift.kommune.dk') // null
  */
 export function safeRedirectTarget(target: string | null | undefined, origin: string): string | null {
-	if (!target || target.length > MAX_TARGET_LENGTH || !target.startsWith('/') || UNSAFE_CHARACTERS.test(target)) return null;
+	if (!target || target.length > MAX_TARGET_LENGTH || !target.startsWith('/') || UNSAFE_CHARACTERS.test(target))
+		return null;
 	let resolved: URL;
 	try {
 		resolved = new URL(target, origin);

@@ -13,15 +13,30 @@ import { anyUserExists } from './users';
  */
 export async function completeSetup(
 	trx: Db,
-	input: { organisationName: string; municipalityCode: number | null; name: string; email: string; passwordHash: string },
+	input: {
+		organisationName: string;
+		municipalityCode: number | null;
+		name: string;
+		email: string;
+		passwordHash: string;
+	},
 	clientAddress: string | null
 ): Promise<boolean> {
 	await sql`select pg_advisory_xact_lock(hashtext('fremdrift:first-run'))`.execute(trx);
 	if (await anyUserExists(trx)) return false;
-	const organisationId = await createOrganisation(trx, { name: input.organisationName, municipalityCode: input.municipalityCode });
+	const organisationId = await createOrganisation(trx, {
+		name: input.organisationName,
+		municipalityCode: input.municipalityCode
+	});
 	const user = await trx
 		.insertInto('appUser')
-		.values({ organisationId, email: input.email, name: input.name, role: FIRST_USER_ROLE, passwordHash: input.passwordHash })
+		.values({
+			organisationId,
+			email: input.email,
+			name: input.name,
+			role: FIRST_USER_ROLE,
+			passwordHash: input.passwordHash
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	await recordAudit(trx, {

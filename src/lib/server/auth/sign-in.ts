@@ -31,7 +31,13 @@ export async function signIn(db: Db, event: RequestEvent, email: string, passwor
 	const clientAddress = event.getClientAddress();
 	const admission = await beginLoginAttempt(db, email, clientAddress);
 	if (!admission.ok) {
-		await recordAudit(db, { organisationId: null, actorLabel: email, action: 'auth.sign_in_blocked', entityType: 'user', clientAddress });
+		await recordAudit(db, {
+			organisationId: null,
+			actorLabel: email,
+			action: 'auth.sign_in_blocked',
+			entityType: 'user',
+			clientAddress
+		});
 		return { ok: false, reason: 'rate_limited', retryAfterSeconds: admission.retryAfterSeconds };
 	}
 	const user = await findUserForSignIn(db, email);
@@ -51,7 +57,8 @@ export async function signIn(db: Db, event: RequestEvent, email: string, passwor
 			clientAddress
 		});
 		if (!succeeded || !usable) return null;
-		return (await createSession(trx, usable.id, { clientAddress, userAgent: event.request.headers.get('user-agent') })).token;
+		return (await createSession(trx, usable.id, { clientAddress, userAgent: event.request.headers.get('user-agent') }))
+			.token;
 	});
 	if (token === null || !usable) return { ok: false, reason: 'invalid' };
 	setSessionCookie(event.cookies, token, event.url.protocol === 'https:', getConfig().session);
@@ -63,7 +70,19 @@ export async function signIn(db: Db, event: RequestEvent, email: string, passwor
  * Ends the user's session and records the sign-out, in the caller's transaction.
  * @example await inTransaction(db, (trx) => signOut(trx, locals.session.id, locals.user, event.getClientAddress()));
  */
-export async function signOut(trx: Db, sessionId: string, user: Pick<SessionUser, 'id' | 'organisationId'>, clientAddress: string | null): Promise<void> {
+export async function signOut(
+	trx: Db,
+	sessionId: string,
+	user: Pick<SessionUser, 'id' | 'organisationId'>,
+	clientAddress: string | null
+): Promise<void> {
 	await invalidateSession(trx, sessionId);
-	await recordAudit(trx, { organisationId: user.organisationId, actorUserId: user.id, action: 'auth.sign_out', entityType: 'user', entityId: user.id, clientAddress });
+	await recordAudit(trx, {
+		organisationId: user.organisationId,
+		actorUserId: user.id,
+		action: 'auth.sign_out',
+		entityType: 'user',
+		entityId: user.id,
+		clientAddress
+	});
 }

@@ -39,7 +39,11 @@ function audit(trx: Db, admin: AdminActor, action: string, userId: number, befor
  * of their own users, but never that a user exists in another organisation, or which.
  * @example const result = await writeInTransaction(db, (trx) => inviteUser(trx, admin, { name, email, role }));
  */
-export async function inviteUser(trx: Db, admin: AdminActor, input: { name: string; email: string; role: Role }): Promise<WriteResult<{ id: number; token: string }>> {
+export async function inviteUser(
+	trx: Db,
+	admin: AdminActor,
+	input: { name: string; email: string; role: Role }
+): Promise<WriteResult<{ id: number; token: string }>> {
 	const existing = await trx
 		.selectFrom('appUser as u')
 		.innerJoin('organisation as o', 'o.id', 'u.organisationId')
@@ -48,7 +52,10 @@ export async function inviteUser(trx: Db, admin: AdminActor, input: { name: stri
 		.executeTakeFirst();
 	if (existing) {
 		const here = existing.organisationId === admin.organisationId;
-		return invalid('email', here ? t('admin.email_taken_here', { organisation: existing.organisationName }) : t('admin.email_unavailable'));
+		return invalid(
+			'email',
+			here ? t('admin.email_taken_here', { organisation: existing.organisationName }) : t('admin.email_unavailable')
+		);
 	}
 	const { id } = await trx
 		.insertInto('appUser')
@@ -63,7 +70,13 @@ export async function inviteUser(trx: Db, admin: AdminActor, input: { name: stri
  * Gives a user another role, if the user is still at the version the admin saw (else stale, with the stored user).
  * @example await writeInTransaction(db, (trx) => changeUserRole(trx, admin, user, form.data.role, form.data.version));
  */
-export async function changeUserRole(trx: Db, admin: AdminActor, user: { id: number; role: Role }, role: Role, expectedVersion: number): Promise<WriteResult> {
+export async function changeUserRole(
+	trx: Db,
+	admin: AdminActor,
+	user: { id: number; role: Role },
+	role: Role,
+	expectedVersion: number
+): Promise<WriteResult> {
 	const updated = await trx
 		.updateTable('appUser')
 		.set({ role, version: expectedVersion + 1, updatedAt: new Date() })
@@ -80,7 +93,12 @@ export async function changeUserRole(trx: Db, admin: AdminActor, user: { id: num
  * Disables a user or enables them again. Disabling ends their sessions, unused links and API tokens for
  * good: enabling brings none back.
  */
-export async function setUserDisabled(trx: Db, admin: AdminActor, userId: number, disabled: boolean): Promise<WriteResult> {
+export async function setUserDisabled(
+	trx: Db,
+	admin: AdminActor,
+	userId: number,
+	disabled: boolean
+): Promise<WriteResult> {
 	const now = new Date();
 	const updated = await trx
 		.updateTable('appUser')
@@ -89,7 +107,8 @@ export async function setUserDisabled(trx: Db, admin: AdminActor, userId: number
 		.where('organisationId', '=', admin.organisationId)
 		.executeTakeFirst();
 	if (Number(updated.numUpdatedRows) !== 1) return NOT_FOUND;
-	if (disabled) await audit(trx, admin, 'user.disabled', userId, undefined, await revokeUserCredentials(trx, userId, now));
+	if (disabled)
+		await audit(trx, admin, 'user.disabled', userId, undefined, await revokeUserCredentials(trx, userId, now));
 	else await audit(trx, admin, 'user.enabled', userId);
 	return { kind: 'ok', change: 'updated' };
 }
@@ -111,9 +130,19 @@ export async function createResetLink(trx: Db, admin: AdminActor, userId: number
  * Replaces the recommendations a user is assigned to; only the admin's own organisation's recommendations
  * can be assigned (other ids are ignored).
  */
-export async function setUserAssignments(trx: Db, admin: AdminActor, userId: number, recommendationIds: readonly number[]): Promise<WriteResult> {
+export async function setUserAssignments(
+	trx: Db,
+	admin: AdminActor,
+	userId: number,
+	recommendationIds: readonly number[]
+): Promise<WriteResult> {
 	const valid = recommendationIds.length
-		? await trx.selectFrom('recommendation').select('id').where('organisationId', '=', admin.organisationId).where('id', 'in', recommendationIds).execute()
+		? await trx
+				.selectFrom('recommendation')
+				.select('id')
+				.where('organisationId', '=', admin.organisationId)
+				.where('id', 'in', recommendationIds)
+				.execute()
 		: [];
 	const before = await listAssignmentIds(trx, userId);
 	await trx.deleteFrom('recommendationAssignment').where('userId', '=', userId).execute();
@@ -123,6 +152,13 @@ export async function setUserAssignments(trx: Db, admin: AdminActor, userId: num
 			.values(valid.map((r) => ({ organisationId: admin.organisationId, recommendationId: r.id, userId })))
 			.execute();
 	}
-	await audit(trx, admin, 'user.assignments_changed', userId, { recommendationIds: before }, { recommendationIds: valid.map((r) => r.id) });
+	await audit(
+		trx,
+		admin,
+		'user.assignments_changed',
+		userId,
+		{ recommendationIds: before },
+		{ recommendationIds: valid.map((r) => r.id) }
+	);
 	return { kind: 'ok', change: 'updated' };
 }

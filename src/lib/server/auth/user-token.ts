@@ -38,7 +38,12 @@ export async function createUserToken(
  * A voided link is marked used: the one column findUserToken checks, and it keeps when it stopped working.
  */
 export async function voidUserTokens(db: Pick<Db, 'updateTable'>, userId: number, now = new Date()): Promise<number> {
-	const result = await db.updateTable('userToken').set({ usedAt: now }).where('userId', '=', userId).where('usedAt', 'is', null).executeTakeFirst();
+	const result = await db
+		.updateTable('userToken')
+		.set({ usedAt: now })
+		.where('userId', '=', userId)
+		.where('usedAt', 'is', null)
+		.executeTakeFirst();
 	return Number(result.numUpdatedRows);
 }
 
@@ -54,7 +59,16 @@ export async function findUserToken(db: Db, token: string, now = new Date()) {
 		.where('t.usedAt', 'is', null)
 		.where('t.expiresAt', '>', now)
 		.where('u.disabledAt', 'is', null)
-		.select(['t.id as tokenId', 't.tokenHash', 't.purpose', 'u.id as userId', 'u.email', 'u.name', 'u.organisationId', 'o.name as organisationName'])
+		.select([
+			't.id as tokenId',
+			't.tokenHash',
+			't.purpose',
+			'u.id as userId',
+			'u.email',
+			'u.name',
+			'u.organisationId',
+			'o.name as organisationName'
+		])
 		.executeTakeFirst();
 	if (!row || !secretMatches(match[2], row.tokenHash)) return undefined;
 	const { tokenHash: _hash, ...rest } = row;

@@ -12,12 +12,22 @@ export function listUsers(db: Db, organisationId: number) {
 			'u.role',
 			'u.disabledAt',
 			eb.fn.coalesce(eb.ref('u.passwordHash'), eb.val('')).as('passwordHash'),
-			eb.selectFrom('session').whereRef('session.userId', '=', 'u.id').select((s) => s.fn.countAll<number>().as('n')).as('sessionCount')
+			eb
+				.selectFrom('session')
+				.whereRef('session.userId', '=', 'u.id')
+				.select((s) => s.fn.countAll<number>().as('n'))
+				.as('sessionCount')
 		])
 		.orderBy('u.name')
 		.orderBy('u.id')
 		.execute()
-		.then((rows) => rows.map(({ passwordHash, ...row }) => ({ ...row, invited: passwordHash === '', sessionCount: Number(row.sessionCount ?? 0) })));
+		.then((rows) =>
+			rows.map(({ passwordHash, ...row }) => ({
+				...row,
+				invited: passwordHash === '',
+				sessionCount: Number(row.sessionCount ?? 0)
+			}))
+		);
 }
 
 /** One user of the organisation (never their password hash); undefined for another organisation's. */
@@ -57,6 +67,10 @@ export async function anyUserExists(db: Db): Promise<boolean> {
 
 /** Ids of the recommendations a user is assigned to. */
 export async function listAssignmentIds(db: Db, userId: number): Promise<number[]> {
-	const rows = await db.selectFrom('recommendationAssignment').select('recommendationId').where('userId', '=', userId).execute();
+	const rows = await db
+		.selectFrom('recommendationAssignment')
+		.select('recommendationId')
+		.where('userId', '=', userId)
+		.execute();
 	return rows.map((r) => r.recommendationId);
 }

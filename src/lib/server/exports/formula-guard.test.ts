@@ -6,7 +6,19 @@ import { toXlsx } from './xlsx';
 import type { Table } from './table';
 
 /** Text cells starting the way a spreadsheet formula starts: ASCII and full-width (＝ ＋ － ＠). */
-const FORMULAS = ['=1+1', '+1+1', '-1+1', '@SUM(A1)', '\t=1+1', '\r=1+1', '＝1+1', '＋1+1', '－1+1', '＠SUM(A1)', '＝HYPERLINK("https://ond.example")'];
+const FORMULAS = [
+	'=1+1',
+	'+1+1',
+	'-1+1',
+	'@SUM(A1)',
+	'\t=1+1',
+	'\r=1+1',
+	'＝1+1',
+	'＋1+1',
+	'－1+1',
+	'＠SUM(A1)',
+	'＝HYPERLINK("https://ond.example")'
+];
 /** Text that only looks close: left as it is. */
 const HARMLESS = ['1+1', ' =1+1', 'a=b', '７,４', '＃1', 'Ny opgørelse'];
 
@@ -18,7 +30,11 @@ const table = (texts: string[]): Table => ({
 
 /** The CSV's data cells, read back as a CSV reader does. */
 function csvCells(texts: string[]): string[] {
-	const records = parse(Buffer.from(toDanishCsv(table(texts))), { delimiter: ';', bom: true, from_line: 2 }) as string[][];
+	const records = parse(Buffer.from(toDanishCsv(table(texts))), {
+		delimiter: ';',
+		bom: true,
+		from_line: 2
+	}) as string[][];
 	return records.map(([cell]) => cell);
 }
 

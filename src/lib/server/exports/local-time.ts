@@ -26,8 +26,7 @@ const copenhagen = new Intl.DateTimeFormat('en-CA', {
 export function copenhagenWallClock(moment: Date): WallClock {
 	if (Number.isNaN(moment.getTime())) throw new RangeError('Invalid Date');
 	const parts = copenhagen.formatToParts(moment);
-	const part = (type: Intl.DateTimeFormatPartTypes): number =>
-		Number(parts.find((p) => p.type === type)?.value);
+	const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
 	return {
 		year: part('year'),
 		month: part('month'),

@@ -8,7 +8,11 @@ import type { Table } from './table';
 function statusText(row: OverviewRow): string {
 	const s = row.status;
 	// Only a recommendation followed via its items has no status word; {} left '{done} af {total}' unfilled.
-	const word = s.status ? t(`status.${s.status}`) : s.source === 'follow_up' ? t('status.follow_up_progress', { done: s.progress.done, total: s.progress.total }) : t('status.no_data');
+	const word = s.status
+		? t(`status.${s.status}`)
+		: s.source === 'follow_up'
+			? t('status.follow_up_progress', { done: s.progress.done, total: s.progress.total })
+			: t('status.no_data');
 	return s.override ? `${word} (${t('status.override')})` : word;
 }
 
@@ -48,7 +52,10 @@ export function recommendationTable(rows: readonly OverviewRow[]): Table {
 				responsible: row.responsible,
 				allocated: row.budget.allocatedKr,
 				spent: row.budget.spentKr,
-				decision: d.decisionDate && d.decisionKind ? `${t(`decision.${d.decisionKind as 'consensus'}`)}: ${d.decisionBody}, ${formatDateDa(d.decisionDate)}` : '',
+				decision:
+					d.decisionDate && d.decisionKind
+						? `${t(`decision.${d.decisionKind as 'consensus'}`)}: ${d.decisionBody}, ${formatDateDa(d.decisionDate)}`
+						: '',
 				dissent: d.decisionKind === 'dissent' ? d.dissentText : ''
 			};
 		})

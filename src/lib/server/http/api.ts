@@ -8,10 +8,15 @@ import { t } from '../messages';
  * The JSON API's error shape: `{"error":{"code","message","fields"}}`, message in Danish.
  * @example return apiError(404, 'not_found', t('api.not_found'));
  */
-export function apiError(status: number, code: string, message: string, fields?: Record<string, string>, headers?: HeadersInit): Response {
+export function apiError(
+	status: number,
+	code: string,
+	message: string,
+	fields?: Record<string, string>,
+	headers?: HeadersInit
+): Response {
 	return json({ error: { code, message, fields: fields ?? {} } }, { status, headers });
 }
-
 
 /**
  * The request's media type when it is one of `accepted`, else the 415 to send: JSON that names the
@@ -22,8 +27,16 @@ export function requireContentType(request: Request, accepted: readonly string[]
 	const type = request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
 	if (accepted.includes(type)) return type;
 	const list = accepted.join(', ');
-	const message = type ? t('api.unsupported_media_type', { received: type, accepted: list }) : t('api.content_type_missing', { accepted: list });
-	return apiError(415, 'unsupported_media_type', message, undefined, request.method === 'POST' ? { 'accept-post': list } : undefined);
+	const message = type
+		? t('api.unsupported_media_type', { received: type, accepted: list })
+		: t('api.content_type_missing', { accepted: list });
+	return apiError(
+		415,
+		'unsupported_media_type',
+		message,
+		undefined,
+		request.method === 'POST' ? { 'accept-post': list } : undefined
+	);
 }
 
 /** Largest JSON body the API reads. */
@@ -39,9 +52,11 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
 	const type = requireContentType(request, ['application/json']);
 	if (type instanceof Response) return type;
 	const declared = Number(request.headers.get('content-length') ?? '0');
-	if (declared > MAX_JSON_BYTES) return apiError(413, 'too_large', t('api.body_too_large', { max: MAX_JSON_BYTES / 1024 }));
+	if (declared > MAX_JSON_BYTES)
+		return apiError(413, 'too_large', t('api.body_too_large', { max: MAX_JSON_BYTES / 1024 }));
 	const text = await request.text();
-	if (new TextEncoder().encode(text).length > MAX_JSON_BYTES) return apiError(413, 'too_large', t('api.body_too_large', { max: MAX_JSON_BYTES / 1024 }));
+	if (new TextEncoder().encode(text).length > MAX_JSON_BYTES)
+		return apiError(413, 'too_large', t('api.body_too_large', { max: MAX_JSON_BYTES / 1024 }));
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);

@@ -17,7 +17,8 @@ export const BASE_HEADERS = Object.freeze({
  */
 export function addBaseHeaders(httpServer) {
 	// Fail at start-up, not silently: a server without the headers must not run unnoticed.
-	if (typeof httpServer?.prependListener !== 'function') throw new Error('addBaseHeaders: adapter-node did not export its HTTP server');
+	if (typeof httpServer?.prependListener !== 'function')
+		throw new Error('addBaseHeaders: adapter-node did not export its HTTP server');
 	httpServer.prependListener('request', (_request, response) => {
 		for (const [name, value] of Object.entries(BASE_HEADERS)) response.setHeader(name, value);
 	});

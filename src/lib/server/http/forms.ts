@@ -2,16 +2,18 @@ import type { z } from 'zod';
 
 export type FieldErrors = Record<string, string>;
 
-export type FormResult<T> =
-	| { ok: true; data: T }
-	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /**
  * Validates a submitted form with a zod schema. On failure: the first Danish message per field
  * (for the form-error display) and the submitted text values (to refill the form; never passwords).
  * @example const form = parseForm(loginSchema, await request.formData()); if (!form.ok) return fail(400, form);
  */
-export function parseForm<T>(schema: z.ZodType<T>, formData: FormData, secretFields: readonly string[] = ['password', 'passwordRepeat']): FormResult<T> {
+export function parseForm<T>(
+	schema: z.ZodType<T>,
+	formData: FormData,
+	secretFields: readonly string[] = ['password', 'passwordRepeat']
+): FormResult<T> {
 	const raw: Record<string, string | string[]> = {};
 	for (const key of new Set(formData.keys())) {
 		const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');

@@ -8,12 +8,30 @@ function schema(type: z.ZodType, io: 'input' | 'output' = 'output') {
 	return rest;
 }
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const errorResponse = (description: string) => ({
+	description,
+	content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+});
 const ok = (description: string, ref: object) => ({ description, content: { 'application/json': { schema: ref } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
-const periodParam = { name: 'period', in: 'path', required: true, schema: { type: 'string', examples: ['2025', '2025-H2', '2025-Q3', '2025-09'] } };
-const asOfParam = { name: 'asOf', in: 'query', required: false, description: `Dato for beregningen (${MIN_DATE} til ${MAX_DATE}); standard er i dag`, schema: { type: 'string', format: 'date' } };
-const refused = { '401': errorResponse('Ikke logget ind'), '403': errorResponse('Ingen adgang'), '404': errorResponse('Findes ikke') };
+const periodParam = {
+	name: 'period',
+	in: 'path',
+	required: true,
+	schema: { type: 'string', examples: ['2025', '2025-H2', '2025-Q3', '2025-09'] }
+};
+const asOfParam = {
+	name: 'asOf',
+	in: 'query',
+	required: false,
+	description: `Dato for beregningen (${MIN_DATE} til ${MAX_DATE}); standard er i dag`,
+	schema: { type: 'string', format: 'date' }
+};
+const refused = {
+	'401': errorResponse('Ikke logget ind'),
+	'403': errorResponse('Ingen adgang'),
+	'404': errorResponse('Findes ikke')
+};
 
 const recommendationList = z.object({
 	asOf: z.string(),
@@ -24,7 +42,14 @@ const recommendationList = z.object({
 			title: z.string(),
 			status: z.string().nullable(),
 			statusSource: z.enum(['kpi', 'follow_up']),
-			decision: z.object({ date: z.string(), body: z.string(), kind: z.enum(['consensus', 'dissent']).nullable(), dissentText: z.string() }).nullable(),
+			decision: z
+				.object({
+					date: z.string(),
+					body: z.string(),
+					kind: z.enum(['consensus', 'dissent']).nullable(),
+					dissentText: z.string()
+				})
+				.nullable(),
 			budget: z.object({ allocatedKr: z.number().int(), spentKr: z.number().int() })
 		})
 	)
@@ -45,7 +70,12 @@ const importResult = z.object({
 export function openApiDocument() {
 	return {
 		openapi: '3.1.0',
-		info: { title: 'Fremdrift API', version: '1', description: 'Anbefalinger, nøgletal og værdier for én kommune. Fejl: {"error":{"code","message","fields"}} med danske beskeder.' },
+		info: {
+			title: 'Fremdrift API',
+			version: '1',
+			description:
+				'Anbefalinger, nøgletal og værdier for én kommune. Fejl: {"error":{"code","message","fields"}} med danske beskeder.'
+		},
 		security: [{ bearer: [] }, { session: [] }],
 		components: {
 			securitySchemes: {
@@ -64,25 +94,55 @@ export function openApiDocument() {
 		},
 		paths: {
 			'/api/v1/recommendations': {
-				get: { summary: 'Anbefalinger med beregnet status', parameters: [asOfParam], responses: { '200': ok('Liste', { $ref: '#/components/schemas/RecommendationList' }), '422': errorResponse('Ugyldig dato'), ...refused } }
+				get: {
+					summary: 'Anbefalinger med beregnet status',
+					parameters: [asOfParam],
+					responses: {
+						'200': ok('Liste', { $ref: '#/components/schemas/RecommendationList' }),
+						'422': errorResponse('Ugyldig dato'),
+						...refused
+					}
+				}
 			},
 			'/api/v1/recommendations/{id}': {
 				get: {
 					summary: 'Én anbefaling: alle felter, nøgletal, budget, opfølgningspunkter og status',
 					parameters: [idParam, asOfParam],
-					responses: { '200': { description: 'Anbefalingen', content: { 'application/json': { schema: { type: 'object' } } } }, '422': errorResponse('Ugyldig dato'), ...refused }
+					responses: {
+						'200': { description: 'Anbefalingen', content: { 'application/json': { schema: { type: 'object' } } } },
+						'422': errorResponse('Ugyldig dato'),
+						...refused
+					}
 				}
 			},
 			'/api/v1/kpis': {
 				get: {
 					summary: 'Nøgletal med status',
 					parameters: [asOfParam],
-					responses: { '200': ok('Liste', { type: 'object', properties: { kpis: { type: 'array', items: { $ref: '#/components/schemas/Kpi' } } } }), '422': errorResponse('Ugyldig dato'), ...refused }
+					responses: {
+						'200': ok('Liste', {
+							type: 'object',
+							properties: { kpis: { type: 'array', items: { $ref: '#/components/schemas/Kpi' } } }
+						}),
+						'422': errorResponse('Ugyldig dato'),
+						...refused
+					}
 				},
 				post: {
 					summary: 'Opret nøgletal (administrator, direktør)',
-					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/KpiCreate' } } } },
-					responses: { '201': ok('Oprettet', { $ref: '#/components/schemas/Kpi' }), '400': errorResponse('Ikke JSON'), '409': errorResponse('Navnet er taget'), '413': errorResponse('For stor'), '415': errorResponse('Forkert Content-Type'), '422': errorResponse('Ugyldige felter'), ...refused }
+					requestBody: {
+						required: true,
+						content: { 'application/json': { schema: { $ref: '#/components/schemas/KpiCreate' } } }
+					},
+					responses: {
+						'201': ok('Oprettet', { $ref: '#/components/schemas/Kpi' }),
+						'400': errorResponse('Ikke JSON'),
+						'409': errorResponse('Navnet er taget'),
+						'413': errorResponse('For stor'),
+						'415': errorResponse('Forkert Content-Type'),
+						'422': errorResponse('Ugyldige felter'),
+						...refused
+					}
 				}
 			},
 			'/api/v1/kpis/{id}': {
@@ -90,7 +150,33 @@ export function openApiDocument() {
 					summary: 'Ét nøgletal med status pr. dato og dets sammenligningsserier',
 					parameters: [idParam, asOfParam],
 					responses: {
-						'200': ok('Nøgletallet', { allOf: [{ $ref: '#/components/schemas/Kpi' }, { type: 'object', properties: { comparisons: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, source: { type: 'string' }, values: { type: 'array', items: { type: 'object', properties: { period: { type: 'string' }, value: { type: 'number' } } } } } } } } }] }),
+						'200': ok('Nøgletallet', {
+							allOf: [
+								{ $ref: '#/components/schemas/Kpi' },
+								{
+									type: 'object',
+									properties: {
+										comparisons: {
+											type: 'array',
+											items: {
+												type: 'object',
+												properties: {
+													name: { type: 'string' },
+													source: { type: 'string' },
+													values: {
+														type: 'array',
+														items: {
+															type: 'object',
+															properties: { period: { type: 'string' }, value: { type: 'number' } }
+														}
+													}
+												}
+											}
+										}
+									}
+								}
+							]
+						}),
 						'422': errorResponse('Ugyldig dato'),
 						...refused
 					}
@@ -100,15 +186,25 @@ export function openApiDocument() {
 				get: {
 					summary: 'Nøgletallets værdier',
 					parameters: [idParam],
-					responses: { '200': ok('Liste', { type: 'object', properties: { observations: { type: 'array', items: { $ref: '#/components/schemas/Observation' } } } }), ...refused }
+					responses: {
+						'200': ok('Liste', {
+							type: 'object',
+							properties: { observations: { type: 'array', items: { $ref: '#/components/schemas/Observation' } } }
+						}),
+						...refused
+					}
 				}
 			},
 			'/api/v1/kpis/{id}/observations/{period}': {
 				put: {
 					summary: 'Gem værdien for en periode (version kræves for at ændre en eksisterende)',
-					description: 'value sendes altid. comment, source og seriesBreak, der udelades, bevarer den gemte værdi (en ny værdi får "" og false); null rydder dem.',
+					description:
+						'value sendes altid. comment, source og seriesBreak, der udelades, bevarer den gemte værdi (en ny værdi får "" og false); null rydder dem.',
 					parameters: [idParam, periodParam],
-					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ObservationPut' } } } },
+					requestBody: {
+						required: true,
+						content: { 'application/json': { schema: { $ref: '#/components/schemas/ObservationPut' } } }
+					},
 					responses: {
 						'200': ok('Ændret', { $ref: '#/components/schemas/Observation' }),
 						'201': ok('Oprettet', { $ref: '#/components/schemas/Observation' }),
@@ -122,15 +218,30 @@ export function openApiDocument() {
 				},
 				delete: {
 					summary: 'Slet værdien (med den version, man så)',
-					parameters: [idParam, periodParam, { name: 'version', in: 'query', required: true, schema: { type: 'integer', minimum: 1 } }],
-					responses: { '204': { description: 'Slettet' }, '409': errorResponse('Forældet version'), '422': errorResponse('Version mangler'), ...refused }
+					parameters: [
+						idParam,
+						periodParam,
+						{ name: 'version', in: 'query', required: true, schema: { type: 'integer', minimum: 1 } }
+					],
+					responses: {
+						'204': { description: 'Slettet' },
+						'409': errorResponse('Forældet version'),
+						'422': errorResponse('Version mangler'),
+						...refused
+					}
 				}
 			},
 			'/api/v1/imports/observations': {
 				post: {
 					summary: 'Importér værdier fra CSV (dansk Excel eller komma/punktum) eller XLSX – alt eller intet',
 					parameters: [{ name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' } }],
-					requestBody: { required: true, content: { [IMPORT_CONTENT_TYPES[0]]: { schema: { type: 'string' } }, [IMPORT_CONTENT_TYPES[1]]: { schema: { type: 'string', format: 'binary' } } } },
+					requestBody: {
+						required: true,
+						content: {
+							[IMPORT_CONTENT_TYPES[0]]: { schema: { type: 'string' } },
+							[IMPORT_CONTENT_TYPES[1]]: { schema: { type: 'string', format: 'binary' } }
+						}
+					},
 					responses: {
 						'200': ok('Resultat (eller forhåndsvisning med dryRun)', { $ref: '#/components/schemas/ImportResult' }),
 						'409': errorResponse('Værdier ændret undervejs'),
@@ -141,7 +252,9 @@ export function openApiDocument() {
 					}
 				}
 			},
-			'/api/v1/openapi.json': { get: { summary: 'Dette dokument', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } } }
+			'/api/v1/openapi.json': {
+				get: { summary: 'Dette dokument', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } }
+			}
 		}
 	};
 }

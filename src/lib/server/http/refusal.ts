@@ -29,7 +29,10 @@ export const MAX_REFILL_CHARACTERS = 25_000;
  * The submitted text values of a form, to refill it after a refusal; never the secret fields.
  * @example return invalidForm('save', form.errors, formValues(formData));
  */
-export function formValues(formData: FormData, secret: readonly string[] = ['password', 'passwordRepeat']): Record<string, string> {
+export function formValues(
+	formData: FormData,
+	secret: readonly string[] = ['password', 'passwordRepeat']
+): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const [key, value] of formData.entries()) {
 		if (typeof value === 'string' && !secret.includes(key)) values[key] = value.slice(0, MAX_REFILL_CHARACTERS);
@@ -41,7 +44,12 @@ export function formValues(formData: FormData, secret: readonly string[] = ['pas
  * A form refused by its schema: 400 with the field messages and the submitted text.
  * @example if (!form.ok) return invalidForm('theme-add', form.errors, formValues(formData));
  */
-export function invalidForm(form: string, errors: FieldErrors, values: Record<string, string>, rowId: number | null = null): ActionFailure<FormFailure<never>> {
+export function invalidForm(
+	form: string,
+	errors: FieldErrors,
+	values: Record<string, string>,
+	rowId: number | null = null
+): ActionFailure<FormFailure<never>> {
 	return fail(400, { form, rowId, message: null, errors, values, conflict: null });
 }
 
@@ -50,7 +58,13 @@ export function invalidForm(form: string, errors: FieldErrors, values: Record<st
  * sign-in limit (429) or an e-mail in use (409).
  * @example return formMessage(400, 'login', t('auth.invalid_credentials'), { email });
  */
-export function formMessage(status: number, form: string, message: string, values: Record<string, string> = {}, rowId: number | null = null): ActionFailure<FormFailure<never>> {
+export function formMessage(
+	status: number,
+	form: string,
+	message: string,
+	values: Record<string, string> = {},
+	rowId: number | null = null
+): ActionFailure<FormFailure<never>> {
 	return fail(status, { form, rowId, message, errors: {}, values, conflict: null });
 }
 
@@ -61,7 +75,13 @@ export function formMessage(status: number, form: string, message: string, value
  */
 export function formRefusal<Conflict = unknown>(
 	result: Refusal,
-	context: { form: string; values?: Record<string, string>; rowId?: number | null; conflict?: (stale: Extract<Refusal, { kind: 'stale' }>) => Conflict; staleMessage?: string }
+	context: {
+		form: string;
+		values?: Record<string, string>;
+		rowId?: number | null;
+		conflict?: (stale: Extract<Refusal, { kind: 'stale' }>) => Conflict;
+		staleMessage?: string;
+	}
 ): ActionFailure<FormFailure<Conflict>> {
 	if (result.kind === 'not_found') error(404, t('register.not_found'));
 	if (result.kind === 'forbidden') error(403, t('auth.forbidden'));
@@ -78,7 +98,12 @@ export function formRefusal<Conflict = unknown>(
  * `stale` words the 409 for the thing written (e.g. the stored version) and names its fields.
  * @example if (result.kind !== 'ok') return apiRefusal(result);
  */
-export function apiRefusal(result: Refusal, context: { stale?: (stale: Extract<Refusal, { kind: 'stale' }>) => { message: string; fields?: Record<string, string> } } = {}): Response {
+export function apiRefusal(
+	result: Refusal,
+	context: {
+		stale?: (stale: Extract<Refusal, { kind: 'stale' }>) => { message: string; fields?: Record<string, string> };
+	} = {}
+): Response {
 	switch (result.kind) {
 		case 'not_found':
 			return apiError(404, 'not_found', t('api.not_found'));

@@ -2,7 +2,14 @@ import { inTransaction, type Db } from '../infra/db';
 import type { SessionUser } from '../auth/session';
 import { formatPeriod, parsePeriod } from '../../domain/periods';
 import { MAX_ABS_VALUE, MAX_COMMENT_LENGTH } from './row-fields';
-import { insertObservations, listWritableKpiIds, loadStoredObservations, observationKey, updateObservations, type StoredObservation } from '../kpis';
+import {
+	insertObservations,
+	listWritableKpiIds,
+	loadStoredObservations,
+	observationKey,
+	updateObservations,
+	type StoredObservation
+} from '../kpis';
 import { recordImportAudit, StaleImportError, type WriteRow } from './write';
 import type { ApplyResult, ImportPreview, PreviewRow } from './types';
 
@@ -30,11 +37,17 @@ export async function applyObservationImport(
 	const unchanged = rows.length - created.length - updated.length;
 	try {
 		await inTransaction(db, async (trx) => {
-			const stored = await loadStoredObservations(trx, user.organisationId, [...new Set(rows.map((row) => row.kpiId))], {
-				periods: [...new Set(rows.map((row) => row.period))],
-				lock: true
-			});
-			if (rows.some((row) => isStale(row, stored.get(observationKey(row.kpiId, row.period))))) throw new StaleImportError();
+			const stored = await loadStoredObservations(
+				trx,
+				user.organisationId,
+				[...new Set(rows.map((row) => row.kpiId))],
+				{
+					periods: [...new Set(rows.map((row) => row.period))],
+					lock: true
+				}
+			);
+			if (rows.some((row) => isStale(row, stored.get(observationKey(row.kpiId, row.period)))))
+				throw new StaleImportError();
 			if (created.length + updated.length === 0) return;
 			if (!(await insertObservations(trx, user, created))) throw new StaleImportError();
 			if (!(await updateObservations(trx, user, updated, stored))) throw new StaleImportError();

@@ -34,7 +34,9 @@ function normaliseHeader(text: string): string {
  * matching columns wins. Fails with a Danish message naming the missing required columns.
  * @example mapColumns(['Periode', 'KPI', 'Værdi']) // { ok: true, columns: { kpi: 1, period: 0, value: 2, comment: null } }
  */
-export function mapColumns(header: readonly string[]): { ok: true; columns: ColumnMap } | { ok: false; message: string } {
+export function mapColumns(
+	header: readonly string[]
+): { ok: true; columns: ColumnMap } | { ok: false; message: string } {
 	const normalised = header.map(normaliseHeader);
 	const find = (field: Field) => {
 		const accepted = new Set(HEADERS[field].map(normaliseHeader));

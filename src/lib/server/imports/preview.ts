@@ -3,7 +3,13 @@ import { t } from '../messages';
 import type { SessionUser } from '../auth/session';
 import { mapColumns } from './columns';
 import { createKpiFinder, readRow, type RowDraft } from './row-fields';
-import { listKpiRefs, listWritableKpiIds, loadStoredObservations, observationKey, type StoredObservation } from '../kpis';
+import {
+	listKpiRefs,
+	listWritableKpiIds,
+	loadStoredObservations,
+	observationKey,
+	type StoredObservation
+} from '../kpis';
 import type { ImportPreview, ImportTable, PreviewRow } from './types';
 
 /**
@@ -18,18 +24,19 @@ export async function previewObservationImport(db: Db, user: SessionUser, table:
 	const mapped = mapColumns(header.cells);
 	if (!mapped.ok) return summarise([{ ...emptyRow(header.line), kind: 'error', message: mapped.message }]);
 
-	const [kpis, writable] = await Promise.all([
-		listKpiRefs(db, user.organisationId),
-		listWritableKpiIds(db, user)
-	]);
+	const [kpis, writable] = await Promise.all([listKpiRefs(db, user.organisationId), listWritableKpiIds(db, user)]);
 	const context = { findKpi: createKpiFinder(kpis), writable, decimalSeparator: table.decimalSeparator };
 	const drafts = data.map((row) => readRow(row, mapped.columns, context));
 	markDuplicates(drafts);
 
-	const kpiIds = [...new Set(drafts.flatMap((draft) => (draft.kpi && writable.has(draft.kpi.id) ? [draft.kpi.id] : [])))];
+	const kpiIds = [
+		...new Set(drafts.flatMap((draft) => (draft.kpi && writable.has(draft.kpi.id) ? [draft.kpi.id] : [])))
+	];
 	const stored = await loadStoredObservations(db, user.organisationId, kpiIds);
 	return summarise(
-		drafts.map((draft) => classify(draft, draft.kpi && draft.period ? stored.get(observationKey(draft.kpi.id, draft.period)) : undefined))
+		drafts.map((draft) =>
+			classify(draft, draft.kpi && draft.period ? stored.get(observationKey(draft.kpi.id, draft.period)) : undefined)
+		)
 	);
 }
 
@@ -54,7 +61,8 @@ function classify(draft: RowDraft, stored: StoredObservation | undefined): Previ
 		value: draft.value,
 		oldValue: stored?.value ?? null
 	};
-	if (draft.messages.length > 0) return { ...row, kind: 'error', comment: draft.comment ?? '', message: draft.messages.join(' ') };
+	if (draft.messages.length > 0)
+		return { ...row, kind: 'error', comment: draft.comment ?? '', message: draft.messages.join(' ') };
 	// A file without a comment column leaves the stored comments alone.
 	const comment = draft.comment ?? stored?.comment ?? '';
 	if (!stored) return { ...row, kind: 'new', comment };
@@ -63,13 +71,29 @@ function classify(draft: RowDraft, stored: StoredObservation | undefined): Previ
 }
 
 function emptyRow(line: number): PreviewRow {
-	return { line, kind: 'error', kpiId: null, kpiName: null, period: null, value: null, oldValue: null, comment: '', message: null };
+	return {
+		line,
+		kind: 'error',
+		kpiId: null,
+		kpiName: null,
+		period: null,
+		value: null,
+		oldValue: null,
+		comment: '',
+		message: null
+	};
 }
 
 function summarise(rows: PreviewRow[]): ImportPreview {
 	const count = (kind: PreviewRow['kind']) => rows.filter((row) => row.kind === kind).length;
 	return {
 		rows,
-		counts: { rows: rows.length, created: count('new'), updated: count('changed'), unchanged: count('unchanged'), errors: count('error') }
+		counts: {
+			rows: rows.length,
+			created: count('new'),
+			updated: count('changed'),
+			unchanged: count('unchanged'),
+			errors: count('error')
+		}
 	};
 }

@@ -15,7 +15,8 @@ async function table(input: Parameters<typeof readTable>[0]) {
 
 describe('readTable', () => {
 	test('line numbers are the lines an editor shows, also after a quoted cell spanning lines', async () => {
-		const csv = 'Nøgletal;Periode;Værdi;Kommentar\r\nA;2024;1;"to\r\nlinjer"\r\n\r\n;;;\r\nB;2025;2;\r\nC;2026;3;"""citat"""';
+		const csv =
+			'Nøgletal;Periode;Værdi;Kommentar\r\nA;2024;1;"to\r\nlinjer"\r\n\r\n;;;\r\nB;2025;2;\r\nC;2026;3;"""citat"""';
 		const { rows, decimalSeparator } = await table({ bytes: encode(csv) });
 		expect(rows.map((r) => [r.line, r.cells])).toEqual([
 			[1, ['Nøgletal', 'Periode', 'Værdi', 'Kommentar']],
@@ -29,8 +30,16 @@ describe('readTable', () => {
 	test('the delimiter follows the header; a paste with tabs is tab-separated', async () => {
 		expect((await table({ text: 'KPI,Period,Value\nA,2024,"1,5"' })).rows[1].cells).toEqual(['A', '2024', '1,5']);
 		expect((await table({ text: 'KPI,Period,Value\nA,2024,1.5' })).decimalSeparator).toBe('.');
-		expect((await table({ text: 'Nøgletal;Periode;Værdi\nA, B;2024;1,5' })).rows[1].cells).toEqual(['A, B', '2024', '1,5']);
-		expect((await table({ text: 'Nøgletal\tPeriode\tVærdi\nA; B, C\t2024\t1,5\n' })).rows[1].cells).toEqual(['A; B, C', '2024', '1,5']);
+		expect((await table({ text: 'Nøgletal;Periode;Værdi\nA, B;2024;1,5' })).rows[1].cells).toEqual([
+			'A, B',
+			'2024',
+			'1,5'
+		]);
+		expect((await table({ text: 'Nøgletal\tPeriode\tVærdi\nA; B, C\t2024\t1,5\n' })).rows[1].cells).toEqual([
+			'A; B, C',
+			'2024',
+			'1,5'
+		]);
 	});
 
 	test('Windows-1252, UTF-8 with BOM and UTF-16 (Excel\'s "Unicode text") all keep æøå', async () => {
@@ -49,14 +58,29 @@ describe('readTable', () => {
 
 describe('mapColumns', () => {
 	test('finds Danish and English headers in any order and case; names what is missing in Danish', () => {
-		expect(mapColumns([' værdi ', 'Ekstra', 'kpi-ID', 'PERIOD', 'Comment'])).toEqual({ ok: true, columns: { kpi: 2, period: 3, value: 0, comment: 4 } });
-		expect(mapColumns(['Nøgletal', 'Periode', 'Værdi'])).toEqual({ ok: true, columns: { kpi: 0, period: 1, value: 2, comment: null } });
-		expect(mapColumns(['Kommentar'])).toEqual({ ok: false, message: t('import.missing_columns', { columns: 'Nøgletal, Periode og Værdi' }) });
+		expect(mapColumns([' værdi ', 'Ekstra', 'kpi-ID', 'PERIOD', 'Comment'])).toEqual({
+			ok: true,
+			columns: { kpi: 2, period: 3, value: 0, comment: 4 }
+		});
+		expect(mapColumns(['Nøgletal', 'Periode', 'Værdi'])).toEqual({
+			ok: true,
+			columns: { kpi: 0, period: 1, value: 2, comment: null }
+		});
+		expect(mapColumns(['Kommentar'])).toEqual({
+			ok: false,
+			message: t('import.missing_columns', { columns: 'Nøgletal, Periode og Værdi' })
+		});
 	});
 });
 
 describe('plainDecimal', () => {
 	test('never writes an exponent', () => {
-		expect([12.5, 3_600_000, -0.5, 1e-7, 1e21].map(plainDecimal)).toEqual(['12.5', '3600000', '-0.5', '0.0000001', '1000000000000000000000']);
+		expect([12.5, 3_600_000, -0.5, 1e-7, 1e21].map(plainDecimal)).toEqual([
+			'12.5',
+			'3600000',
+			'-0.5',
+			'0.0000001',
+			'1000000000000000000000'
+		]);
 	});
 });

@@ -4,7 +4,13 @@ import { t } from '../messages';
 import { formatNumber } from '../../domain/format';
 import type { DecimalSeparator } from '../../domain/numbers';
 import { XLSX_CONTENT_TYPE, looksLikeXlsx, readXlsxRows, tooManyColumnsIn } from './xlsx';
-import { MAX_IMPORT_COLUMNS, MAX_IMPORT_MEGABYTES, MAX_IMPORT_ROWS, XLSX_CONCURRENT_READS, XLSX_WAITING_READS } from './limits';
+import {
+	MAX_IMPORT_COLUMNS,
+	MAX_IMPORT_MEGABYTES,
+	MAX_IMPORT_ROWS,
+	XLSX_CONCURRENT_READS,
+	XLSX_WAITING_READS
+} from './limits';
 import { createGate } from './gate';
 import type { ReadResult, TableRow } from './types';
 
@@ -84,7 +90,14 @@ function readDelimited(text: string, pasted: boolean): Read {
 	const crowded = crowdedLine(normalised, delimiter);
 	if (crowded !== null) {
 		const shown = delimiter === '\t' ? 'tabulator' : delimiter;
-		return { message: t('import.too_many_separators', { line: crowded, max: formatNumber(MAX_DELIMITERS_PER_LINE), delimiter: shown, columns: MAX_IMPORT_COLUMNS }) };
+		return {
+			message: t('import.too_many_separators', {
+				line: crowded,
+				max: formatNumber(MAX_DELIMITERS_PER_LINE),
+				delimiter: shown,
+				columns: MAX_IMPORT_COLUMNS
+			})
+		};
 	}
 	const rows: TableRow[] = [];
 	let refusal: string | null = null;
@@ -103,7 +116,8 @@ function readDelimited(text: string, pasted: boolean): Read {
 				while (width > 0 && record[width - 1].trim() === '') width--;
 				if (width === 0) return null;
 				if (width > MAX_IMPORT_COLUMNS) refusal = tooManyColumnsIn(line, width - 1).message;
-				else if (rows.length > MAX_IMPORT_ROWS) refusal = t('import.too_many_rows', { max: formatNumber(MAX_IMPORT_ROWS) });
+				else if (rows.length > MAX_IMPORT_ROWS)
+					refusal = t('import.too_many_rows', { max: formatNumber(MAX_IMPORT_ROWS) });
 				if (refusal) throw new Error(refusal);
 				// Cells up to the limit are kept as written, trailing empty ones included.
 				rows.push({ line, cells: record.length > MAX_IMPORT_COLUMNS ? record.slice(0, MAX_IMPORT_COLUMNS) : record });
@@ -140,7 +154,7 @@ function crowdedLine(text: string, delimiter: Delimiter): number | null {
 function detectDelimiter(text: string): Delimiter {
 	let header = '';
 	// Line by line up to the first with content: splitting the whole of a 5 MB file would hold millions of strings.
-	for (let start = 0; start < text.length && header.trim() === ''; ) {
+	for (let start = 0; start < text.length && header.trim() === '';) {
 		const end = text.indexOf('\n', start);
 		header = text.slice(start, end < 0 ? text.length : end);
 		start = end < 0 ? text.length : end + 1;

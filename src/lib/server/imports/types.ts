@@ -42,5 +42,4 @@ export interface ImportPreview {
 }
 
 export type ApplyResult =
-	| { ok: true; created: number; updated: number; unchanged: number }
-	| { ok: false; reason: 'errors' | 'stale' };
+	{ ok: true; created: number; updated: number; unchanged: number } | { ok: false; reason: 'errors' | 'stale' };

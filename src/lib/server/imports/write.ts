@@ -22,7 +22,12 @@ export async function recordImportAudit(
 	trx: Db,
 	user: SessionUser,
 	clientAddress: string | null,
-	changes: { created: readonly WriteRow[]; updated: readonly WriteRow[]; unchanged: number; stored: ReadonlyMap<string, StoredObservation> }
+	changes: {
+		created: readonly WriteRow[];
+		updated: readonly WriteRow[];
+		unchanged: number;
+		stored: ReadonlyMap<string, StoredObservation>;
+	}
 ): Promise<void> {
 	const { created, updated, unchanged, stored } = changes;
 	const kpiIds = [...new Set([...created, ...updated].map((row) => row.kpiId))].sort((a, b) => a - b);

@@ -41,13 +41,17 @@ describe('readXlsxRows reads what spreadsheet programs write', () => {
 
 	test('the 1904 date system, namespace prefixes, cells without references and an absolute sheet path', async () => {
 		const sheet = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>A</x:t></x:is></x:c><x:c s="1"><x:v>0</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
-		expect(await rows(xlsxFile({ sheet, styles: STYLES, date1904: true }))).toEqual([[1, ['A', '1904-01-01'], [false, false]]]);
+		expect(await rows(xlsxFile({ sheet, styles: STYLES, date1904: true }))).toEqual([
+			[1, ['A', '1904-01-01'], [false, false]]
+		]);
 	});
 
 	test('empty styled cells far to the right are passed over; content there is refused naming line and column', async () => {
 		const styledOnly = sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c><c r="XFD1" s="1"/></row>');
 		expect(await rows(xlsxFile({ sheet: styledOnly }))).toEqual([[1, ['x'], [false]]]);
-		const content = sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><row r="7"><c r="AY7"><v>1</v></c></row>');
+		const content = sheetXml(
+			'<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><row r="7"><c r="AY7"><v>1</v></c></row>'
+		);
 		expect(await readXlsxRows(xlsxFile({ sheet: content }), MAX_IMPORT_ROWS)).toEqual({
 			ok: false,
 			message: t('import.too_many_columns', { line: 7, column: 'AY', max: 50, last: 'AX' })
@@ -61,7 +65,15 @@ describe('readXlsxRows reads what spreadsheet programs write', () => {
 		expect(await readXlsxRows(good.slice(0, good.byteLength - 40), 10)).toEqual(unreadable);
 		const doctype = `<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><worksheet><sheetData><row><c t="inlineStr"><is><t>&a;</t></is></c></row></sheetData></worksheet>`;
 		expect(await readXlsxRows(xlsxFile({ sheet: doctype }), 10)).toEqual(unreadable);
-		expect(await readXlsxRows(xlsxFile({ sheet: sheetXml('<row r="1"><c r="A1" t="s"><v>3</v></c></row>'), sharedStrings: '<sst><si><t>a</t></si></sst>' }), 10)).toEqual(unreadable);
+		expect(
+			await readXlsxRows(
+				xlsxFile({
+					sheet: sheetXml('<row r="1"><c r="A1" t="s"><v>3</v></c></row>'),
+					sharedStrings: '<sst><si><t>a</t></si></sst>'
+				}),
+				10
+			)
+		).toEqual(unreadable);
 		expect(await readXlsxRows(zipArchive([{ name: 'word/document.xml', body: '<w/>' }]), 10)).toEqual(unreadable);
 	});
 });
@@ -76,36 +88,68 @@ describe('files made to exhaust the server are refused with the limit they passe
 		}
 		expect(refusals).toEqual({
 			'200 rows, a cell in XFD each': t('import.xlsx_too_many_columns', { column: 'XFD', max: 50, last: 'AX' }),
-			'2,000 rows, a cell in XFD each, no dimension': t('import.too_many_columns', { line: 1, column: 'XFD', max: 50, last: 'AX' }),
-			'one 300 MB shared string': t('import.xlsx_part_too_large', { part: t('import.xlsx_part_shared_strings'), size: '300 MB', max: '16 MB' }),
+			'2,000 rows, a cell in XFD each, no dimension': t('import.too_many_columns', {
+				line: 1,
+				column: 'XFD',
+				max: 50,
+				last: 'AX'
+			}),
+			'one 300 MB shared string': t('import.xlsx_part_too_large', {
+				part: t('import.xlsx_part_shared_strings'),
+				size: '300 MB',
+				max: '16 MB'
+			}),
 			'a 300 MB shared string whose directory claims 100 bytes': t('import.xlsx_archive_inconsistent'),
-			'a million rows (49 MB unpacked)': t('import.xlsx_part_too_large', { part: t('import.xlsx_part_sheet'), size: '49 MB', max: '40 MB' }),
+			'a million rows (49 MB unpacked)': t('import.xlsx_part_too_large', {
+				part: t('import.xlsx_part_sheet'),
+				size: '49 MB',
+				max: '40 MB'
+			}),
 			'30,000 rows of one cell': t('import.too_many_rows', { max: '20.000' }),
 			'30 MB of inline text in one cell': t('import.xlsx_text_too_long', { max: '32.767' })
 		});
 	}, 60_000);
 
-	test('a cell or shared text over Excel\'s 32,767 characters is refused, naming the cell', async () => {
+	test("a cell or shared text over Excel's 32,767 characters is refused, naming the cell", async () => {
 		const long = 'æ'.repeat(32_768);
-		const inline = sheetXml(`<row r="1"><c r="A1"><v>1</v></c></row><row r="4"><c r="C4" t="inlineStr"><is><t>${long}</t></is></c></row>`);
-		expect(await readXlsxRows(xlsxFile({ sheet: inline }), 10)).toEqual({ ok: false, message: t('import.xlsx_cell_too_long', { cell: 'C4', max: '32.767' }) });
-		const shared = xlsxFile({ sheet: sheetXml('<row r="1"><c r="A1" t="s"><v>1</v></c></row>'), sharedStrings: `<sst><si><t>a</t></si><si><t>${long}</t></si></sst>` });
-		expect(await readXlsxRows(shared, 10)).toEqual({ ok: false, message: t('import.xlsx_shared_text_too_long', { number: 2, max: '32.767' }) });
-		const exactly = xlsxFile({ sheet: sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${long.slice(1)}</t></is></c></row>`) });
+		const inline = sheetXml(
+			`<row r="1"><c r="A1"><v>1</v></c></row><row r="4"><c r="C4" t="inlineStr"><is><t>${long}</t></is></c></row>`
+		);
+		expect(await readXlsxRows(xlsxFile({ sheet: inline }), 10)).toEqual({
+			ok: false,
+			message: t('import.xlsx_cell_too_long', { cell: 'C4', max: '32.767' })
+		});
+		const shared = xlsxFile({
+			sheet: sheetXml('<row r="1"><c r="A1" t="s"><v>1</v></c></row>'),
+			sharedStrings: `<sst><si><t>a</t></si><si><t>${long}</t></si></sst>`
+		});
+		expect(await readXlsxRows(shared, 10)).toEqual({
+			ok: false,
+			message: t('import.xlsx_shared_text_too_long', { number: 2, max: '32.767' })
+		});
+		const exactly = xlsxFile({
+			sheet: sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${long.slice(1)}</t></is></c></row>`)
+		});
 		expect((await rows(exactly))[0][1]).toEqual([long.slice(1)]);
 	});
 
 	test('a CSV with content past column 50 is refused; empty cells there (`;;;;`) are dropped', async () => {
 		const header = 'Nøgletal;Periode;Værdi';
 		const wide = await readTable({ text: `${header}\nA;2024;1${';'.repeat(60)}x` });
-		expect(wide).toEqual({ ok: false, message: t('import.too_many_columns', { line: 2, column: 'BK', max: 50, last: 'AX' }) });
+		expect(wide).toEqual({
+			ok: false,
+			message: t('import.too_many_columns', { line: 2, column: 'BK', max: 50, last: 'AX' })
+		});
 		const padded = await readTable({ text: `${header}${';'.repeat(900)}\nA;2024;1` });
 		expect(padded.ok && padded.rows[0].cells).toHaveLength(50);
 	});
 
 	test('a 5 MB CSV of 2.5 million one-letter rows, or of one line of separators, is refused as soon as a limit is passed', async () => {
 		const encode = (text: string) => new TextEncoder().encode(text);
-		expect(await readTable({ bytes: encode('a\n'.repeat(2_500_000)) })).toEqual({ ok: false, message: t('import.too_many_rows', { max: '20.000' }) });
+		expect(await readTable({ bytes: encode('a\n'.repeat(2_500_000)) })).toEqual({
+			ok: false,
+			message: t('import.too_many_rows', { max: '20.000' })
+		});
 		expect(await readTable({ bytes: encode(`Nøgletal;Periode;Værdi\n${';'.repeat(5_000_000)}`) })).toEqual({
 			ok: false,
 			message: t('import.too_many_separators', { line: 2, max: '1.000', delimiter: ';', columns: 50 })
@@ -162,16 +206,23 @@ describe('the streaming reader reads what exceljs read before it', () => {
 		if (value === null || value === undefined) return '';
 		if (typeof value === 'number') return plainDecimal(value);
 		if (value instanceof Date) return value.toISOString().slice(0, 10);
-		if (typeof value === 'object' && 'richText' in value) return (value.richText as { text: string }[]).map((r) => r.text).join('');
+		if (typeof value === 'object' && 'richText' in value)
+			return (value.richText as { text: string }[]).map((r) => r.text).join('');
 		if (typeof value === 'object' && 'error' in value) return String(value.error);
 		return String(value);
 	}
 
 	test('a Danish CSV (Windows-1252, `;`, decimal comma, 12,5 %, dd-mm-åååå) saved as XLSX by LibreOffice Calc', async () => {
-		const bytes = new Uint8Array(readFileSync(new URL('../../../../tests/fixtures/libreoffice-danish.xlsx', import.meta.url)));
+		const bytes = new Uint8Array(
+			readFileSync(new URL('../../../../tests/fixtures/libreoffice-danish.xlsx', import.meta.url))
+		);
 		const read = await rows(bytes);
 		expect(read).toEqual(await exceljsRows(bytes));
-		expect(read[1]).toEqual([2, ['Sygefravær, Velfærdsområdet (år)', '2024', '7.4', 'Fra lønsystemet æøå', '2024-05-01'], [false, true, true, false, false]]);
+		expect(read[1]).toEqual([
+			2,
+			['Sygefravær, Velfærdsområdet (år)', '2024', '7.4', 'Fra lønsystemet æøå', '2024-05-01'],
+			[false, true, true, false, false]
+		]);
 	});
 
 	test('a workbook written by exceljs with shared and rich text, formulas, dates, gaps and a wide row', async () => {

@@ -12,11 +12,7 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 /** Whether bytes (or their name or type) are an XLSX workbook: a ZIP container starts with `PK\x03\x04`. */
 export function looksLikeXlsx(bytes: Uint8Array, filename?: string, contentType?: string): boolean {
 	const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-	return (
-		zip ||
-		/\.xlsx$/i.test(filename ?? '') ||
-		contentType === XLSX_CONTENT_TYPE
-	);
+	return zip || /\.xlsx$/i.test(filename ?? '') || contentType === XLSX_CONTENT_TYPE;
 }
 
 export type XlsxRead = { ok: true; rows: TableRow[] } | { ok: false; message: string };
@@ -38,8 +34,10 @@ export async function readXlsxRows(bytes: Uint8Array, maxRows: number): Promise<
 		return { ok: true, rows: await readRows(bytes, maxRows) };
 	} catch (error) {
 		if (error instanceof Refusal) return { ok: false, message: error.message };
-		if (error instanceof ZipError && error.reason === 'too_large') return { ok: false, message: t('import.xlsx_archive_too_large') };
-		if (error instanceof ZipError && error.reason === 'larger_than_claimed') return { ok: false, message: t('import.xlsx_archive_inconsistent') };
+		if (error instanceof ZipError && error.reason === 'too_large')
+			return { ok: false, message: t('import.xlsx_archive_too_large') };
+		if (error instanceof ZipError && error.reason === 'larger_than_claimed')
+			return { ok: false, message: t('import.xlsx_archive_inconsistent') };
 		if (error instanceof ZipError || isXmlError(error)) return { ok: false, message: t('import.unreadable') };
 		throw error;
 	}
@@ -62,13 +60,15 @@ async function readRows(bytes: Uint8Array, maxRows: number): Promise<TableRow[]>
 	const workbook = await openWorkbook(bytes);
 	const dateStyles = workbook.styles ? await readDateStyles(bytes, workbook.styles) : new Set<number>();
 	const sheet = await readSheet(bytes, workbook, dateStyles, maxRows);
-	const shared = workbook.sharedStrings && sheet.sharedUsed ? await readSharedStrings(bytes, workbook.sharedStrings) : [];
+	const shared =
+		workbook.sharedStrings && sheet.sharedUsed ? await readSharedStrings(bytes, workbook.sharedStrings) : [];
 	let characters = sheet.characters;
 	for (const { row, column, index } of sheet.sharedCells) {
 		const text = shared[index];
 		if (text === undefined) throw refuse('import.unreadable');
 		characters += text.length;
-		if (characters > MAX_TABLE_CHARACTERS) throw refuse('import.xlsx_too_much_text', { max: formatNumber(MAX_TABLE_CHARACTERS) });
+		if (characters > MAX_TABLE_CHARACTERS)
+			throw refuse('import.xlsx_too_much_text', { max: formatNumber(MAX_TABLE_CHARACTERS) });
 		row.cells[column] = text;
 	}
 	return sheet.rows;
@@ -106,7 +106,11 @@ async function openWorkbook(bytes: Uint8Array): Promise<Workbook> {
 	];
 	for (const [entry, limit, label] of checks) {
 		if (entry && entry.uncompressedSize > limit) {
-			throw refuse('import.xlsx_part_too_large', { part: t(label), size: megabytes(entry.uncompressedSize), max: megabytes(limit) });
+			throw refuse('import.xlsx_part_too_large', {
+				part: t(label),
+				size: megabytes(entry.uncompressedSize),
+				max: megabytes(limit)
+			});
 		}
 	}
 	return { entries, sheet, sharedStrings, styles, date1904 };
@@ -142,7 +146,9 @@ async function parsePart(bytes: Uint8Array, entry: ZipEntry, limit: number, hand
 	parser.on('doctype', () => {
 		throw new ZipError('unreadable');
 	});
-	parser.on('opentag', (tag: SaxesTagPlain) => handlers.open?.({ local: localName(tag.name), attributes: tag.attributes }));
+	parser.on('opentag', (tag: SaxesTagPlain) =>
+		handlers.open?.({ local: localName(tag.name), attributes: tag.attributes })
+	);
 	if (handlers.close) parser.on('closetag', (tag: SaxesTagPlain) => handlers.close!(localName(tag.name)));
 	if (handlers.text) {
 		parser.on('text', handlers.text);
@@ -168,11 +174,17 @@ const MAX_XML_RUN = MAX_CELL_CHARACTERS * 10;
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
 /** Excel's built-in number formats that show a date or time (ECMA-376 §18.8.30). */
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATE_FORMATS = new Set([
+	14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+	57, 58
+]);
 
 /** A custom format shows a date when, outside quotes and brackets, it has a date or time letter. */
 function isDateFormat(code: string): boolean {
-	const plain = code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+	const plain = code
+		.replace(/\[[^\]]*]/g, '')
+		.replace(/"[^"]*"/g, '')
+		.replace(/\\./g, '');
 	return /[ymdhsb]/i.test(plain) && !/^general$/i.test(plain.trim());
 }
 
@@ -183,7 +195,8 @@ async function readDateStyles(bytes: Uint8Array, entry: ZipEntry): Promise<Set<n
 	let inCellXfs = false;
 	await parsePart(bytes, entry, XLSX_PART_LIMITS.other, {
 		open(tag) {
-			if (tag.local === 'numFmt' && isDateFormat(tag.attributes.formatCode ?? '')) customDates.add(Number(tag.attributes.numFmtId));
+			if (tag.local === 'numFmt' && isDateFormat(tag.attributes.formatCode ?? ''))
+				customDates.add(Number(tag.attributes.numFmtId));
 			if (tag.local === 'cellXfs') inCellXfs = true;
 			if (tag.local === 'xf' && inCellXfs) styles.push(Number(tag.attributes.numFmtId ?? 0));
 		},
@@ -210,8 +223,7 @@ async function readSharedStrings(bytes: Uint8Array, entry: ZipEntry): Promise<st
 			if (tag.local === 'si') {
 				current = [];
 				length = 0;
-			}
-			else if (tag.local === 'rPh') inPhonetic = true;
+			} else if (tag.local === 'rPh') inPhonetic = true;
 			else if (tag.local === 't') inText = !inPhonetic;
 		},
 		close(local) {
@@ -225,7 +237,11 @@ async function readSharedStrings(bytes: Uint8Array, entry: ZipEntry): Promise<st
 			if (!inText || !current) return;
 			current.push(text);
 			length += text.length;
-			if (length > MAX_CELL_CHARACTERS) throw refuse('import.xlsx_shared_text_too_long', { number: formatNumber(strings.length + 1), max: formatNumber(MAX_CELL_CHARACTERS) });
+			if (length > MAX_CELL_CHARACTERS)
+				throw refuse('import.xlsx_shared_text_too_long', {
+					number: formatNumber(strings.length + 1),
+					max: formatNumber(MAX_CELL_CHARACTERS)
+				});
 		}
 	});
 	return strings;
@@ -253,7 +269,12 @@ interface CellState {
 }
 
 /** Streams the sheet: only `<c>` elements that exist become cells; refuses past the column, row and text limits. */
-async function readSheet(bytes: Uint8Array, workbook: Workbook, dateStyles: Set<number>, maxRows: number): Promise<SheetRead> {
+async function readSheet(
+	bytes: Uint8Array,
+	workbook: Workbook,
+	dateStyles: Set<number>,
+	maxRows: number
+): Promise<SheetRead> {
 	const result: SheetRead = { rows: [], sharedCells: [], sharedUsed: false, characters: 0 };
 	let rowNumber = 0;
 	let cells: string[] = [];
@@ -264,11 +285,15 @@ async function readSheet(bytes: Uint8Array, workbook: Workbook, dateStyles: Set<
 
 	const tooManyColumns = (column: number) => tooManyColumnsIn(rowNumber, column);
 	const cellTooLong = (column: number) =>
-		refuse('import.xlsx_cell_too_long', { cell: `${columnName(column)}${rowNumber}`, max: formatNumber(MAX_CELL_CHARACTERS) });
+		refuse('import.xlsx_cell_too_long', {
+			cell: `${columnName(column)}${rowNumber}`,
+			max: formatNumber(MAX_CELL_CHARACTERS)
+		});
 	const setCell = (column: number, text: string, isNumber: boolean) => {
 		if (text.length > MAX_CELL_CHARACTERS) throw cellTooLong(column);
 		result.characters += text.length;
-		if (result.characters > MAX_TABLE_CHARACTERS) throw refuse('import.xlsx_too_much_text', { max: formatNumber(MAX_TABLE_CHARACTERS) });
+		if (result.characters > MAX_TABLE_CHARACTERS)
+			throw refuse('import.xlsx_too_much_text', { max: formatNumber(MAX_TABLE_CHARACTERS) });
 		cells[column] = text;
 		numeric[column] = isNumber;
 	};
@@ -284,7 +309,17 @@ async function readSheet(bytes: Uint8Array, workbook: Workbook, dateStyles: Set<
 				const column = attributes.r ? parseCellColumn(attributes.r) : nextColumn;
 				if (column === null) throw new ZipError('unreadable');
 				nextColumn = column + 1;
-				cell = { column, type: attributes.t ?? 'n', dateStyle: dateStyles.has(Number(attributes.s ?? 0)), value: [], inline: [], length: 0, inValue: false, inInlineText: false, inPhonetic: false };
+				cell = {
+					column,
+					type: attributes.t ?? 'n',
+					dateStyle: dateStyles.has(Number(attributes.s ?? 0)),
+					value: [],
+					inline: [],
+					length: 0,
+					inValue: false,
+					inInlineText: false,
+					inPhonetic: false
+				};
 			} else if (local === 'row') {
 				const number = attributes.r ? Number(attributes.r) : rowNumber + 1;
 				if (!Number.isInteger(number) || number < 1 || number > 1_048_576) throw new ZipError('unreadable');
@@ -340,7 +375,11 @@ async function readSheet(bytes: Uint8Array, workbook: Workbook, dateStyles: Set<
 		if (!hasText) return;
 		if (result.rows.length >= maxRows + 1) throw refuse('import.too_many_rows', { max: formatNumber(maxRows) });
 		const width = cells.length;
-		const row: TableRow = { line: rowNumber, cells: Array.from({ length: width }, (_, i) => cells[i] ?? ''), numeric: Array.from({ length: width }, (_, i) => numeric[i] ?? false) };
+		const row: TableRow = {
+			line: rowNumber,
+			cells: Array.from({ length: width }, (_, i) => cells[i] ?? ''),
+			numeric: Array.from({ length: width }, (_, i) => numeric[i] ?? false)
+		};
 		result.rows.push(row);
 		if (shared.length > 0) result.sharedUsed = true;
 		for (const { column, index } of shared) result.sharedCells.push({ row, column, index });
@@ -387,7 +426,12 @@ function parseCellColumn(ref: string): number | null {
  * @example tooManyColumnsIn(7, 16_383).message // 'Linje 7 har indhold i kolonne XFD; …'
  */
 export function tooManyColumnsIn(line: number, column: number): Error {
-	return refuse('import.too_many_columns', { line, column: columnName(column), max: MAX_IMPORT_COLUMNS, last: columnName(MAX_IMPORT_COLUMNS - 1) });
+	return refuse('import.too_many_columns', {
+		line,
+		column: columnName(column),
+		max: MAX_IMPORT_COLUMNS,
+		last: columnName(MAX_IMPORT_COLUMNS - 1)
+	});
 }
 
 /** 'A' for 0, 'AX' for 49, 'XFD' for 16,383. */
@@ -403,7 +447,11 @@ function checkDimension(ref: string, maxRows: number): void {
 	if (!match) return;
 	const lastColumn = parseCellColumn(match[3] ?? match[1]);
 	if (lastColumn !== null && lastColumn >= MAX_IMPORT_COLUMNS) {
-		throw refuse('import.xlsx_too_many_columns', { column: columnName(lastColumn), max: MAX_IMPORT_COLUMNS, last: columnName(MAX_IMPORT_COLUMNS - 1) });
+		throw refuse('import.xlsx_too_many_columns', {
+			column: columnName(lastColumn),
+			max: MAX_IMPORT_COLUMNS,
+			last: columnName(MAX_IMPORT_COLUMNS - 1)
+		});
 	}
 	const rows = Number(match[4] ?? match[2]) - Number(match[2]) + 1;
 	// The header and up to maxRows data rows; blank rows between them are allowed, so only a claim far beyond counts.

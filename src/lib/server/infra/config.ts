@@ -38,7 +38,10 @@ const envSchema = z.object({
 	SMTP_URL: optionalText,
 	SMTP_FROM: optionalText,
 	DEMO_PASSWORD: optionalText.pipe(
-		z.string().min(8, { error: t('config.min_length', { min: 8 }) }).default('fremdrift-demo')
+		z
+			.string()
+			.min(8, { error: t('config.min_length', { min: 8 }) })
+			.default('fremdrift-demo')
 	)
 });
 

@@ -82,7 +82,14 @@ function reasonOf(error: unknown): string {
 	return String(error);
 }
 
-const networkCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'CONNECT_TIMEOUT', 'ECONNRESET']);
+const networkCodes = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'ETIMEDOUT',
+	'EHOSTUNREACH',
+	'CONNECT_TIMEOUT',
+	'ECONNRESET'
+]);
 
 function isNetworkError(error: unknown): boolean {
 	if (error instanceof AggregateError) return error.errors.some(isNetworkError);
@@ -106,7 +113,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 	if (depth > 5 || error === null || typeof error !== 'object') return false;
 	if (error instanceof AggregateError && error.errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
 	const code = (error as { code?: unknown }).code;
-	if (typeof code === 'string' && (networkCodes.has(code) || clientCodes.has(code) || unavailableSqlStates.test(code))) return true;
+	if (typeof code === 'string' && (networkCodes.has(code) || clientCodes.has(code) || unavailableSqlStates.test(code)))
+		return true;
 	return isDatabaseUnavailable((error as { cause?: unknown }).cause, depth + 1);
 }
 

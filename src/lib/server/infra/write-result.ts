@@ -53,7 +53,10 @@ class RolledBack extends Error {
  * refusal (stale, invalid, not found, forbidden) rolls back what was written before it was found.
  * @example const result = await writeInTransaction(db, (trx) => updateTheme(trx, user, id, form.data, version));
  */
-export async function writeInTransaction<T extends object>(db: Db, work: (trx: Db) => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
+export async function writeInTransaction<T extends object>(
+	db: Db,
+	work: (trx: Db) => Promise<WriteResult<T>>
+): Promise<WriteResult<T>> {
 	try {
 		return await db.transaction().execute(async (trx) => {
 			const result = await work(trx);

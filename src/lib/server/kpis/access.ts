@@ -50,7 +50,14 @@ export async function canEditKpi(db: Db, user: SessionUser, kpiId: number): Prom
 	const row = await db
 		.selectFrom('kpi')
 		.select((eb) =>
-			eb.exists(eb.selectFrom(assignedKpiIds(db, user.organisationId, user.id).as('a')).select('a.kpiId').where('a.kpiId', '=', kpiId)).as('assigned')
+			eb
+				.exists(
+					eb
+						.selectFrom(assignedKpiIds(db, user.organisationId, user.id).as('a'))
+						.select('a.kpiId')
+						.where('a.kpiId', '=', kpiId)
+				)
+				.as('assigned')
 		)
 		.where('organisationId', '=', user.organisationId)
 		.where('id', '=', kpiId)

@@ -42,7 +42,10 @@ export async function loadApiKpis(db: Db, organisationId: number, asOf: string, 
 		loadKpiProgress(db, organisationId, asOf, kpis, onlyId === undefined ? 'organisation' : 'these')
 	]);
 	return rows.map((kpi) => {
-		const recommendationIds = links.filter((l) => l.kpiId === kpi.id).map((l) => l.recommendationId).sort((a, b) => a - b);
+		const recommendationIds = links
+			.filter((l) => l.kpiId === kpi.id)
+			.map((l) => l.recommendationId)
+			.sort((a, b) => a - b);
 		return kpiToApi(kpi, progress.get(kpi.id)!, recommendationIds);
 	});
 }
@@ -55,6 +58,11 @@ export async function loadApiObservations(db: Db, organisationId: number, kpiId:
 
 /** One KPI in the API shape with its comparison series (GET /api/v1/kpis/{id}). */
 export async function loadApiKpiDetail(db: Db, organisationId: number, asOf: string, kpiId: number) {
-	const [[kpi], comparisons] = await Promise.all([loadApiKpis(db, organisationId, asOf, kpiId), listComparisons(db, organisationId, [kpiId])]);
-	return kpi ? { ...kpi, comparisons: comparisons.map(({ name, source, values }) => ({ name, source, values })) } : undefined;
+	const [[kpi], comparisons] = await Promise.all([
+		loadApiKpis(db, organisationId, asOf, kpiId),
+		listComparisons(db, organisationId, [kpiId])
+	]);
+	return kpi
+		? { ...kpi, comparisons: comparisons.map(({ name, source, values }) => ({ name, source, values })) }
+		: undefined;
 }

@@ -19,11 +19,21 @@ export async function listComparisons(db: Db, organisationId: number, kpiIds: nu
 		.orderBy('c.name')
 		.orderBy('v.period')
 		.execute();
-	const series = new Map<number, { id: number; kpiId: number; name: string; source: string; values: { period: string; value: number }[] }>();
+	const series = new Map<
+		number,
+		{ id: number; kpiId: number; name: string; source: string; values: { period: string; value: number }[] }
+	>();
 	for (const row of rows) {
-		const entry = series.get(row.id) ?? { id: row.id, kpiId: row.kpiId, name: row.name, source: row.source, values: [] };
+		const entry = series.get(row.id) ?? {
+			id: row.id,
+			kpiId: row.kpiId,
+			name: row.name,
+			source: row.source,
+			values: []
+		};
 		series.set(row.id, entry);
-		if (row.period !== null && row.value !== null) entry.values.push({ period: row.period, value: parseDecimal(row.value) });
+		if (row.period !== null && row.value !== null)
+			entry.values.push({ period: row.period, value: parseDecimal(row.value) });
 	}
 	return [...series.values()];
 }
@@ -43,7 +53,14 @@ export async function createComparison(
 		.returning('id')
 		.executeTakeFirst();
 	if (!inserted) return invalid('name', t('comparison.name_taken'));
-	await recordAudit(trx, { organisationId, actorUserId, action: 'kpi_comparison.created', entityType: 'kpi', entityId: kpiId, after: input });
+	await recordAudit(trx, {
+		organisationId,
+		actorUserId,
+		action: 'kpi_comparison.created',
+		entityType: 'kpi',
+		entityId: kpiId,
+		after: input
+	});
 	return { kind: 'ok', id: inserted.id };
 }
 
@@ -58,7 +75,16 @@ export async function saveComparisonValues(
 	await trx
 		.insertInto('kpiComparisonValue')
 		.values(values.map((v) => ({ organisationId, comparisonId: comparison.id, period: v.period, value: v.value })))
-		.onConflict((oc) => oc.columns(['comparisonId', 'period']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+		.onConflict((oc) =>
+			oc.columns(['comparisonId', 'period']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))
+		)
 		.execute();
-	await recordAudit(trx, { organisationId, actorUserId, action: 'kpi_comparison.values_saved', entityType: 'kpi', entityId: comparison.kpiId, after: { comparisonId: comparison.id, values } });
+	await recordAudit(trx, {
+		organisationId,
+		actorUserId,
+		action: 'kpi_comparison.values_saved',
+		entityType: 'kpi',
+		entityId: comparison.kpiId,
+		after: { comparisonId: comparison.id, values }
+	});
 }

@@ -27,7 +27,12 @@ function columns(form: KpiForm) {
 /** Which of the ids are recommendations of the organisation (a KPI may be linked to those only). */
 async function knownRecommendationIds(db: Db, organisationId: number, ids: readonly number[]): Promise<number[]> {
 	if (ids.length === 0) return [];
-	const rows = await db.selectFrom('recommendation').select('id').where('organisationId', '=', organisationId).where('id', 'in', [...ids]).execute();
+	const rows = await db
+		.selectFrom('recommendation')
+		.select('id')
+		.where('organisationId', '=', organisationId)
+		.where('id', 'in', [...ids])
+		.execute();
 	return rows.map((r) => r.id);
 }
 
@@ -35,7 +40,11 @@ async function knownRecommendationIds(db: Db, organisationId: number, ids: reado
  * The first id that is not a recommendation of the organisation, if any: the API names it, where the form
  * (whose checkboxes come from the organisation) quietly skips it.
  */
-export async function findUnknownRecommendationId(db: Db, organisationId: number, ids: readonly number[]): Promise<number | undefined> {
+export async function findUnknownRecommendationId(
+	db: Db,
+	organisationId: number,
+	ids: readonly number[]
+): Promise<number | undefined> {
 	const known = new Set(await knownRecommendationIds(db, organisationId, ids));
 	return ids.find((id) => !known.has(id));
 }
@@ -45,7 +54,12 @@ async function replaceLinks(trx: Db, organisationId: number, kpiId: number, form
 	const [recs, owners] = await Promise.all([
 		knownRecommendationIds(trx, organisationId, form.recommendationId).then((ids) => ids.map((id) => ({ id }))),
 		form.ownerId.length
-			? trx.selectFrom('appUser').select('id').where('organisationId', '=', organisationId).where('id', 'in', form.ownerId).execute()
+			? trx
+					.selectFrom('appUser')
+					.select('id')
+					.where('organisationId', '=', organisationId)
+					.where('id', 'in', form.ownerId)
+					.execute()
 			: []
 	]);
 	await trx.deleteFrom('recommendationKpi').where('kpiId', '=', kpiId).execute();
@@ -53,10 +67,16 @@ async function replaceLinks(trx: Db, organisationId: number, kpiId: number, form
 	if (recs.length) {
 		await trx
 			.insertInto('recommendationKpi')
-			.values(recs.map((r) => ({ organisationId, kpiId, recommendationId: r.id, isPrimary: form.primaryId.includes(r.id) })))
+			.values(
+				recs.map((r) => ({ organisationId, kpiId, recommendationId: r.id, isPrimary: form.primaryId.includes(r.id) }))
+			)
 			.execute();
 	}
-	if (owners.length) await trx.insertInto('kpiOwner').values(owners.map((u) => ({ organisationId, kpiId, userId: u.id }))).execute();
+	if (owners.length)
+		await trx
+			.insertInto('kpiOwner')
+			.values(owners.map((u) => ({ organisationId, kpiId, userId: u.id })))
+			.execute();
 }
 
 /**
@@ -71,11 +91,28 @@ export async function createKpiDefinition(
 	form: KpiForm,
 	clientAddress: string | null = null
 ): Promise<WriteResult<{ id: number }>> {
-	const taken = await trx.selectFrom('kpi').select('id').where('organisationId', '=', organisationId).where('name', '=', form.name).executeTakeFirst();
+	const taken = await trx
+		.selectFrom('kpi')
+		.select('id')
+		.where('organisationId', '=', organisationId)
+		.where('name', '=', form.name)
+		.executeTakeFirst();
 	if (taken) return invalid('name', t('api.kpi_name_taken'));
-	const { id } = await trx.insertInto('kpi').values({ organisationId, ...columns(form) }).returning('id').executeTakeFirstOrThrow();
+	const { id } = await trx
+		.insertInto('kpi')
+		.values({ organisationId, ...columns(form) })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	await replaceLinks(trx, organisationId, id, form);
-	await recordAudit(trx, { organisationId, actorUserId, action: 'kpi.created', entityType: 'kpi', entityId: id, after: form, clientAddress });
+	await recordAudit(trx, {
+		organisationId,
+		actorUserId,
+		action: 'kpi.created',
+		entityType: 'kpi',
+		entityId: id,
+		after: form,
+		clientAddress
+	});
 	return { kind: 'ok', change: 'created', id };
 }
 
@@ -84,28 +121,78 @@ export async function createKpiDefinition(
  * owners are replaced; audited with before/after, in the caller's transaction. Invalid at `name` when the name
  * is taken, at `frequency` when values are stored in the old one.
  */
-export async function updateKpiDefinition(trx: Db, organisationId: number, actorUserId: number, kpiId: number, form: KpiForm): Promise<WriteResult> {
-	const before = await trx.selectFrom('kpi').selectAll().where('organisationId', '=', organisationId).where('id', '=', kpiId).forUpdate().executeTakeFirst();
+export async function updateKpiDefinition(
+	trx: Db,
+	organisationId: number,
+	actorUserId: number,
+	kpiId: number,
+	form: KpiForm
+): Promise<WriteResult> {
+	const before = await trx
+		.selectFrom('kpi')
+		.selectAll()
+		.where('organisationId', '=', organisationId)
+		.where('id', '=', kpiId)
+		.forUpdate()
+		.executeTakeFirst();
 	if (!before) return NOT_FOUND;
 	if (before.version !== form.version) return stale({ name: before.name, version: before.version });
-	const taken = await trx.selectFrom('kpi').select('id').where('organisationId', '=', organisationId).where('name', '=', form.name).where('id', '!=', kpiId).executeTakeFirst();
+	const taken = await trx
+		.selectFrom('kpi')
+		.select('id')
+		.where('organisationId', '=', organisationId)
+		.where('name', '=', form.name)
+		.where('id', '!=', kpiId)
+		.executeTakeFirst();
 	if (taken) return invalid('name', t('api.kpi_name_taken'));
 	if (before.frequency !== form.frequency) {
 		const any = await trx.selectFrom('observation').select('id').where('kpiId', '=', kpiId).limit(1).executeTakeFirst();
 		if (any) return invalid('frequency', t('kpi_form.frequency_locked'));
 	}
-	await trx.updateTable('kpi').set({ ...columns(form), version: before.version + 1, updatedAt: new Date() }).where('id', '=', kpiId).execute();
+	await trx
+		.updateTable('kpi')
+		.set({ ...columns(form), version: before.version + 1, updatedAt: new Date() })
+		.where('id', '=', kpiId)
+		.execute();
 	await replaceLinks(trx, organisationId, kpiId, form);
-	await recordAudit(trx, { organisationId, actorUserId, action: 'kpi.updated', entityType: 'kpi', entityId: kpiId, before, after: form });
+	await recordAudit(trx, {
+		organisationId,
+		actorUserId,
+		action: 'kpi.updated',
+		entityType: 'kpi',
+		entityId: kpiId,
+		before,
+		after: form
+	});
 	return { kind: 'ok', change: 'updated' };
 }
 
 /** What the KPI form offers: the organisation's recommendations, its project leads, and (editing) the current links. */
 export async function loadKpiFormOptions(db: Db, organisationId: number, kpiId?: number) {
 	const [recommendations, people, links, owners] = await Promise.all([
-		db.selectFrom('recommendation').select(['id', 'number', 'title']).where('organisationId', '=', organisationId).where('archivedAt', 'is', null).orderBy('programmeId').orderBy('number').execute(),
-		db.selectFrom('appUser').select(['id', 'name', 'role']).where('organisationId', '=', organisationId).where('disabledAt', 'is', null).where('role', 'in', rolesFor('kpi.owner')).orderBy('name').execute(),
-		kpiId ? db.selectFrom('recommendationKpi').select(['recommendationId', 'isPrimary']).where('kpiId', '=', kpiId).execute() : [],
+		db
+			.selectFrom('recommendation')
+			.select(['id', 'number', 'title'])
+			.where('organisationId', '=', organisationId)
+			.where('archivedAt', 'is', null)
+			.orderBy('programmeId')
+			.orderBy('number')
+			.execute(),
+		db
+			.selectFrom('appUser')
+			.select(['id', 'name', 'role'])
+			.where('organisationId', '=', organisationId)
+			.where('disabledAt', 'is', null)
+			.where('role', 'in', rolesFor('kpi.owner'))
+			.orderBy('name')
+			.execute(),
+		kpiId
+			? db
+					.selectFrom('recommendationKpi')
+					.select(['recommendationId', 'isPrimary'])
+					.where('kpiId', '=', kpiId)
+					.execute()
+			: [],
 		kpiId ? db.selectFrom('kpiOwner').select('userId').where('kpiId', '=', kpiId).execute() : []
 	]);
 	return {

@@ -11,7 +11,11 @@ export function parseKpiForm(formData: FormData): FormResult<KpiForm> {
 
 /** The ticked recommendations, primary flags and owners of a submitted form, to tick them again after a refusal. */
 export function formPicks(formData: FormData): { linked: number[]; primary: number[]; owners: number[] } {
-	const numbers = (key: string) => formData.getAll(key).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+	const numbers = (key: string) =>
+		formData
+			.getAll(key)
+			.map(Number)
+			.filter((n) => Number.isSafeInteger(n) && n > 0);
 	return { linked: numbers('recommendationId'), primary: numbers('primaryId'), owners: numbers('ownerId') };
 }
 

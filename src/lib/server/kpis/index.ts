@@ -1,10 +1,38 @@
 // KPIs and their values: definitions, owners and links (kpi, kpi_owner, recommendation_kpi), observations, comparison series, who may write them, and status as of a date.
-export { findKpi, listKpis, listKpiRefs, listKpisForUser, listKpiLinks, listKpiRecommendations, listKpiOwnerNames, listRecommendationKpiPairs, type KpiLink } from './kpis';
-export { createKpiDefinition, updateKpiDefinition, loadKpiFormOptions, findUnknownRecommendationId } from './definitions';
+export {
+	findKpi,
+	listKpis,
+	listKpiRefs,
+	listKpisForUser,
+	listKpiLinks,
+	listKpiRecommendations,
+	listKpiOwnerNames,
+	listRecommendationKpiPairs,
+	type KpiLink
+} from './kpis';
+export {
+	createKpiDefinition,
+	updateKpiDefinition,
+	loadKpiFormOptions,
+	findUnknownRecommendationId
+} from './definitions';
 export { parseKpiForm, formPicks, withPicks } from './form';
 export { assignedKpiIds, listWritableKpiIds, canEditKpi } from './access';
-export { saveObservation, deleteObservation, storedObservationOf, MAX_VERSION, type ObservationInput, type StoredObservationSnapshot } from './observations';
-export { listObservations, listObservationsWithAuthor, listDecisiveObservations, listRecentPrimaryObservations, type PeriodPerFrequency } from './observation-reads';
+export {
+	saveObservation,
+	deleteObservation,
+	storedObservationOf,
+	MAX_VERSION,
+	type ObservationInput,
+	type StoredObservationSnapshot
+} from './observations';
+export {
+	listObservations,
+	listObservationsWithAuthor,
+	listDecisiveObservations,
+	listRecentPrimaryObservations,
+	type PeriodPerFrequency
+} from './observation-reads';
 export {
 	loadStoredObservations,
 	insertObservations,
@@ -14,7 +42,20 @@ export {
 	type StoredObservation,
 	type ObservationWriteRow
 } from './observation-batch';
-export { listObservationsForExport, type ObservationExportRow, type ObservationExportScope } from './observation-export';
+export {
+	listObservationsForExport,
+	type ObservationExportRow,
+	type ObservationExportScope
+} from './observation-export';
 export { listComparisons, createComparison, saveComparisonValues } from './comparisons';
-export { loadKpiProgress, loadOverview, kpiDefinitionOf, summariseKpi, representativeKpi, type KpiStatusRow, type KpiSummary, type OverviewRow } from './status';
+export {
+	loadKpiProgress,
+	loadOverview,
+	kpiDefinitionOf,
+	summariseKpi,
+	representativeKpi,
+	type KpiStatusRow,
+	type KpiSummary,
+	type OverviewRow
+} from './status';
 export { kpiToApi, loadApiKpis, loadApiKpiDetail, loadApiObservations } from './api-shape';

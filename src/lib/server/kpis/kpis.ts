@@ -21,7 +21,12 @@ const kpiColumns = [
 
 /** One KPI of the organisation with its definition; undefined for another organisation's. */
 export function findKpi(db: Db, organisationId: number, id: number) {
-	return db.selectFrom('kpi').selectAll().where('organisationId', '=', organisationId).where('id', '=', id).executeTakeFirst();
+	return db
+		.selectFrom('kpi')
+		.selectAll()
+		.where('organisationId', '=', organisationId)
+		.where('id', '=', id)
+		.executeTakeFirst();
 }
 
 /**
@@ -29,14 +34,22 @@ export function findKpi(db: Db, organisationId: number, id: number) {
  * @example const [kpi] = await listKpis(db, organisationId, 12);
  */
 export function listKpis(db: Db, organisationId: number, onlyId?: number) {
-	let query = db.selectFrom('kpi').selectAll().where('organisationId', '=', organisationId).where('archivedAt', 'is', null);
+	let query = db
+		.selectFrom('kpi')
+		.selectAll()
+		.where('organisationId', '=', organisationId)
+		.where('archivedAt', 'is', null);
 	if (onlyId !== undefined) query = query.where('id', '=', onlyId);
 	return query.orderBy('name').execute();
 }
 
 /** Every KPI of the organisation (archived ones too) by id, name and frequency: what an import row may name. */
 export function listKpiRefs(db: Db, organisationId: number) {
-	return db.selectFrom('kpi').select(['id', 'name', 'frequency']).where('organisationId', '=', organisationId).execute();
+	return db
+		.selectFrom('kpi')
+		.select(['id', 'name', 'frequency'])
+		.where('organisationId', '=', organisationId)
+		.execute();
 }
 
 /**
@@ -67,7 +80,8 @@ export function listKpiLinks(db: Db, organisationId: number, recommendationIds?:
 		.where('k.organisationId', '=', organisationId)
 		.where('k.archivedAt', 'is', null)
 		.select(['rk.recommendationId', 'rk.isPrimary', ...kpiColumns]);
-	if (recommendationIds) query = query.where('rk.recommendationId', 'in', recommendationIds.length ? recommendationIds : [-1]);
+	if (recommendationIds)
+		query = query.where('rk.recommendationId', 'in', recommendationIds.length ? recommendationIds : [-1]);
 	return query.orderBy('rk.recommendationId').orderBy('rk.position').orderBy('k.id').execute();
 }
 
@@ -75,7 +89,11 @@ export type KpiLink = Awaited<ReturnType<typeof listKpiLinks>>[number];
 
 /** Which recommendations each KPI of the organisation is linked to (the API's `recommendationIds`). */
 export function listRecommendationKpiPairs(db: Db, organisationId: number) {
-	return db.selectFrom('recommendationKpi').select(['kpiId', 'recommendationId']).where('organisationId', '=', organisationId).execute();
+	return db
+		.selectFrom('recommendationKpi')
+		.select(['kpiId', 'recommendationId'])
+		.where('organisationId', '=', organisationId)
+		.execute();
 }
 
 /** The recommendations a KPI is linked to. */

@@ -39,7 +39,11 @@ export async function loadStoredObservations(
 	if (options.periods) query = query.where('period', 'in', [...options.periods]);
 	if (options.lock) query = query.forUpdate();
 	for (const row of await query.execute()) {
-		stored.set(observationKey(row.kpiId, row.period), { id: row.id, value: parseDecimal(row.value), comment: row.comment });
+		stored.set(observationKey(row.kpiId, row.period), {
+			id: row.id,
+			value: parseDecimal(row.value),
+			comment: row.comment
+		});
 	}
 	return stored;
 }
@@ -63,7 +67,11 @@ export function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** Inserts new values in multi-row statements; false when someone else's value met one of the periods (nothing to trust: roll back). */
-export async function insertObservations(trx: Db, user: SessionUser, rows: readonly ObservationWriteRow[]): Promise<boolean> {
+export async function insertObservations(
+	trx: Db,
+	user: SessionUser,
+	rows: readonly ObservationWriteRow[]
+): Promise<boolean> {
 	for (const chunk of chunks(rows)) {
 		const inserted = await trx
 			.insertInto('observation')

@@ -6,9 +6,7 @@ type Executor = Db;
 
 /** Which observations to export: all of the organisation's, one KPI's, or those of one recommendation's KPIs. */
 export type ObservationExportScope =
-	| { kind: 'all' }
-	| { kind: 'kpi'; kpiId: number }
-	| { kind: 'recommendation'; recommendationId: number };
+	{ kind: 'all' } | { kind: 'kpi'; kpiId: number } | { kind: 'recommendation'; recommendationId: number };
 
 /** One observation with its KPI and the name of whoever entered it. */
 export interface ObservationExportRow {

@@ -19,11 +19,22 @@ function periodFor(periods: PeriodPerFrequency) {
  * period containing the as-of date, oldest first per KPI — the sparklines, in one query that reads about
  * `limit` index entries per KPI, however many values are stored.
  */
-export async function listRecentPrimaryObservations(db: Executor, organisationId: number, current: PeriodPerFrequency, limit: number) {
+export async function listRecentPrimaryObservations(
+	db: Executor,
+	organisationId: number,
+	current: PeriodPerFrequency,
+	limit: number
+) {
 	const rows = await db
 		.selectFrom('kpi as k')
 		.where('k.organisationId', '=', organisationId)
-		.where('k.id', 'in', (eb) => eb.selectFrom('recommendationKpi').select('kpiId').where('organisationId', '=', organisationId).where('isPrimary', '=', true))
+		.where('k.id', 'in', (eb) =>
+			eb
+				.selectFrom('recommendationKpi')
+				.select('kpiId')
+				.where('organisationId', '=', organisationId)
+				.where('isPrimary', '=', true)
+		)
 		.innerJoinLateral(
 			(eb) =>
 				eb
@@ -96,7 +107,11 @@ export async function listDecisiveObservations(
 	]);
 	// The required period is often the latest one too: return each observation once.
 	const seen = new Set(latest.map((o) => `${o.kpiId}:${o.period}`));
-	return [...latest, ...requiredRows.filter((o) => !seen.has(`${o.kpiId}:${o.period}`))].map((o) => ({ kpiId: o.kpiId, period: o.period, value: parseDecimal(o.value) }));
+	return [...latest, ...requiredRows.filter((o) => !seen.has(`${o.kpiId}:${o.period}`))].map((o) => ({
+		kpiId: o.kpiId,
+		period: o.period,
+		value: parseDecimal(o.value)
+	}));
 }
 
 /** Every observation of the given KPIs, oldest period first; values parsed once, here, into numbers. */
@@ -119,7 +134,16 @@ export async function listObservationsWithAuthor(db: Executor, organisationId: n
 		.leftJoin('appUser as u', 'u.id', 'o.enteredBy')
 		.where('o.organisationId', '=', organisationId)
 		.where('o.kpiId', '=', kpiId)
-		.select(['o.period', 'o.value', 'o.comment', 'o.source', 'o.seriesBreak', 'o.version', 'u.name as enteredBy', 'o.enteredAt'])
+		.select([
+			'o.period',
+			'o.value',
+			'o.comment',
+			'o.source',
+			'o.seriesBreak',
+			'o.version',
+			'u.name as enteredBy',
+			'o.enteredAt'
+		])
 		.orderBy('o.period')
 		.execute();
 	return rows.map((row) => ({ ...row, value: parseDecimal(row.value) }));

@@ -30,7 +30,13 @@ export interface StoredObservationSnapshot {
 }
 
 const auditId = (kpiId: number, period: string) => `${kpiId}/${period}`;
-const snapshot = (o: Stored): StoredObservationSnapshot => ({ value: parseDecimal(o.value), comment: o.comment, source: o.source, seriesBreak: o.seriesBreak, version: o.version });
+const snapshot = (o: Stored): StoredObservationSnapshot => ({
+	value: parseDecimal(o.value),
+	comment: o.comment,
+	source: o.source,
+	seriesBreak: o.seriesBreak,
+	version: o.version
+});
 
 /** The stored value a stale observation write found (null when the period is empty or was deleted). */
 export function storedObservationOf(refusal: Extract<Refusal, { kind: 'stale' }>): StoredObservationSnapshot | null {
@@ -57,22 +63,41 @@ export async function saveObservation(trx: Db, input: ObservationInput): Promise
 		source: input.source ?? existing?.source ?? '',
 		seriesBreak: input.seriesBreak ?? existing?.seriesBreak ?? false
 	};
-	const audit = { organisationId: input.organisationId, actorUserId: input.userId, entityType: 'observation', entityId: auditId(input.kpiId, input.period), clientAddress: input.clientAddress };
+	const audit = {
+		organisationId: input.organisationId,
+		actorUserId: input.userId,
+		entityType: 'observation',
+		entityId: auditId(input.kpiId, input.period),
+		clientAddress: input.clientAddress
+	};
 	if (!existing) {
 		if (input.expectedVersion !== null) return stale(null);
 		const inserted = await trx
 			.insertInto('observation')
-			.values({ organisationId: input.organisationId, kpiId: input.kpiId, period: input.period, ...fields, enteredBy: input.userId })
+			.values({
+				organisationId: input.organisationId,
+				kpiId: input.kpiId,
+				period: input.period,
+				...fields,
+				enteredBy: input.userId
+			})
 			.onConflict((oc) => oc.columns(['kpiId', 'period']).doNothing())
 			.returning('version')
 			.executeTakeFirst();
 		if (!inserted) return stale(null);
-		await recordAudit(trx, { ...audit, action: 'observation.created', after: { ...fields, period: input.period, version: inserted.version } });
+		await recordAudit(trx, {
+			...audit,
+			action: 'observation.created',
+			after: { ...fields, period: input.period, version: inserted.version }
+		});
 		return { kind: 'ok', change: 'created', version: inserted.version };
 	}
 	if (input.expectedVersion !== existing.version) return stale({ ...snapshot(existing) });
 	const same =
-		parseDecimal(existing.value) === fields.value && existing.comment === fields.comment && existing.source === fields.source && existing.seriesBreak === fields.seriesBreak;
+		parseDecimal(existing.value) === fields.value &&
+		existing.comment === fields.comment &&
+		existing.source === fields.source &&
+		existing.seriesBreak === fields.seriesBreak;
 	if (same) return { kind: 'ok', change: 'unchanged', version: existing.version };
 	const version = existing.version + 1;
 	await trx
@@ -80,7 +105,12 @@ export async function saveObservation(trx: Db, input: ObservationInput): Promise
 		.set({ ...fields, version, enteredBy: input.userId, enteredAt: new Date(), updatedAt: new Date() })
 		.where('id', '=', existing.id)
 		.execute();
-	await recordAudit(trx, { ...audit, action: 'observation.updated', before: snapshot(existing), after: { ...fields, version } });
+	await recordAudit(trx, {
+		...audit,
+		action: 'observation.updated',
+		before: snapshot(existing),
+		after: { ...fields, version }
+	});
 	return { kind: 'ok', change: 'updated', version };
 }
 
@@ -90,10 +120,18 @@ export const MAX_VERSION = 2_147_483_647;
 /** Deletes one value, audited, if it still has the version the editor saw; stale (nothing stored) otherwise. */
 export async function deleteObservation(
 	trx: Db,
-	input: { organisationId: number; kpiId: number; period: string; expectedVersion: number; userId: number; clientAddress: string | null }
+	input: {
+		organisationId: number;
+		kpiId: number;
+		period: string;
+		expectedVersion: number;
+		userId: number;
+		clientAddress: string | null;
+	}
 ): Promise<WriteResult> {
 	// A version beyond the column's range would make the query itself fail (22003) instead of match nothing.
-	if (!Number.isSafeInteger(input.expectedVersion) || input.expectedVersion < 1 || input.expectedVersion > MAX_VERSION) return stale(null);
+	if (!Number.isSafeInteger(input.expectedVersion) || input.expectedVersion < 1 || input.expectedVersion > MAX_VERSION)
+		return stale(null);
 	const deleted = await trx
 		.deleteFrom('observation')
 		.where('kpiId', '=', input.kpiId)

@@ -27,7 +27,9 @@ export interface KpiSummary {
 }
 
 /** The numbers of a KPI row as the domain rules take them. */
-export function kpiDefinitionOf(kpi: Pick<KpiLink, 'direction' | 'frequency' | 'baselineValue' | 'baselinePeriod' | 'targetValue' | 'targetPeriod'>): KpiDefinition {
+export function kpiDefinitionOf(
+	kpi: Pick<KpiLink, 'direction' | 'frequency' | 'baselineValue' | 'baselinePeriod' | 'targetValue' | 'targetPeriod'>
+): KpiDefinition {
 	return {
 		direction: kpi.direction,
 		frequency: kpi.frequency,
@@ -59,7 +61,9 @@ export async function loadKpiProgress(
 	// For the whole organisation the observations need not wait for the KPI rows (the overview loads both at once).
 	const [rows, decisive] = await Promise.all([
 		kpis,
-		scope === 'organisation' ? decisiveOf() : Promise.resolve(kpis).then((rows) => (rows.length ? decisiveOf(rows.map((k) => k.id)) : []))
+		scope === 'organisation'
+			? decisiveOf()
+			: Promise.resolve(kpis).then((rows) => (rows.length ? decisiveOf(rows.map((k) => k.id)) : []))
 	]);
 	const byKpi = groupBy(decisive, (o) => o.kpiId);
 	return new Map(rows.map((kpi) => [kpi.id, computeKpiProgress(kpiDefinitionOf(kpi), byKpi.get(kpi.id) ?? [], asOf)]));
@@ -105,7 +109,10 @@ export function representativeKpi(kpis: readonly KpiSummary[]): KpiSummary | nul
 const SPARKLINE_POINTS = 24;
 
 /** The representative KPI's sparkline: the values the query already cut to the last SPARKLINE_POINTS after its baseline, up to the as-of date. */
-function sparklineValues(kpi: KpiSummary | null, trendByKpi: Map<number, { period: string; value: number }[]>): number[] {
+function sparklineValues(
+	kpi: KpiSummary | null,
+	trendByKpi: Map<number, { period: string; value: number }[]>
+): number[] {
 	return kpi ? (trendByKpi.get(kpi.id) ?? []).map((o) => o.value) : [];
 }
 

@@ -26,7 +26,8 @@ export const daServer = {
 	'api.unit_invalid': 'Enheden skal være percent, count, days, kr eller score.',
 	'api.direction_invalid': 'Retningen skal være lower eller higher.',
 	'api.frequency_invalid': 'Frekvensen skal være year, half, quarter eller month.',
-	'api.kpi_direction_mismatch': 'Målet passer ikke til retningen: lavere er bedre kræver et mål under baseline, højere er bedre et mål over.',
+	'api.kpi_direction_mismatch':
+		'Målet passer ikke til retningen: lavere er bedre kræver et mål under baseline, højere er bedre et mål over.',
 	'api.kpi_period_malformed': 'Baseline- og målperiode skal skrives som 2024, 2024-H1, 2024-Q3 eller 2024-05.',
 	'api.kpi_period_wrong_frequency': 'Baseline- og målperiode skal passe til frekvensen.',
 	'api.kpi_target_not_after_baseline': 'Målperioden skal ligge efter baselineperioden.',
@@ -84,7 +85,8 @@ export const daServer = {
 	'invite.invalid': 'Linket er ugyldigt, udløbet eller allerede brugt. Bed en administrator om et nyt.',
 	'admin.email_taken': 'Der findes allerede en bruger med den e-mail.',
 	'admin.email_taken_here': 'Der er allerede en bruger med den e-mail i {organisation} – se listen over brugere.',
-	'admin.email_unavailable': 'E-mailen kan ikke bruges til en ny bruger her. Invitér personen med en anden e-mail-adresse, eller kontakt den, der driver Fremdrift, hvis den skal bruges alligevel.',
+	'admin.email_unavailable':
+		'E-mailen kan ikke bruges til en ny bruger her. Invitér personen med en anden e-mail-adresse, eller kontakt den, der driver Fremdrift, hvis den skal bruges alligevel.',
 	'admin.role_invalid': 'Vælg en rolle.',
 	'admin.sessions_ended': '{count} sessioner er afsluttet.',
 	'admin.saved': 'Gemt.',
@@ -100,7 +102,8 @@ export const daServer = {
 	'annual.change_note_required': 'Skriv en ændringsnote.',
 	'annual.change_note_too_long': 'Ændringsnoten må højst være 2.000 tegn.',
 	'annual.step_done': 'Gemt.',
-	'annual.conflict': 'Rapporten er ændret i mellemtiden (af dig i et andet vindue eller af en anden). Siden viser nu den aktuelle tilstand; prøv igen.',
+	'annual.conflict':
+		'Rapporten er ændret i mellemtiden (af dig i et andet vindue eller af en anden). Siden viser nu den aktuelle tilstand; prøv igen.',
 	'annual.forbidden': 'Din rolle giver ikke adgang til dette trin.',
 	'annual.narrative_saved': 'Statusnotatet er gemt.',
 	'annual.narrative_required': 'Skriv statusnotatet.',
@@ -110,21 +113,25 @@ export const daServer = {
 	'annual.docx_item_type': 'Punkttype',
 	'annual.docx_item_type_value': 'Orientering',
 	'annual.docx_theme': 'Tema',
-	'annual.docx_theme_text': 'Udvalget orienteres om den årlige status for {count} anbefalinger pr. {date}: hvad der er nået, hvad det har kostet, og hvad der er næste step.',
+	'annual.docx_theme_text':
+		'Udvalget orienteres om den årlige status for {count} anbefalinger pr. {date}: hvad der er nået, hvad det har kostet, og hvad der er næste step.',
 	'annual.docx_description': 'Sagsbeskrivelse',
 	'annual.docx_proposal': 'Administrationens forslag',
 	'annual.docx_proposal_text': 'Forvaltningen anbefaler, at orienteringen tages til efterretning.',
 	'annual.docx_consequences': 'Afledte konsekvenser',
 	'annual.docx_none': 'Ingen',
 	'annual.docx_economy': 'Økonomi og finansiering',
-	'annual.docx_economy_text': 'I {year} er der bevilget {allocated} og forbrugt {spent}. Til og med {year} er der i alt bevilget {allocatedTotal} og forbrugt {spentTotal}.',
+	'annual.docx_economy_text':
+		'I {year} er der bevilget {allocated} og forbrugt {spent}. Til og med {year} er der i alt bevilget {allocatedTotal} og forbrugt {spentTotal}.',
 	'annual.docx_hearing': 'Dialog/høring',
 	'annual.docx_attachments': 'Bilag',
-	'annual.docx_attachments_text': 'Bilag 1: Status pr. anbefaling med nøgletal og grafer (nedenfor). Alle tal kan hentes som CSV og Excel.',
+	'annual.docx_attachments_text':
+		'Bilag 1: Status pr. anbefaling med nøgletal og grafer (nedenfor). Alle tal kan hentes som CSV og Excel.',
 	'annual.docx_attachment_heading': 'Bilag 1: Status pr. anbefaling',
 	'annual.docx_decision': 'Beslutning',
 	'annual.docx_status_line': 'Status: {status}',
-	'annual.docx_chart_legend': 'Grafen: fuldt optrukket linje med firkanter er målingerne, den stiplede linje er målet, den prikkede linje er det forventede forløb fra baseline (ringen) til målet.',
+	'annual.docx_chart_legend':
+		'Grafen: fuldt optrukket linje med firkanter er målingerne, den stiplede linje er målet, den prikkede linje er det forventede forløb fra baseline (ringen) til målet.',
 	'annual.docx_chart_alt': 'Graf over {name}: målinger, mål og forventet forløb',
 	'annual.docx_edition_note': 'Version {edition}, godkendt {date}.',
 	'annual.export_sheet': 'Årlig status',
@@ -147,8 +154,8 @@ export const daServer = {
 	'cli.invite_link': 'Invitationslink (gyldigt i 72 timer): {link}',
 	'cli.org_required': 'Angiv organisationens kortnavn, fx norddjurs.',
 	'cli.unknown_org': 'Organisationen {org} findes ikke.',
-	'cli.user_usage': 'Brug: npm run fremdrift -- user create --email E --role admin|director|project_lead|politician --org SLUG [--name NAVN]',
-
+	'cli.user_usage':
+		'Brug: npm run fremdrift -- user create --email E --role admin|director|project_lead|politician --org SLUG [--name NAVN]',
 
 	'recommendation.intro': 'Baggrund',
 	'recommendation.budget': 'Budget',
@@ -158,8 +165,10 @@ export const daServer = {
 	'observation.unchanged': 'Værdien for {period} var allerede gemt; intet ændret.',
 	'observation.deleted': 'Værdien for {period} er slettet.',
 	'observation.delete_confirm_required': 'Sæt flueben for at bekræfte sletningen.',
-	'observation.conflict': 'Værdien for {period} er ændret af en anden, mens du skrev. Gemt værdi: {stored}. Din værdi: {yours}. Formularen viser nu den gemte version; gem igen for at overskrive.',
-	'observation.conflict_deleted': 'Værdien for {period} er slettet af en anden, mens du skrev. Din værdi: {yours}. Gem igen for at oprette den på ny.',
+	'observation.conflict':
+		'Værdien for {period} er ændret af en anden, mens du skrev. Gemt værdi: {stored}. Din værdi: {yours}. Formularen viser nu den gemte version; gem igen for at overskrive.',
+	'observation.conflict_deleted':
+		'Værdien for {period} er slettet af en anden, mens du skrev. Din værdi: {yours}. Gem igen for at oprette den på ny.',
 	'observation.comment_too_long': 'Kommentaren må højst være 2.000 tegn.',
 	'observation.source_too_long': 'Kilden må højst være 500 tegn.',
 	'observation.value_out_of_range': 'Tallet er uden for det tilladte område.',
@@ -174,7 +183,8 @@ export const daServer = {
 	'comparison.saved': 'Sammenligningsværdierne er gemt.',
 	'comparison.created': 'Serien er oprettet.',
 	'comparison.line_error': 'Linje {line}: {message}',
-	'import.missing_columns': 'Filen mangler kolonnerne {columns}. Første linje skal være overskrifter: Nøgletal, Periode, Værdi (og evt. Kommentar).',
+	'import.missing_columns':
+		'Filen mangler kolonnerne {columns}. Første linje skal være overskrifter: Nøgletal, Periode, Værdi (og evt. Kommentar).',
 	'import.unknown_kpi': 'Nøgletallet "{kpi}" findes ikke.',
 	'import.not_allowed': 'Du kan ikke indtaste værdier for "{kpi}".',
 	'import.duplicate_row': 'Samme nøgletal og periode står også i linje {line}.',
@@ -183,19 +193,27 @@ export const daServer = {
 	'import.unreadable': 'Filen kan ikke læses som CSV eller Excel.',
 	'import.too_large': 'Filen er for stor (højst {max} MB).',
 	'import.busy': 'Der læses mange regneark på én gang lige nu. Prøv igen om et øjeblik.',
-	'import.too_many_columns': 'Linje {line} har indhold i kolonne {column}; importen læser højst {max} kolonner (A–{last}). Slet kolonnerne til højre for dataene, eller kopiér dataene til et nyt ark.',
-	'import.too_many_separators': 'Linje {line} har over {max} skilletegn ({delimiter}); importen læser højst {columns} kolonner. Gem kun de kolonner, der skal importeres.',
-	'import.xlsx_too_many_columns': 'Regnearket går ud til kolonne {column}; importen læser højst {max} kolonner (A–{last}). Slet kolonnerne til højre for dataene, eller kopiér dataene til et nyt ark.',
-	'import.xlsx_part_too_large': 'Regnearket fylder for meget udpakket: {part} fylder {size}, og grænsen er {max}. Gem de rækker, der skal importeres, i en ny fil.',
+	'import.too_many_columns':
+		'Linje {line} har indhold i kolonne {column}; importen læser højst {max} kolonner (A–{last}). Slet kolonnerne til højre for dataene, eller kopiér dataene til et nyt ark.',
+	'import.too_many_separators':
+		'Linje {line} har over {max} skilletegn ({delimiter}); importen læser højst {columns} kolonner. Gem kun de kolonner, der skal importeres.',
+	'import.xlsx_too_many_columns':
+		'Regnearket går ud til kolonne {column}; importen læser højst {max} kolonner (A–{last}). Slet kolonnerne til højre for dataene, eller kopiér dataene til et nyt ark.',
+	'import.xlsx_part_too_large':
+		'Regnearket fylder for meget udpakket: {part} fylder {size}, og grænsen er {max}. Gem de rækker, der skal importeres, i en ny fil.',
 	'import.xlsx_part_sheet': 'arket',
 	'import.xlsx_part_shared_strings': 'tekstlisten',
 	'import.xlsx_part_styles': 'formateringen',
-	'import.xlsx_archive_too_large': 'Filen er ikke et almindeligt regneark: den har for mange dele, eller en del er over 4 GB udpakket.',
-	'import.xlsx_archive_inconsistent': 'Filen er beskadiget eller manipuleret: en del af regnearket fylder mere udpakket, end filen selv angiver.',
+	'import.xlsx_archive_too_large':
+		'Filen er ikke et almindeligt regneark: den har for mange dele, eller en del er over 4 GB udpakket.',
+	'import.xlsx_archive_inconsistent':
+		'Filen er beskadiget eller manipuleret: en del af regnearket fylder mere udpakket, end filen selv angiver.',
 	'import.xlsx_cell_too_long': 'Cellen {cell} har mere end {max} tegn (Excels egen grænse for én celle).',
-	'import.xlsx_shared_text_too_long': 'Tekst nr. {number} i regnearkets tekstliste har mere end {max} tegn (Excels egen grænse for én celle).',
+	'import.xlsx_shared_text_too_long':
+		'Tekst nr. {number} i regnearkets tekstliste har mere end {max} tegn (Excels egen grænse for én celle).',
 	'import.xlsx_too_much_text': 'Regnearket har mere end {max} tegn tekst i alt; importen læser højst det.',
-	'import.xlsx_text_too_long': 'Regnearket har en tekst på mere end {max} tegn, som er Excels egen grænse for én celle.',
+	'import.xlsx_text_too_long':
+		'Regnearket har en tekst på mere end {max} tegn, som er Excels egen grænse for én celle.',
 	'import.saved': 'Importen er gemt: {created} nye og {updated} ændrede værdier ({unchanged} var uændrede).',
 	'import.stale': 'Værdierne er ændret, siden forhåndsvisningen blev vist. Intet er gemt; se forhåndsvisningen igen.',
 	'export.kpi': 'Nøgletal',
@@ -216,7 +234,8 @@ export const daServer = {
 	'kpi_form.primary': 'Primært nøgletal for {title}',
 	'kpi_form.saved': 'Nøgletallet er gemt.',
 	'kpi_form.created': 'Nøgletallet er oprettet.',
-	'kpi_form.stale': 'Nøgletallet er ændret af en anden imens. Gemt: {stored}. Formularen viser nu det gemte; ret igen og gem.',
+	'kpi_form.stale':
+		'Nøgletallet er ændret af en anden imens. Gemt: {stored}. Formularen viser nu det gemte; ret igen og gem.',
 	'kpi_form.frequency_locked': 'Frekvensen kan ikke ændres, når nøgletallet har værdier.',
 
 	'follow_up.none': 'Ingen opfølgningspunkter.',
@@ -273,10 +292,12 @@ export const daServer = {
 	'programme_document.decision_required': 'En vedtaget anbefaling skal have sin beslutning med.',
 	'programme_document.period_twice': 'Perioden findes to gange.',
 	'programme_document.theme_unknown': 'Hovedtemaet «{theme}» findes ikke i filens liste over hovedtemaer.',
-	'programme_document.name_exists': 'Der findes allerede et program med navnet «{name}». Omdøb det eksisterende program, eller ret navnet i filen.',
+	'programme_document.name_exists':
+		'Der findes allerede et program med navnet «{name}». Omdøb det eksisterende program, eller ret navnet i filen.',
 
 	'error.cross_site_form': 'En formular fra en anden side kan ikke sende til Fremdrift; anmodningen er afvist.',
-	'error.database_unavailable': 'Databasen kan ikke nås lige nu. Intet er gået tabt: prøv igen om et øjeblik. Varer det ved, så kontakt it-afdelingen.',
+	'error.database_unavailable':
+		'Databasen kan ikke nås lige nu. Intet er gået tabt: prøv igen om et øjeblik. Varer det ved, så kontakt it-afdelingen.',
 	'error.try_again': 'Prøv igen',
 	'error.period_malformed': 'Perioden skal skrives som 2024, 2024-H1, 2024-Q3 eller 2024-05.',
 	'error.date_malformed': 'Skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 2026-11-22.',
@@ -301,10 +322,14 @@ export const daServer = {
 	'cli.restore_done': 'Sikkerhedskopien {path} er indlæst i {target}.',
 	'cli.restore_no_file': 'Filen {path} findes ikke.',
 	'cli.restore_unknown_file': '{path} er ikke en sikkerhedskopi fra Fremdrift (hverken PGlite-dump eller pg_dump-SQL).',
-	'cli.restore_needs_pglite': 'Filen er en sikkerhedskopi af den indbyggede database (PGlite): indlæs den uden DATABASE_URL.',
-	'cli.restore_needs_postgres': 'Filen er en pg_dump fra PostgreSQL: indlæs den med DATABASE_URL sat til en tom database.',
-	'cli.restore_pg_not_empty': 'Databasen {database} er ikke tom. Opret en ny, tom database (fx createdb) og indlæs i den.',
-	'cli.restore_dir_not_empty': 'Mappen {path} er ikke tom. Flyt den væk (eller vælg en anden med FREMDRIFT_DATA_DIR) og prøv igen; intet er ændret.',
+	'cli.restore_needs_pglite':
+		'Filen er en sikkerhedskopi af den indbyggede database (PGlite): indlæs den uden DATABASE_URL.',
+	'cli.restore_needs_postgres':
+		'Filen er en pg_dump fra PostgreSQL: indlæs den med DATABASE_URL sat til en tom database.',
+	'cli.restore_pg_not_empty':
+		'Databasen {database} er ikke tom. Opret en ny, tom database (fx createdb) og indlæs i den.',
+	'cli.restore_dir_not_empty':
+		'Mappen {path} er ikke tom. Flyt den væk (eller vælg en anden med FREMDRIFT_DATA_DIR) og prøv igen; intet er ændret.',
 	'cli.restore_failed': 'Sikkerhedskopien kunne ikke indlæses: {reason}',
 	'cli.tool_missing': '{tool} kunne ikke startes ({reason}). Installér PostgreSQL-klientværktøjerne (pg_dump og psql).',
 	'cli.tool_failed': '{tool} fejlede: {reason}',

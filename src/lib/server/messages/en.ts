@@ -24,7 +24,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'api.unit_invalid': 'The unit must be percent, count, days, kr or score.',
 	'api.direction_invalid': 'The direction must be lower or higher.',
 	'api.frequency_invalid': 'The frequency must be year, half, quarter or month.',
-	'api.kpi_direction_mismatch': 'The target does not fit the direction: lower is better needs a target below the baseline, higher is better one above.',
+	'api.kpi_direction_mismatch':
+		'The target does not fit the direction: lower is better needs a target below the baseline, higher is better one above.',
 	'api.kpi_period_malformed': 'Baseline and target periods must be written 2024, 2024-H1, 2024-Q3 or 2024-05.',
 	'api.kpi_period_wrong_frequency': 'Baseline and target periods must match the frequency.',
 	'api.kpi_target_not_after_baseline': 'The target period must come after the baseline period.',
@@ -58,7 +59,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'password.warning_word_by_itself': 'A single word is easy to guess.',
 	'password.warning_names_by_themselves': 'A single name or surname is easy to guess.',
 	'password.warning_common_names': 'Common names and surnames are easy to guess.',
-	'password.warning_user_inputs': 'Do not use your name, your e-mail, the municipality\'s name or Fremdrift in the password.',
+	'password.warning_user_inputs':
+		"Do not use your name, your e-mail, the municipality's name or Fremdrift in the password.",
 	'password.warning_pwned': 'This password was exposed by a data breach on the Internet.',
 	'password.suggestion_l33t': 'Avoid predictable letter substitutions like "@" for "a".',
 	'password.suggestion_reverse_words': 'Avoid reversed spellings of common words.',
@@ -69,7 +71,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'password.suggestion_associated_years': 'Avoid years that are associated with you.',
 	'password.suggestion_sequences': 'Avoid common character sequences.',
 	'password.suggestion_repeated': 'Avoid repeated words and characters.',
-	'password.suggestion_longer_keyboard_pattern': 'Use longer keyboard patterns and change typing direction several times.',
+	'password.suggestion_longer_keyboard_pattern':
+		'Use longer keyboard patterns and change typing direction several times.',
 	'password.suggestion_another_word': 'Add more words that are less common.',
 	'password.suggestion_use_words': 'Use several words, but avoid common phrases.',
 	'password.suggestion_no_need': 'A strong password needs no digits, symbols or capital letters.',
@@ -82,7 +85,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'invite.invalid': 'The link is invalid, expired or already used. Ask an administrator for a new one.',
 	'admin.email_taken': 'A user with that e-mail already exists.',
 	'admin.email_taken_here': 'There is already a user with that e-mail in {organisation} – see the list of users.',
-	'admin.email_unavailable': 'The e-mail cannot be used for a new user here. Invite the person with another e-mail address, or contact whoever runs Fremdrift if it must be used anyway.',
+	'admin.email_unavailable':
+		'The e-mail cannot be used for a new user here. Invite the person with another e-mail address, or contact whoever runs Fremdrift if it must be used anyway.',
 	'admin.role_invalid': 'Choose a role.',
 	'admin.sessions_ended': '{count} sessions ended.',
 	'admin.saved': 'Saved.',
@@ -91,14 +95,16 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'admin.token_name_required': 'Name the token (1–100 characters).',
 	'admin.user_required': 'Choose a user.',
 	'admin.not_found': 'The user does not exist.',
-	'annual.exists': 'An annual status for that year already exists. Open it in the list, or correct an approved version.',
+	'annual.exists':
+		'An annual status for that year already exists. Open it in the list, or correct an approved version.',
 	'annual.not_found': 'The annual status does not exist.',
 	'annual.programme_not_found': 'The programme does not exist.',
 	'annual.year_invalid': 'Enter a year between 2000 and 2100.',
 	'annual.change_note_required': 'Write a change note.',
 	'annual.change_note_too_long': 'The change note may be at most 2,000 characters.',
 	'annual.step_done': 'Saved.',
-	'annual.conflict': 'The report has changed in the meantime (by you in another window or by someone else). The page now shows its current state; try again.',
+	'annual.conflict':
+		'The report has changed in the meantime (by you in another window or by someone else). The page now shows its current state; try again.',
 	'annual.forbidden': 'Your role does not allow this step.',
 	'annual.narrative_saved': 'The status narrative has been saved.',
 	'annual.narrative_required': 'Write the status narrative.',
@@ -108,21 +114,25 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'annual.docx_item_type': 'Item type',
 	'annual.docx_item_type_value': 'Information',
 	'annual.docx_theme': 'Subject',
-	'annual.docx_theme_text': 'The committee is informed of the annual status of {count} recommendations as of {date}: what has been achieved, what it cost and what comes next.',
+	'annual.docx_theme_text':
+		'The committee is informed of the annual status of {count} recommendations as of {date}: what has been achieved, what it cost and what comes next.',
 	'annual.docx_description': 'Case description',
 	'annual.docx_proposal': 'The administration’s proposal',
 	'annual.docx_proposal_text': 'The administration recommends that the committee takes note of the information.',
 	'annual.docx_consequences': 'Derived consequences',
 	'annual.docx_none': 'None',
 	'annual.docx_economy': 'Finances and funding',
-	'annual.docx_economy_text': 'In {year}, {allocated} was allocated and {spent} spent. Up to {year}, {allocatedTotal} has been allocated and {spentTotal} spent in total.',
+	'annual.docx_economy_text':
+		'In {year}, {allocated} was allocated and {spent} spent. Up to {year}, {allocatedTotal} has been allocated and {spentTotal} spent in total.',
 	'annual.docx_hearing': 'Dialogue/consultation',
 	'annual.docx_attachments': 'Attachments',
-	'annual.docx_attachments_text': 'Attachment 1: Status per recommendation with KPIs and charts (below). All figures can be downloaded as CSV and Excel.',
+	'annual.docx_attachments_text':
+		'Attachment 1: Status per recommendation with KPIs and charts (below). All figures can be downloaded as CSV and Excel.',
 	'annual.docx_attachment_heading': 'Attachment 1: Status per recommendation',
 	'annual.docx_decision': 'Decision',
 	'annual.docx_status_line': 'Status: {status}',
-	'annual.docx_chart_legend': 'The chart: the solid line with squares is the values, the dashed line the target, the dotted line the expected trajectory from the baseline (the ring) to the target.',
+	'annual.docx_chart_legend':
+		'The chart: the solid line with squares is the values, the dashed line the target, the dotted line the expected trajectory from the baseline (the ring) to the target.',
 	'annual.docx_chart_alt': 'Chart of {name}: values, target and expected trajectory',
 	'annual.docx_edition_note': 'Version {edition}, approved {date}.',
 	'annual.export_sheet': 'Annual status',
@@ -145,8 +155,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'cli.invite_link': 'Invitation link (valid for 72 hours): {link}',
 	'cli.org_required': "Give the organisation's short name, e.g. norddjurs.",
 	'cli.unknown_org': 'The organisation {org} does not exist.',
-	'cli.user_usage': 'Usage: npm run fremdrift -- user create --email E --role admin|director|project_lead|politician --org SLUG [--name NAME]',
-
+	'cli.user_usage':
+		'Usage: npm run fremdrift -- user create --email E --role admin|director|project_lead|politician --org SLUG [--name NAME]',
 
 	'recommendation.intro': 'Background',
 	'recommendation.budget': 'Budget',
@@ -156,8 +166,10 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'observation.unchanged': 'The value for {period} was already saved; nothing changed.',
 	'observation.deleted': 'The value for {period} is deleted.',
 	'observation.delete_confirm_required': 'Tick the box to confirm the deletion.',
-	'observation.conflict': 'Someone else changed the value for {period} while you were typing. Saved value: {stored}. Your value: {yours}. The form now holds the saved version; save again to overwrite.',
-	'observation.conflict_deleted': 'Someone else deleted the value for {period} while you were typing. Your value: {yours}. Save again to create it anew.',
+	'observation.conflict':
+		'Someone else changed the value for {period} while you were typing. Saved value: {stored}. Your value: {yours}. The form now holds the saved version; save again to overwrite.',
+	'observation.conflict_deleted':
+		'Someone else deleted the value for {period} while you were typing. Your value: {yours}. Save again to create it anew.',
 	'observation.comment_too_long': 'The comment may be at most 2,000 characters.',
 	'observation.source_too_long': 'The source may be at most 500 characters.',
 	'observation.value_out_of_range': 'The number is outside the allowed range.',
@@ -172,7 +184,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'comparison.saved': 'The comparison values are saved.',
 	'comparison.created': 'The series is created.',
 	'comparison.line_error': 'Line {line}: {message}',
-	'import.missing_columns': 'The file lacks the columns {columns}. The first line must be headings: KPI, Period, Value (and optionally Comment).',
+	'import.missing_columns':
+		'The file lacks the columns {columns}. The first line must be headings: KPI, Period, Value (and optionally Comment).',
 	'import.unknown_kpi': 'The KPI "{kpi}" does not exist.',
 	'import.not_allowed': 'You cannot enter values for "{kpi}".',
 	'import.duplicate_row': 'The same KPI and period are also on line {line}.',
@@ -181,19 +194,28 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'import.unreadable': 'The file cannot be read as CSV or Excel.',
 	'import.too_large': 'The file is too large (at most {max} MB).',
 	'import.busy': 'Many spreadsheets are being read right now. Please try again in a moment.',
-	'import.too_many_columns': 'Line {line} has content in column {column}; the import reads at most {max} columns (A–{last}). Delete the columns right of the data, or copy the data to a new sheet.',
-	'import.too_many_separators': 'Line {line} has more than {max} separators ({delimiter}); the import reads at most {columns} columns. Save only the columns to import.',
-	'import.xlsx_too_many_columns': 'The spreadsheet extends to column {column}; the import reads at most {max} columns (A–{last}). Delete the columns right of the data, or copy the data to a new sheet.',
-	'import.xlsx_part_too_large': 'The spreadsheet is too large when unpacked: {part} takes {size}, and the limit is {max}. Save the rows to import in a new file.',
+	'import.too_many_columns':
+		'Line {line} has content in column {column}; the import reads at most {max} columns (A–{last}). Delete the columns right of the data, or copy the data to a new sheet.',
+	'import.too_many_separators':
+		'Line {line} has more than {max} separators ({delimiter}); the import reads at most {columns} columns. Save only the columns to import.',
+	'import.xlsx_too_many_columns':
+		'The spreadsheet extends to column {column}; the import reads at most {max} columns (A–{last}). Delete the columns right of the data, or copy the data to a new sheet.',
+	'import.xlsx_part_too_large':
+		'The spreadsheet is too large when unpacked: {part} takes {size}, and the limit is {max}. Save the rows to import in a new file.',
 	'import.xlsx_part_sheet': 'the sheet',
 	'import.xlsx_part_shared_strings': 'the text list',
 	'import.xlsx_part_styles': 'the formatting',
-	'import.xlsx_archive_too_large': 'The file is not an ordinary spreadsheet: it has too many parts, or a part is over 4 GB unpacked.',
-	'import.xlsx_archive_inconsistent': 'The file is damaged or manipulated: a part of the spreadsheet unpacks to more than the file itself states.',
-	'import.xlsx_cell_too_long': 'Cell {cell} has more than {max} characters (Excel\'s own limit for one cell).',
-	'import.xlsx_shared_text_too_long': 'Text no. {number} in the spreadsheet\'s text list has more than {max} characters (Excel\'s own limit for one cell).',
-	'import.xlsx_too_much_text': 'The spreadsheet holds more than {max} characters of text in all; the import reads no more than that.',
-	'import.xlsx_text_too_long': 'The spreadsheet holds a text of more than {max} characters, which is Excel\'s own limit for one cell.',
+	'import.xlsx_archive_too_large':
+		'The file is not an ordinary spreadsheet: it has too many parts, or a part is over 4 GB unpacked.',
+	'import.xlsx_archive_inconsistent':
+		'The file is damaged or manipulated: a part of the spreadsheet unpacks to more than the file itself states.',
+	'import.xlsx_cell_too_long': "Cell {cell} has more than {max} characters (Excel's own limit for one cell).",
+	'import.xlsx_shared_text_too_long':
+		"Text no. {number} in the spreadsheet's text list has more than {max} characters (Excel's own limit for one cell).",
+	'import.xlsx_too_much_text':
+		'The spreadsheet holds more than {max} characters of text in all; the import reads no more than that.',
+	'import.xlsx_text_too_long':
+		"The spreadsheet holds a text of more than {max} characters, which is Excel's own limit for one cell.",
 	'import.saved': 'The import is saved: {created} new and {updated} changed values ({unchanged} were unchanged).',
 	'import.stale': 'The values changed after the preview was shown. Nothing is saved; look at the preview again.',
 	'export.kpi': 'KPI',
@@ -214,7 +236,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'kpi_form.primary': 'Primary KPI of {title}',
 	'kpi_form.saved': 'The KPI is saved.',
 	'kpi_form.created': 'The KPI is created.',
-	'kpi_form.stale': 'Someone else changed the KPI meanwhile. Saved: {stored}. The form now shows what is saved; correct it and save again.',
+	'kpi_form.stale':
+		'Someone else changed the KPI meanwhile. Saved: {stored}. The form now shows what is saved; correct it and save again.',
 	'kpi_form.frequency_locked': 'The frequency cannot change once the KPI has values.',
 
 	'follow_up.none': 'No follow-up items.',
@@ -265,16 +288,18 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'programme_document.missing': 'Choose a file or paste its contents.',
 	'programme_document.too_large': 'The file is too large (at most 5 MB).',
 	'programme_document.wrong_format': 'The file is not a Fremdrift programme file.',
-	'programme_document.wrong_version': 'This version of Fremdrift does not know the file\'s version.',
+	'programme_document.wrong_version': "This version of Fremdrift does not know the file's version.",
 	'programme_document.list_expected': 'Must be a list.',
 	'programme_document.list_too_long': 'The list may have at most {max} items.',
 	'programme_document.decision_required': 'An adopted recommendation must include its decision.',
 	'programme_document.period_twice': 'The period appears twice.',
 	'programme_document.theme_unknown': 'The main theme "{theme}" is not in the file\'s list of main themes.',
-	'programme_document.name_exists': 'A programme named "{name}" already exists. Rename the existing programme or change the name in the file.',
+	'programme_document.name_exists':
+		'A programme named "{name}" already exists. Rename the existing programme or change the name in the file.',
 
 	'error.cross_site_form': 'A form on another site cannot post to Fremdrift; the request is refused.',
-	'error.database_unavailable': 'The database cannot be reached right now. Nothing has been lost: try again in a moment. If it persists, contact IT.',
+	'error.database_unavailable':
+		'The database cannot be reached right now. Nothing has been lost: try again in a moment. If it persists, contact IT.',
 	'error.try_again': 'Try again',
 	'error.period_malformed': 'Write the period as 2024, 2024-H1, 2024-Q3 or 2024-05.',
 	'error.date_malformed': 'Must be a date written YYYY-MM-DD, e.g. 2026-11-22.',
@@ -299,10 +324,14 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'cli.restore_done': 'The backup {path} has been restored into {target}.',
 	'cli.restore_no_file': 'The file {path} does not exist.',
 	'cli.restore_unknown_file': '{path} is not a Fremdrift backup (neither a PGlite dump nor pg_dump SQL).',
-	'cli.restore_needs_pglite': 'The file is a backup of the embedded database (PGlite): restore it without DATABASE_URL.',
-	'cli.restore_needs_postgres': 'The file is a pg_dump from PostgreSQL: restore it with DATABASE_URL set to an empty database.',
-	'cli.restore_pg_not_empty': 'The database {database} is not empty. Create a new, empty database (e.g. createdb) and restore into it.',
-	'cli.restore_dir_not_empty': 'The folder {path} is not empty. Move it away (or choose another with FREMDRIFT_DATA_DIR) and try again; nothing was changed.',
+	'cli.restore_needs_pglite':
+		'The file is a backup of the embedded database (PGlite): restore it without DATABASE_URL.',
+	'cli.restore_needs_postgres':
+		'The file is a pg_dump from PostgreSQL: restore it with DATABASE_URL set to an empty database.',
+	'cli.restore_pg_not_empty':
+		'The database {database} is not empty. Create a new, empty database (e.g. createdb) and restore into it.',
+	'cli.restore_dir_not_empty':
+		'The folder {path} is not empty. Move it away (or choose another with FREMDRIFT_DATA_DIR) and try again; nothing was changed.',
 	'cli.restore_failed': 'The backup could not be restored: {reason}',
 	'cli.tool_missing': '{tool} could not be started ({reason}). Install the PostgreSQL client tools (pg_dump and psql).',
 	'cli.tool_failed': '{tool} failed: {reason}',

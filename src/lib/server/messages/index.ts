@@ -13,7 +13,10 @@ type AllDa = typeof da & typeof daServer;
 /** Every message key: those the browser shows and those only the server words. */
 export type MessageKey = keyof AllDa;
 
-const catalogues: Record<Locale, Readonly<Record<MessageKey, string>>> = { da: { ...da, ...daServer }, en: { ...en, ...enServer } };
+const catalogues: Record<Locale, Readonly<Record<MessageKey, string>>> = {
+	da: { ...da, ...daServer },
+	en: { ...en, ...enServer }
+};
 
 const requestLocale = new AsyncLocalStorage<Locale>();
 

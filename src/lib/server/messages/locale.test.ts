@@ -35,9 +35,19 @@ describe('server wording follows the request', () => {
 		expect(t('api.not_found')).toBe('Findes ikke.');
 		const inside = await withLocale('en', async () => {
 			await new Promise((r) => setTimeout(r, 1)); // the locale survives an await, as in a load or action
-			return { locale: currentLocale(), api: t('api.not_found'), page: pageT('nav.overview'), max: t('import.too_many_rows', { max: 5 }) };
+			return {
+				locale: currentLocale(),
+				api: t('api.not_found'),
+				page: pageT('nav.overview'),
+				max: t('import.too_many_rows', { max: 5 })
+			};
 		});
-		expect(inside).toEqual({ locale: 'en', api: 'Not found.', page: 'Overview', max: 'The file has more than 5 rows.' });
+		expect(inside).toEqual({
+			locale: 'en',
+			api: 'Not found.',
+			page: 'Overview',
+			max: 'The file has more than 5 rows.'
+		});
 		expect(pageT('nav.overview')).toBe('Oversigt');
 	});
 
@@ -47,7 +57,11 @@ describe('server wording follows the request', () => {
 				await new Promise((r) => setTimeout(r, wait));
 				return pageT('nav.overview');
 			});
-		await expect(Promise.all([answer('en', 20), answer('da', 5), answer('en', 1)])).resolves.toEqual(['Overview', 'Oversigt', 'Overview']);
+		await expect(Promise.all([answer('en', 20), answer('da', 5), answer('en', 1)])).resolves.toEqual([
+			'Overview',
+			'Oversigt',
+			'Overview'
+		]);
 	});
 
 	test('translate() names the language itself', () => {

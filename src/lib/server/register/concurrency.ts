@@ -30,7 +30,10 @@ export function refused(field: string, reason: InvalidReason): Refusal {
 }
 
 /** The fields of `after` whose value differs from `before` (by JSON value), as two partial objects. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } | null {
+export function diffFields<T extends Record<string, unknown>>(
+	before: T,
+	after: Partial<T>
+): { before: Partial<T>; after: Partial<T> } | null {
 	const b: Partial<T> = {};
 	const a: Partial<T> = {};
 	for (const key of Object.keys(after) as (keyof T)[]) {
@@ -46,7 +49,14 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
  * What others changed on an entity after `version`: the field changes of its audited updates whose
  * `after.version` is newer, oldest first (for the conflict message).
  */
-export async function changesSince(db: Db, organisationId: number, entityType: string, entityId: number, actions: readonly string[], version: number): Promise<FieldChange[]> {
+export async function changesSince(
+	db: Db,
+	organisationId: number,
+	entityType: string,
+	entityId: number,
+	actions: readonly string[],
+	version: number
+): Promise<FieldChange[]> {
 	const events = await db
 		.selectFrom('auditEvent as a')
 		.leftJoin('appUser as u', 'u.id', 'a.actorUserId')
@@ -65,7 +75,13 @@ export async function changesSince(db: Db, organisationId: number, entityType: s
 		if (typeof after.version !== 'number' || after.version <= version) continue;
 		for (const field of Object.keys(after)) {
 			if (field === 'version') continue;
-			changes.push({ field, before: before[field] ?? null, after: after[field], by: event.actorName ?? event.actorLabel, at: event.occurredAt });
+			changes.push({
+				field,
+				before: before[field] ?? null,
+				after: after[field],
+				by: event.actorName ?? event.actorLabel,
+				at: event.occurredAt
+			});
 		}
 	}
 	return changes;

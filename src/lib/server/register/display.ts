@@ -73,7 +73,8 @@ export function formatFieldValue(field: string, value: unknown): string {
 	if (value === null || value === undefined || value === '') return t('register.value_empty');
 	if (field === 'amountKr' && typeof value === 'number') return formatKr(value);
 	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDateDa(value);
-	if ((field === 'followUpPeriod' || field === 'duePeriod') && typeof value === 'string' && parsePeriod(value)) return formatPeriodDa(value);
+	if ((field === 'followUpPeriod' || field === 'duePeriod') && typeof value === 'string' && parsePeriod(value))
+		return formatPeriodDa(value);
 	if (field in ENUM_PREFIX && typeof value === 'string') {
 		// A value the catalogue does not know (an old enum value) shows as stored rather than failing the page.
 		const key = `${ENUM_PREFIX[field]}.${value}`;
@@ -107,7 +108,9 @@ export function invalidMessage(reason: InvalidReason): string {
 
 /** The fields an audit event of the register changed, as Danish labels (for the history table). */
 export function changedFieldLabels(after: unknown, before: unknown): string {
-	const source = (after && typeof after === 'object' ? after : before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
+	const source = (
+		after && typeof after === 'object' ? after : before && typeof before === 'object' ? before : {}
+	) as Record<string, unknown>;
 	// jsonb keeps no key order: list the fields in the order the forms show them.
 	const order = Object.keys(FIELD_LABELS);
 	const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);

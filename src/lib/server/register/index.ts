@@ -13,7 +13,14 @@ export {
 	listStatusUpdates,
 	type FoundRecommendation
 } from './recommendations';
-export { createRecommendation, updateRecommendation, changeLifecycle, updateDecision, setStatusOverride, listLifecycleEvents } from './recommendation-writes';
+export {
+	createRecommendation,
+	updateRecommendation,
+	changeLifecycle,
+	updateDecision,
+	setStatusOverride,
+	listLifecycleEvents
+} from './recommendation-writes';
 export { listAssignableLeads, setAssignments } from './assignments';
 export {
 	addBudgetLine,
@@ -27,9 +34,29 @@ export {
 	deleteFollowUpItem,
 	setFollowUpState
 } from './sub-rows';
-export { listStatusUpdatesForPeriod, writeStatusUpdate, storedNarrative, type StatusUpdateRow, type StatusUpdateInput } from './status-updates';
+export {
+	listStatusUpdatesForPeriod,
+	writeStatusUpdate,
+	storedNarrative,
+	type StatusUpdateRow,
+	type StatusUpdateInput
+} from './status-updates';
 export { loadRecommendationDetail, loadDetailOf, type RecommendationDetail } from './recommendation-detail';
 export { loadPlacementOptions, nextFreeNumber, recommendationValues } from './recommendation-form';
-export { exportProgramme, importProgramme, readProgrammeDocument, documentProblems, type DocumentProblem, type ImportResult } from './programme-transfer';
-export { fieldLabel, formatFieldValue, describeChanges, describeRow, invalidMessage, changedFieldLabels } from './display';
+export {
+	exportProgramme,
+	importProgramme,
+	readProgrammeDocument,
+	documentProblems,
+	type DocumentProblem,
+	type ImportResult
+} from './programme-transfer';
+export {
+	fieldLabel,
+	formatFieldValue,
+	describeChanges,
+	describeRow,
+	invalidMessage,
+	changedFieldLabels
+} from './display';
 export { pathId, recommendationTarget, programmeTarget, registerConflict, type RegisterConflict } from './pages';

@@ -20,23 +20,64 @@ import {
  */
 
 /** The programme as a document; undefined when it is not the organisation's. */
-export async function exportProgramme(db: Db, organisationId: number, programmeId: number, now = new Date()): Promise<ProgrammeDocumentInput | undefined> {
-	const programme = await db.selectFrom('programme').selectAll().where('organisationId', '=', organisationId).where('id', '=', programmeId).executeTakeFirst();
+export async function exportProgramme(
+	db: Db,
+	organisationId: number,
+	programmeId: number,
+	now = new Date()
+): Promise<ProgrammeDocumentInput | undefined> {
+	const programme = await db
+		.selectFrom('programme')
+		.selectAll()
+		.where('organisationId', '=', organisationId)
+		.where('id', '=', programmeId)
+		.executeTakeFirst();
 	if (!programme) return undefined;
 	const [themes, recommendations] = await Promise.all([
-		db.selectFrom('theme').select(['id', 'name', 'description']).where('programmeId', '=', programmeId).orderBy('position').orderBy('id').execute(),
-		db.selectFrom('recommendation').selectAll().where('programmeId', '=', programmeId).where('organisationId', '=', organisationId).orderBy('number').execute()
+		db
+			.selectFrom('theme')
+			.select(['id', 'name', 'description'])
+			.where('programmeId', '=', programmeId)
+			.orderBy('position')
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('recommendation')
+			.selectAll()
+			.where('programmeId', '=', programmeId)
+			.where('organisationId', '=', organisationId)
+			.orderBy('number')
+			.execute()
 	]);
 	const ids = recommendations.length ? recommendations.map((r) => r.id) : [-1];
 	const [events, lines, actuals, items, updates] = await Promise.all([
-		db.selectFrom('recommendationLifecycleEvent').selectAll().where('recommendationId', 'in', ids).orderBy('changedOn').orderBy('id').execute(),
-		db.selectFrom('budgetLine').selectAll().where('recommendationId', 'in', ids).orderBy('year').orderBy('id').execute(),
+		db
+			.selectFrom('recommendationLifecycleEvent')
+			.selectAll()
+			.where('recommendationId', 'in', ids)
+			.orderBy('changedOn')
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('budgetLine')
+			.selectAll()
+			.where('recommendationId', 'in', ids)
+			.orderBy('year')
+			.orderBy('id')
+			.execute(),
 		db.selectFrom('budgetActual').selectAll().where('recommendationId', 'in', ids).orderBy('year').execute(),
-		db.selectFrom('followUpItem').selectAll().where('recommendationId', 'in', ids).orderBy('position').orderBy('id').execute(),
+		db
+			.selectFrom('followUpItem')
+			.selectAll()
+			.where('recommendationId', 'in', ids)
+			.orderBy('position')
+			.orderBy('id')
+			.execute(),
 		db.selectFrom('statusUpdate').selectAll().where('recommendationId', 'in', ids).orderBy('period').execute()
 	]);
 	const themeName = new Map(themes.map((th) => [th.id, th.name]));
-	const of = <T extends { recommendationId: number }>(rows: T[], id: number) => rows.filter((row) => row.recommendationId === id);
+	const of = <T extends { recommendationId: number }>(rows: T[], id: number) =>
+		rows.filter((row) => row.recommendationId === id);
 	return {
 		format: PROGRAMME_DOCUMENT_FORMAT,
 		formatVersion: PROGRAMME_DOCUMENT_VERSION,
@@ -70,12 +111,31 @@ export async function exportProgramme(db: Db, organisationId: number, programmeI
 			lifecycle: r.lifecycle,
 			lifecycleChangedOn: r.lifecycleChangedOn,
 			lifecycleReason: r.lifecycleReason,
-			decision: r.decisionDate && r.decisionKind ? { date: r.decisionDate, body: r.decisionBody, kind: r.decisionKind, dissentText: r.dissentText } : null,
+			decision:
+				r.decisionDate && r.decisionKind
+					? { date: r.decisionDate, body: r.decisionBody, kind: r.decisionKind, dissentText: r.dissentText }
+					: null,
 			statusOverride: r.statusOverride ? { status: r.statusOverride, reason: r.statusOverrideReason } : null,
-			lifecycleEvents: of(events, r.id).map((e) => ({ from: e.fromLifecycle, to: e.toLifecycle, changedOn: e.changedOn, reason: e.reason })),
-			budgetLines: of(lines, r.id).map((l) => ({ year: l.year, amountKr: l.amountKr, category: l.category, funding: l.funding, note: l.note })),
+			lifecycleEvents: of(events, r.id).map((e) => ({
+				from: e.fromLifecycle,
+				to: e.toLifecycle,
+				changedOn: e.changedOn,
+				reason: e.reason
+			})),
+			budgetLines: of(lines, r.id).map((l) => ({
+				year: l.year,
+				amountKr: l.amountKr,
+				category: l.category,
+				funding: l.funding,
+				note: l.note
+			})),
 			budgetActuals: of(actuals, r.id).map((a) => ({ year: a.year, amountKr: a.amountKr, note: a.note })),
-			followUpItems: of(items, r.id).map((i) => ({ title: i.title, description: i.description, duePeriod: i.duePeriod, state: i.state })),
+			followUpItems: of(items, r.id).map((i) => ({
+				title: i.title,
+				description: i.description,
+				duePeriod: i.duePeriod,
+				state: i.state
+			})),
 			statusUpdates: of(updates, r.id).map((u) => ({ period: u.period, body: u.body }))
 		}))
 	};
@@ -109,7 +169,10 @@ function describePath(path: readonly PropertyKey[], raw: unknown): string {
 		const key = path[i];
 		const next = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
 		if (typeof key === 'number') {
-			const number = path[i - 1] === 'recommendations' && next && typeof next === 'object' ? (next as { number?: unknown }).number : undefined;
+			const number =
+				path[i - 1] === 'recommendations' && next && typeof next === 'object'
+					? (next as { number?: unknown }).number
+					: undefined;
 			if (number !== undefined && (typeof number === 'number' || typeof number === 'string')) {
 				parts[parts.length - 1] = t('programme_document.recommendation_number', { number: String(number) });
 			} else parts.push(t('programme_document.row', { n: key + 1 }));
@@ -127,15 +190,21 @@ export function documentProblems(error: z.ZodError, raw: unknown): DocumentProbl
 	return error.issues.map((issue) => ({ where: describePath(issue.path, raw), message: issue.message }));
 }
 
-export type ImportResult = { kind: 'ok'; programmeId: number; recommendations: number } | { kind: 'invalid'; problems: DocumentProblem[] };
+export type ImportResult =
+	{ kind: 'ok'; programmeId: number; recommendations: number } | { kind: 'invalid'; problems: DocumentProblem[] };
 
 /** Reads JSON text into a checked document, or every problem found. */
-export function readProgrammeDocument(text: string): { ok: true; document: ProgrammeDocument } | { ok: false; problems: DocumentProblem[] } {
+export function readProgrammeDocument(
+	text: string
+): { ok: true; document: ProgrammeDocument } | { ok: false; problems: DocumentProblem[] } {
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text.replace(/^\uFEFF/, ''));
 	} catch {
-		return { ok: false, problems: [{ where: t('programme_document.section.document'), message: t('programme_document.not_json') }] };
+		return {
+			ok: false,
+			problems: [{ where: t('programme_document.section.document'), message: t('programme_document.not_json') }]
+		};
 	}
 	const parsed = programmeDocumentSchema.safeParse(raw);
 	// Cross-references are checked on the raw document too, so one reading lists every problem.
@@ -152,20 +221,56 @@ export function readProgrammeDocument(text: string): { ok: true; document: Progr
  * transaction (`inTransaction`), so all of it is written or nothing. A programme of the same name
  * already there is a problem (found before anything is written), not an overwrite.
  */
-export async function importProgramme(trx: Db, user: Pick<SessionUser, 'id' | 'organisationId'>, doc: ProgrammeDocument): Promise<ImportResult> {
-	const taken = await trx.selectFrom('programme').select('id').where('organisationId', '=', user.organisationId).where('name', '=', doc.programme.name).executeTakeFirst();
-	if (taken) return { kind: 'invalid', problems: [{ where: t('programme_document.section.programme'), message: t('programme_document.name_exists', { name: doc.programme.name }) }] };
+export async function importProgramme(
+	trx: Db,
+	user: Pick<SessionUser, 'id' | 'organisationId'>,
+	doc: ProgrammeDocument
+): Promise<ImportResult> {
+	const taken = await trx
+		.selectFrom('programme')
+		.select('id')
+		.where('organisationId', '=', user.organisationId)
+		.where('name', '=', doc.programme.name)
+		.executeTakeFirst();
+	if (taken)
+		return {
+			kind: 'invalid',
+			problems: [
+				{
+					where: t('programme_document.section.programme'),
+					message: t('programme_document.name_exists', { name: doc.programme.name })
+				}
+			]
+		};
 	const organisationId = user.organisationId;
 	const { archived, ...programmeFields } = doc.programme;
 	const archivedAt = archived ? new Date() : null;
-	const { id: programmeId } = await trx.insertInto('programme').values({ ...programmeFields, organisationId, archivedAt }).returning('id').executeTakeFirstOrThrow();
+	const { id: programmeId } = await trx
+		.insertInto('programme')
+		.values({ ...programmeFields, organisationId, archivedAt })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	const themeIds = new Map<string, number>();
 	for (const [index, theme] of doc.themes.entries()) {
-		const { id } = await trx.insertInto('theme').values({ ...theme, organisationId, programmeId, position: index + 1 }).returning('id').executeTakeFirstOrThrow();
+		const { id } = await trx
+			.insertInto('theme')
+			.values({ ...theme, organisationId, programmeId, position: index + 1 })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		themeIds.set(theme.name, id);
 	}
 	for (const r of doc.recommendations) {
-		const { theme, decision, statusOverride, lifecycleEvents, budgetLines, budgetActuals, followUpItems, statusUpdates, ...fields } = r;
+		const {
+			theme,
+			decision,
+			statusOverride,
+			lifecycleEvents,
+			budgetLines,
+			budgetActuals,
+			followUpItems,
+			statusUpdates,
+			...fields
+		} = r;
 		const { id: recommendationId } = await trx
 			.insertInto('recommendation')
 			.values({
@@ -184,11 +289,39 @@ export async function importProgramme(trx: Db, user: Pick<SessionUser, 'id' | 'o
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const owned = { organisationId, recommendationId };
-		if (lifecycleEvents.length) await trx.insertInto('recommendationLifecycleEvent').values(lifecycleEvents.map((e) => ({ ...owned, fromLifecycle: e.from, toLifecycle: e.to, changedOn: e.changedOn, reason: e.reason }))).execute();
-		if (budgetLines.length) await trx.insertInto('budgetLine').values(budgetLines.map((l) => ({ ...owned, ...l }))).execute();
-		if (budgetActuals.length) await trx.insertInto('budgetActual').values(budgetActuals.map((a) => ({ ...owned, ...a }))).execute();
-		if (followUpItems.length) await trx.insertInto('followUpItem').values(followUpItems.map((item, index) => ({ ...owned, ...item, position: index + 1 }))).execute();
-		if (statusUpdates.length) await trx.insertInto('statusUpdate').values(statusUpdates.map((u) => ({ ...owned, period: u.period, body: u.body }))).execute();
+		if (lifecycleEvents.length)
+			await trx
+				.insertInto('recommendationLifecycleEvent')
+				.values(
+					lifecycleEvents.map((e) => ({
+						...owned,
+						fromLifecycle: e.from,
+						toLifecycle: e.to,
+						changedOn: e.changedOn,
+						reason: e.reason
+					}))
+				)
+				.execute();
+		if (budgetLines.length)
+			await trx
+				.insertInto('budgetLine')
+				.values(budgetLines.map((l) => ({ ...owned, ...l })))
+				.execute();
+		if (budgetActuals.length)
+			await trx
+				.insertInto('budgetActual')
+				.values(budgetActuals.map((a) => ({ ...owned, ...a })))
+				.execute();
+		if (followUpItems.length)
+			await trx
+				.insertInto('followUpItem')
+				.values(followUpItems.map((item, index) => ({ ...owned, ...item, position: index + 1 })))
+				.execute();
+		if (statusUpdates.length)
+			await trx
+				.insertInto('statusUpdate')
+				.values(statusUpdates.map((u) => ({ ...owned, period: u.period, body: u.body })))
+				.execute();
 	}
 	await recordAudit(trx, {
 		organisationId,

@@ -1,6 +1,13 @@
 import type { Db } from '../infra/db';
 import { resolveRecommendationStatus } from '../../domain/recommendation-status';
-import { listComparisons, listKpiLinks, listObservations, loadKpiProgress, representativeKpi, summariseKpi } from '../kpis';
+import {
+	listComparisons,
+	listKpiLinks,
+	listObservations,
+	loadKpiProgress,
+	representativeKpi,
+	summariseKpi
+} from '../kpis';
 import {
 	findRecommendation,
 	listBudgetActuals,
@@ -42,9 +49,7 @@ export async function loadDetailOf(db: Db, organisationId: number, recommendatio
 		listComparisons(db, organisationId, kpiIds)
 	]);
 	const kpis = links.map((link) => {
-		const series = observations
-			.filter((o) => o.kpiId === link.id)
-			.map((o) => ({ ...o, numericValue: o.value }));
+		const series = observations.filter((o) => o.kpiId === link.id).map((o) => ({ ...o, numericValue: o.value }));
 		const summary = summariseKpi(link, progress.get(link.id)!);
 		return {
 			...summary,

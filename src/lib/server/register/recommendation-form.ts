@@ -14,14 +14,25 @@ export async function loadPlacementOptions(db: Db, organisationId: number, curre
 			.where((eb) => eb.or([eb('archivedAt', 'is', null), eb('id', '=', currentProgrammeId ?? -1)]))
 			.orderBy('id')
 			.execute(),
-		db.selectFrom('theme').select(['id', 'programmeId', 'name']).where('organisationId', '=', organisationId).orderBy('programmeId').orderBy('position').orderBy('id').execute()
+		db
+			.selectFrom('theme')
+			.select(['id', 'programmeId', 'name'])
+			.where('organisationId', '=', organisationId)
+			.orderBy('programmeId')
+			.orderBy('position')
+			.orderBy('id')
+			.execute()
 	]);
 	return { programmes, themes };
 }
 
 /** The lowest number after the programme's highest. */
 export async function nextFreeNumber(db: Db, programmeId: number): Promise<number> {
-	const row = await db.selectFrom('recommendation').select((eb) => eb.fn.max<number>('number').as('n')).where('programmeId', '=', programmeId).executeTakeFirst();
+	const row = await db
+		.selectFrom('recommendation')
+		.select((eb) => eb.fn.max<number>('number').as('n'))
+		.where('programmeId', '=', programmeId)
+		.executeTakeFirst();
 	return Math.min((row?.n ?? 0) + 1, 9999);
 }
 

@@ -71,7 +71,8 @@ export function listFollowUpItems(db: Db, organisationId: number, recommendation
 		.selectFrom('followUpItem')
 		.where('organisationId', '=', organisationId)
 		.select(['id', 'recommendationId', 'title', 'description', 'duePeriod', 'state', 'position', 'version']);
-	if (recommendationIds) query = query.where('recommendationId', 'in', recommendationIds.length ? recommendationIds : [-1]);
+	if (recommendationIds)
+		query = query.where('recommendationId', 'in', recommendationIds.length ? recommendationIds : [-1]);
 	return query.orderBy('recommendationId').orderBy('position').orderBy('id').execute();
 }
 

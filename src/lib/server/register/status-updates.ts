@@ -31,7 +31,8 @@ export function listStatusUpdatesForPeriod(
 		.where('s.organisationId', '=', organisationId)
 		.where('s.period', '=', period)
 		.select(['s.id', 's.recommendationId', 's.period', 's.body', 's.version', 's.updatedAt', 'u.name as authorName']);
-	if (recommendationIds) query = query.where('s.recommendationId', 'in', recommendationIds.length ? [...recommendationIds] : [-1]);
+	if (recommendationIds)
+		query = query.where('s.recommendationId', 'in', recommendationIds.length ? [...recommendationIds] : [-1]);
 	return query.orderBy('s.recommendationId').execute();
 }
 
@@ -51,7 +52,11 @@ export interface StatusUpdateInput {
  * the stored narrative (`current`: body and version; null when someone deleted it or none was expected).
  * @example const result = await writeInTransaction(db, (trx) => writeStatusUpdate(trx, user, { recommendationId, period: '2025', body, expectedVersion: 3, clientAddress }));
  */
-export async function writeStatusUpdate(trx: Db, user: SessionUser, input: StatusUpdateInput): Promise<WriteResult<{ version: number }>> {
+export async function writeStatusUpdate(
+	trx: Db,
+	user: SessionUser,
+	input: StatusUpdateInput
+): Promise<WriteResult<{ version: number }>> {
 	if (!(await canEditRecommendation(trx, user, input.recommendationId))) return FORBIDDEN;
 	const existing = await trx
 		.selectFrom('statusUpdate')
@@ -72,12 +77,22 @@ export async function writeStatusUpdate(trx: Db, user: SessionUser, input: Statu
 		if (input.expectedVersion !== null) return stale(null);
 		const inserted = await trx
 			.insertInto('statusUpdate')
-			.values({ organisationId: user.organisationId, recommendationId: input.recommendationId, period: input.period, body: input.body, authorId: user.id })
+			.values({
+				organisationId: user.organisationId,
+				recommendationId: input.recommendationId,
+				period: input.period,
+				body: input.body,
+				authorId: user.id
+			})
 			.onConflict((oc) => oc.columns(['recommendationId', 'period']).doNothing())
 			.returning('version')
 			.executeTakeFirst();
 		if (!inserted) return stale(null);
-		await recordAudit(trx, { ...audit, action: 'status_update.created', after: { period: input.period, body: input.body, version: inserted.version } });
+		await recordAudit(trx, {
+			...audit,
+			action: 'status_update.created',
+			after: { period: input.period, body: input.body, version: inserted.version }
+		});
 		return { kind: 'ok', change: 'created', version: inserted.version };
 	}
 	if (input.expectedVersion !== existing.version) return stale({ body: existing.body, version: existing.version });

@@ -13,7 +13,11 @@ import { lockRecommendation } from './recommendation-writes';
 
 type SubRowTable = 'budgetLine' | 'budgetActual' | 'followUpItem';
 type RowRef = { id: number; version: number };
-const SUB_ROW_AUDIT: Record<SubRowTable, string> = { budgetLine: 'budget_line', budgetActual: 'budget_actual', followUpItem: 'follow_up_item' };
+const SUB_ROW_AUDIT: Record<SubRowTable, string> = {
+	budgetLine: 'budget_line',
+	budgetActual: 'budget_actual',
+	followUpItem: 'follow_up_item'
+};
 
 /**
  * Adds, updates or deletes one row that belongs to a recommendation, with the version check and the
@@ -31,7 +35,15 @@ async function writeSubRow<T extends Record<string, unknown>>(
 		if (!(await lockRecommendation(trx, actor.organisationId, recommendationId))) return NOT_FOUND;
 		const name = SUB_ROW_AUDIT[table];
 		const audit = (action: string, before: unknown, after: unknown, id: number) =>
-			recordAudit(trx, { organisationId: actor.organisationId, actorUserId: actor.id, action: `recommendation.${name}_${action}`, entityType: 'recommendation', entityId: recommendationId, before, after: after === undefined ? undefined : { [`${name}Id`]: id, ...(after as object) } });
+			recordAudit(trx, {
+				organisationId: actor.organisationId,
+				actorUserId: actor.id,
+				action: `recommendation.${name}_${action}`,
+				entityType: 'recommendation',
+				entityId: recommendationId,
+				before,
+				after: after === undefined ? undefined : { [`${name}Id`]: id, ...(after as object) }
+			});
 		if (row === null) {
 			if (!values) return NOT_FOUND;
 			const { id } = await trx
@@ -54,7 +66,15 @@ async function writeSubRow<T extends Record<string, unknown>>(
 		if (before.version !== row.version) return stale(before);
 		if (values === null) {
 			await trx.deleteFrom(table).where('id', '=', row.id).execute();
-			const { id: _id, organisationId: _o, recommendationId: _r, createdAt: _c, updatedAt: _u, version: _v, ...rest } = before;
+			const {
+				id: _id,
+				organisationId: _o,
+				recommendationId: _r,
+				createdAt: _c,
+				updatedAt: _u,
+				version: _v,
+				...rest
+			} = before;
 			await audit('deleted', { [`${name}Id`]: row.id, ...rest }, undefined, row.id);
 			return { kind: 'ok', change: 'updated', id: row.id };
 		}
@@ -75,28 +95,61 @@ async function writeSubRow<T extends Record<string, unknown>>(
 }
 
 /** Adds a budget line (allocation for a year) to a recommendation. */
-export const addBudgetLine = (trx: Db, actor: Actor, recommendationId: number, form: BudgetLineForm) => writeSubRow(trx, actor, 'budgetLine', recommendationId, null, form);
+export const addBudgetLine = (trx: Db, actor: Actor, recommendationId: number, form: BudgetLineForm) =>
+	writeSubRow(trx, actor, 'budgetLine', recommendationId, null, form);
 /** Saves a budget line if it still has the version the editor saw. */
-export const updateBudgetLine = (trx: Db, actor: Actor, recommendationId: number, row: RowRef, form: BudgetLineForm) => writeSubRow(trx, actor, 'budgetLine', recommendationId, row, form);
+export const updateBudgetLine = (trx: Db, actor: Actor, recommendationId: number, row: RowRef, form: BudgetLineForm) =>
+	writeSubRow(trx, actor, 'budgetLine', recommendationId, row, form);
 /** Deletes a budget line if it still has the version the editor saw. */
-export const deleteBudgetLine = (trx: Db, actor: Actor, recommendationId: number, row: RowRef) => writeSubRow(trx, actor, 'budgetLine', recommendationId, row, null);
+export const deleteBudgetLine = (trx: Db, actor: Actor, recommendationId: number, row: RowRef) =>
+	writeSubRow(trx, actor, 'budgetLine', recommendationId, row, null);
 
 /** Records the actual spend of a year (one row per year: a second one for the same year is refused). */
-export const addBudgetActual = (trx: Db, actor: Actor, recommendationId: number, form: BudgetActualForm) => writeSubRow(trx, actor, 'budgetActual', recommendationId, null, form);
+export const addBudgetActual = (trx: Db, actor: Actor, recommendationId: number, form: BudgetActualForm) =>
+	writeSubRow(trx, actor, 'budgetActual', recommendationId, null, form);
 /** Saves a year's actual spend if it still has the version the editor saw. */
-export const updateBudgetActual = (trx: Db, actor: Actor, recommendationId: number, row: RowRef, form: BudgetActualForm) => writeSubRow(trx, actor, 'budgetActual', recommendationId, row, form);
+export const updateBudgetActual = (
+	trx: Db,
+	actor: Actor,
+	recommendationId: number,
+	row: RowRef,
+	form: BudgetActualForm
+) => writeSubRow(trx, actor, 'budgetActual', recommendationId, row, form);
 /** Deletes a year's actual spend if it still has the version the editor saw. */
-export const deleteBudgetActual = (trx: Db, actor: Actor, recommendationId: number, row: RowRef) => writeSubRow(trx, actor, 'budgetActual', recommendationId, row, null);
+export const deleteBudgetActual = (trx: Db, actor: Actor, recommendationId: number, row: RowRef) =>
+	writeSubRow(trx, actor, 'budgetActual', recommendationId, row, null);
 
 /** Adds a follow-up item, last in the recommendation's order. */
-export async function addFollowUpItem(trx: Db, actor: Actor, recommendationId: number, form: FollowUpItemForm): Promise<WriteResult<{ id: number }>> {
-	const last = await trx.selectFrom('followUpItem').select((eb) => eb.fn.max<number>('position').as('p')).where('recommendationId', '=', recommendationId).where('organisationId', '=', actor.organisationId).executeTakeFirst();
+export async function addFollowUpItem(
+	trx: Db,
+	actor: Actor,
+	recommendationId: number,
+	form: FollowUpItemForm
+): Promise<WriteResult<{ id: number }>> {
+	const last = await trx
+		.selectFrom('followUpItem')
+		.select((eb) => eb.fn.max<number>('position').as('p'))
+		.where('recommendationId', '=', recommendationId)
+		.where('organisationId', '=', actor.organisationId)
+		.executeTakeFirst();
 	return writeSubRow(trx, actor, 'followUpItem', recommendationId, null, { ...form, position: (last?.p ?? 0) + 1 });
 }
 /** Saves a follow-up item if it still has the version the editor saw. */
-export const updateFollowUpItem = (trx: Db, actor: Actor, recommendationId: number, row: RowRef, form: FollowUpItemForm) => writeSubRow(trx, actor, 'followUpItem', recommendationId, row, form);
+export const updateFollowUpItem = (
+	trx: Db,
+	actor: Actor,
+	recommendationId: number,
+	row: RowRef,
+	form: FollowUpItemForm
+) => writeSubRow(trx, actor, 'followUpItem', recommendationId, row, form);
 /** Deletes a follow-up item if it still has the version the editor saw. */
-export const deleteFollowUpItem = (trx: Db, actor: Actor, recommendationId: number, row: RowRef) => writeSubRow(trx, actor, 'followUpItem', recommendationId, row, null);
+export const deleteFollowUpItem = (trx: Db, actor: Actor, recommendationId: number, row: RowRef) =>
+	writeSubRow(trx, actor, 'followUpItem', recommendationId, row, null);
 /** Only the state of a follow-up item: what an assigned project lead may change. */
-export const setFollowUpState = (trx: Db, actor: Actor, recommendationId: number, row: RowRef, state: FollowUpItemForm['state']) =>
-	writeSubRow(trx, actor, 'followUpItem', recommendationId, row, { state });
+export const setFollowUpState = (
+	trx: Db,
+	actor: Actor,
+	recommendationId: number,
+	row: RowRef,
+	state: FollowUpItemForm['state']
+) => writeSubRow(trx, actor, 'followUpItem', recommendationId, row, { state });

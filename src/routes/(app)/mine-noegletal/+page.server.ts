@@ -13,7 +13,11 @@ export const load: PageServerLoad = async (event) => {
 	// A project lead has a handful of KPIs, so every observed period of them stays small.
 	const kpis = await listKpisForUser(db, user.organisationId, user.id);
 	const [observations, progress] = await Promise.all([
-		listObservations(db, user.organisationId, kpis.map((k) => k.id)),
+		listObservations(
+			db,
+			user.organisationId,
+			kpis.map((k) => k.id)
+		),
 		loadKpiProgress(db, user.organisationId, asOf, kpis)
 	]);
 	const rows = kpis.map((kpi) => ({
@@ -24,7 +28,12 @@ export const load: PageServerLoad = async (event) => {
 		frequency: kpi.frequency,
 		illustrative: kpi.illustrative,
 		progress: progress.get(kpi.id)!,
-		nextPeriod: nextMissingPeriod(kpi.frequency, kpi.baselinePeriod, observations.filter((o) => o.kpiId === kpi.id).map((o) => o.period), asOf)
+		nextPeriod: nextMissingPeriod(
+			kpi.frequency,
+			kpi.baselinePeriod,
+			observations.filter((o) => o.kpiId === kpi.id).map((o) => o.period),
+			asOf
+		)
 	}));
 	// What is overdue first, then what is due soonest.
 	const starts = (period: string) => periodStart(parsePeriod(period)!);

@@ -9,7 +9,11 @@ import { idText } from '$lib/schemas/fields';
 import { t } from '$lib/server/messages';
 
 const createSchema = z.object({
-	name: z.string({ error: t('admin.token_name_required') }).trim().min(1, { error: t('admin.token_name_required') }).max(100, { error: t('admin.token_name_required') }),
+	name: z
+		.string({ error: t('admin.token_name_required') })
+		.trim()
+		.min(1, { error: t('admin.token_name_required') })
+		.max(100, { error: t('admin.token_name_required') }),
 	userId: idText(false, t('admin.user_required'))
 });
 const revokeSchema = z.object({ id: idText(false, t('admin.not_found')) });
@@ -17,8 +21,14 @@ const revokeSchema = z.object({ id: idText(false, t('admin.not_found')) });
 export const load: PageServerLoad = async (event) => {
 	const admin = requireCan(event, 'users.manage');
 	const db = await getDb();
-	const [tokens, users] = await Promise.all([listApiTokens(db, admin.organisationId), listUsers(db, admin.organisationId)]);
-	return { tokens, users: users.filter((u) => !u.disabledAt).map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role })) };
+	const [tokens, users] = await Promise.all([
+		listApiTokens(db, admin.organisationId),
+		listUsers(db, admin.organisationId)
+	]);
+	return {
+		tokens,
+		users: users.filter((u) => !u.disabledAt).map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role }))
+	};
 };
 
 export const actions: Actions = {

@@ -28,7 +28,14 @@ export const actions: Actions = {
 		const result = await writeInTransaction(await getDb(), (trx) => inviteUser(trx, actor, form.data));
 		if (result.kind === 'invalid') {
 			// An e-mail in use: 409 (the user exists), with the message at the e-mail field.
-			return fail(409, { form: 'invite', rowId: null, message: null, errors: fieldErrors({ [result.field]: result.message }), values: formValues(formData), conflict: null });
+			return fail(409, {
+				form: 'invite',
+				rowId: null,
+				message: null,
+				errors: fieldErrors({ [result.field]: result.message }),
+				values: formValues(formData),
+				conflict: null
+			});
 		}
 		if (result.kind !== 'ok') return formRefusal(result, { form: 'invite', values: formValues(formData) });
 		const link = `${event.url.origin}/invitation/${result.token}`;

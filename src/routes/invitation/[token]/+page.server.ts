@@ -17,7 +17,10 @@ export const actions: Actions = {
 		const db = await getDb();
 		const token = await findUserToken(db, event.params.token);
 		if (!token) error(404, t('invite.invalid'));
-		const form = parseForm(newPasswordSchema({ email: token.email, userInputs: [token.name, token.organisationName] }), await event.request.formData());
+		const form = parseForm(
+			newPasswordSchema({ email: token.email, userInputs: [token.name, token.organisationName] }),
+			await event.request.formData()
+		);
 		// Nothing to refill: the form holds only the password and its repetition.
 		if (!form.ok) return invalidForm('password', form.errors, {});
 		const passwordHash = await hashPassword(form.data.password);

@@ -19,7 +19,13 @@ import {
 	type ReportWrite
 } from '$lib/server/annual-report';
 import { listStatusUpdatesForPeriod, storedNarrative, writeStatusUpdate } from '$lib/server/register';
-import { narrativeSchema, reportAsOfSchema, reportCorrectionSchema, reportPublicSchema, reportStepSchema } from '$lib/schemas/annual-report';
+import {
+	narrativeSchema,
+	reportAsOfSchema,
+	reportCorrectionSchema,
+	reportPublicSchema,
+	reportStepSchema
+} from '$lib/schemas/annual-report';
 import { idText } from '$lib/schemas/fields';
 import { can } from '$lib/domain/policy';
 import { listAuditEvents } from '$lib/server/audit';
@@ -43,23 +49,47 @@ export const load: PageServerLoad = async (event) => {
 	const report = await readableReport(db, user, event.params.id);
 	const content = await reportContent(db, user.organisationId, report);
 	const draft = report.state === 'draft';
-	const editable = draft ? await editableRecommendationIds(db, user, content.recommendations.map((r) => r.id)) : new Set<number>();
-	const narratives = editable.size > 0 ? await listStatusUpdatesForPeriod(db, user.organisationId, String(report.year), [...editable]) : [];
+	const editable = draft
+		? await editableRecommendationIds(
+				db,
+				user,
+				content.recommendations.map((r) => r.id)
+			)
+		: new Set<number>();
+	const narratives =
+		editable.size > 0
+			? await listStatusUpdatesForPeriod(db, user.organisationId, String(report.year), [...editable])
+			: [];
 	const newest = await newestEdition(db, user.organisationId, report.year, report.programmeId);
 	const steps = (Object.keys(REPORT_STEPS) as ReportStep[]).filter(
-		(step) => can(user, REPORT_STEPS[step].action) && (REPORT_STEPS[step].from as readonly string[]).includes(report.state)
+		(step) =>
+			can(user, REPORT_STEPS[step].action) && (REPORT_STEPS[step].from as readonly string[]).includes(report.state)
 	);
 	// The report's own audit trail (each step, dated, with who took it) for admins and directors.
-	const history = can(user, 'history.read') ? await listAuditEvents(db, user.organisationId, 'annual_report', report.id) : null;
+	const history = can(user, 'history.read')
+		? await listAuditEvents(db, user.organisationId, 'annual_report', report.id)
+		: null;
 	const { snapshot: _snapshot, ...meta } = report;
 	return {
 		report: meta,
 		content,
-		history: history?.map(({ id, occurredAt, action, actorLabel, actorName }) => ({ id, occurredAt, action, actorLabel, actorName })) ?? null,
+		history:
+			history?.map(({ id, occurredAt, action, actorLabel, actorName }) => ({
+				id,
+				occurredAt,
+				action,
+				actorLabel,
+				actorName
+			})) ?? null,
 		steps,
 		editable: [...editable],
-		narratives: Object.fromEntries(narratives.map((n) => [n.recommendationId, { body: n.body, version: n.version }])) as Record<number, { body: string; version: number }>,
-		mayCorrect: can(user, 'report.create') && (report.state === 'approved' || report.state === 'published') && newest === report.edition,
+		narratives: Object.fromEntries(
+			narratives.map((n) => [n.recommendationId, { body: n.body, version: n.version }])
+		) as Record<number, { body: string; version: number }>,
+		mayCorrect:
+			can(user, 'report.create') &&
+			(report.state === 'approved' || report.state === 'published') &&
+			newest === report.edition,
 		mayChangeAsOf: can(user, 'report.create') && draft,
 		mayTogglePublic: can(user, 'report.publish') && report.state === 'published',
 		publicUrl: report.public ? `/offentlig/${content.organisation.slug}/status/${report.year}` : null
@@ -89,7 +119,13 @@ function stepAction(step: ReportStep) {
 		const { user, db, report, formData, values, clientAddress } = await reportAction(event, REPORT_STEPS[step].action);
 		const form = parseForm(reportStepSchema, formData);
 		if (!form.ok) return formMessage(400, 'step', Object.values(form.errors)[0], values);
-		const input = { id: report.id, step, expectedVersion: form.data.version, makePublic: form.data.makePublic === 'on', clientAddress };
+		const input = {
+			id: report.id,
+			step,
+			expectedVersion: form.data.version,
+			makePublic: form.data.makePublic === 'on',
+			clientAddress
+		};
 		return answer(await writeInTransaction(db, (trx) => takeReportStep(trx, user, input)), 'step', values);
 	};
 }
@@ -103,7 +139,12 @@ export const actions: Actions = {
 		const { user, db, report, formData, values, clientAddress } = await reportAction(event, 'report.publish');
 		const form = parseForm(reportPublicSchema, formData);
 		if (!form.ok) return formMessage(400, 'step', Object.values(form.errors)[0], values);
-		const input = { id: report.id, public: form.data.public === 'true', expectedVersion: form.data.version, clientAddress };
+		const input = {
+			id: report.id,
+			public: form.data.public === 'true',
+			expectedVersion: form.data.version,
+			clientAddress
+		};
 		return answer(await writeInTransaction(db, (trx) => setReportPublic(trx, user, input)), 'step', values);
 	},
 	setAsOf: async (event) => {
@@ -128,8 +169,16 @@ export const actions: Actions = {
 		const { recommendationId, version, body } = form.data;
 		// Refused: the message at the text; after a conflict the stored text and its version (none when it is gone).
 		const refused = (message: string, stored?: { body: string; version: number } | null) => {
-			const refill: Record<string, string> = stored === undefined ? { body } : { body: stored?.body ?? body, version: stored ? String(stored.version) : '' };
-			return fail(409, { form: 'narrative', rowId, message: null, errors: fieldErrors({ body: message }), values: refill, conflict: null });
+			const refill: Record<string, string> =
+				stored === undefined ? { body } : { body: stored?.body ?? body, version: stored ? String(stored.version) : '' };
+			return fail(409, {
+				form: 'narrative',
+				rowId,
+				message: null,
+				errors: fieldErrors({ body: message }),
+				values: refill,
+				conflict: null
+			});
 		};
 		// Narratives belong to the draft: once submitted or approved the report's text is settled.
 		if (report.state !== 'draft') return refused(t('annual.conflict'));
@@ -138,6 +187,11 @@ export const actions: Actions = {
 		if (result.kind === 'forbidden') error(403, t('annual.forbidden'));
 		if (result.kind === 'stale') return refused(t('annual.narrative_conflict'), storedNarrative(result.current));
 		if (result.kind !== 'ok') return refused(t('annual.conflict'));
-		return { form: 'narrative', rowId: recommendationId, notice: t('annual.narrative_saved'), values: { body } as Record<string, string> };
+		return {
+			form: 'narrative',
+			rowId: recommendationId,
+			notice: t('annual.narrative_saved'),
+			values: { body } as Record<string, string>
+		};
 	}
 };

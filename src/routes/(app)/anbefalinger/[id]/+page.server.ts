@@ -14,7 +14,13 @@ import { t } from '$lib/server/messages';
 import { canEditRecommendation, requireCan } from '$lib/server/auth/guards';
 import { can } from '$lib/domain/policy';
 import { listAuditEvents, listStatusUpdateAuditEvents } from '$lib/server/audit/audit-events';
-import { changedFieldLabels, loadDetailOf, recommendationTarget, storedNarrative, writeStatusUpdate } from '$lib/server/register';
+import {
+	changedFieldLabels,
+	loadDetailOf,
+	recommendationTarget,
+	storedNarrative,
+	writeStatusUpdate
+} from '$lib/server/register';
 
 const markdownFields = [
 	'intro',
@@ -36,12 +42,12 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	const detail = await loadDetailOf(db, user.organisationId, recommendation, asOf);
 	// The recommendation's own changes and its narratives', newest first.
-	const history =
-		can(user, 'history.read')
-			? [...(await listAuditEvents(db, user.organisationId, 'recommendation', id)), ...(await listStatusUpdateAuditEvents(db, user.organisationId, id))].sort(
-					(a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || b.id - a.id
-				)
-			: null;
+	const history = can(user, 'history.read')
+		? [
+				...(await listAuditEvents(db, user.organisationId, 'recommendation', id)),
+				...(await listStatusUpdateAuditEvents(db, user.organisationId, id))
+			].sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || b.id - a.id)
+		: null;
 	const html = Object.fromEntries(
 		markdownFields.map((field) => [field, renderMarkdown(detail.recommendation[field])])
 	) as Record<(typeof markdownFields)[number], string>;
@@ -59,7 +65,10 @@ export const load: PageServerLoad = async (event) => {
 			history?.map((e) => {
 				// A narrative's entity id is `recommendationId/period`.
 				const period = 'entityId' in e && typeof e.entityId === 'string' ? e.entityId.split('/')[1] : undefined;
-				return { ...e, detail: typeof period === 'string' ? formatPeriodDa(period) : changedFieldLabels(e.after, e.before) };
+				return {
+					...e,
+					detail: typeof period === 'string' ? formatPeriodDa(period) : changedFieldLabels(e.after, e.before)
+				};
 			}) ?? null,
 		// Which edit pages to offer (each checks access again itself).
 		edit: { register: isEditor, followUp: canWrite },
@@ -84,13 +93,24 @@ export const actions: Actions = {
 		const form = parseForm(statusUpdateSchema, formData);
 		if (!form.ok) return invalidForm('note', form.errors, formValues(formData));
 		const { period, body, version } = form.data;
-		const input = { recommendationId: recommendation.id, period, body, expectedVersion: version, clientAddress: event.getClientAddress() };
+		const input = {
+			recommendationId: recommendation.id,
+			period,
+			body,
+			expectedVersion: version,
+			clientAddress: event.getClientAddress()
+		};
 		const result = await writeInTransaction(db, (trx) => writeStatusUpdate(trx, user, input));
 		if (result.kind !== 'ok') {
 			// Stale: someone else wrote it meanwhile; their text is shown in the form, the attempt is kept beside it.
 			const stored = result.kind === 'stale' ? storedNarrative(result.current) : null;
 			const values = { period, body: stored?.body ?? '', version: String(stored?.version ?? '') };
-			return formRefusal(result, { form: 'note', values, conflict: () => ({ attempted: body }), staleMessage: t('annual.narrative_conflict') });
+			return formRefusal(result, {
+				form: 'note',
+				values,
+				conflict: () => ({ attempted: body }),
+				staleMessage: t('annual.narrative_conflict')
+			});
 		}
 		redirect(303, `/anbefalinger/${recommendation.id}?notat=${encodeURIComponent(period)}&gemt=notat#statusnotater`);
 	}

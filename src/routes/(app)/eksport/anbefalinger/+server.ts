@@ -22,7 +22,10 @@ export const GET: RequestHandler = async (event) => {
 	const body = format === 'csv' ? toDanishCsv(table) : await toXlsx(table);
 	return new Response(body as BodyInit, {
 		headers: {
-			'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-type':
+				format === 'csv'
+					? 'text/csv; charset=utf-8'
+					: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 			'content-disposition': `attachment; filename="${exportFileName('fremdrift-anbefalinger', format, asOf)}"`
 		}
 	});

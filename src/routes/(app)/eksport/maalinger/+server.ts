@@ -3,7 +3,14 @@ import { z } from 'zod';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { requireCan } from '$lib/server/auth/guards';
-import { exportFileName, listObservationsForExport, observationTable, toDanishCsv, toXlsx, type ObservationExportScope } from '$lib/server/exports';
+import {
+	exportFileName,
+	listObservationsForExport,
+	observationTable,
+	toDanishCsv,
+	toXlsx,
+	type ObservationExportScope
+} from '$lib/server/exports';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { idParam } from '$lib/schemas/fields';
 import { t } from '$lib/server/messages';
@@ -24,13 +31,20 @@ export const GET: RequestHandler = async (event) => {
 	if (!query.success) error(400, t('api.invalid_input'));
 	const { format, noegletal, anbefaling } = query.data;
 	const scope: ObservationExportScope =
-		noegletal !== undefined ? { kind: 'kpi', kpiId: noegletal } : anbefaling !== undefined ? { kind: 'recommendation', recommendationId: anbefaling } : { kind: 'all' };
+		noegletal !== undefined
+			? { kind: 'kpi', kpiId: noegletal }
+			: anbefaling !== undefined
+				? { kind: 'recommendation', recommendationId: anbefaling }
+				: { kind: 'all' };
 	const table = observationTable(await listObservationsForExport(await getDb(), user.organisationId, scope));
 	const body = format === 'csv' ? toDanishCsv(table) : await toXlsx(table);
 	const name = exportFileName(`fremdrift-maalinger`, format, todayInCopenhagen());
 	return new Response(body as BodyInit, {
 		headers: {
-			'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-type':
+				format === 'csv'
+					? 'text/csv; charset=utf-8'
+					: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 			'content-disposition': `attachment; filename="${name}"`
 		}
 	});

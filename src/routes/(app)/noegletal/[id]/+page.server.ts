@@ -62,7 +62,12 @@ export const load: PageServerLoad = async (event) => {
 		comparisons,
 		canEdit,
 		canDefine: can(user, 'register.edit'),
-		nextPeriod: nextMissingPeriod(kpi.frequency, kpi.baselinePeriod, series.map((o) => o.period), asOf),
+		nextPeriod: nextMissingPeriod(
+			kpi.frequency,
+			kpi.baselinePeriod,
+			series.map((o) => o.period),
+			asOf
+		),
 		editing,
 		history: can(user, 'history.read') ? await listObservationAuditEvents(db, user.organisationId, kpi.id) : null
 	};
@@ -81,7 +86,9 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const form = parseForm(comparisonSchema, formData);
 		if (!form.ok) return invalidForm('comparison-add', form.errors, formValues(formData));
-		const result = await writeInTransaction(db, (trx) => createComparison(trx, user.organisationId, user.id, kpi.id, form.data));
+		const result = await writeInTransaction(db, (trx) =>
+			createComparison(trx, user.organisationId, user.id, kpi.id, form.data)
+		);
 		if (result.kind !== 'ok') return formRefusal(result, { form: 'comparison-add', values: formValues(formData) });
 		return { notice: t('comparison.created') };
 	},
@@ -90,8 +97,16 @@ export const actions: Actions = {
 		requireCan(event, 'register.edit');
 		const formData = await event.request.formData();
 		const form = parseForm(comparisonValuesSchema(kpi.frequency), formData);
-		if (!form.ok) return invalidForm('comparison-values', form.errors, formValues(formData), Number(form.values.comparisonId) || null);
-		const [series] = (await listComparisons(db, user.organisationId, [kpi.id])).filter((c) => c.id === form.data.comparisonId);
+		if (!form.ok)
+			return invalidForm(
+				'comparison-values',
+				form.errors,
+				formValues(formData),
+				Number(form.values.comparisonId) || null
+			);
+		const [series] = (await listComparisons(db, user.organisationId, [kpi.id])).filter(
+			(c) => c.id === form.data.comparisonId
+		);
 		if (!series) error(404, t('kpi.not_found'));
 		await inTransaction(db, (trx) => saveComparisonValues(trx, user.organisationId, user.id, series, form.data.lines));
 		return { notice: t('comparison.saved') };
@@ -124,9 +139,19 @@ export const actions: Actions = {
 			const yours = formatKpiValue(value, kpi.unit, kpi.decimals);
 			const periodText = formatPeriodDa(period);
 			const staleMessage = stored
-				? t('observation.conflict', { period: periodText, stored: formatKpiValue(stored.value, kpi.unit, kpi.decimals), yours })
+				? t('observation.conflict', {
+						period: periodText,
+						stored: formatKpiValue(stored.value, kpi.unit, kpi.decimals),
+						yours
+					})
 				: t('observation.conflict_deleted', { period: periodText, yours });
-			const values = { period, value: String(value).replace('.', ','), comment, source, version: stored ? String(stored.version) : '' };
+			const values = {
+				period,
+				value: String(value).replace('.', ','),
+				comment,
+				source,
+				version: stored ? String(stored.version) : ''
+			};
 			return formRefusal(result, { form: 'save', values, staleMessage });
 		}
 		if (result.kind !== 'ok') return formRefusal(result, { form: 'save', values: formValues(formData) });
@@ -141,9 +166,21 @@ export const actions: Actions = {
 		if (!form.ok) return invalidForm('delete', form.errors, formValues(formData));
 		const { period, version } = form.data;
 		const result = await writeInTransaction(db, (trx) =>
-			deleteObservation(trx, { organisationId: user.organisationId, kpiId: kpi.id, period, expectedVersion: version, userId: user.id, clientAddress: event.getClientAddress() })
+			deleteObservation(trx, {
+				organisationId: user.organisationId,
+				kpiId: kpi.id,
+				period,
+				expectedVersion: version,
+				userId: user.id,
+				clientAddress: event.getClientAddress()
+			})
 		);
-		if (result.kind !== 'ok') return formRefusal(result, { form: 'delete', values: formValues(formData), staleMessage: t('observation.version_invalid') });
+		if (result.kind !== 'ok')
+			return formRefusal(result, {
+				form: 'delete',
+				values: formValues(formData),
+				staleMessage: t('observation.version_invalid')
+			});
 		return { notice: t('observation.deleted', { period: formatPeriodDa(period) }) };
 	}
 };

@@ -5,14 +5,27 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { requireCan } from '$lib/server/auth/guards';
-import { applyObservationImport, previewObservationImport, readTable, MAX_IMPORT_ROWS, type ImportPreview, type ImportTable } from '$lib/server/imports';
+import {
+	applyObservationImport,
+	previewObservationImport,
+	readTable,
+	MAX_IMPORT_ROWS,
+	type ImportPreview,
+	type ImportTable
+} from '$lib/server/imports';
 import { t } from '$lib/server/messages';
 
 /** The table as the preview form sends it back for saving (it is validated again from scratch). */
 const tableSchema = z.object({
 	decimalSeparator: z.enum([',', '.', 'auto']),
 	rows: z
-		.array(z.object({ line: z.number().int().positive(), cells: z.array(z.string().max(5000)).max(100), numeric: z.array(z.boolean()).max(100).optional() }))
+		.array(
+			z.object({
+				line: z.number().int().positive(),
+				cells: z.array(z.string().max(5000)).max(100),
+				numeric: z.array(z.boolean()).max(100).optional()
+			})
+		)
 		.max(MAX_IMPORT_ROWS + 1)
 });
 
@@ -48,9 +61,15 @@ export const actions: Actions = {
 		const paste = formData.get('paste');
 		const hasFile = file instanceof File && file.size > 0;
 		const table = await readTable(
-			hasFile ? { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name, contentType: file.type } : { text: typeof paste === 'string' ? paste : '' }
+			hasFile
+				? { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name, contentType: file.type }
+				: { text: typeof paste === 'string' ? paste : '' }
 		);
-		if (!table.ok) return fail(table.busy ? 503 : 400, { message: table.message, paste: hasFile ? '' : String(paste ?? '').slice(0, 200_000) });
+		if (!table.ok)
+			return fail(table.busy ? 503 : 400, {
+				message: table.message,
+				paste: hasFile ? '' : String(paste ?? '').slice(0, 200_000)
+			});
 		const { ok: _ok, ...plain } = table;
 		const preview = await previewObservationImport(await getDb(), user, plain);
 		return { preview: shown(preview, plain) };
@@ -73,9 +92,15 @@ export const actions: Actions = {
 		}
 		const result = await applyObservationImport(db, user, preview, event.getClientAddress());
 		if (!result.ok) {
-			const message = result.reason === 'stale' ? t('import.stale') : t('import.nothing_saved', { errors: preview.counts.errors });
-			return fail(result.reason === 'stale' ? 409 : 400, { message, preview: shown(await previewObservationImport(db, user, table.data), table.data) });
+			const message =
+				result.reason === 'stale' ? t('import.stale') : t('import.nothing_saved', { errors: preview.counts.errors });
+			return fail(result.reason === 'stale' ? 409 : 400, {
+				message,
+				preview: shown(await previewObservationImport(db, user, table.data), table.data)
+			});
 		}
-		return { saved: t('import.saved', { created: result.created, updated: result.updated, unchanged: result.unchanged }) };
+		return {
+			saved: t('import.saved', { created: result.created, updated: result.updated, unchanged: result.unchanged })
+		};
 	}
 };

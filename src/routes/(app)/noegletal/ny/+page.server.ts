@@ -17,8 +17,11 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const form = parseKpiForm(formData);
 		if (!form.ok) return withPicks(invalidForm('kpi', form.errors, formValues(formData)), formData);
-		const result = await writeInTransaction(await getDb(), (trx) => createKpiDefinition(trx, user.organisationId, user.id, form.data, event.getClientAddress()));
-		if (result.kind !== 'ok') return withPicks(formRefusal(result, { form: 'kpi', values: formValues(formData) }), formData);
+		const result = await writeInTransaction(await getDb(), (trx) =>
+			createKpiDefinition(trx, user.organisationId, user.id, form.data, event.getClientAddress())
+		);
+		if (result.kind !== 'ok')
+			return withPicks(formRefusal(result, { form: 'kpi', values: formValues(formData) }), formData);
 		redirect(303, `/noegletal/${result.id}`);
 	}
 };

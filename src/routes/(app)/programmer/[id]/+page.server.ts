@@ -28,7 +28,12 @@ export const load: PageServerLoad = async (event) => {
 		listAuditEvents(db, user.organisationId, 'programme', programme.id)
 	]);
 	return {
-		programme: { id: programme.id, name: programme.name, version: programme.version, archived: programme.archivedAt !== null },
+		programme: {
+			id: programme.id,
+			name: programme.name,
+			version: programme.version,
+			archived: programme.archivedAt !== null
+		},
 		values: {
 			name: programme.name,
 			body: programme.body,
@@ -63,14 +68,16 @@ async function themeAction(event: RequestEvent, op: 'add' | 'save' | 'delete' | 
 		const ref = parseForm(rowRef, formData);
 		if (!ref.ok) return invalidForm(formName, ref.errors, values);
 		rowId = ref.data.id;
-		if (op === 'delete') result = await writeInTransaction(db, (trx) => deleteTheme(trx, user, ref.data.id, ref.data.version));
+		if (op === 'delete')
+			result = await writeInTransaction(db, (trx) => deleteTheme(trx, user, ref.data.id, ref.data.version));
 		else {
 			const form = parseForm(themeFormSchema, formData);
 			if (!form.ok) return invalidForm(formName, form.errors, values, rowId);
 			result = await writeInTransaction(db, (trx) => updateTheme(trx, user, ref.data.id, form.data, ref.data.version));
 		}
 	}
-	if (result.kind !== 'ok') return formRefusal(result, { form: formName, values, rowId, conflict: registerConflict(['name', 'description']) });
+	if (result.kind !== 'ok')
+		return formRefusal(result, { form: formName, values, rowId, conflict: registerConflict(['name', 'description']) });
 	redirect(303, `/programmer/${programme.id}?gemt=${formName}#temaer`);
 }
 
@@ -79,7 +86,9 @@ async function archiveAction(event: RequestEvent, archived: boolean) {
 	const formData = await event.request.formData();
 	const parsed = version.safeParse(formData.get('version'));
 	if (!parsed.success) return invalidForm('archive', { version: parsed.error.issues[0].message }, {});
-	const result = await writeInTransaction(db, (trx) => setProgrammeArchived(trx, user, programme.id, archived, parsed.data));
+	const result = await writeInTransaction(db, (trx) =>
+		setProgrammeArchived(trx, user, programme.id, archived, parsed.data)
+	);
 	if (result.kind !== 'ok') return formRefusal(result, { form: 'archive', conflict: registerConflict() });
 	redirect(303, `/programmer/${programme.id}?gemt=${archived ? 'arkiveret' : 'genaabnet'}`);
 }
@@ -91,8 +100,11 @@ export const actions: Actions = {
 		const values = formValues(formData);
 		const form = parseForm(programmeFormSchema, formData);
 		const formVersion = version.safeParse(formData.get('version'));
-		if (!form.ok || !formVersion.success) return invalidForm('save', form.ok ? { version: formVersion.error!.issues[0].message } : form.errors, values);
-		const result = await writeInTransaction(db, (trx) => updateProgramme(trx, user, programme.id, form.data, formVersion.data));
+		if (!form.ok || !formVersion.success)
+			return invalidForm('save', form.ok ? { version: formVersion.error!.issues[0].message } : form.errors, values);
+		const result = await writeInTransaction(db, (trx) =>
+			updateProgramme(trx, user, programme.id, form.data, formVersion.data)
+		);
 		if (result.kind !== 'ok') return formRefusal(result, { form: 'save', values, conflict: registerConflict() });
 		redirect(303, `/programmer/${programme.id}?gemt=program`);
 	},

@@ -23,11 +23,16 @@ export const actions: Actions = {
 		const pasted = formData.get('text');
 		let text = typeof pasted === 'string' ? pasted.trim() : '';
 		if (file instanceof File && file.size > 0) {
-			if (file.size > MAX_DOCUMENT_BYTES) return refused([{ where: t('programme_document.section.document'), message: t('programme_document.too_large') }]);
+			if (file.size > MAX_DOCUMENT_BYTES)
+				return refused([
+					{ where: t('programme_document.section.document'), message: t('programme_document.too_large') }
+				]);
 			text = await file.text();
 		}
-		if (!text) return refused([{ where: t('programme_document.section.document'), message: t('programme_document.missing') }]);
-		if (text.length > MAX_DOCUMENT_BYTES) return refused([{ where: t('programme_document.section.document'), message: t('programme_document.too_large') }]);
+		if (!text)
+			return refused([{ where: t('programme_document.section.document'), message: t('programme_document.missing') }]);
+		if (text.length > MAX_DOCUMENT_BYTES)
+			return refused([{ where: t('programme_document.section.document'), message: t('programme_document.too_large') }]);
 		const read = readProgrammeDocument(text);
 		if (!read.ok) return refused(read.problems);
 		// The whole document in one transaction: all of it or nothing.

@@ -5,7 +5,16 @@ import { getDb, inTransaction } from '$lib/server/infra/db';
 import { writeInTransaction } from '$lib/server/infra/write-result';
 import { parseForm } from '$lib/server/http/forms';
 import { formMessage, formRefusal, formValues } from '$lib/server/http/refusal';
-import { changeUserRole, createResetLink, endUserSessions, findUser, listAssignmentIds, requireCan, setUserAssignments, setUserDisabled } from '$lib/server/auth';
+import {
+	changeUserRole,
+	createResetLink,
+	endUserSessions,
+	findUser,
+	listAssignmentIds,
+	requireCan,
+	setUserAssignments,
+	setUserDisabled
+} from '$lib/server/auth';
 import { sendMail } from '$lib/server/infra/mail';
 import { listRecommendations } from '$lib/server/register/recommendations';
 import { roleField } from '$lib/schemas/auth';
@@ -30,16 +39,29 @@ async function target(event: RequestEvent) {
 	const db = await getDb();
 	const user = await findUser(db, admin.organisationId, id.data);
 	if (!user) error(404, t('admin.not_found'));
-	return { admin, actor: { id: admin.id, organisationId: admin.organisationId, clientAddress: event.getClientAddress() }, user, db };
+	return {
+		admin,
+		actor: { id: admin.id, organisationId: admin.organisationId, clientAddress: event.getClientAddress() },
+		user,
+		db
+	};
 }
 
 export const load: PageServerLoad = async (event) => {
 	const { user, db, admin } = await target(event);
-	const [recommendations, assigned] = await Promise.all([listRecommendations(db, admin.organisationId), listAssignmentIds(db, user.id)]);
+	const [recommendations, assigned] = await Promise.all([
+		listRecommendations(db, admin.organisationId),
+		listAssignmentIds(db, user.id)
+	]);
 	return {
 		target: user,
 		isSelf: user.id === admin.id,
-		recommendations: recommendations.map((r) => ({ id: r.id, number: r.number, title: r.title, programmeName: r.programmeName })),
+		recommendations: recommendations.map((r) => ({
+			id: r.id,
+			number: r.number,
+			title: r.title,
+			programmeName: r.programmeName
+		})),
 		assigned
 	};
 };
@@ -51,8 +73,11 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const form = parseForm(roleSchema, formData);
 		if (!form.ok) return formMessage(400, 'role', Object.values(form.errors)[0], formValues(formData));
-		const result = await writeInTransaction(db, (trx) => changeUserRole(trx, actor, user, form.data.role, form.data.version));
-		if (result.kind !== 'ok') return formRefusal(result, { form: 'role', staleMessage: t('admin.stale', { what: t(`role.${user.role}`) }) });
+		const result = await writeInTransaction(db, (trx) =>
+			changeUserRole(trx, actor, user, form.data.role, form.data.version)
+		);
+		if (result.kind !== 'ok')
+			return formRefusal(result, { form: 'role', staleMessage: t('admin.stale', { what: t(`role.${user.role}`) }) });
 		return { form: 'role', notice: t('admin.saved') };
 	},
 	disable: async (event) => {
@@ -77,14 +102,20 @@ export const actions: Actions = {
 		const { actor, user, db } = await target(event);
 		const token = await inTransaction(db, (trx) => createResetLink(trx, actor, user.id));
 		const link = `${event.url.origin}/invitation/${token}`;
-		const mailed = await sendMail(user.email, t('invite.title'), `${t('invite.intro', { email: user.email })}\n\n${link}`);
+		const mailed = await sendMail(
+			user.email,
+			t('invite.title'),
+			`${t('invite.intro', { email: user.email })}\n\n${link}`
+		);
 		return { form: 'reset', reset: { email: user.email, link, mailed } };
 	},
 	assignments: async (event) => {
 		const { actor, user, db } = await target(event);
 		const form = parseForm(assignmentSchema, await event.request.formData());
 		if (!form.ok) return formMessage(400, 'assignments', Object.values(form.errors)[0]);
-		const result = await writeInTransaction(db, (trx) => setUserAssignments(trx, actor, user.id, form.data.recommendationId));
+		const result = await writeInTransaction(db, (trx) =>
+			setUserAssignments(trx, actor, user.id, form.data.recommendationId)
+		);
 		if (result.kind !== 'ok') return formRefusal(result, { form: 'assignments' });
 		return { form: 'assignments', notice: t('admin.saved') };
 	}

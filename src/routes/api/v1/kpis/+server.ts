@@ -28,7 +28,10 @@ export const POST: RequestHandler = async (event) => {
 	const db = await getDb();
 	// The form quietly skips ids outside the organisation (its checkboxes come from it); an integration is told.
 	const missing = await findUnknownRecommendationId(db, user.organisationId, body.recommendationIds);
-	if (missing !== undefined) return apiError(422, 'invalid', t('api.invalid_input'), { recommendationIds: t('api.unknown_recommendation', { id: missing }) });
+	if (missing !== undefined)
+		return apiError(422, 'invalid', t('api.invalid_input'), {
+			recommendationIds: t('api.unknown_recommendation', { id: missing })
+		});
 	const form: KpiForm = {
 		name: body.name,
 		description: body.description,
@@ -48,9 +51,12 @@ export const POST: RequestHandler = async (event) => {
 		ownerId: [],
 		version: null
 	};
-	const result = await writeInTransaction(db, (trx) => createKpiDefinition(trx, user.organisationId, user.id, form, event.getClientAddress()));
+	const result = await writeInTransaction(db, (trx) =>
+		createKpiDefinition(trx, user.organisationId, user.id, form, event.getClientAddress())
+	);
 	// A taken name is the API's documented 409 `name_taken` (a duplicate, not a malformed field).
-	if (result.kind === 'invalid' && result.field === 'name') return apiError(409, 'name_taken', result.message, { name: result.message });
+	if (result.kind === 'invalid' && result.field === 'name')
+		return apiError(409, 'name_taken', result.message, { name: result.message });
 	if (result.kind !== 'ok') return apiRefusal(result);
 	const [kpi] = await loadApiKpis(db, user.organisationId, todayInCopenhagen(), result.id);
 	return json(kpi, { status: 201, headers: { location: `/api/v1/kpis/${result.id}` } });

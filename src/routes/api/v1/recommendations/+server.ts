@@ -31,7 +31,9 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 			computedStatus: row.status.computed,
 			override: row.status.override,
 			// The council's decision; a dissent is shown wherever the recommendation is.
-			decision: row.decisionDate ? { date: row.decisionDate, body: row.decisionBody, kind: row.decisionKind, dissentText: row.dissentText } : null,
+			decision: row.decisionDate
+				? { date: row.decisionDate, body: row.decisionBody, kind: row.decisionKind, dissentText: row.dissentText }
+				: null,
 			budget: row.budget
 		}))
 	});

@@ -28,7 +28,10 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireCan(event, 'register.edit');
 	const { recommendation: r } = await event.parent();
 	const db = await getDb();
-	const [lines, actuals] = await Promise.all([listBudgetLines(db, user.organisationId, r.id), listBudgetActuals(db, user.organisationId, r.id)]);
+	const [lines, actuals] = await Promise.all([
+		listBudgetLines(db, user.organisationId, r.id),
+		listBudgetActuals(db, user.organisationId, r.id)
+	]);
 	// Amounts go back into the forms normalised, as Danes write them ("3.600.000 kr.").
 	return {
 		lines: lines.map((l) => ({ ...l, amountText: formatKr(l.amountKr) })),
@@ -55,17 +58,29 @@ function budgetAction(kind: 'line' | 'actual', op: Op) {
 		const id = recommendation.id;
 		let result: WriteResult<{ id: number }>;
 		if (op === 'delete') {
-			result = await writeInTransaction(db, (trx) => (kind === 'line' ? deleteBudgetLine(trx, user, id, ref!) : deleteBudgetActual(trx, user, id, ref!)));
+			result = await writeInTransaction(db, (trx) =>
+				kind === 'line' ? deleteBudgetLine(trx, user, id, ref!) : deleteBudgetActual(trx, user, id, ref!)
+			);
 		} else if (kind === 'line') {
 			const form = parseForm(budgetLineFormSchema, formData);
 			if (!form.ok) return invalidForm(formName, form.errors, values, ref?.id ?? null);
-			result = await writeInTransaction(db, (trx) => (ref ? updateBudgetLine(trx, user, id, ref, form.data) : addBudgetLine(trx, user, id, form.data)));
+			result = await writeInTransaction(db, (trx) =>
+				ref ? updateBudgetLine(trx, user, id, ref, form.data) : addBudgetLine(trx, user, id, form.data)
+			);
 		} else {
 			const form = parseForm(budgetActualFormSchema, formData);
 			if (!form.ok) return invalidForm(formName, form.errors, values, ref?.id ?? null);
-			result = await writeInTransaction(db, (trx) => (ref ? updateBudgetActual(trx, user, id, ref, form.data) : addBudgetActual(trx, user, id, form.data)));
+			result = await writeInTransaction(db, (trx) =>
+				ref ? updateBudgetActual(trx, user, id, ref, form.data) : addBudgetActual(trx, user, id, form.data)
+			);
 		}
-		if (result.kind !== 'ok') return formRefusal(result, { form: formName, values, rowId: ref?.id, conflict: registerConflict(kind === 'line' ? LINE_FIELDS : ACTUAL_FIELDS) });
+		if (result.kind !== 'ok')
+			return formRefusal(result, {
+				form: formName,
+				values,
+				rowId: ref?.id,
+				conflict: registerConflict(kind === 'line' ? LINE_FIELDS : ACTUAL_FIELDS)
+			});
 		redirect(303, `/anbefalinger/${recommendation.id}/budget?gemt=${formName}`);
 	};
 }

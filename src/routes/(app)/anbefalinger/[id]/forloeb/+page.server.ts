@@ -7,7 +7,14 @@ import { writeInTransaction } from '$lib/server/infra/write-result';
 import { parseForm } from '$lib/server/http/forms';
 import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
 import { decisionFormSchema, LIFECYCLE_NEXT, lifecycleFormSchema, overrideFormSchema } from '$lib/schemas/register';
-import { changeLifecycle, listLifecycleEvents, recommendationTarget, registerConflict, setStatusOverride, updateDecision } from '$lib/server/register';
+import {
+	changeLifecycle,
+	listLifecycleEvents,
+	recommendationTarget,
+	registerConflict,
+	setStatusOverride,
+	updateDecision
+} from '$lib/server/register';
 import { todayInCopenhagen } from '$lib/domain/dates';
 
 /** Lifecycle and decision: admins and directors. The status override: directors only (DESIGN §3). */

@@ -74,7 +74,8 @@ function itemAction(op: 'add' | 'save' | 'delete' | 'state') {
 				result = await writeInTransaction(db, (trx) => updateFollowUpItem(trx, user, id, ref.data, form.data));
 			}
 		}
-		if (result.kind !== 'ok') return formRefusal(result, { form: formName, values, rowId, conflict: registerConflict(ITEM_FIELDS) });
+		if (result.kind !== 'ok')
+			return formRefusal(result, { form: formName, values, rowId, conflict: registerConflict(ITEM_FIELDS) });
 		redirect(303, `/anbefalinger/${recommendation.id}/opfoelgning?gemt=${formName}`);
 	};
 }

@@ -43,8 +43,11 @@ export const actions: Actions = {
 		const values = formValues(formData);
 		const form = parseForm(recommendationFormSchema, formData);
 		const formVersion = version.safeParse(formData.get('version'));
-		if (!form.ok || !formVersion.success) return invalidForm('save', form.ok ? { version: formVersion.error!.issues[0].message } : form.errors, values);
-		const result = await writeInTransaction(db, (trx) => updateRecommendation(trx, user, recommendation.id, form.data, formVersion.data));
+		if (!form.ok || !formVersion.success)
+			return invalidForm('save', form.ok ? { version: formVersion.error!.issues[0].message } : form.errors, values);
+		const result = await writeInTransaction(db, (trx) =>
+			updateRecommendation(trx, user, recommendation.id, form.data, formVersion.data)
+		);
 		if (result.kind !== 'ok') return formRefusal(result, { form: 'save', values, conflict: registerConflict() });
 		redirect(303, `/anbefalinger/${recommendation.id}?gemt=1`);
 	},
@@ -53,7 +56,9 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const form = parseForm(assignmentsSchema, formData);
 		if (!form.ok) return invalidForm('assignments', form.errors, {});
-		const result = await writeInTransaction(db, (trx) => setAssignments(trx, user, recommendation.id, form.data.userId));
+		const result = await writeInTransaction(db, (trx) =>
+			setAssignments(trx, user, recommendation.id, form.data.userId)
+		);
 		if (result.kind !== 'ok') return formRefusal(result, { form: 'assignments', conflict: registerConflict() });
 		return { form: 'assignments', saved: true };
 	}

@@ -4,7 +4,14 @@ import { getDb } from '$lib/server/infra/db';
 import { writeInTransaction } from '$lib/server/infra/write-result';
 import { requireCan } from '$lib/server/auth/guards';
 import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
-import { findKpi, kpiDefinitionOf, loadKpiFormOptions, parseKpiForm, updateKpiDefinition, withPicks } from '$lib/server/kpis';
+import {
+	findKpi,
+	kpiDefinitionOf,
+	loadKpiFormOptions,
+	parseKpiForm,
+	updateKpiDefinition,
+	withPicks
+} from '$lib/server/kpis';
 import { idParam } from '$lib/schemas/fields';
 import { plainDecimal } from '$lib/domain/numbers';
 import { t } from '$lib/server/messages';
@@ -52,7 +59,9 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const form = parseKpiForm(formData);
 		if (!form.ok) return withPicks(invalidForm('kpi', form.errors, formValues(formData)), formData);
-		const result = await writeInTransaction(db, (trx) => updateKpiDefinition(trx, user.organisationId, user.id, kpi.id, form.data));
+		const result = await writeInTransaction(db, (trx) =>
+			updateKpiDefinition(trx, user.organisationId, user.id, kpi.id, form.data)
+		);
 		if (result.kind !== 'ok') {
 			// Stale: the page shows the stored KPI again (its new version), so the editor corrects what is there now.
 			return withPicks(
@@ -60,7 +69,8 @@ export const actions: Actions = {
 					form: 'kpi',
 					values: formValues(formData),
 					conflict: (stale) => ({ storedName: String(stale.current?.name ?? '') }),
-					staleMessage: result.kind === 'stale' ? t('kpi_form.stale', { stored: String(result.current?.name ?? '') }) : undefined
+					staleMessage:
+						result.kind === 'stale' ? t('kpi_form.stale', { stored: String(result.current?.name ?? '') }) : undefined
 				}),
 				formData
 			);

@@ -8,7 +8,13 @@ export const GET: RequestHandler = async (event) => {
 	const { user, db, programme } = await programmeTarget(event);
 	const document = await exportProgramme(db, user.organisationId, programme.id);
 	if (!document) error(404, t('programme.not_found'));
-	const slug = programme.name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'program';
+	const slug =
+		programme.name
+			.toLowerCase()
+			.normalize('NFKD')
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '')
+			.slice(0, 60) || 'program';
 	return new Response(JSON.stringify(document, null, '\t'), {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',

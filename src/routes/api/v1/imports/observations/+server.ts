@@ -2,7 +2,14 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { apiError, apiUser, requireContentType } from '$lib/server/http/api';
-import { applyObservationImport, previewObservationImport, readTable, IMPORT_CONTENT_TYPES, MAX_IMPORT_MEGABYTES, type ImportPreview } from '$lib/server/imports';
+import {
+	applyObservationImport,
+	previewObservationImport,
+	readTable,
+	IMPORT_CONTENT_TYPES,
+	MAX_IMPORT_MEGABYTES,
+	type ImportPreview
+} from '$lib/server/imports';
 import { t } from '$lib/server/messages';
 
 function summary(preview: ImportPreview) {
@@ -26,10 +33,14 @@ export const POST: RequestHandler = async (event) => {
 	const contentType = requireContentType(event.request, IMPORT_CONTENT_TYPES);
 	if (contentType instanceof Response) return contentType;
 	const limit = MAX_IMPORT_MEGABYTES * 1024 * 1024;
-	if (Number(event.request.headers.get('content-length') ?? '0') > limit) return apiError(413, 'too_large', t('import.too_large', { max: MAX_IMPORT_MEGABYTES }));
+	if (Number(event.request.headers.get('content-length') ?? '0') > limit)
+		return apiError(413, 'too_large', t('import.too_large', { max: MAX_IMPORT_MEGABYTES }));
 	const bytes = new Uint8Array(await event.request.arrayBuffer());
 	const table = await readTable({ bytes, contentType });
-	if (!table.ok) return table.busy ? apiError(503, 'busy', table.message, undefined, { 'retry-after': '5' }) : apiError(422, 'unreadable', table.message);
+	if (!table.ok)
+		return table.busy
+			? apiError(503, 'busy', table.message, undefined, { 'retry-after': '5' })
+			: apiError(422, 'unreadable', table.message);
 	const { ok: _ok, ...plain } = table;
 	const db = await getDb();
 	const preview = await previewObservationImport(db, user, plain);

@@ -44,7 +44,9 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		responsible: r.responsible,
 		reportsTo: r.reportsTo,
 		lifecycle: r.lifecycle,
-		decision: r.decisionDate ? { date: r.decisionDate, body: r.decisionBody, kind: r.decisionKind, dissentText: r.dissentText || null } : null,
+		decision: r.decisionDate
+			? { date: r.decisionDate, body: r.decisionBody, kind: r.decisionKind, dissentText: r.dissentText || null }
+			: null,
 		status: detail.status,
 		kpis: kpis.map((k) => ({ ...k, primary: detail.kpis.find((d) => d.id === k.id)?.isPrimary ?? false })),
 		budgetLines: detail.budgetLines.map(({ version: _v, ...line }) => line),

@@ -23,5 +23,9 @@ export const GET: RequestHandler = async (event) => {
 	const report = await findAnnualReport(db, user.organisationId, params.data.id);
 	if (!report || !can(user, 'report.read', { state: report.state })) error(404, t('annual.not_found'));
 	const content = await reportContent(db, user.organisationId, report);
-	return reportDownload(content, params.data.format, { edition: report.edition, approvedAt: report.approvedAt, changeNote: report.changeNote });
+	return reportDownload(content, params.data.format, {
+		edition: report.edition,
+		approvedAt: report.approvedAt,
+		changeNote: report.changeNote
+	});
 };

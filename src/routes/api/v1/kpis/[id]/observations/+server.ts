@@ -11,6 +11,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	if (user instanceof Response) return user;
 	const id = pathId(params.id);
 	const db = await getDb();
-	if (id === null || !(await findKpi(db, user.organisationId, id))) return apiError(404, 'not_found', t('kpi.not_found'));
+	if (id === null || !(await findKpi(db, user.organisationId, id)))
+		return apiError(404, 'not_found', t('kpi.not_found'));
 	return json({ observations: await loadApiObservations(db, user.organisationId, id) });
 };

@@ -4,7 +4,14 @@ import { getDb } from '$lib/server/infra/db';
 import { writeInTransaction, type Refusal } from '$lib/server/infra/write-result';
 import { apiError, apiUser, pathId, readJson } from '$lib/server/http/api';
 import { apiRefusal } from '$lib/server/http/refusal';
-import { canEditKpi, deleteObservation, findKpi, loadApiObservations, saveObservation, storedObservationOf } from '$lib/server/kpis';
+import {
+	canEditKpi,
+	deleteObservation,
+	findKpi,
+	loadApiObservations,
+	saveObservation,
+	storedObservationOf
+} from '$lib/server/kpis';
 import { observationPutBody } from '$lib/schemas/api';
 import { formatPeriod, parsePeriodFor } from '$lib/domain/periods';
 import { t } from '$lib/server/messages';
@@ -20,7 +27,10 @@ async function target(event: RequestEvent) {
 	if (!(await canEditKpi(db, user, kpi.id))) return apiError(403, 'forbidden', t('observation.not_allowed'));
 	const period = parsePeriodFor(event.params.period, kpi.frequency);
 	if (!period.ok) {
-		const message = period.error === 'malformed' ? t('error.period_malformed') : t('error.period_wrong_frequency', { frequency: t(`frequency.${kpi.frequency}`) });
+		const message =
+			period.error === 'malformed'
+				? t('error.period_malformed')
+				: t('error.period_wrong_frequency', { frequency: t(`frequency.${kpi.frequency}`) });
 		return apiError(422, 'invalid', t('api.invalid_input'), { period: message });
 	}
 	return { user, kpi, db, period: formatPeriod(period.period) };
@@ -68,7 +78,14 @@ export const DELETE: RequestHandler = async (event) => {
 	if (version === null) return apiError(422, 'invalid', t('api.invalid_input'), { version: t('api.version_required') });
 	const { user, kpi, db, period } = found;
 	const result = await writeInTransaction(db, (trx) =>
-		deleteObservation(trx, { organisationId: user.organisationId, kpiId: kpi.id, period, expectedVersion: version, userId: user.id, clientAddress: event.getClientAddress() })
+		deleteObservation(trx, {
+			organisationId: user.organisationId,
+			kpiId: kpi.id,
+			period,
+			expectedVersion: version,
+			userId: user.id,
+			clientAddress: event.getClientAddress()
+		})
 	);
 	return result.kind === 'ok' ? new Response(null, { status: 204 }) : apiRefusal(result, { stale: conflict });
 };

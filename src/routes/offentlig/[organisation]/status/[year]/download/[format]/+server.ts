@@ -14,5 +14,9 @@ export const GET: RequestHandler = async (event) => {
 	if (!params.success) error(404, t('annual.not_found'));
 	const report = await findPublicReport(await getDb(), params.data.organisation, params.data.year);
 	if (!report) error(404, t('annual.not_found'));
-	return reportDownload(report.snapshot, params.data.format, { edition: report.edition, approvedAt: null, changeNote: report.changeNote });
+	return reportDownload(report.snapshot, params.data.format, {
+		edition: report.edition,
+		approvedAt: null,
+		changeNote: report.changeNote
+	});
 };
