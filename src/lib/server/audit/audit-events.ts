@@ -24,14 +24,14 @@ export function listAuditEvents(
 		.execute();
 }
 
-/** The audit trail of every value of one KPI (entity ids `kpiId/period`), newest first. */
-export function listObservationAuditEvents(db: Db, organisationId: number, kpiId: number, limit = 200) {
+/** Events of one entity type whose ids start with `prefix/` (a KPI's values, a recommendation's narratives), newest first. */
+function listAuditEventsUnder(db: Db, organisationId: number, entityType: string, prefix: number, limit: number) {
 	return db
 		.selectFrom('auditEvent as a')
 		.leftJoin('appUser as u', 'u.id', 'a.actorUserId')
 		.where('a.organisationId', '=', organisationId)
-		.where('a.entityType', '=', 'observation')
-		.where('a.entityId', 'like', `${kpiId}/%`)
+		.where('a.entityType', '=', entityType)
+		.where('a.entityId', 'like', `${prefix}/%`)
 		.select([
 			'a.id',
 			'a.occurredAt',
@@ -48,26 +48,12 @@ export function listObservationAuditEvents(db: Db, organisationId: number, kpiId
 		.execute();
 }
 
+/** The audit trail of every value of one KPI (entity ids `kpiId/period`), newest first. */
+export function listObservationAuditEvents(db: Db, organisationId: number, kpiId: number, limit = 200) {
+	return listAuditEventsUnder(db, organisationId, 'observation', kpiId, limit);
+}
+
 /** The audit trail of a recommendation's narratives (entity ids `recommendationId/period`), newest first. */
 export function listStatusUpdateAuditEvents(db: Db, organisationId: number, recommendationId: number, limit = 200) {
-	return db
-		.selectFrom('auditEvent as a')
-		.leftJoin('appUser as u', 'u.id', 'a.actorUserId')
-		.where('a.organisationId', '=', organisationId)
-		.where('a.entityType', '=', 'status_update')
-		.where('a.entityId', 'like', `${recommendationId}/%`)
-		.select([
-			'a.id',
-			'a.occurredAt',
-			'a.action',
-			'a.entityId',
-			'a.actorLabel',
-			'u.name as actorName',
-			'a.before',
-			'a.after'
-		])
-		.orderBy('a.occurredAt', 'desc')
-		.orderBy('a.id', 'desc')
-		.limit(limit)
-		.execute();
+	return listAuditEventsUnder(db, organisationId, 'status_update', recommendationId, limit);
 }
