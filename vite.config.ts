@@ -5,6 +5,9 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
 		expect: { requireAssertions: true },
+		// Most of a browser or server test's time is spent waiting on another process (the app, Chromium, the database):
+		// more files at once than cores keeps the CPU busy. VITEST_MAX_WORKERS overrides.
+		maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 3,
 		projects: [
 			{
 				extends: true,

@@ -427,6 +427,8 @@ describe('fuzzing /api/v1: never a 5xx', () => {
 		);
 	const dateValue = fc.oneof(dateText, fc.constant(''));
 	const reportId = (location: string | null) => /^\/status\/(\d+)$/.exec(location ?? '')?.[1];
+	/** Years that tests below create a report for; the fuzzed report years keep clear of them (one report per year). */
+	const RESERVED_YEARS = [2000, 2031, 2098, 2100];
 
 	test(
 		'page query parameters: overview filters and asOf, and every other page that reads its query',
@@ -487,7 +489,15 @@ describe('fuzzing /api/v1: never a 5xx', () => {
 			await check(
 				fc.asyncProperty(
 					fields({
-						year: fc.oneof(fc.integer({ min: 1995, max: 2105 }).map(String), pathSegment, text),
+						// Not the years the other tests of this server create reports for (the same organisation).
+						year: fc.oneof(
+							fc
+								.integer({ min: 1995, max: 2105 })
+								.filter((y) => !RESERVED_YEARS.includes(y))
+								.map(String),
+							pathSegment,
+							text
+						),
 						asOf: dateValue,
 						programmeId: fc.oneof(fc.constant(''), pathSegment)
 					}),
