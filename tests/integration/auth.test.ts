@@ -17,7 +17,7 @@ import {
 import { createApiToken, validateApiToken } from '../../src/lib/server/auth/api-token';
 import { createUserToken, findUserToken } from '../../src/lib/server/auth/user-token';
 import { revokeUserCredentials, setPasswordByLink } from '../../src/lib/server/auth/credentials';
-import { recordAudit, withApiTokenAudit } from '../../src/lib/server/audit/record';
+import { recordAudit, recordAuditMany, withApiTokenAudit } from '../../src/lib/server/audit/record';
 import { canEditRecommendation } from '../../src/lib/server/auth/guards';
 import { canEditKpi } from '../../src/lib/server/kpis';
 import { admits, audienceFor } from '../../src/lib/server/auth/access';
@@ -307,6 +307,11 @@ describe('sessions, rate limits, tokens and guards', () => {
 		await withApiTokenAudit(api.id, async () => {
 			await new Promise((r) => setTimeout(r, 1)); // across an await, as in a real request
 			await recordAudit(db, { ...entry, action: 'test.via_token' });
+			// Many at once (an import's one event per value) name the token too.
+			await recordAuditMany(db, [
+				{ ...entry, action: 'test.via_token_many' },
+				{ ...entry, action: 'test.via_token_many' }
+			]);
 		});
 		await recordAudit(db, { ...entry, action: 'test.via_session' });
 		const rows = await db
@@ -317,6 +322,8 @@ describe('sessions, rate limits, tokens and guards', () => {
 			.execute();
 		expect(rows).toEqual([
 			{ action: 'test.via_token', apiTokenId: api.id },
+			{ action: 'test.via_token_many', apiTokenId: api.id },
+			{ action: 'test.via_token_many', apiTokenId: api.id },
 			{ action: 'test.via_session', apiTokenId: null }
 		]);
 	});

@@ -98,7 +98,7 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 			[4, 'new', kpiId, '2025-03', 7.4, null, null]
 		]);
 		expect(await applyObservationImport(database.db, lead, first, '192.0.2.1')).toEqual({
-			ok: true,
+			kind: 'ok',
 			created: 3,
 			updated: 0,
 			unchanged: 0
@@ -114,7 +114,7 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		const again = await preview(input);
 		expect(again.counts).toEqual({ rows: 3, created: 0, updated: 0, unchanged: 3, errors: 0 });
 		expect(await applyObservationImport(database.db, lead, again, '192.0.2.1')).toEqual({
-			ok: true,
+			kind: 'ok',
 			created: 0,
 			updated: 0,
 			unchanged: 3
@@ -223,14 +223,18 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 				message: t('error.number_malformed')
 			}
 		]);
-		expect(await applyObservationImport(database.db, lead, bad, null)).toEqual({ ok: false, reason: 'errors' });
+		expect(await applyObservationImport(database.db, lead, bad, null)).toMatchObject({
+			kind: 'invalid',
+			field: 'rows',
+			message: expect.stringMatching(/^Intet er gemt/)
+		});
 		expect(await stored(kpiId)).toEqual([]);
 
 		lines[7] = lines[7].replace('7,x', '7,7');
 		const fixed = await preview({ text: lines.join('\n') });
 		expect(fixed.counts.errors).toBe(0);
 		expect(await applyObservationImport(database.db, lead, fixed, null)).toEqual({
-			ok: true,
+			kind: 'ok',
 			created: 12,
 			updated: 0,
 			unchanged: 0
@@ -291,7 +295,11 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 			]
 		]);
 		expect(result.counts).toEqual({ rows: 11, created: 2, updated: 0, unchanged: 0, errors: 9 });
-		expect(await applyObservationImport(database.db, lead, result, null)).toEqual({ ok: false, reason: 'errors' });
+		expect(await applyObservationImport(database.db, lead, result, null)).toMatchObject({
+			kind: 'invalid',
+			field: 'rows',
+			message: expect.stringMatching(/^Intet er gemt/)
+		});
 		expect(await stored(monthly)).toEqual([]);
 
 		// A director may write every KPI of the organisation; a politician none.
@@ -317,7 +325,11 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 			})
 		]);
 		expect(missing.counts.errors).toBe(1);
-		expect(await applyObservationImport(database.db, lead, missing, null)).toEqual({ ok: false, reason: 'errors' });
+		expect(await applyObservationImport(database.db, lead, missing, null)).toMatchObject({
+			kind: 'invalid',
+			field: 'rows',
+			message: expect.stringMatching(/^Intet er gemt/)
+		});
 		expect((await preview({ text: 'kpi_id;PERIODE; value \n1;2;3' })).rows[0].message).not.toBe(
 			t('import.missing_columns', { columns: 'Nøgletal' })
 		);
@@ -372,7 +384,7 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 			['new', 7, null, '']
 		]);
 		expect(await applyObservationImport(database.db, lead, result, '198.51.100.7')).toEqual({
-			ok: true,
+			kind: 'ok',
 			created: 1,
 			updated: 1,
 			unchanged: 1
@@ -441,13 +453,21 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		expect(first.rows.map((r) => r.kind)).toEqual(['changed', 'new', 'new']);
 		await save('2025-01', 5.5, 1);
 		const auditBefore = await count('audit_event');
-		expect(await applyObservationImport(database.db, lead, first, null)).toEqual({ ok: false, reason: 'stale' });
+		expect(await applyObservationImport(database.db, lead, first, null)).toEqual({
+			kind: 'stale',
+			current: null,
+			changes: []
+		});
 		expect((await stored(kpiId)).map((r) => [r.period, r.value, r.version])).toEqual([['2025-01', '5.5', 2]]);
 
 		// Someone enters a period the preview saw empty: the insert meets it, and everything rolls back.
 		const second = await preview({ text });
 		await save('2025-03', 9, null);
-		expect(await applyObservationImport(database.db, lead, second, null)).toEqual({ ok: false, reason: 'stale' });
+		expect(await applyObservationImport(database.db, lead, second, null)).toEqual({
+			kind: 'stale',
+			current: null,
+			changes: []
+		});
 		expect((await stored(kpiId)).map((r) => [r.period, r.value, r.version])).toEqual([
 			['2025-01', '5.5', 2],
 			['2025-03', '9', 1]
@@ -463,7 +483,11 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 			.where('name', '=', 'Personaleomsætning blandt ledere, Velfærdsområdet')
 			.executeTakeFirstOrThrow();
 		forged.rows = forged.rows.map((r) => ({ ...r, kpiId: personale.id }));
-		expect(await applyObservationImport(database.db, lead, forged, null)).toEqual({ ok: false, reason: 'errors' });
+		expect(await applyObservationImport(database.db, lead, forged, null)).toMatchObject({
+			kind: 'invalid',
+			field: 'rows',
+			message: expect.stringMatching(/^Intet er gemt/)
+		});
 	});
 
 	test('10,000 rows preview and apply in a fixed number of statements', async () => {
@@ -501,7 +525,7 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		statements = 0;
 		started = performance.now();
 		expect(await applyObservationImport(counted, lead, created, null)).toEqual({
-			ok: true,
+			kind: 'ok',
 			created: 10_000,
 			updated: 0,
 			unchanged: 0
@@ -518,7 +542,7 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		statements = 0;
 		expect(changed.counts).toEqual({ rows: 10_000, created: 0, updated: 10_000, unchanged: 0, errors: 0 });
 		expect(await applyObservationImport(counted, lead, changed, null)).toEqual({
-			ok: true,
+			kind: 'ok',
 			created: 0,
 			updated: 10_000,
 			unchanged: 0

@@ -40,6 +40,15 @@ export function dateText(optional: boolean): z.ZodType<string | null, unknown> {
 /** The one id rule (path ids and form fields): 1–15 digits, no leading zero — '01', '1.0', '0x1', '+1' are not ids. */
 export const ID_PATTERN = /^[1-9]\d{0,14}$/;
 
+/**
+ * The one id parser: a path segment, query value or form field as a number, or null when it is not an id.
+ * idText (forms, with a message) and idParam (zod, no message) are this rule as schemas.
+ * @example parseId('42') // 42; parseId('042') // null
+ */
+export function parseId(text: string): number | null {
+	return ID_PATTERN.test(text) ? Number(text) : null;
+}
+
 /** An id typed in a form (a hidden field, a choice) as a number; `optional` turns '' (or a missing field) into null. */
 export function idText(optional: true, message: string): z.ZodType<number | null, unknown>;
 export function idText(optional: false, message: string): z.ZodType<number, unknown>;
@@ -49,7 +58,7 @@ export function idText(optional: boolean, message: string): z.ZodType<number | n
 		.transform((raw, ctx) => {
 			const text = raw.trim();
 			if (text === '' && optional) return null;
-			if (!ID_PATTERN.test(text)) {
+			if (parseId(text) === null) {
 				ctx.addIssue({ code: 'custom', message });
 				return z.NEVER;
 			}

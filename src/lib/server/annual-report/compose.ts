@@ -3,6 +3,7 @@ import { listObservations, loadOverview } from '../kpis';
 import { renderMarkdown } from '../infra/markdown';
 import { findOrganisation } from '../auth/organisations';
 import { findProgramme } from '../register/programmes';
+import { loadRegisterForYear } from '../register/recommendations';
 import { parsePeriod, periodStart } from '../../domain/periods';
 import { summariseStatuses } from '../../domain/recommendation-status';
 import { sumKr } from '../../domain/money';
@@ -57,37 +58,14 @@ function begunBy(period: string, asOf: string): boolean {
  */
 export async function composeAnnualReport(db: Db, options: ComposeOptions): Promise<ReportContent> {
 	const { organisationId, year, asOf, programmeId } = options;
-	const [organisation, programme, overview, details, lines, actuals, narratives] = await Promise.all([
+	const [organisation, programme, overview, { details, lines, actuals, narratives }] = await Promise.all([
 		// Only what the content (and so a frozen snapshot) holds of each.
 		findOrganisation(db, organisationId).then(({ name, slug }) => ({ name, slug })),
 		programmeId === null
 			? Promise.resolve(undefined)
 			: findProgramme(db, organisationId, programmeId).then((p) => p && { id: p.id, name: p.name }),
 		loadOverview(db, organisationId, asOf),
-		db
-			.selectFrom('recommendation')
-			.where('organisationId', '=', organisationId)
-			.select(['id', 'lifecycleChangedOn', 'decisionDate', 'decisionBody', 'decisionKind', 'dissentText', 'nextStep'])
-			.execute(),
-		db
-			.selectFrom('budgetLine')
-			.where('organisationId', '=', organisationId)
-			.select(['recommendationId', 'year', 'amountKr'])
-			.orderBy('year')
-			.execute(),
-		db
-			.selectFrom('budgetActual')
-			.where('organisationId', '=', organisationId)
-			.select(['recommendationId', 'year', 'amountKr'])
-			.orderBy('year')
-			.execute(),
-		db
-			.selectFrom('statusUpdate as s')
-			.leftJoin('appUser as u', 'u.id', 's.authorId')
-			.where('s.organisationId', '=', organisationId)
-			.where('s.period', '=', String(year))
-			.select(['s.recommendationId', 's.body', 'u.name as authorName'])
-			.execute()
+		loadRegisterForYear(db, organisationId, year)
 	]);
 	const rows = overview.filter((row) => programmeId === null || row.programmeId === programmeId);
 	const chartKpis = new Map(

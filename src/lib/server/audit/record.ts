@@ -36,19 +36,36 @@ export function withApiTokenAudit<T>(apiTokenId: number, work: () => T): T {
  * @example await recordAudit(trx, { organisationId, actorUserId: user.id, action: 'user.disabled', entityType: 'user', entityId: id });
  */
 export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-	await db
-		.insertInto('auditEvent')
-		.values({
-			organisationId: entry.organisationId,
-			actorUserId: entry.actorUserId ?? null,
-			actorLabel: entry.actorLabel ?? '',
-			action: entry.action,
-			entityType: entry.entityType,
-			entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-			before: entry.before === undefined ? null : jsonb(entry.before),
-			after: entry.after === undefined ? null : jsonb(entry.after),
-			clientAddress: entry.clientAddress ?? null,
-			apiTokenId: requestToken.getStore()?.apiTokenId ?? null
-		})
-		.execute();
+	await db.insertInto('auditEvent').values(auditRow(entry)).execute();
+}
+
+/** Rows per statement for many events: 11 parameters each, well under PostgreSQL's 65,535. */
+const ROWS_PER_INSERT = 1000;
+
+/**
+ * Appends many events (an import's one per value) in a few multi-row statements, in the caller's transaction.
+ * @example await recordAuditMany(trx, rows.map((row) => ({ organisationId, actorUserId, action: 'observation.created', … })));
+ */
+export async function recordAuditMany(db: Kysely<Database>, entries: readonly AuditEntry[]): Promise<void> {
+	for (let start = 0; start < entries.length; start += ROWS_PER_INSERT) {
+		await db
+			.insertInto('auditEvent')
+			.values(entries.slice(start, start + ROWS_PER_INSERT).map(auditRow))
+			.execute();
+	}
+}
+
+function auditRow(entry: AuditEntry) {
+	return {
+		organisationId: entry.organisationId,
+		actorUserId: entry.actorUserId ?? null,
+		actorLabel: entry.actorLabel ?? '',
+		action: entry.action,
+		entityType: entry.entityType,
+		entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+		before: entry.before === undefined ? null : jsonb(entry.before),
+		after: entry.after === undefined ? null : jsonb(entry.after),
+		clientAddress: entry.clientAddress ?? null,
+		apiTokenId: requestToken.getStore()?.apiTokenId ?? null
+	};
 }

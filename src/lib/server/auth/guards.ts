@@ -4,6 +4,7 @@ import { can, type Action, type Target } from '../../domain/policy';
 import type { SessionUser } from './session';
 import { t } from '../messages';
 import { signInPathFor } from './redirect-target';
+import { recommendationIdsIn } from '../register/recommendations';
 
 /**
  * The signed-in user, or a redirect to sign-in that comes back here afterwards.
@@ -37,23 +38,8 @@ export async function editableRecommendationIds(
 	ids: readonly number[]
 ): Promise<Set<number>> {
 	if (!can(user, 'values.write') || ids.length === 0) return new Set();
-	let query = db
-		.selectFrom('recommendation as r')
-		.select('r.id')
-		.where('r.organisationId', '=', user.organisationId)
-		.where('r.id', 'in', ids);
-	if (!can(user, 'values.write', { assigned: false })) {
-		query = query.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('recommendationAssignment as a')
-					.select('a.userId')
-					.whereRef('a.recommendationId', '=', 'r.id')
-					.where('a.userId', '=', user.id)
-			)
-		);
-	}
-	return new Set((await query.execute()).map((row) => row.id));
+	const assignedTo = can(user, 'values.write', { assigned: false }) ? undefined : user.id;
+	return new Set(await recommendationIdsIn(db, user.organisationId, ids, assignedTo));
 }
 
 /**

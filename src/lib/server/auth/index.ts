@@ -53,4 +53,12 @@ export {
 	setUserAssignments,
 	type AdminActor
 } from './user-admin';
-export { listUsers, findUser, findActiveUser, findUserForSignIn, anyUserExists, listAssignmentIds } from './users';
+export {
+	listUsers,
+	findUser,
+	findActiveUser,
+	findUserForSignIn,
+	anyUserExists,
+	userIdsIn,
+	listActiveUsersWithRole
+} from './users';

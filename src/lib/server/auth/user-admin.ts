@@ -6,7 +6,7 @@ import { t } from '../messages';
 import { revokeUserCredentials } from './credentials';
 import { invalidateUserSessions } from './session';
 import { createUserToken } from './user-token';
-import { listAssignmentIds } from './users';
+import { replaceUserAssignments } from '../register/assignments';
 
 /**
  * What an admin does to the users of their organisation (DESIGN §5): each function takes the caller's
@@ -136,29 +136,14 @@ export async function setUserAssignments(
 	userId: number,
 	recommendationIds: readonly number[]
 ): Promise<WriteResult> {
-	const valid = recommendationIds.length
-		? await trx
-				.selectFrom('recommendation')
-				.select('id')
-				.where('organisationId', '=', admin.organisationId)
-				.where('id', 'in', recommendationIds)
-				.execute()
-		: [];
-	const before = await listAssignmentIds(trx, userId);
-	await trx.deleteFrom('recommendationAssignment').where('userId', '=', userId).execute();
-	if (valid.length) {
-		await trx
-			.insertInto('recommendationAssignment')
-			.values(valid.map((r) => ({ organisationId: admin.organisationId, recommendationId: r.id, userId })))
-			.execute();
-	}
+	const { before, after } = await replaceUserAssignments(trx, admin.organisationId, userId, recommendationIds);
 	await audit(
 		trx,
 		admin,
 		'user.assignments_changed',
 		userId,
 		{ recommendationIds: before },
-		{ recommendationIds: valid.map((r) => r.id) }
+		{ recommendationIds: after }
 	);
 	return { kind: 'ok', change: 'updated' };
 }

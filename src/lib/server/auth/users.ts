@@ -1,4 +1,5 @@
 import type { Db } from '../infra/db';
+import type { Role } from '../../../../db/types';
 
 /** The organisation's users with their number of live sessions, by name. */
 export function listUsers(db: Db, organisationId: number) {
@@ -65,12 +66,34 @@ export async function anyUserExists(db: Db): Promise<boolean> {
 	return (await db.selectFrom('appUser').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
-/** Ids of the recommendations a user is assigned to. */
-export async function listAssignmentIds(db: Db, userId: number): Promise<number[]> {
-	const rows = await db
-		.selectFrom('recommendationAssignment')
-		.select('recommendationId')
-		.where('userId', '=', userId)
+/**
+ * Of these ids, the users of the organisation (with one of the roles, when given); the others are not.
+ * @example const leads = await userIdsIn(trx, organisationId, wanted, rolesFor('values.assignee'));
+ */
+export async function userIdsIn(
+	db: Db,
+	organisationId: number,
+	ids: readonly number[],
+	roles?: readonly Role[]
+): Promise<number[]> {
+	if (ids.length === 0) return [];
+	let query = db
+		.selectFrom('appUser')
+		.select('id')
+		.where('organisationId', '=', organisationId)
+		.where('id', 'in', [...ids]);
+	if (roles) query = query.where('role', 'in', [...roles]);
+	return (await query.execute()).map((row) => row.id);
+}
+
+/** The organisation's active users with one of the roles, by name (the people a form offers). */
+export function listActiveUsersWithRole(db: Db, organisationId: number, roles: readonly Role[]) {
+	return db
+		.selectFrom('appUser')
+		.select(['id', 'name', 'email', 'role'])
+		.where('organisationId', '=', organisationId)
+		.where('role', 'in', [...roles])
+		.where('disabledAt', 'is', null)
+		.orderBy('name')
 		.execute();
-	return rows.map((r) => r.recommendationId);
 }

@@ -77,8 +77,3 @@ export function apiUser(locals: App.Locals, action: Action): SessionUser | Respo
 	if (!can(user, action)) return apiError(403, 'forbidden', t('auth.forbidden'));
 	return user;
 }
-
-/** A positive integer id from a path segment, or null. */
-export function pathId(text: string): number | null {
-	return /^[1-9]\d{0,14}$/.test(text) ? Number(text) : null;
-}

@@ -1,4 +1,6 @@
 import { inTransaction, type Db } from '../infra/db';
+import { invalid, stale } from '../infra/write-result';
+import { t } from '../messages';
 import type { SessionUser } from '../auth/session';
 import { formatPeriod, parsePeriod } from '../../domain/periods';
 import { MAX_ABS_VALUE, MAX_COMMENT_LENGTH } from './row-fields';
@@ -28,10 +30,11 @@ export async function applyObservationImport(
 	preview: ImportPreview,
 	clientAddress: string | null
 ): Promise<ApplyResult> {
-	if (preview.counts.errors > 0) return { ok: false, reason: 'errors' };
+	const hasErrors = invalid('rows', t('import.nothing_saved', { errors: preview.counts.errors }));
+	if (preview.counts.errors > 0) return hasErrors;
 	// The preview may have travelled through a browser: check it again rather than trust it.
 	const rows = checkRows(preview.rows, await listWritableKpiIds(db, user));
-	if (!rows) return { ok: false, reason: 'errors' };
+	if (!rows) return hasErrors;
 	const created = rows.filter((row) => row.kind === 'new');
 	const updated = rows.filter((row) => row.kind === 'changed');
 	const unchanged = rows.length - created.length - updated.length;
@@ -54,10 +57,10 @@ export async function applyObservationImport(
 			await recordImportAudit(trx, user, clientAddress, { created, updated, unchanged, stored });
 		});
 	} catch (error) {
-		if (error instanceof StaleImportError) return { ok: false, reason: 'stale' };
+		if (error instanceof StaleImportError) return stale(null);
 		throw error;
 	}
-	return { ok: true, created: created.length, updated: updated.length, unchanged };
+	return { kind: 'ok', created: created.length, updated: updated.length, unchanged };
 }
 
 /** The rows as writable values, or null if any is an error, malformed, repeated or not the user's to write. */

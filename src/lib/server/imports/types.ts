@@ -1,3 +1,4 @@
+import type { WriteResult } from '../infra/write-result';
 import type { DecimalSeparator } from '../../domain/numbers';
 
 /** One row of an uploaded or pasted table; `line` is where a person finds it in the file (header = 1). */
@@ -41,5 +42,8 @@ export interface ImportPreview {
 	counts: { rows: number; created: number; updated: number; unchanged: number; errors: number };
 }
 
-export type ApplyResult =
-	{ ok: true; created: number; updated: number; unchanged: number } | { ok: false; reason: 'errors' | 'stale' };
+/**
+ * An applied import, in the one write vocabulary: ok with the counts, `invalid` (field 'rows') when the
+ * preview holds errors or rows not the user's to write, `stale` when a stored value moved since the preview.
+ */
+export type ApplyResult = WriteResult<{ created: number; updated: number; unchanged: number }>;

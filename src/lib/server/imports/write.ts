@@ -1,8 +1,7 @@
 import type { Db } from '../infra/db';
 import type { SessionUser } from '../auth/session';
-import { recordAudit } from '../audit/record';
-import { jsonb } from '../infra/sql';
-import { chunks, observationKey, type ObservationWriteRow, type StoredObservation } from '../kpis';
+import { recordAudit, recordAuditMany } from '../audit/record';
+import { observationKey, type ObservationWriteRow, type StoredObservation } from '../kpis';
 
 /** A checked preview row that will be written. */
 export type WriteRow = ObservationWriteRow;
@@ -46,21 +45,17 @@ export async function recordImportAudit(
 			return { action: 'observation.updated', row, before: { value: old.value, comment: old.comment } };
 		})
 	];
-	for (const chunk of chunks(events)) {
-		await trx
-			.insertInto('auditEvent')
-			.values(
-				chunk.map(({ action, row, before }) => ({
-					organisationId: user.organisationId,
-					actorUserId: user.id,
-					action,
-					entityType: 'observation',
-					entityId: observationKey(row.kpiId, row.period),
-					before: before === null ? null : jsonb(before),
-					after: jsonb({ value: row.value, comment: row.comment }),
-					clientAddress
-				}))
-			)
-			.execute();
-	}
+	await recordAuditMany(
+		trx,
+		events.map(({ action, row, before }) => ({
+			organisationId: user.organisationId,
+			actorUserId: user.id,
+			action,
+			entityType: 'observation',
+			entityId: observationKey(row.kpiId, row.period),
+			before: before ?? undefined,
+			after: { value: row.value, comment: row.comment },
+			clientAddress
+		}))
+	);
 }

@@ -2,6 +2,8 @@ import { rolesFor } from '../../domain/policy';
 import type { KpiForm } from '../../schemas/kpi';
 import type { Db } from '../infra/db';
 import { recordAudit } from '../audit/record';
+import { listRecommendationChoices, recommendationIdsIn } from '../register/recommendations';
+import { listActiveUsersWithRole, userIdsIn } from '../auth/users';
 import { invalid, NOT_FOUND, stale, type WriteResult } from '../infra/write-result';
 import { t } from '../messages';
 
@@ -24,18 +26,6 @@ function columns(form: KpiForm) {
 	};
 }
 
-/** Which of the ids are recommendations of the organisation (a KPI may be linked to those only). */
-async function knownRecommendationIds(db: Db, organisationId: number, ids: readonly number[]): Promise<number[]> {
-	if (ids.length === 0) return [];
-	const rows = await db
-		.selectFrom('recommendation')
-		.select('id')
-		.where('organisationId', '=', organisationId)
-		.where('id', 'in', [...ids])
-		.execute();
-	return rows.map((r) => r.id);
-}
-
 /**
  * The first id that is not a recommendation of the organisation, if any: the API names it, where the form
  * (whose checkboxes come from the organisation) quietly skips it.
@@ -45,22 +35,15 @@ export async function findUnknownRecommendationId(
 	organisationId: number,
 	ids: readonly number[]
 ): Promise<number | undefined> {
-	const known = new Set(await knownRecommendationIds(db, organisationId, ids));
+	const known = new Set(await recommendationIdsIn(db, organisationId, ids));
 	return ids.find((id) => !known.has(id));
 }
 
 /** Replaces a KPI's recommendation links (primary flags) and owners; ids outside the organisation are ignored. */
 async function replaceLinks(trx: Db, organisationId: number, kpiId: number, form: KpiForm): Promise<void> {
 	const [recs, owners] = await Promise.all([
-		knownRecommendationIds(trx, organisationId, form.recommendationId).then((ids) => ids.map((id) => ({ id }))),
-		form.ownerId.length
-			? trx
-					.selectFrom('appUser')
-					.select('id')
-					.where('organisationId', '=', organisationId)
-					.where('id', 'in', form.ownerId)
-					.execute()
-			: []
+		recommendationIdsIn(trx, organisationId, form.recommendationId).then((ids) => ids.map((id) => ({ id }))),
+		userIdsIn(trx, organisationId, form.ownerId).then((ids) => ids.map((id) => ({ id })))
 	]);
 	await trx.deleteFrom('recommendationKpi').where('kpiId', '=', kpiId).execute();
 	await trx.deleteFrom('kpiOwner').where('kpiId', '=', kpiId).execute();
@@ -170,22 +153,10 @@ export async function updateKpiDefinition(
 /** What the KPI form offers: the organisation's recommendations, its project leads, and (editing) the current links. */
 export async function loadKpiFormOptions(db: Db, organisationId: number, kpiId?: number) {
 	const [recommendations, people, links, owners] = await Promise.all([
-		db
-			.selectFrom('recommendation')
-			.select(['id', 'number', 'title'])
-			.where('organisationId', '=', organisationId)
-			.where('archivedAt', 'is', null)
-			.orderBy('programmeId')
-			.orderBy('number')
-			.execute(),
-		db
-			.selectFrom('appUser')
-			.select(['id', 'name', 'role'])
-			.where('organisationId', '=', organisationId)
-			.where('disabledAt', 'is', null)
-			.where('role', 'in', rolesFor('kpi.owner'))
-			.orderBy('name')
-			.execute(),
+		listRecommendationChoices(db, organisationId),
+		listActiveUsersWithRole(db, organisationId, rolesFor('kpi.owner')).then((rows) =>
+			rows.map(({ id, name, role }) => ({ id, name, role }))
+		),
 		kpiId
 			? db
 					.selectFrom('recommendationKpi')

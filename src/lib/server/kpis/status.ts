@@ -12,6 +12,7 @@ import { parseDecimal } from '../../domain/numbers';
 import { listKpiLinks, listKpiOwnerNames, type KpiLink } from './kpis';
 import { listDecisiveObservations, listRecentPrimaryObservations, type PeriodPerFrequency } from './observation-reads';
 import { listFollowUpItems, listRecommendations, sumBudgetsByRecommendation } from '../register/recommendations';
+import { listAssigneeNames } from '../register/assignments';
 
 export interface KpiSummary {
 	id: number;
@@ -142,13 +143,7 @@ export async function loadOverview(db: Db, organisationId: number, asOf: string)
 		loadKpiProgress(db, organisationId, asOf, linkRows, 'organisation'),
 		listFollowUpItems(db, organisationId),
 		sumBudgetsByRecommendation(db, organisationId),
-		db
-			.selectFrom('recommendationAssignment as a')
-			.innerJoin('appUser as u', 'u.id', 'a.userId')
-			.where('a.organisationId', '=', organisationId)
-			.select(['a.recommendationId', 'u.id', 'u.name'])
-			.orderBy('u.name')
-			.execute(),
+		listAssigneeNames(db, organisationId),
 		listKpiOwnerNames(db, organisationId),
 		// The primary KPIs' last values for the sparklines, in one query however many there are.
 		listRecentPrimaryObservations(db, organisationId, current, SPARKLINE_POINTS)

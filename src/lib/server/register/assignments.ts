@@ -1,23 +1,16 @@
 import { rolesFor } from '../../domain/policy';
 import type { Db } from '../infra/db';
 import { recordAudit } from '../audit/record';
+import { listActiveUsersWithRole, userIdsIn } from '../auth/users';
 import { NOT_FOUND, type WriteResult } from '../infra/write-result';
 import { refused, type Actor } from './concurrency';
 import { lockRecommendation } from './recommendation-writes';
-
-/** The project leads assigned to a recommendation (they may write its narratives and follow-up states). */
+import { recommendationIdsIn } from './recommendations';
 
 /** The project leads of the organisation, with whether each is assigned to the recommendation. */
 export async function listAssignableLeads(db: Db, organisationId: number, recommendationId: number) {
 	const [leads, assigned] = await Promise.all([
-		db
-			.selectFrom('appUser')
-			.select(['id', 'name', 'email'])
-			.where('organisationId', '=', organisationId)
-			.where('role', 'in', rolesFor('values.assignee'))
-			.where('disabledAt', 'is', null)
-			.orderBy('name')
-			.execute(),
+		listActiveUsersWithRole(db, organisationId, rolesFor('values.assignee')),
 		db
 			.selectFrom('recommendationAssignment')
 			.select('userId')
@@ -26,7 +19,7 @@ export async function listAssignableLeads(db: Db, organisationId: number, recomm
 			.execute()
 	]);
 	const ids = new Set(assigned.map((a) => a.userId));
-	return leads.map((lead) => ({ ...lead, assigned: ids.has(lead.id) }));
+	return leads.map(({ id, name, email }) => ({ id, name, email, assigned: ids.has(id) }));
 }
 
 /** Replaces the project leads assigned to a recommendation (only active project leads of the organisation). */
@@ -39,13 +32,7 @@ export async function setAssignments(
 	if (!(await lockRecommendation(trx, actor.organisationId, recommendationId))) return NOT_FOUND;
 	const wanted = [...new Set(userIds)];
 	if (wanted.length) {
-		const leads = await trx
-			.selectFrom('appUser')
-			.select('id')
-			.where('organisationId', '=', actor.organisationId)
-			.where('role', 'in', rolesFor('values.assignee'))
-			.where('id', 'in', wanted)
-			.execute();
+		const leads = await userIdsIn(trx, actor.organisationId, wanted, rolesFor('values.assignee'));
 		if (leads.length !== wanted.length) return refused('userId', 'not_project_lead');
 	}
 	const before = (
@@ -76,4 +63,47 @@ export async function setAssignments(
 		after: { assigned: after }
 	});
 	return { kind: 'ok', change: 'updated', id: recommendationId };
+}
+
+/** Ids of the recommendations a user is assigned to. */
+export async function listAssignmentIds(db: Db, userId: number): Promise<number[]> {
+	const rows = await db
+		.selectFrom('recommendationAssignment')
+		.select('recommendationId')
+		.where('userId', '=', userId)
+		.execute();
+	return rows.map((r) => r.recommendationId);
+}
+
+/**
+ * Replaces the recommendations a user is assigned to (the admin's page): ids that are not recommendations
+ * of the organisation are ignored. Answers the ids before and after; the caller audits the change.
+ */
+export async function replaceUserAssignments(
+	trx: Db,
+	organisationId: number,
+	userId: number,
+	recommendationIds: readonly number[]
+): Promise<{ before: number[]; after: number[] }> {
+	const after = await recommendationIdsIn(trx, organisationId, recommendationIds);
+	const before = await listAssignmentIds(trx, userId);
+	await trx.deleteFrom('recommendationAssignment').where('userId', '=', userId).execute();
+	if (after.length) {
+		await trx
+			.insertInto('recommendationAssignment')
+			.values(after.map((recommendationId) => ({ organisationId, recommendationId, userId })))
+			.execute();
+	}
+	return { before, after };
+}
+
+/** Every assignment of the organisation with the assignee's name, by name (the overview's "ansvarlig"). */
+export function listAssigneeNames(db: Db, organisationId: number) {
+	return db
+		.selectFrom('recommendationAssignment as a')
+		.innerJoin('appUser as u', 'u.id', 'a.userId')
+		.where('a.organisationId', '=', organisationId)
+		.select(['a.recommendationId', 'u.id', 'u.name'])
+		.orderBy('u.name')
+		.execute();
 }

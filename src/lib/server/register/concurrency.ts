@@ -1,6 +1,5 @@
-import type { Db } from '../infra/db';
 import type { SessionUser } from '../auth/session';
-import { invalid, type FieldChange, type Refusal } from '../infra/write-result';
+import { invalid, type Refusal } from '../infra/write-result';
 import { invalidMessage } from './display';
 
 /**
@@ -43,48 +42,6 @@ export function diffFields<T extends Record<string, unknown>>(
 		}
 	}
 	return Object.keys(a).length ? { before: b, after: a } : null;
-}
-
-/**
- * What others changed on an entity after `version`: the field changes of its audited updates whose
- * `after.version` is newer, oldest first (for the conflict message).
- */
-export async function changesSince(
-	db: Db,
-	organisationId: number,
-	entityType: string,
-	entityId: number,
-	actions: readonly string[],
-	version: number
-): Promise<FieldChange[]> {
-	const events = await db
-		.selectFrom('auditEvent as a')
-		.leftJoin('appUser as u', 'u.id', 'a.actorUserId')
-		.where('a.organisationId', '=', organisationId)
-		.where('a.entityType', '=', entityType)
-		.where('a.entityId', '=', String(entityId))
-		.where('a.action', 'in', [...actions])
-		.select(['a.occurredAt', 'a.before', 'a.after', 'a.actorLabel', 'u.name as actorName'])
-		.orderBy('a.id', 'desc')
-		.limit(50)
-		.execute();
-	const changes: FieldChange[] = [];
-	for (const event of events.reverse()) {
-		const after = (event.after ?? {}) as Record<string, unknown>;
-		const before = (event.before ?? {}) as Record<string, unknown>;
-		if (typeof after.version !== 'number' || after.version <= version) continue;
-		for (const field of Object.keys(after)) {
-			if (field === 'version') continue;
-			changes.push({
-				field,
-				before: before[field] ?? null,
-				after: after[field],
-				by: event.actorName ?? event.actorLabel,
-				at: event.occurredAt
-			});
-		}
-	}
-	return changes;
 }
 
 /** Whether the database refused a write for a unique key (the row's caller turns it into a field message). */

@@ -1,5 +1,5 @@
 // The register: programmes, themes, recommendations and what hangs on them (lifecycle, decision, override, assignments, budget, follow-up items, narratives), their pages' helpers and the programme document; the one home of these tables.
-export { diffFields, changesSince, refused, type Actor, type InvalidReason } from './concurrency';
+export { diffFields, refused, type Actor, type InvalidReason } from './concurrency';
 export { listProgrammes, findProgramme, createProgramme, updateProgramme, setProgrammeArchived } from './programmes';
 export { listThemes, createTheme, updateTheme, moveTheme, deleteTheme } from './themes';
 export {
@@ -21,7 +21,7 @@ export {
 	setStatusOverride,
 	listLifecycleEvents
 } from './recommendation-writes';
-export { listAssignableLeads, setAssignments } from './assignments';
+export { listAssignableLeads, setAssignments, listAssignmentIds } from './assignments';
 export {
 	addBudgetLine,
 	updateBudgetLine,

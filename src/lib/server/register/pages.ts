@@ -1,5 +1,5 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { pathId as parsePathId } from '../http/api';
+import { parseId } from '../../schemas/fields';
 import { getDb } from '../infra/db';
 import { requireCan } from '../auth/guards';
 import type { Action } from '../../domain/policy';
@@ -16,7 +16,7 @@ import { findRecommendation } from './recommendations';
 
 /** A path id by the API's strict rule ('01', '1.0', '0x1' are not ids), or 404. */
 export function pathId(event: Pick<RequestEvent, 'params'>, name = 'id'): number {
-	const id = parsePathId((event.params as Record<string, string>)[name] ?? '');
+	const id = parseId((event.params as Record<string, string>)[name] ?? '');
 	if (id === null) error(404, t('recommendation.not_found'));
 	return id;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../infra/db';
+import type { WriteResult } from '../infra/write-result';
 import type { SessionUser } from '../auth/session';
 import { recordAudit } from '../audit/record';
 import { t, type PlainMessageKey } from '../messages';
@@ -190,8 +191,11 @@ export function documentProblems(error: z.ZodError, raw: unknown): DocumentProbl
 	return error.issues.map((issue) => ({ where: describePath(issue.path, raw), message: issue.message }));
 }
 
-export type ImportResult =
-	{ kind: 'ok'; programmeId: number; recommendations: number } | { kind: 'invalid'; problems: DocumentProblem[] };
+/** An imported programme document, in the one write vocabulary; `invalid` on 'programme' when its name is taken. */
+export type ImportResult = Extract<
+	WriteResult<{ programmeId: number; recommendations: number }>,
+	{ kind: 'ok' | 'invalid' }
+>;
 
 /** Reads JSON text into a checked document, or every problem found. */
 export function readProgrammeDocument(
@@ -235,12 +239,8 @@ export async function importProgramme(
 	if (taken)
 		return {
 			kind: 'invalid',
-			problems: [
-				{
-					where: t('programme_document.section.programme'),
-					message: t('programme_document.name_exists', { name: doc.programme.name })
-				}
-			]
+			field: 'programme',
+			message: t('programme_document.name_exists', { name: doc.programme.name })
 		};
 	const organisationId = user.organisationId;
 	const { archived, ...programmeFields } = doc.programme;

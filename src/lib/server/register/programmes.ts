@@ -2,7 +2,8 @@ import type { Db } from '../infra/db';
 import { recordAudit } from '../audit/record';
 import { NOT_FOUND, stale, type WriteResult } from '../infra/write-result';
 import type { ProgrammeForm } from '../../schemas/register';
-import { changesSince, diffFields, refused, type Actor } from './concurrency';
+import { diffFields, refused, type Actor } from './concurrency';
+import { changesSince } from '../audit/audit-events';
 
 /**
  * Programmes: the list, one programme, and its writes (create, update, archive/restore). Writes take

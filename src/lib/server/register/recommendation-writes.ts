@@ -9,7 +9,8 @@ import {
 	type OverrideForm,
 	type RecommendationForm
 } from '../../schemas/register';
-import { changesSince, diffFields, isUniqueViolation, refused, type Actor } from './concurrency';
+import { diffFields, isUniqueViolation, refused, type Actor } from './concurrency';
+import { changesSince } from '../audit/audit-events';
 import { lockProgramme } from './programmes';
 
 /**

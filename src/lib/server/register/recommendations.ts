@@ -133,3 +133,79 @@ export function listStatusUpdates(db: Db, organisationId: number, recommendation
 		.orderBy('s.period', 'desc')
 		.execute();
 }
+
+/**
+ * Of these ids, the recommendations of the organisation (with `assignedTo`: only those assigned to that user).
+ * @example const known = await recommendationIdsIn(db, organisationId, form.recommendationId);
+ */
+export async function recommendationIdsIn(
+	db: Db,
+	organisationId: number,
+	ids: readonly number[],
+	assignedTo?: number
+): Promise<number[]> {
+	if (ids.length === 0) return [];
+	let query = db
+		.selectFrom('recommendation as r')
+		.select('r.id')
+		.where('r.organisationId', '=', organisationId)
+		.where('r.id', 'in', [...ids]);
+	if (assignedTo !== undefined) {
+		query = query.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('recommendationAssignment as a')
+					.select('a.userId')
+					.whereRef('a.recommendationId', '=', 'r.id')
+					.where('a.userId', '=', assignedTo)
+			)
+		);
+	}
+	return (await query.execute()).map((row) => row.id);
+}
+
+/** The organisation's live recommendations as a form lists them to choose from (number and title). */
+export function listRecommendationChoices(db: Db, organisationId: number) {
+	return db
+		.selectFrom('recommendation')
+		.select(['id', 'number', 'title'])
+		.where('organisationId', '=', organisationId)
+		.where('archivedAt', 'is', null)
+		.orderBy('programmeId')
+		.orderBy('number')
+		.execute();
+}
+
+/**
+ * What the annual status takes from the register for a year, for the whole organisation in four queries:
+ * each recommendation's decision and next step, every budget line and actual, and the year's narratives.
+ */
+export async function loadRegisterForYear(db: Db, organisationId: number, year: number) {
+	const [details, lines, actuals, narratives] = await Promise.all([
+		db
+			.selectFrom('recommendation')
+			.where('organisationId', '=', organisationId)
+			.select(['id', 'lifecycleChangedOn', 'decisionDate', 'decisionBody', 'decisionKind', 'dissentText', 'nextStep'])
+			.execute(),
+		db
+			.selectFrom('budgetLine')
+			.where('organisationId', '=', organisationId)
+			.select(['recommendationId', 'year', 'amountKr'])
+			.orderBy('year')
+			.execute(),
+		db
+			.selectFrom('budgetActual')
+			.where('organisationId', '=', organisationId)
+			.select(['recommendationId', 'year', 'amountKr'])
+			.orderBy('year')
+			.execute(),
+		db
+			.selectFrom('statusUpdate as s')
+			.leftJoin('appUser as u', 'u.id', 's.authorId')
+			.where('s.organisationId', '=', organisationId)
+			.where('s.period', '=', String(year))
+			.select(['s.recommendationId', 's.body', 'u.name as authorName'])
+			.execute()
+	]);
+	return { details, lines, actuals, narratives };
+}

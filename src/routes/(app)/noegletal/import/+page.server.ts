@@ -91,11 +91,10 @@ export const actions: Actions = {
 			return fail(409, { message: t('import.stale'), preview: shown(preview, table.data) });
 		}
 		const result = await applyObservationImport(db, user, preview, event.getClientAddress());
-		if (!result.ok) {
-			const message =
-				result.reason === 'stale' ? t('import.stale') : t('import.nothing_saved', { errors: preview.counts.errors });
-			return fail(result.reason === 'stale' ? 409 : 400, {
-				message,
+		if (result.kind !== 'ok') {
+			// The preview had errors (or rows no longer the user's): 400; a stored value moved since: 409.
+			return fail(result.kind === 'invalid' ? 400 : 409, {
+				message: result.kind === 'invalid' ? result.message : t('import.stale'),
 				preview: shown(await previewObservationImport(db, user, table.data), table.data)
 			});
 		}

@@ -37,7 +37,8 @@ export const actions: Actions = {
 		if (!read.ok) return refused(read.problems);
 		// The whole document in one transaction: all of it or nothing.
 		const result = await inTransaction(await getDb(), (trx) => importProgramme(trx, user, read.document));
-		if (result.kind !== 'ok') return refused(result.problems);
+		if (result.kind === 'invalid')
+			return refused([{ where: t('programme_document.section.programme'), message: result.message }]);
 		redirect(303, `/programmer/${result.programmeId}?gemt=importeret`);
 	}
 };

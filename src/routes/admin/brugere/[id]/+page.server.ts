@@ -10,13 +10,13 @@ import {
 	createResetLink,
 	endUserSessions,
 	findUser,
-	listAssignmentIds,
 	requireCan,
 	setUserAssignments,
 	setUserDisabled
 } from '$lib/server/auth';
 import { sendMail } from '$lib/server/infra/mail';
 import { listRecommendations } from '$lib/server/register/recommendations';
+import { listAssignmentIds } from '$lib/server/register/assignments';
 import { roleField } from '$lib/schemas/auth';
 import { idText } from '$lib/schemas/fields';
 import { t } from '$lib/server/messages';

@@ -48,6 +48,9 @@ export const POST: RequestHandler = async (event) => {
 	if (dryRun) return json(summary(preview));
 	if (preview.counts.errors > 0) return json(summary(preview), { status: 422 });
 	const result = await applyObservationImport(db, user, preview, event.getClientAddress());
-	if (!result.ok) return apiError(409, 'conflict', t('import.stale'));
+	if (result.kind !== 'ok')
+		return result.kind === 'stale'
+			? apiError(409, 'conflict', t('import.stale'))
+			: json(summary(preview), { status: 422 });
 	return json({ ...summary(preview), created: result.created, updated: result.updated, unchanged: result.unchanged });
 };

@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { apiError, apiUser, pathId } from '$lib/server/http/api';
+import { apiError, apiUser } from '$lib/server/http/api';
+import { parseId } from '$lib/schemas/fields';
 import { loadRecommendationDetail } from '$lib/server/register/recommendation-detail';
 import { loadApiKpis } from '$lib/server/kpis';
 import { asOfQuery } from '$lib/schemas/api';
@@ -12,7 +13,7 @@ import { t } from '$lib/server/messages';
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const user = apiUser(locals, 'live.read');
 	if (user instanceof Response) return user;
-	const id = pathId(params.id);
+	const id = parseId(params.id);
 	if (id === null) return apiError(404, 'not_found', t('recommendation.not_found'));
 	const asOf = asOfQuery.optional().safeParse(url.searchParams.get('asOf') ?? undefined);
 	if (!asOf.success) return apiError(422, 'invalid', t('api.invalid_input'), { asOf: asOf.error.issues[0].message });

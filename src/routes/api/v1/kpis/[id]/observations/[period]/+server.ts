@@ -2,7 +2,8 @@ import { json } from '@sveltejs/kit';
 import type { RequestEvent, RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { writeInTransaction, type Refusal } from '$lib/server/infra/write-result';
-import { apiError, apiUser, pathId, readJson } from '$lib/server/http/api';
+import { apiError, apiUser, readJson } from '$lib/server/http/api';
+import { parseId } from '$lib/schemas/fields';
 import { apiRefusal } from '$lib/server/http/refusal';
 import {
 	canEditKpi,
@@ -20,7 +21,7 @@ import { t } from '$lib/server/messages';
 async function target(event: RequestEvent) {
 	const user = apiUser(event.locals, 'live.read');
 	if (user instanceof Response) return user;
-	const id = pathId(event.params.id);
+	const id = parseId(event.params.id);
 	const db = await getDb();
 	const kpi = id === null ? undefined : await findKpi(db, user.organisationId, id);
 	if (!kpi) return apiError(404, 'not_found', t('kpi.not_found'));
@@ -74,7 +75,7 @@ export const PUT: RequestHandler = async (event) => {
 export const DELETE: RequestHandler = async (event) => {
 	const found = await target(event);
 	if (found instanceof Response) return found;
-	const version = pathId(event.url.searchParams.get('version') ?? '');
+	const version = parseId(event.url.searchParams.get('version') ?? '');
 	if (version === null) return apiError(422, 'invalid', t('api.invalid_input'), { version: t('api.version_required') });
 	const { user, kpi, db, period } = found;
 	const result = await writeInTransaction(db, (trx) =>
