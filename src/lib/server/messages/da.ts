@@ -175,6 +175,11 @@ export const daServer = {
 	'observation.not_allowed': 'Du kan ikke indtaste værdier for dette nøgletal. Det er ikke tildelt dig.',
 	'observation.entered_by': 'Indtastet af',
 	'observation.version_invalid': 'Formularen er forældet. Genindlæs siden.',
+	'observation.replace_question': 'Perioden {period} har allerede værdien {stored} (gemt af {by} den {at}). Erstat?',
+	'observation.replace_required': 'Sæt flueben ved »Ja, erstat den gemte værdi« for at erstatte den.',
+	'observation.unusual_required': 'Sæt flueben ved »Ja, værdien er rigtig« for at gemme den.',
+	'observation.unknown_author': 'ukendt',
+	'api.unusual_value': '{message} Send confirmUnusual: true for at gemme værdien alligevel.',
 	'kpi.not_found': 'Nøgletallet findes ikke.',
 	'kpi.unit': 'Enhed',
 

@@ -1,0 +1,186 @@
+/**
+ * Plausibility of one KPI value before it is saved — the one rule set the entry form, the JSON API, the
+ * import preview and the entry grid share (issue 14):
+ * - bounds: by unit (`%` 0–100, counts and days ≥ 0), replaced by the KPI's own min/max where it has them;
+ * - decimals: a value with more decimals than the KPI shows is rounded half away from zero ("half up")
+ *   to the KPI's decimals, and the user is told (a warning, not a refusal);
+ * - no period after the current one (Copenhagen date); the current period of the KPI's frequency is allowed;
+ * - a soft warning, saved only after an explicit "yes, the value is right", when the change from the
+ *   previous value lies more than 3 standard deviations from the mean of the KPI's own period-to-period
+ *   changes (judged once there are at least MIN_CHANGES changes).
+ * Pure: no I/O; words come from the message catalogue, so the browser can show the same sentences.
+ */
+import { t } from '$lib/messages';
+import { formatKpiValue, formatNumber, type KpiUnit } from './format';
+import { roundTo } from './numbers';
+import { comparePeriods, formatPeriodDa, parsePeriodFor, periodContaining, type Frequency } from './periods';
+
+/** What of a KPI the rules need (min/max null: the unit's default bound). */
+export interface PlausibilityRules {
+	unit: KpiUnit;
+	decimals: number;
+	frequency: Frequency;
+	minValue: number | null;
+	maxValue: number | null;
+}
+
+/** One bound and where it comes from (the unit's default or the KPI's own definition). */
+export interface Bound {
+	value: number;
+	source: 'unit' | 'kpi';
+}
+
+/** The period-to-period changes a judgement needs at least. */
+export const MIN_CHANGES = 4;
+/** How many standard deviations a change may lie from the mean change before it is called unusual. */
+export const UNUSUAL_SD = 3;
+
+const UNIT_BOUNDS: Readonly<Record<KpiUnit, { min: number | null; max: number | null }>> = {
+	percent: { min: 0, max: 100 },
+	count: { min: 0, max: null },
+	days: { min: 0, max: null },
+	kr: { min: null, max: null },
+	score: { min: null, max: null }
+};
+
+/**
+ * The bounds a value of the KPI must keep: its own min/max where set, else the unit's default.
+ * @example valueBounds({ unit: 'percent', minValue: null, maxValue: 20, … }) // { min: { value: 0, source: 'unit' }, max: { value: 20, source: 'kpi' } }
+ */
+export function valueBounds(rules: Pick<PlausibilityRules, 'unit' | 'minValue' | 'maxValue'>): {
+	min: Bound | null;
+	max: Bound | null;
+} {
+	const unit = UNIT_BOUNDS[rules.unit];
+	const pick = (own: number | null, fallback: number | null): Bound | null =>
+		own !== null ? { value: own, source: 'kpi' } : fallback !== null ? { value: fallback, source: 'unit' } : null;
+	return { min: pick(rules.minValue, unit.min), max: pick(rules.maxValue, unit.max) };
+}
+
+/** A stored value of the KPI (its history, used for the unusual-change warning). */
+export interface HistoryPoint {
+	period: string;
+	value: number;
+}
+
+export interface PlausibilityInput {
+	/** Canonical period of the KPI's frequency ('2026-09'). */
+	period: string;
+	value: number;
+	/** Today in Copenhagen ('2026-11-22', todayInCopenhagen()). */
+	today: string;
+	/** The KPI's stored values (any order; a stored value of `period` itself is left out of the judgement). */
+	history: readonly HistoryPoint[];
+}
+
+export interface PlausibilityCheck {
+	/** The value as it is to be stored: rounded to the KPI's decimals. */
+	value: number;
+	/** Refusals, each at its field, in Danish: nothing may be saved while there is one. */
+	errors: { field: 'period' | 'value'; message: string }[];
+	/** Set when the value was rounded: tells the user what is stored instead of what was typed. */
+	rounded: string | null;
+	/** Set when the change is unusual: save only after the user confirms the value ("Ja, værdien er rigtig"). */
+	unusual: string | null;
+}
+
+/**
+ * Checks one value of a KPI for a period against the plausibility rules; pure.
+ * @example checkPlausibility(rules, { period: '2026-09', value: 150, today: '2026-11-22', history: [] }).errors
+ * // [{ field: 'value', message: 'Værdien 150,0 % er over 100 %, den højeste værdi for procent.' }]
+ */
+export function checkPlausibility(rules: PlausibilityRules, input: PlausibilityInput): PlausibilityCheck {
+	const show = (v: number) => formatKpiValue(v, rules.unit, rules.decimals);
+	const value = roundTo(input.value, rules.decimals);
+	// A float's noise (6.8999999999 from a percent cell) is not something a person typed: no warning for it.
+	const typed = formatNumber(input.value, decimalsOf(input.value));
+	const rounded =
+		Math.abs(value - input.value) <= 1e-9 * Math.max(1, Math.abs(input.value))
+			? null
+			: rules.decimals === 0
+				? t('plausibility.rounded_whole', { typed, stored: show(value) })
+				: rules.decimals === 1
+					? t('plausibility.rounded_one', { typed, stored: show(value) })
+					: t('plausibility.rounded', { typed, stored: show(value), decimals: rules.decimals });
+	const errors: PlausibilityCheck['errors'] = [];
+
+	const { min, max } = valueBounds(rules);
+	const unitName = t(`unit_name.${rules.unit}`).toLowerCase();
+	if (min && value < min.value)
+		errors.push({
+			field: 'value',
+			message:
+				min.source === 'kpi'
+					? t('plausibility.below_kpi_min', { value: show(value), min: show(min.value) })
+					: t('plausibility.below_unit_min', { value: show(value), min: show(min.value), unit: unitName })
+		});
+	if (max && value > max.value)
+		errors.push({
+			field: 'value',
+			message:
+				max.source === 'kpi'
+					? t('plausibility.above_kpi_max', { value: show(value), max: show(max.value) })
+					: t('plausibility.above_unit_max', { value: show(value), max: show(max.value), unit: unitName })
+		});
+
+	const period = parsePeriodFor(input.period, rules.frequency);
+	if (period.ok) {
+		const current = periodContaining(input.today, rules.frequency);
+		if (comparePeriods(period.period, current) > 0)
+			errors.push({
+				field: 'period',
+				message: t('plausibility.future_period', {
+					period: formatPeriodDa(period.period),
+					current: formatPeriodDa(current)
+				})
+			});
+	}
+
+	const unusual = errors.length === 0 ? unusualChange(rules, input.period, value, input.history, show) : null;
+	return { value, errors, rounded, unusual };
+}
+
+/** The number of decimals a number is written with (up to 20), to echo what was typed. */
+function decimalsOf(value: number): number {
+	const text = String(Math.abs(value));
+	if (/e/i.test(text)) return 20;
+	const dot = text.indexOf('.');
+	return dot === -1 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * The warning for a change more than UNUSUAL_SD standard deviations from the mean of the KPI's own
+ * period-to-period changes, or null. The new value's change is measured from the previous stored value
+ * (or to the next one, for a value before all others).
+ */
+function unusualChange(
+	rules: PlausibilityRules,
+	period: string,
+	value: number,
+	history: readonly HistoryPoint[],
+	show: (v: number) => string
+): string | null {
+	const points = history.filter((p) => p.period !== period).sort((a, b) => (a.period < b.period ? -1 : 1));
+	const changes = points.slice(1).map((p, i) => p.value - points[i].value);
+	if (changes.length < MIN_CHANGES) return null;
+	const mean = changes.reduce((sum, c) => sum + c, 0) / changes.length;
+	const variance = changes.reduce((sum, c) => sum + (c - mean) ** 2, 0) / (changes.length - 1);
+	// A series that never moved would make any change "unusual": one unit of the last decimal is the least spread.
+	const sd = Math.max(Math.sqrt(variance), 10 ** -rules.decimals);
+	const before = points.filter((p) => p.period < period).pop();
+	const after = points.find((p) => p.period > period);
+	const change = before ? value - before.value : after ? after.value - value : null;
+	if (change === null || Math.abs(change - mean) <= UNUSUAL_SD * sd) return null;
+	const neighbour = (before ?? after)!;
+	const low = roundTo(mean - UNUSUAL_SD * sd, rules.decimals);
+	const high = roundTo(mean + UNUSUAL_SD * sd, rules.decimals);
+	return t('plausibility.unusual', {
+		value: show(value),
+		other: show(neighbour.value),
+		period: formatPeriodDa(neighbour.period),
+		change: formatNumber(roundTo(Math.abs(change), rules.decimals), rules.decimals),
+		low: formatNumber(low, rules.decimals),
+		high: formatNumber(high, rules.decimals),
+		count: changes.length
+	});
+}
