@@ -213,6 +213,9 @@ export interface KpiTable extends Stamps {
 	baselinePeriod: string;
 	targetValue: Numeric;
 	targetPeriod: string;
+	/** The KPI's own plausible range (null: the unit's default bound, src/lib/domain/plausibility.ts). */
+	minValue: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+	maxValue: ColumnType<string | null, string | number | null | undefined, string | number | null>;
 	illustrative: ColumnType<boolean, boolean | undefined, boolean>;
 	archivedAt: Date | null;
 }

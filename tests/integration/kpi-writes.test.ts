@@ -144,6 +144,8 @@ describe('KPI writes, access and status as of a date', () => {
 			baselinePeriod: kpi.baselinePeriod,
 			targetValue: Number(kpi.targetValue),
 			targetPeriod: kpi.targetPeriod,
+			minValue: null,
+			maxValue: null,
 			illustrative: false,
 			recommendationId: [],
 			primaryId: [],

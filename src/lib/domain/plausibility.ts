@@ -85,59 +85,87 @@ export interface PlausibilityCheck {
 }
 
 /**
- * Checks one value of a KPI for a period against the plausibility rules; pure.
+ * Checks one value of a KPI for a period against the plausibility rules; pure. For many values of one KPI
+ * (an import, the entry grid) createPlausibilityChecker reads the history once.
  * @example checkPlausibility(rules, { period: '2026-09', value: 150, today: '2026-11-22', history: [] }).errors
- * // [{ field: 'value', message: 'Værdien 150,0 % er over 100 %, den højeste værdi for procent.' }]
+ * // [{ field: 'value', message: 'Værdien 150,0 % er over 100,0 %, den højeste værdi for enheden procent (%).' }]
  */
 export function checkPlausibility(rules: PlausibilityRules, input: PlausibilityInput): PlausibilityCheck {
-	const show = (v: number) => formatKpiValue(v, rules.unit, rules.decimals);
-	const value = roundTo(input.value, rules.decimals);
-	// A float's noise (6.8999999999 from a percent cell) is not something a person typed: no warning for it.
-	const typed = formatNumber(input.value, decimalsOf(input.value));
-	const rounded =
-		Math.abs(value - input.value) <= 1e-9 * Math.max(1, Math.abs(input.value))
-			? null
-			: rules.decimals === 0
-				? t('plausibility.rounded_whole', { typed, stored: show(value) })
-				: rules.decimals === 1
-					? t('plausibility.rounded_one', { typed, stored: show(value) })
-					: t('plausibility.rounded', { typed, stored: show(value), decimals: rules.decimals });
-	const errors: PlausibilityCheck['errors'] = [];
+	return createPlausibilityChecker(rules, input.history)(input);
+}
 
+/**
+ * The plausibility check of one KPI with its stored values read once: each call costs a binary search,
+ * whatever the length of the history.
+ * @example const check = createPlausibilityChecker(rules, stored); rows.map((r) => check({ ...r, today }))
+ */
+export function createPlausibilityChecker(
+	rules: PlausibilityRules,
+	history: readonly HistoryPoint[]
+): (input: Omit<PlausibilityInput, 'history'>) => PlausibilityCheck {
+	const show = (v: number) => formatKpiValue(v, rules.unit, rules.decimals);
+	const changes = createChangeStatistics(history);
 	const { min, max } = valueBounds(rules);
 	const unitName = t(`unit_name.${rules.unit}`).toLowerCase();
-	if (min && value < min.value)
-		errors.push({
-			field: 'value',
-			message:
-				min.source === 'kpi'
-					? t('plausibility.below_kpi_min', { value: show(value), min: show(min.value) })
-					: t('plausibility.below_unit_min', { value: show(value), min: show(min.value), unit: unitName })
-		});
-	if (max && value > max.value)
-		errors.push({
-			field: 'value',
-			message:
-				max.source === 'kpi'
-					? t('plausibility.above_kpi_max', { value: show(value), max: show(max.value) })
-					: t('plausibility.above_unit_max', { value: show(value), max: show(max.value), unit: unitName })
-		});
-
-	const period = parsePeriodFor(input.period, rules.frequency);
-	if (period.ok) {
-		const current = periodContaining(input.today, rules.frequency);
-		if (comparePeriods(period.period, current) > 0)
+	return (input) => {
+		const { value, rounded } = roundForKpi(rules, input.value);
+		const errors: PlausibilityCheck['errors'] = [];
+		if (min && value < min.value)
 			errors.push({
-				field: 'period',
-				message: t('plausibility.future_period', {
-					period: formatPeriodDa(period.period),
-					current: formatPeriodDa(current)
-				})
+				field: 'value',
+				message:
+					min.source === 'kpi'
+						? t('plausibility.below_kpi_min', { value: show(value), min: show(min.value) })
+						: t('plausibility.below_unit_min', { value: show(value), min: show(min.value), unit: unitName })
 			});
-	}
+		if (max && value > max.value)
+			errors.push({
+				field: 'value',
+				message:
+					max.source === 'kpi'
+						? t('plausibility.above_kpi_max', { value: show(value), max: show(max.value) })
+						: t('plausibility.above_unit_max', { value: show(value), max: show(max.value), unit: unitName })
+			});
+		const period = parsePeriodFor(input.period, rules.frequency);
+		if (period.ok) {
+			const current = periodContaining(input.today, rules.frequency);
+			if (comparePeriods(period.period, current) > 0)
+				errors.push({
+					field: 'period',
+					message: t('plausibility.future_period', {
+						period: formatPeriodDa(period.period),
+						current: formatPeriodDa(current)
+					})
+				});
+		}
+		const unusual = errors.length === 0 ? unusualChange(rules, value, changes(input.period, value), show) : null;
+		return { value, errors, rounded, unusual };
+	};
+}
 
-	const unusual = errors.length === 0 ? unusualChange(rules, input.period, value, input.history, show) : null;
-	return { value, errors, rounded, unusual };
+/**
+ * A typed value rounded half away from zero to the KPI's decimals, with the sentence that tells the user
+ * (null when nothing but a float's noise was rounded off).
+ * @example roundForKpi({ unit: 'percent', decimals: 1 }, 6.85) // { value: 6.9, rounded: 'Værdien 6,85 er afrundet til 6,9 %, …' }
+ */
+export function roundForKpi(
+	rules: Pick<PlausibilityRules, 'unit' | 'decimals'>,
+	typed: number
+): { value: number; rounded: string | null } {
+	const value = roundTo(typed, rules.decimals);
+	// A float's noise (6.8999999999 from a percent cell) is not something a person typed: no warning for it.
+	if (Math.abs(value - typed) <= 1e-9 * Math.max(1, Math.abs(typed))) return { value, rounded: null };
+	const params = {
+		typed: formatNumber(typed, decimalsOf(typed)),
+		stored: formatKpiValue(value, rules.unit, rules.decimals)
+	};
+	const rounded =
+		rules.decimals === 0
+			? t('plausibility.rounded_whole', params)
+			: rules.decimals === 1
+				? t('plausibility.rounded_one', params)
+				: t('plausibility.rounded', { ...params, decimals: rules.decimals });
+	return { value, rounded };
 }
 
 /** The number of decimals a number is written with (up to 20), to echo what was typed. */
@@ -145,42 +173,99 @@ function decimalsOf(value: number): number {
 	const text = String(Math.abs(value));
 	if (/e/i.test(text)) return 20;
 	const dot = text.indexOf('.');
-	return dot === -1 ? 0 : text.length - dot - 1;
+	return dot === -1 ? 0 : Math.min(20, text.length - dot - 1);
+}
+
+/** A new value's change against the KPI's own changes (without the stored value of its period). */
+interface ChangeJudgement {
+	count: number;
+	mean: number;
+	sd: number;
+	change: number;
+	neighbour: HistoryPoint;
 }
 
 /**
- * The warning for a change more than UNUSUAL_SD standard deviations from the mean of the KPI's own
- * period-to-period changes, or null. The new value's change is measured from the previous stored value
- * (or to the next one, for a value before all others).
+ * The period-to-period changes of the stored values, as sums, so that leaving one period out (the one
+ * being overwritten) and finding the value before (or after) a period cost no pass over the history.
  */
+function createChangeStatistics(
+	history: readonly HistoryPoint[]
+): (period: string, value: number) => ChangeJudgement | null {
+	const points = [...history].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+	let sum = 0;
+	let squares = 0;
+	for (let i = 1; i < points.length; i++) {
+		const c = points[i].value - points[i - 1].value;
+		sum += c;
+		squares += c * c;
+	}
+	const firstAtOrAfter = (period: string) => {
+		let low = 0;
+		let high = points.length;
+		while (low < high) {
+			const mid = (low + high) >> 1;
+			if (points[mid].period < period) low = mid + 1;
+			else high = mid;
+		}
+		return low;
+	};
+	return (period, value) => {
+		let count = Math.max(0, points.length - 1);
+		let s = sum;
+		let q = squares;
+		const at = firstAtOrAfter(period);
+		const own = points[at]?.period === period;
+		if (own) {
+			// Leaving the period's stored value out: its two changes become one across it.
+			const before = points[at - 1];
+			const after = points[at + 1];
+			const drop = (c: number) => {
+				s -= c;
+				q -= c * c;
+				count -= 1;
+			};
+			if (before) drop(points[at].value - before.value);
+			if (after) drop(after.value - points[at].value);
+			if (before && after) {
+				const c = after.value - before.value;
+				s += c;
+				q += c * c;
+				count += 1;
+			}
+		}
+		if (count < MIN_CHANGES) return null;
+		const before = points[at - 1];
+		const after = points[own ? at + 1 : at];
+		if (!before && !after) return null;
+		const mean = s / count;
+		const variance = Math.max(0, (q - (s * s) / count) / (count - 1));
+		return before
+			? { count, mean, sd: Math.sqrt(variance), change: value - before.value, neighbour: before }
+			: { count, mean, sd: Math.sqrt(variance), change: after.value - value, neighbour: after };
+	};
+}
+
+/** The warning for a change more than UNUSUAL_SD standard deviations from the mean change, or null. */
 function unusualChange(
 	rules: PlausibilityRules,
-	period: string,
 	value: number,
-	history: readonly HistoryPoint[],
+	judged: ChangeJudgement | null,
 	show: (v: number) => string
 ): string | null {
-	const points = history.filter((p) => p.period !== period).sort((a, b) => (a.period < b.period ? -1 : 1));
-	const changes = points.slice(1).map((p, i) => p.value - points[i].value);
-	if (changes.length < MIN_CHANGES) return null;
-	const mean = changes.reduce((sum, c) => sum + c, 0) / changes.length;
-	const variance = changes.reduce((sum, c) => sum + (c - mean) ** 2, 0) / (changes.length - 1);
+	if (!judged) return null;
 	// A series that never moved would make any change "unusual": one unit of the last decimal is the least spread.
-	const sd = Math.max(Math.sqrt(variance), 10 ** -rules.decimals);
-	const before = points.filter((p) => p.period < period).pop();
-	const after = points.find((p) => p.period > period);
-	const change = before ? value - before.value : after ? after.value - value : null;
-	if (change === null || Math.abs(change - mean) <= UNUSUAL_SD * sd) return null;
-	const neighbour = (before ?? after)!;
-	const low = roundTo(mean - UNUSUAL_SD * sd, rules.decimals);
-	const high = roundTo(mean + UNUSUAL_SD * sd, rules.decimals);
+	const sd = Math.max(judged.sd, 10 ** -rules.decimals);
+	if (Math.abs(judged.change - judged.mean) <= UNUSUAL_SD * sd) return null;
+	const low = roundTo(judged.mean - UNUSUAL_SD * sd, rules.decimals);
+	const high = roundTo(judged.mean + UNUSUAL_SD * sd, rules.decimals);
 	return t('plausibility.unusual', {
 		value: show(value),
-		other: show(neighbour.value),
-		period: formatPeriodDa(neighbour.period),
-		change: formatNumber(roundTo(Math.abs(change), rules.decimals), rules.decimals),
+		other: show(judged.neighbour.value),
+		period: formatPeriodDa(judged.neighbour.period),
+		change: formatNumber(roundTo(Math.abs(judged.change), rules.decimals), rules.decimals),
 		low: formatNumber(low, rules.decimals),
 		high: formatNumber(high, rules.decimals),
-		count: changes.length
+		count: judged.count
 	});
 }

@@ -46,6 +46,11 @@ export const kpiShape = z
 		dataSource: z.string(),
 		baseline: valueAtPeriodShape,
 		target: valueAtPeriodShape,
+		minValue: z
+			.number()
+			.nullable()
+			.meta({ description: "Lowest plausible value; null: the unit's default (% 0, counts and days 0)" }),
+		maxValue: z.number().nullable().meta({ description: "Highest plausible value; null: the unit's default (% 100)" }),
 		status: z.enum(KPI_STATUSES),
 		achievedShare: z.number().nullable(),
 		expectedShare: z.number().nullable(),
@@ -91,6 +96,8 @@ export const kpiCreateBody = z
 		dataSource: text(200).default(''),
 		baseline: valueAtPeriod,
 		target: valueAtPeriod,
+		minValue: finiteNumber.nullable().default(null),
+		maxValue: finiteNumber.nullable().default(null),
 		recommendationIds: z.array(z.number().int().positive()).max(100).default([])
 	})
 	.strict()
@@ -102,6 +109,8 @@ export const kpiCreateBody = z
 			target: body.target
 		});
 		if (problem) ctx.addIssue({ code: 'custom', path: ['target'], message: t(`api.kpi_${problem}`) });
+		if (body.minValue !== null && body.maxValue !== null && body.minValue >= body.maxValue)
+			ctx.addIssue({ code: 'custom', path: ['maxValue'], message: t('kpi_form.bounds_order') });
 	})
 	.meta({ id: 'KpiCreate' });
 
@@ -124,7 +133,11 @@ export const observationPutBody = z
 		comment: keptOrCleared(text(2000), '', 'Udeladt: den gemte kommentar bevares. null eller "": kommentaren ryddes.'),
 		source: keptOrCleared(text(500), '', 'Udeladt: den gemte kilde bevares. null eller "": kilden ryddes.'),
 		seriesBreak: keptOrCleared(z.boolean(), false, 'Udeladt: det gemte databrud bevares. null: false.'),
-		version: z.number().int().positive().nullable().optional()
+		version: z.number().int().positive().nullable().optional(),
+		confirmUnusual: z.boolean().optional().meta({
+			description:
+				'true: gem en værdi, der ændrer sig mere end 3 standardafvigelser af nøgletallets sædvanlige ændringer (ellers 422 med koden unusual).'
+		})
 	})
 	.strict()
 	.meta({ id: 'ObservationPut' });

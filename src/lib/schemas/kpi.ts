@@ -10,6 +10,15 @@ const ids = z
 	.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number))
 	.pipe(z.array(z.number().int().positive()).max(1000));
 
+/** An optional number of the form ('' or left out: none, the unit's default applies). */
+const optionalDecimal = z
+	.preprocess(
+		(v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v),
+		decimalText().nullable()
+	)
+	.optional()
+	.transform((v) => v ?? null);
+
 const text = (max: number) =>
 	z
 		.string()
@@ -44,6 +53,8 @@ export const kpiFormSchema = z
 		baselinePeriod: periodText(false),
 		targetValue: decimalText(),
 		targetPeriod: periodText(false),
+		minValue: optionalDecimal,
+		maxValue: optionalDecimal,
 		illustrative: z
 			.string()
 			.optional()
@@ -58,6 +69,8 @@ export const kpiFormSchema = z
 			.pipe(z.number().int().positive().nullable())
 	})
 	.superRefine((form, ctx) => {
+		if (form.minValue !== null && form.maxValue !== null && form.minValue >= form.maxValue)
+			ctx.addIssue({ code: 'custom', path: ['maxValue'], message: t('kpi_form.bounds_order') });
 		const problem = validateKpiDefinition({
 			direction: form.direction,
 			frequency: form.frequency,

@@ -47,6 +47,25 @@ export function observationFormSchema(frequency: Frequency) {
 					.int({ error: t('observation.version_invalid') })
 					.positive({ error: t('observation.version_invalid') })
 					.nullable()
-			)
+			),
+		/** The period `version` belongs to: the version of another period says nothing about this one. */
+		versionOf: z.string().max(20).optional().default(''),
+		/** "Ja, erstat den gemte værdi": overwriting a stored value is asked first. */
+		replace: checkbox,
+		/** "Ja, værdien er rigtig": an unusual change (domain/plausibility.ts) is saved only with it. */
+		confirmUnusual: checkbox,
+		/** When the form was loaded (ISO time): a value stored after it was stored by someone else meanwhile. */
+		loadedAt: z
+			.string()
+			.optional()
+			.transform((v) => {
+				const time = v ? Date.parse(v) : NaN;
+				return Number.isNaN(time) ? null : new Date(time);
+			})
 	});
 }
+
+const checkbox = z
+	.string()
+	.optional()
+	.transform((v) => v === 'on');

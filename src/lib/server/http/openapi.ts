@@ -199,7 +199,10 @@ export function openApiDocument() {
 				put: {
 					summary: 'Gem værdien for en periode (version kræves for at ændre en eksisterende)',
 					description:
-						'value sendes altid. comment, source og seriesBreak, der udelades, bevarer den gemte værdi (en ny værdi får "" og false); null rydder dem.',
+						'value sendes altid. comment, source og seriesBreak, der udelades, bevarer den gemte værdi (en ny værdi får "" og false); null rydder dem. ' +
+						'Værdien kontrolleres som i indtastningsformularen: uden for nøgletallets grænser (minValue/maxValue, ellers enhedens: % 0–100, antal og dage mindst 0) eller i en periode efter den nuværende → 422 invalid med grunden ved feltet; ' +
+						'flere decimaler end nøgletallets afrundes halvt op (væk fra nul), og svaret viser den gemte værdi; ' +
+						'en ændring på mere end 3 standardafvigelser af nøgletallets sædvanlige ændringer → 422 unusual, medmindre confirmUnusual er true.',
 					parameters: [idParam, periodParam],
 					requestBody: {
 						required: true,
@@ -212,7 +215,9 @@ export function openApiDocument() {
 						'409': errorResponse('Forældet version'),
 						'413': errorResponse('For stor'),
 						'415': errorResponse('Forkert Content-Type'),
-						'422': errorResponse('Ugyldige felter eller periode'),
+						'422': errorResponse(
+							'Ugyldige felter eller periode, værdi uden for grænserne, eller usædvanlig ændring (kode unusual)'
+						),
 						...refused
 					}
 				},

@@ -8,8 +8,10 @@ import {
 	listWritableKpiIds,
 	loadStoredObservations,
 	observationKey,
+	plausibilityCheckers,
 	type StoredObservation
 } from '../kpis';
+import { todayInCopenhagen } from '../../domain/dates';
 import type { ImportPreview, ImportTable, PreviewRow } from './types';
 
 /**
@@ -33,11 +35,36 @@ export async function previewObservationImport(db: Db, user: SessionUser, table:
 		...new Set(drafts.flatMap((draft) => (draft.kpi && writable.has(draft.kpi.id) ? [draft.kpi.id] : [])))
 	];
 	const stored = await loadStoredObservations(db, user.organisationId, kpiIds);
+	const plausibility = plausibilityCheckers(kpis, stored);
+	const today = todayInCopenhagen();
+	const warnings = drafts.map((draft) => checkRowPlausibility(draft, plausibility, today));
 	return summarise(
-		drafts.map((draft) =>
-			classify(draft, draft.kpi && draft.period ? stored.get(observationKey(draft.kpi.id, draft.period)) : undefined)
-		)
+		drafts.map((draft, i) => ({
+			...classify(
+				draft,
+				draft.kpi && draft.period ? stored.get(observationKey(draft.kpi.id, draft.period)) : undefined
+			),
+			warning: warnings[i]
+		}))
 	);
+}
+
+/**
+ * The entry form's plausibility rules on a read row (domain/plausibility.ts): a bound or a future period is
+ * one more reason the row is refused, and the value is rounded to the KPI's decimals; what the user should
+ * look at (rounded, an unusual change) comes back as the row's warning.
+ */
+function checkRowPlausibility(
+	draft: RowDraft,
+	checkerFor: ReturnType<typeof plausibilityCheckers>,
+	today: string
+): string | null {
+	if (!draft.kpi || draft.period === null || draft.value === null || draft.messages.length > 0) return null;
+	const check = checkerFor(draft.kpi.id)?.({ period: draft.period, value: draft.value, today });
+	if (!check) return null;
+	draft.messages.push(...check.errors.map((e) => e.message));
+	draft.value = check.value;
+	return [check.rounded, check.unusual].filter(Boolean).join(' ') || null;
 }
 
 /** The second (third …) row for the same KPI and period is an error naming the first one's line. */

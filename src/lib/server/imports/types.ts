@@ -35,6 +35,8 @@ export interface PreviewRow {
 	comment: string;
 	/** Why the row is refused (Danish), null unless kind is 'error'. */
 	message: string | null;
+	/** What to look at before saving (Danish, domain/plausibility.ts): the value was rounded, or its change is unusual. */
+	warning?: string | null;
 }
 
 export interface ImportPreview {

@@ -5,6 +5,7 @@ import { listKpis, listRecommendationKpiPairs } from './kpis';
 import { listObservationsWithAuthor } from './observation-reads';
 import { kpiDefinitionOf, loadKpiProgress } from './status';
 import { listComparisons } from './comparisons';
+import { parseDecimal } from '../../domain/numbers';
 
 /** The API's KPI shape (schemas/api.ts `kpiShape`). */
 export function kpiToApi(kpi: Kpi, progress: KpiProgress, recommendationIds: number[]) {
@@ -21,6 +22,8 @@ export function kpiToApi(kpi: Kpi, progress: KpiProgress, recommendationIds: num
 		dataSource: kpi.dataSource,
 		baseline,
 		target,
+		minValue: kpi.minValue === null ? null : parseDecimal(kpi.minValue),
+		maxValue: kpi.maxValue === null ? null : parseDecimal(kpi.maxValue),
 		status: progress.status,
 		achievedShare: progress.achievedShare,
 		expectedShare: progress.expectedShare,

@@ -22,6 +22,8 @@ function columns(form: KpiForm) {
 		baselinePeriod: form.baselinePeriod,
 		targetValue: form.targetValue,
 		targetPeriod: form.targetPeriod,
+		minValue: form.minValue,
+		maxValue: form.maxValue,
 		illustrative: form.illustrative
 	};
 }

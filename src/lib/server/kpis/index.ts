@@ -29,6 +29,7 @@ export {
 export {
 	listObservations,
 	listObservationsWithAuthor,
+	findObservationWithAuthor,
 	listDecisiveObservations,
 	listRecentPrimaryObservations,
 	type PeriodPerFrequency
@@ -58,4 +59,11 @@ export {
 	type KpiSummary,
 	type OverviewRow
 } from './status';
+export {
+	saveEnteredObservation,
+	type EnteredObservation,
+	type EntryOutcome,
+	type StoredEntry
+} from './observation-entry';
+export { plausibilityRulesOf, plausibilityCheckers, checkObservationPlausibility } from './plausibility';
 export { kpiToApi, loadApiKpis, loadApiKpiDetail, loadApiObservations } from './api-shape';

@@ -47,7 +47,7 @@ export function listKpis(db: Db, organisationId: number, onlyId?: number) {
 export function listKpiRefs(db: Db, organisationId: number) {
 	return db
 		.selectFrom('kpi')
-		.select(['id', 'name', 'frequency'])
+		.select(['id', 'name', 'frequency', 'unit', 'decimals', 'minValue', 'maxValue'])
 		.where('organisationId', '=', organisationId)
 		.execute();
 }

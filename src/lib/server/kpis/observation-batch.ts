@@ -11,6 +11,8 @@ import { parseDecimal, plainDecimal } from '../../domain/numbers';
 /** A stored value as an import compares with it. */
 export interface StoredObservation {
 	id: number;
+	kpiId: number;
+	period: string;
 	value: number;
 	comment: string;
 }
@@ -41,6 +43,8 @@ export async function loadStoredObservations(
 	for (const row of await query.execute()) {
 		stored.set(observationKey(row.kpiId, row.period), {
 			id: row.id,
+			kpiId: row.kpiId,
+			period: row.period,
 			value: parseDecimal(row.value),
 			comment: row.comment
 		});

@@ -127,6 +127,19 @@ export async function listObservations(db: Executor, organisationId: number, kpi
 	return rows.map((row) => ({ ...row, value: parseDecimal(row.value) }));
 }
 
+/** The stored value of one KPI for one period with who entered it and when (the entry form's overwrite question). */
+export async function findObservationWithAuthor(db: Executor, organisationId: number, kpiId: number, period: string) {
+	const row = await db
+		.selectFrom('observation as o')
+		.leftJoin('appUser as u', 'u.id', 'o.enteredBy')
+		.where('o.organisationId', '=', organisationId)
+		.where('o.kpiId', '=', kpiId)
+		.where('o.period', '=', period)
+		.select(['o.value', 'o.version', 'u.name as enteredBy', 'o.enteredAt'])
+		.executeTakeFirst();
+	return row ? { ...row, value: parseDecimal(row.value) } : undefined;
+}
+
 /** Every value of one KPI with the name of whoever entered it, oldest first (the API's observations). */
 export async function listObservationsWithAuthor(db: Executor, organisationId: number, kpiId: number) {
 	const rows = await db

@@ -236,6 +236,7 @@ export const daServer = {
 	'export.sheet': 'Målinger',
 
 	'kpi_form.decimals_invalid': 'Antal decimaler skal være 0–4.',
+	'kpi_form.bounds_order': 'Den højeste tilladte værdi skal være større end den mindste.',
 	'kpi_form.primary': 'Primært nøgletal for {title}',
 	'kpi_form.saved': 'Nøgletallet er gemt.',
 	'kpi_form.created': 'Nøgletallet er oprettet.',

@@ -238,6 +238,7 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'export.no': 'No',
 	'export.sheet': 'Values',
 
+	'kpi_form.bounds_order': 'The highest allowed value must be greater than the lowest.',
 	'kpi_form.decimals_invalid': 'Decimals must be 0–4.',
 	'kpi_form.primary': 'Primary KPI of {title}',
 	'kpi_form.saved': 'The KPI is saved.',

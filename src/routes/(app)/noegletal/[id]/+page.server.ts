@@ -1,11 +1,11 @@
 import { can } from '$lib/domain/policy';
-import { error, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, inTransaction } from '$lib/server/infra/db';
 import { writeInTransaction } from '$lib/server/infra/write-result';
 import { parseForm } from '$lib/server/http/forms';
-import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
+import { formRefusal, formValues, invalidForm, type FormFailure } from '$lib/server/http/refusal';
 import { requireCan } from '$lib/server/auth/guards';
 import {
 	canEditKpi,
@@ -18,16 +18,18 @@ import {
 	kpiDefinitionOf,
 	loadKpiProgress,
 	saveComparisonValues,
-	saveObservation,
-	storedObservationOf
+	saveEnteredObservation
 } from '$lib/server/kpis';
 import { listObservationAuditEvents } from '$lib/server/audit/audit-events';
 import { comparisonSchema, comparisonValuesSchema } from '$lib/schemas/comparison';
 import { observationFormSchema } from '$lib/schemas/observation';
 import { idParam } from '$lib/schemas/fields';
 import { nextMissingPeriod } from '$lib/domain/entry';
-import { formatKpiValue } from '$lib/domain/format';
-import { formatPeriodDa } from '$lib/domain/periods';
+import { formatDateTimeDa, formatKpiValue } from '$lib/domain/format';
+import { plainDecimal } from '$lib/domain/numbers';
+import { roundForKpi } from '$lib/domain/plausibility';
+import type { Kpi } from '../../../../../db/types';
+import { formatPeriodDa, parsePeriodFor } from '$lib/domain/periods';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
 
@@ -40,6 +42,43 @@ async function kpiFor(event: RequestEvent) {
 	const kpi = await findKpi(db, user.organisationId, id.data);
 	if (!kpi) error(404, t('kpi.not_found'));
 	return { user, kpi, db };
+}
+
+/** A refused save's answer: the form it answers and the typed text, to refill it (see FormFailure). */
+function saveFailure(values: Record<string, string>): SaveFailure {
+	return {
+		form: 'save',
+		rowId: null,
+		message: null,
+		errors: {},
+		values,
+		conflict: null,
+		unusual: false,
+		replace: null
+	};
+}
+
+/** The save form's refusal: with the overwrite question (`replace`) or the unusual-value tick (`unusual`). */
+type SaveFailure = FormFailure<never> & { unusual: boolean; replace: { stored: string } | null };
+
+/**
+ * The confirmation after a save or delete, from the address the action redirected to (post/redirect/get:
+ * `?gemt=2026-09`, `?slettet=2026-09`), in the words of the request's language; null when there is none.
+ */
+function feedbackFrom(url: URL, kpi: { unit: Kpi['unit']; decimals: number; frequency: Kpi['frequency'] }) {
+	const periodOf = (name: string) => {
+		const text = url.searchParams.get(name);
+		const period = text ? parsePeriodFor(text, kpi.frequency) : null;
+		return period?.ok ? formatPeriodDa(period.period) : null;
+	};
+	const deleted = periodOf('slettet');
+	if (deleted) return t('observation.deleted', { period: deleted });
+	const saved = periodOf('gemt');
+	if (!saved) return null;
+	if (url.searchParams.has('uaendret')) return t('observation.unchanged', { period: saved });
+	const typed = Number(url.searchParams.get('afrundet') ?? NaN);
+	const note = Number.isFinite(typed) ? roundForKpi(kpi, typed).rounded : null;
+	return note ? `${t('observation.saved', { period: saved })} ${note}` : t('observation.saved', { period: saved });
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -69,6 +108,8 @@ export const load: PageServerLoad = async (event) => {
 			asOf
 		),
 		editing,
+		feedback: feedbackFrom(event.url, kpi),
+		loadedAt: new Date().toISOString(),
 		history: can(user, 'history.read') ? await listObservationAuditEvents(db, user.organisationId, kpi.id) : null
 	};
 };
@@ -118,45 +159,59 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const form = parseForm(observationFormSchema(kpi.frequency), formData);
 		if (!form.ok) return invalidForm('save', form.errors, formValues(formData));
-		const { period, value, comment, source, seriesBreak, version } = form.data;
-		const result = await writeInTransaction(db, (trx) =>
-			saveObservation(trx, {
+		const refill = { ...formValues(formData), period: form.data.period };
+		const outcome = await inTransaction(db, (trx) =>
+			saveEnteredObservation(trx, kpi, {
+				...form.data,
 				organisationId: user.organisationId,
-				kpiId: kpi.id,
-				period,
-				value,
-				comment,
-				source,
-				seriesBreak,
-				expectedVersion: version,
 				userId: user.id,
 				clientAddress: event.getClientAddress()
 			})
 		);
-		if (result.kind === 'stale') {
-			// The form comes back with what was typed and the stored version, so saving again overwrites knowingly.
-			const stored = storedObservationOf(result);
-			const yours = formatKpiValue(value, kpi.unit, kpi.decimals);
-			const periodText = formatPeriodDa(period);
-			const staleMessage = stored
-				? t('observation.conflict', {
-						period: periodText,
-						stored: formatKpiValue(stored.value, kpi.unit, kpi.decimals),
-						yours
-					})
-				: t('observation.conflict_deleted', { period: periodText, yours });
-			const values = {
-				period,
-				value: String(value).replace('.', ','),
-				comment,
-				source,
-				version: stored ? String(stored.version) : ''
-			};
-			return formRefusal(result, { form: 'save', values, staleMessage });
+		const periodText = formatPeriodDa(form.data.period);
+		const show = (value: number) => formatKpiValue(value, kpi.unit, kpi.decimals);
+		switch (outcome.kind) {
+			case 'saved': {
+				const query = new URLSearchParams({ gemt: form.data.period });
+				if (outcome.change === 'unchanged') query.set('uaendret', '1');
+				if (outcome.rounded) query.set('afrundet', plainDecimal(form.data.value));
+				redirect(303, `/noegletal/${kpi.id}?${query}#indtast`);
+			}
+			case 'invalid':
+				return invalidForm(
+					'save',
+					Object.fromEntries(outcome.errors.map((e) => [e.field, e.message]).reverse()),
+					refill
+				);
+			case 'unusual':
+				return fail(400, { ...saveFailure(refill), message: outcome.message, unusual: true });
+			case 'replace':
+			case 'conflict': {
+				const yours = show(outcome.value);
+				const stored = outcome.stored;
+				if (!stored) {
+					// Deleted by someone else since the form was opened: saving again creates it anew.
+					const message = t('observation.conflict_deleted', { period: periodText, yours });
+					return fail(409, { ...saveFailure({ ...refill, version: '', versionOf: '' }), message });
+				}
+				// The form now holds the stored version: saving with the box ticked replaces exactly what was shown.
+				const values = { ...refill, version: String(stored.version), versionOf: form.data.period, replace: '' };
+				const storedText = show(stored.value);
+				const asked = form.data.versionOf === form.data.period && !form.data.replace;
+				const message =
+					outcome.kind === 'conflict'
+						? t('observation.conflict', { period: periodText, stored: storedText, yours })
+						: `${t('observation.replace_question', {
+								period: periodText,
+								stored: storedText,
+								by: stored.enteredBy ?? t('observation.unknown_author'),
+								at: formatDateTimeDa(stored.enteredAt)
+							})}${asked ? ` ${t('observation.replace_required')}` : ''}`;
+				return fail(409, { ...saveFailure(values), message, replace: { stored: storedText } });
+			}
+			default:
+				return formRefusal(outcome, { form: 'save', values: refill });
 		}
-		if (result.kind !== 'ok') return formRefusal(result, { form: 'save', values: formValues(formData) });
-		const key = result.change === 'unchanged' ? 'observation.unchanged' : 'observation.saved';
-		return { notice: t(key, { period: formatPeriodDa(period) }) };
 	},
 	delete: async (event) => {
 		const { user, kpi, db } = await kpiFor(event);
@@ -181,6 +236,6 @@ export const actions: Actions = {
 				values: formValues(formData),
 				staleMessage: t('observation.version_invalid')
 			});
-		return { notice: t('observation.deleted', { period: formatPeriodDa(period) }) };
+		redirect(303, `/noegletal/${kpi.id}?slettet=${encodeURIComponent(period)}#indtast`);
 	}
 };

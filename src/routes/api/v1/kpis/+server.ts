@@ -45,6 +45,8 @@ export const POST: RequestHandler = async (event) => {
 		baselinePeriod: body.baseline.period,
 		targetValue: body.target.value,
 		targetPeriod: body.target.period,
+		minValue: body.minValue,
+		maxValue: body.maxValue,
 		illustrative: false,
 		recommendationId: body.recommendationIds,
 		primaryId: [],

@@ -13,7 +13,7 @@ import {
 	withPicks
 } from '$lib/server/kpis';
 import { idParam } from '$lib/schemas/fields';
-import { plainDecimal } from '$lib/domain/numbers';
+import { parseDecimal, plainDecimal } from '$lib/domain/numbers';
 import { t } from '$lib/server/messages';
 
 /** Admins and directors only; the KPI must be of their organisation (else 404). */
@@ -47,6 +47,8 @@ export const load: PageServerLoad = async (event) => {
 			baselinePeriod: kpi.baselinePeriod,
 			targetValue: danish(goal.value),
 			targetPeriod: kpi.targetPeriod,
+			minValue: kpi.minValue === null ? '' : danish(parseDecimal(kpi.minValue)),
+			maxValue: kpi.maxValue === null ? '' : danish(parseDecimal(kpi.maxValue)),
 			illustrative: kpi.illustrative ? 'on' : ''
 		},
 		options: await loadKpiFormOptions(db, user.organisationId, kpi.id)

@@ -7,6 +7,7 @@ import { parseId } from '$lib/schemas/fields';
 import { apiRefusal } from '$lib/server/http/refusal';
 import {
 	canEditKpi,
+	checkObservationPlausibility,
 	deleteObservation,
 	findKpi,
 	loadApiObservations,
@@ -52,12 +53,24 @@ export const PUT: RequestHandler = async (event) => {
 	const body = await readJson(event.request, observationPutBody);
 	if (body instanceof Response) return body;
 	const { user, kpi, db, period } = found;
+	// The entry form's plausibility rules: bounds and future periods refused, decimals rounded (the answer shows
+	// the stored value), an unusual change saved only with confirmUnusual.
+	const check = await checkObservationPlausibility(db, user.organisationId, kpi, period, body.value);
+	if (check.errors.length > 0)
+		return apiError(
+			422,
+			'invalid',
+			t('api.invalid_input'),
+			Object.fromEntries(check.errors.map((e) => [e.field, e.message]).reverse())
+		);
+	if (check.unusual && !body.confirmUnusual)
+		return apiError(422, 'unusual', t('api.unusual_value', { message: check.unusual }), { value: check.unusual });
 	const result = await writeInTransaction(db, (trx) =>
 		saveObservation(trx, {
 			organisationId: user.organisationId,
 			kpiId: kpi.id,
 			period,
-			value: body.value,
+			value: check.value,
 			comment: body.comment,
 			source: body.source,
 			seriesBreak: body.seriesBreak,
