@@ -175,7 +175,7 @@ export const actions: Actions = {
 				const query = new URLSearchParams({ gemt: form.data.period });
 				if (outcome.change === 'unchanged') query.set('uaendret', '1');
 				if (outcome.rounded) query.set('afrundet', plainDecimal(form.data.value));
-				redirect(303, `/noegletal/${kpi.id}?${query}#indtast`);
+				return redirect(303, `/noegletal/${kpi.id}?${query}#indtast`);
 			}
 			case 'invalid':
 				return invalidForm(
