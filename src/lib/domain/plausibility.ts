@@ -13,7 +13,14 @@
 import { t } from '$lib/messages';
 import { formatKpiValue, formatNumber, type KpiUnit } from './format';
 import { roundTo } from './numbers';
-import { comparePeriods, formatPeriodDa, parsePeriodFor, periodContaining, type Frequency } from './periods';
+import {
+	comparePeriods,
+	formatPeriodDa,
+	parsePeriodFor,
+	periodContaining,
+	type Frequency,
+	type Period
+} from './periods';
 
 /** What of a KPI the rules need (min/max null: the unit's default bound). */
 export interface PlausibilityRules {
@@ -107,6 +114,7 @@ export function createPlausibilityChecker(
 	const changes = createChangeStatistics(history);
 	const { min, max } = valueBounds(rules);
 	const unitName = t(`unit_name.${rules.unit}`).toLowerCase();
+	let currentOf: { today: string; period: Period } | null = null;
 	return (input) => {
 		const { value, rounded } = roundForKpi(rules, input.value);
 		const errors: PlausibilityCheck['errors'] = [];
@@ -128,7 +136,9 @@ export function createPlausibilityChecker(
 			});
 		const period = parsePeriodFor(input.period, rules.frequency);
 		if (period.ok) {
-			const current = periodContaining(input.today, rules.frequency);
+			if (input.today !== currentOf?.today)
+				currentOf = { today: input.today, period: periodContaining(input.today, rules.frequency) };
+			const current = currentOf.period;
 			if (comparePeriods(period.period, current) > 0)
 				errors.push({
 					field: 'period',

@@ -44,7 +44,7 @@ export async function previewObservationImport(db: Db, user: SessionUser, table:
 				draft,
 				draft.kpi && draft.period ? stored.get(observationKey(draft.kpi.id, draft.period)) : undefined
 			),
-			warning: warnings[i]
+			...(warnings[i] ? { warning: warnings[i] } : {})
 		}))
 	);
 }
