@@ -111,7 +111,9 @@ describe('concurrent use of the built app', () => {
 					body: JSON.stringify({
 						value: (version ?? 0) + 5 + i / 100,
 						comment: `Forsøg ${i} på version ${version}`,
-						version
+						version,
+						// The test is about versions: a step the plausibility check would question is confirmed.
+						confirmUnusual: true
 					}),
 					signal: timeout()
 				});

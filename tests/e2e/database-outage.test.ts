@@ -71,7 +71,7 @@ describe.skipIf(!onPostgres)('PostgreSQL stopped and started under the running a
 			});
 			const write = await api(`/api/v1/kpis/${kpiId}/observations/2026-10`, {
 				method: 'PUT',
-				body: JSON.stringify({ value: 5.5 })
+				body: JSON.stringify({ value: 5.5, confirmUnusual: true })
 			});
 			expect(write.status).toBe(503);
 			// A page whose load reads the database (here for an anonymous visitor): the same Danish page.
@@ -127,7 +127,7 @@ describe.skipIf(!onPostgres)('PostgreSQL stopped and started under the running a
 			expect(server!.alive()).toBe(true);
 			const saved = await api(`/api/v1/kpis/${kpiId}/observations/2026-10`, {
 				method: 'PUT',
-				body: JSON.stringify({ value: 5.5 })
+				body: JSON.stringify({ value: 5.5, confirmUnusual: true })
 			});
 			expect(saved.status).toBe(201);
 			expect((await api(`/api/v1/kpis/${kpiId}/observations`)).status).toBe(200);
