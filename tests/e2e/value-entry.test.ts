@@ -53,7 +53,8 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 			expect(page.url()).not.toContain('?/save');
 			const status = page.locator('#besked [role="status"]');
 			await expect(status.textContent()).resolves.toMatch(/^Værdien for \S+ \d{4} er gemt\.$/);
-			await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('besked');
+			// Focus moves once the navigation that follows the redirect has settled.
+			await page.waitForFunction(() => document.activeElement?.id === 'besked', null, { timeout: 5000 });
 			await expect(inViewport(page)).resolves.toBe(true);
 			await expect(cell(page, period)).resolves.toBe('7,4\u00a0%');
 			await page.screenshot({ path: `test-results/noegletal-gemt-${width}.png` });
