@@ -68,7 +68,7 @@ describe('the JSON API against the built server', () => {
 			version: 1,
 			enteredBy: 'Peter Projektleder'
 		});
-		expect((await fetch(url, { method: 'PUT', headers: director, body: JSON.stringify({ value: 9 }) })).status).toBe(
+		expect((await fetch(url, { method: 'PUT', headers: director, body: JSON.stringify({ value: 7 }) })).status).toBe(
 			409
 		);
 		const updated = await fetch(url, {
@@ -77,7 +77,7 @@ describe('the JSON API against the built server', () => {
 			body: JSON.stringify({ value: 7.3, version: 1 })
 		});
 		expect([updated.status, (await updated.json()).version]).toEqual([200, 2]);
-		const stale = await fetch(url, { method: 'PUT', headers: lead, body: JSON.stringify({ value: 8.8, version: 1 }) });
+		const stale = await fetch(url, { method: 'PUT', headers: lead, body: JSON.stringify({ value: 7.1, version: 1 }) });
 		expect(stale.status).toBe(409);
 		expect((await stale.json()).error.code).toBe('conflict');
 		const list = (await (await fetch(`${server.url}/api/v1/kpis/${kpi.id}/observations`, { headers: lead })).json())
@@ -252,15 +252,15 @@ describe('the JSON API against the built server', () => {
 		const url = `${server.url}/api/v1/imports/observations`;
 		const headers = { authorization: lead.authorization, 'content-type': 'text/csv' };
 		const good = csv([
-			'Sygefravær, Velfærdsområdet (måned);2028-01;6,1 %',
-			'Sygefravær, Velfærdsområdet (måned);2028-02;6,0 %'
+			'Sygefravær, Velfærdsområdet (måned);2021-01;6,1 %',
+			'Sygefravær, Velfærdsområdet (måned);2021-02;6,0 %'
 		]);
 		const dry = await fetch(`${url}?dryRun=true`, { method: 'POST', headers, body: good });
 		expect(await dry.json()).toEqual({ rows: 2, created: 2, updated: 0, unchanged: 0, errors: [] });
 		const bad = await fetch(url, {
 			method: 'POST',
 			headers,
-			body: csv(['Sygefravær, Velfærdsområdet (måned);2028-01;6,1', 'Findes ikke;2028-01;1'])
+			body: csv(['Sygefravær, Velfærdsområdet (måned);2021-01;6,1', 'Findes ikke;2028-01;1'])
 		});
 		expect(bad.status).toBe(422);
 		expect((await bad.json()).errors).toEqual([{ line: 3, message: 'Nøgletallet "Findes ikke" findes ikke.' }]);

@@ -64,13 +64,14 @@ describe.skipIf(!hasChromium)('user journeys, in Chromium', () => {
 		await director.goto(`${kpiUrl}?periode=2025`);
 		await director.getByLabel('Værdi', { exact: true }).fill('6,6');
 		await director.getByRole('button', { name: 'Gem værdi' }).click();
-		await director.waitForURL(/\?\/save$/);
+		await director.waitForURL(/\?gemt=2025#indtast$/);
 		await director.context().close();
 
 		await page.getByLabel('Værdi', { exact: true }).fill('6,9');
 		await page.getByRole('button', { name: 'Gem værdi' }).click();
-		await page.waitForURL(/\?\/save$/);
-		const alert = await page.getByRole('alert').textContent();
+		// The refusal answers in place, announced and focused beside the form.
+		await page.getByRole('alert').filter({ hasText: 'Gemt værdi' }).waitFor();
+		const alert = await page.getByRole('alert').filter({ hasText: 'Gemt værdi' }).textContent();
 		expect(alert).toContain('Gemt værdi: 6,6\u00a0%');
 		expect(alert).toContain('Din værdi: 6,9\u00a0%');
 
@@ -83,7 +84,7 @@ describe.skipIf(!hasChromium)('user journeys, in Chromium', () => {
 						Array.from(
 							{ length: 12 },
 							(_, i) =>
-								`${kpi};2028-${String(i + 1).padStart(2, '0')};${bad && i === 2 ? '7,4,1' : `6,${i % 10} %`};Lønsystem`
+								`${kpi};2021-${String(i + 1).padStart(2, '0')};${bad && i === 2 ? '7,4,1' : `6,${i % 10} %`};Lønsystem`
 						)
 					)
 					.join('\r\n'),
