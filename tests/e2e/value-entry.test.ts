@@ -140,4 +140,55 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 		await expect(cell(page, '2022-06')).resolves.toBe('12,0\u00a0%');
 		await page.context().close();
 	});
+
+	test('the API keeps the same rules: 422 with the reason at the field, `unusual` until confirmed, rounded answers, KPI min/max', async () => {
+		const base = demo.server.url;
+		const cookie = await signInCookie(base, 'direktor@norddjurs.demo');
+		const headers = { cookie, origin: base, 'content-type': 'application/json' };
+		const send = async (method: string, path: string, body: object) => {
+			const response = await fetch(`${base}${path}`, { method, headers, body: JSON.stringify(body) });
+			return [response.status, await response.json()] as const;
+		};
+		const created = await send('POST', '/api/v1/kpis', {
+			name: 'Ventetid på visitation (dage)',
+			unit: 'days',
+			decimals: 0,
+			direction: 'lower',
+			frequency: 'month',
+			baseline: { value: 30, period: '2025-12' },
+			target: { value: 20, period: '2027-12' },
+			minValue: 1,
+			maxValue: 90
+		});
+		expect(created).toMatchObject([201, { minValue: 1, maxValue: 90, unit: 'days' }]);
+		const kpi = created[1].id;
+		expect(await send('PUT', `/api/v1/kpis/${kpi}/observations/2026-01`, { value: 95 })).toEqual([
+			422,
+			{
+				error: {
+					code: 'invalid',
+					message: expect.any(String),
+					fields: { value: 'Værdien 95\u00a0dage er over 90\u00a0dage, nøgletallets højeste tilladte værdi.' }
+				}
+			}
+		]);
+		expect(await send('PUT', `/api/v1/kpis/${kpi}/observations/2099-01`, { value: 25 })).toMatchObject([
+			422,
+			{ error: { fields: { period: expect.stringMatching(/^Perioden januar 2099 er ikke begyndt endnu\./) } } }
+		]);
+		expect(await send('PUT', `/api/v1/kpis/${kpi}/observations/2026-01`, { value: 24.5 })).toMatchObject([
+			201,
+			{ value: 25 }
+		]);
+		for (const [i, value] of [25, 26, 25, 27, 26].entries())
+			await send('PUT', `/api/v1/kpis/${kpi}/observations/2026-0${i + 2}`, { value });
+		const jump = await send('PUT', `/api/v1/kpis/${kpi}/observations/2026-07`, { value: 70 });
+		expect(jump).toMatchObject([
+			422,
+			{ error: { code: 'unusual', fields: { value: expect.stringMatching(/^Usædvanlig ændring/) } } }
+		]);
+		expect(
+			await send('PUT', `/api/v1/kpis/${kpi}/observations/2026-07`, { value: 70, confirmUnusual: true })
+		).toMatchObject([201, { value: 70 }]);
+	});
 });
