@@ -76,15 +76,20 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 		await page.context().close();
 	});
 
-	test('a period that has a value shows it and asks before replacing it; no "changed by someone else"', async () => {
+	test('choosing a period that has a value shows it and asks before replacing it; no "changed by someone else"', async () => {
 		const page = await openKpi({ width: 320 });
 		await page.getByLabel('Periode').fill('2026-08');
+		// Shown as soon as the period is chosen, with who stored it and when.
+		await expect(page.locator('#gemt-vaerdi').textContent()).resolves.toMatch(
+			/^Perioden august 2026 har allerede værdien 6,6\u00a0% \(gemt af .+ den .+\)\. Erstat\?$/
+		);
 		await page.getByLabel('Værdi', { exact: true }).fill('6,8');
 		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		// Saved without the tick: asked again, focused and in view; nothing replaced.
 		const alert = page.locator('#besked [role="alert"]');
 		await alert.filter({ hasText: 'Erstat?' }).waitFor();
 		await expect(alert.textContent()).resolves.toMatch(
-			/^Perioden august 2026 har allerede værdien 6,6\u00a0% \(gemt af .+ den .+\)\. Erstat\?$/
+			/^Perioden august 2026 har allerede værdien 6,6\u00a0% \(gemt af .+ den .+\)\. Erstat\? Sæt flueben ved »Ja, erstat den gemte værdi« for at erstatte den\.$/
 		);
 		await expect(alert.textContent()).resolves.not.toContain('ændret af en anden');
 		await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('besked');
@@ -95,6 +100,24 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 		await page.getByRole('button', { name: 'Gem værdi' }).click();
 		await page.waitForURL(/\?gemt=2026-08#indtast$/);
 		await expect(cell(page, '2026-08')).resolves.toBe('6,8\u00a0%');
+		await page.context().close();
+	});
+
+	test('without JavaScript the server asks the same question, and the tick replaces the value', async () => {
+		const page = await openKpi({ width: 1280, javaScript: false });
+		await page.getByLabel('Periode').fill('2026-07');
+		await page.getByLabel('Værdi', { exact: true }).fill('6,1');
+		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.waitForURL(/#indtast$/);
+		await expect(page.locator('#besked [role="alert"]').textContent()).resolves.toMatch(
+			/^Perioden juli 2026 har allerede værdien 5,9\u00a0% \(gemt af .+ den .+\)\. Erstat\?$/
+		);
+		await expect(inViewport(page)).resolves.toBe(true);
+		await expect(cell(page, '2026-07')).resolves.toBe('5,9\u00a0%');
+		await page.getByLabel('Ja, erstat den gemte værdi').check();
+		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.waitForURL(/\?gemt=2026-07#indtast$/);
+		await expect(cell(page, '2026-07')).resolves.toBe('6,1\u00a0%');
 		await page.context().close();
 	});
 

@@ -442,6 +442,8 @@ export const da = {
 	'observation.edit_label': 'Ret værdien for {period}',
 	'observation.none': 'Der er ingen værdier endnu.',
 	'observation.replace_label': 'Ja, erstat den gemte værdi',
+	'observation.replace_question': 'Perioden {period} har allerede værdien {stored} (gemt af {by} den {at}). Erstat?',
+	'observation.unknown_author': 'ukendt',
 	'observation.unusual_label': 'Ja, værdien er rigtig',
 	'observation.bounds_between': 'Tilladt: {min} til {max}.',
 	'observation.bounds_min': 'Tilladt: mindst {min}.',

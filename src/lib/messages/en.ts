@@ -443,6 +443,9 @@ export const en: Record<MessageKey, string> = {
 	'observation.edit_label': 'Correct the value for {period}',
 	'observation.none': 'There are no values yet.',
 	'observation.replace_label': 'Yes, replace the stored value',
+	'observation.replace_question':
+		'The period {period} already has the value {stored} (saved by {by} on {at}). Replace it?',
+	'observation.unknown_author': 'unknown',
 	'observation.unusual_label': 'Yes, the value is right',
 	'observation.bounds_between': 'Allowed: {min} to {max}.',
 	'observation.bounds_min': 'Allowed: at least {min}.',

@@ -176,11 +176,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'observation.not_allowed': 'You cannot enter values for this KPI. It is not assigned to you.',
 	'observation.entered_by': 'Entered by',
 	'observation.version_invalid': 'The form is out of date. Reload the page.',
-	'observation.replace_question':
-		'The period {period} already has the value {stored} (saved by {by} on {at}). Replace it?',
 	'observation.replace_required': 'Tick »Yes, replace the stored value« to replace it.',
 	'observation.unusual_required': 'Tick »Yes, the value is right« to save it.',
-	'observation.unknown_author': 'unknown',
 	'api.unusual_value': '{message} Send confirmUnusual: true to save the value anyway.',
 	'kpi.not_found': 'The KPI does not exist.',
 	'kpi.unit': 'Unit',

@@ -15,6 +15,7 @@ import {
 	listComparisons,
 	listKpiRecommendations,
 	listObservations,
+	listObservationsWithAuthor,
 	kpiDefinitionOf,
 	loadKpiProgress,
 	saveComparisonValues,
@@ -84,12 +85,13 @@ function feedbackFrom(url: URL, kpi: { unit: Kpi['unit']; decimals: number; freq
 export const load: PageServerLoad = async (event) => {
 	const { user, kpi, db } = await kpiFor(event);
 	const asOf = todayInCopenhagen();
-	const [series, progress, recommendations, canEdit, comparisons] = await Promise.all([
+	const [series, progress, recommendations, canEdit, comparisons, withAuthors] = await Promise.all([
 		listObservations(db, user.organisationId, [kpi.id]),
 		loadKpiProgress(db, user.organisationId, asOf, [kpi]),
 		listKpiRecommendations(db, user.organisationId, kpi.id),
 		canEditKpi(db, user, kpi.id),
-		listComparisons(db, user.organisationId, [kpi.id])
+		listComparisons(db, user.organisationId, [kpi.id]),
+		listObservationsWithAuthor(db, user.organisationId, kpi.id)
 	]);
 	const editing = series.find((o) => o.period === event.url.searchParams.get('periode')) ?? null;
 	return {
@@ -109,6 +111,8 @@ export const load: PageServerLoad = async (event) => {
 		),
 		editing,
 		feedback: feedbackFrom(event.url, kpi),
+		/** Who entered each period's value: the overwrite question names them. */
+		authors: Object.fromEntries(withAuthors.flatMap((o) => (o.enteredBy ? [[o.period, o.enteredBy]] : []))),
 		loadedAt: new Date().toISOString(),
 		history: can(user, 'history.read') ? await listObservationAuditEvents(db, user.organisationId, kpi.id) : null
 	};
