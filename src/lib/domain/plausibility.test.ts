@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { checkPlausibility, valueBounds, type PlausibilityRules } from './plausibility';
 
 const sickLeave: PlausibilityRules = {
@@ -155,4 +156,47 @@ describe('unusual change (more than 3 standard deviations of the own period-to-p
 	test('a refused value gets no warning on top', () => {
 		expect(check(sickLeave, '2026-09', 150, history).unusual).toBeNull();
 	});
+
+	test("a stored outlier in the period being corrected does not hide a new jump: the period's own value is left out", () => {
+		const withOutlier = [...history.slice(0, 5), { period: '2026-08', value: 30 }, { period: '2026-09', value: 7.1 }];
+		expect(check(sickLeave, '2026-08', 12, withOutlier).unusual).toContain('fra 7,0\u00a0% (juli 2026)');
+		expect(check(sickLeave, '2026-08', 7.1, withOutlier).unusual).toBeNull();
+	});
+
+	test('the one-pass statistics agree with the textbook two-pass ones on many series', () => {
+		const random = fc.sample(
+			fc.record({
+				values: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 5, maxLength: 30 }),
+				at: fc.nat(40),
+				value: fc.integer({ min: 0, max: 1000 })
+			}),
+			{ numRuns: 300, seed: 14 }
+		);
+		for (const { values, at, value } of random) {
+			const series = values.map((v, i) => ({
+				period: `20${String(10 + Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, '0')}`,
+				value: v / 10
+			}));
+			const period = series[at % series.length].period;
+			const naive = twoPass(
+				series.filter((p) => p.period !== period),
+				period,
+				value / 10
+			);
+			const result = check(sickLeave, period, value / 10, series).unusual !== null;
+			expect([period, result]).toEqual([period, naive]);
+		}
+	});
 });
+
+/** The unusual-change rule written the plain way: every change of the series without the period, two passes. */
+function twoPass(points: { period: string; value: number }[], period: string, value: number): boolean {
+	const changes = points.slice(1).map((p, i) => p.value - points[i].value);
+	if (changes.length < 4) return false;
+	const mean = changes.reduce((a, b) => a + b, 0) / changes.length;
+	const sd = Math.max(Math.sqrt(changes.reduce((a, c) => a + (c - mean) ** 2, 0) / (changes.length - 1)), 0.1);
+	const before = points.filter((p) => p.period < period).pop();
+	const after = points.find((p) => p.period > period);
+	const change = before ? value - before.value : after!.value - value;
+	return Math.abs(change - mean) > 3 * sd;
+}
