@@ -183,8 +183,6 @@ export const daServer = {
 	'comparison.saved': 'Sammenligningsværdierne er gemt.',
 	'comparison.created': 'Serien er oprettet.',
 	'comparison.line_error': 'Linje {line}: {message}',
-	'import.missing_columns':
-		'Filen mangler kolonnerne {columns}. Første linje skal være overskrifter: Nøgletal, Periode, Værdi (og evt. Kommentar).',
 	'import.unknown_kpi': 'Nøgletallet "{kpi}" findes ikke.',
 	'import.not_allowed': 'Du kan ikke indtaste værdier for "{kpi}".',
 	'import.duplicate_row': 'Samme nøgletal og periode står også i linje {line}.',
@@ -214,8 +212,8 @@ export const daServer = {
 	'import.xlsx_too_much_text': 'Regnearket har mere end {max} tegn tekst i alt; importen læser højst det.',
 	'import.xlsx_text_too_long':
 		'Regnearket har en tekst på mere end {max} tegn, som er Excels egen grænse for én celle.',
-	'import.saved': 'Importen er gemt: {created} nye og {updated} ændrede værdier ({unchanged} var uændrede).',
 	'import.stale': 'Værdierne er ændret, siden forhåndsvisningen blev vist. Intet er gemt; se forhåndsvisningen igen.',
+	'import.not_this_kpi': 'Linjen gælder nøgletallet "{kpi}", ikke {expected}.',
 	'import.source_file': 'Filen',
 	'import.source_paste': 'Teksten',
 	'import.missing_column_one': '{source} mangler kolonnen {columns}. Første linje skal være overskrifter: {headers}.',

@@ -184,8 +184,6 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'comparison.saved': 'The comparison values are saved.',
 	'comparison.created': 'The series is created.',
 	'comparison.line_error': 'Line {line}: {message}',
-	'import.missing_columns':
-		'The file lacks the columns {columns}. The first line must be headings: KPI, Period, Value (and optionally Comment).',
 	'import.unknown_kpi': 'The KPI "{kpi}" does not exist.',
 	'import.not_allowed': 'You cannot enter values for "{kpi}".',
 	'import.duplicate_row': 'The same KPI and period are also on line {line}.',
@@ -216,8 +214,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 		'The spreadsheet holds more than {max} characters of text in all; the import reads no more than that.',
 	'import.xlsx_text_too_long':
 		"The spreadsheet holds a text of more than {max} characters, which is Excel's own limit for one cell.",
-	'import.saved': 'The import is saved: {created} new and {updated} changed values ({unchanged} were unchanged).',
 	'import.stale': 'The values changed after the preview was shown. Nothing is saved; look at the preview again.',
+	'import.not_this_kpi': 'The line is for the KPI "{kpi}", not {expected}.',
 	'import.source_file': 'The file',
 	'import.source_paste': 'The text',
 	'import.missing_column_one': '{source} lacks the column {columns}. The first line must be headings: {headers}.',
