@@ -1,7 +1,6 @@
 import { t } from '../messages';
 import { plural } from '../../domain/plural';
 import { parsePeriodInput } from '../../domain/periods';
-import { parseDanishNumber } from '../../domain/numbers';
 import type { TableRow } from './types';
 
 /** Where each field sits in a row; `kpi` is null for an import into one given KPI, `comment` when there is no comment column. */
@@ -86,11 +85,9 @@ export function headerlessColumns(
 	if (!first) return null;
 	const offset = options.single ? 0 : 1;
 	if (!options.single && !options.isKpi(first.cells[0] ?? '')) return null;
-	const periodCell = first.cells[offset] ?? '';
-	const isPeriod = first.format?.[offset] === 'date' || parsePeriodInput(periodCell) !== null;
-	const valueCell = first.cells[offset + 1] ?? '';
-	const isValue = first.numeric?.[offset + 1] === true || parseDanishNumber(valueCell, 'auto') !== null;
-	if (!isPeriod || !isValue) return null;
+	// A period in the period column is data, never a heading; the value may be the very cell to correct.
+	const isPeriod = first.format?.[offset] === 'date' || parsePeriodInput(first.cells[offset] ?? '') !== null;
+	if (!isPeriod) return null;
 	// A comment column only when some row has one: without it the stored comments are kept.
 	const hasComment = rows.some((row) => (row.cells[offset + 2] ?? '').trim() !== '');
 	return { kpi: options.single ? null : 0, period: offset, value: offset + 1, comment: hasComment ? offset + 2 : null };
