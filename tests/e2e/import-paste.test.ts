@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('pasting a KPI’s values from a spreadsheet, in C
 		await page.screenshot({ path: `${shots}/fejl-1280.png`, fullPage: true });
 
 		await cell.fill('7,8');
-		await submit(page, page.getByRole('button', { name: 'Vis forhåndsvisning igen' }));
+		await submit(page, page.getByRole('button', { name: 'Prøv igen med rettelserne' }));
 		await expect(page.locator('tr[data-kind="error"]').count()).resolves.toBe(0);
 		await expect(box.inputValue()).resolves.toBe(pasted.replace('7,x', '7,8'));
 		await expect(page.locator('tr[data-line="8"]').textContent()).resolves.toContain('7,8');
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('pasting a KPI’s values from a spreadsheet, in C
 		await submit(page, page.getByRole('button', { name: /^Gem alle 12 rækker$/ }));
 		const saved = page.getByRole('status').filter({ hasText: 'Importen er gemt' });
 		await expect(saved.textContent()).resolves.toMatch(
-			/^Importen er gemt: \d+ nye? værdi(er)? og \d+ ændrede? værdi(er)?/
+			/^Importen er gemt: \d+ nye? og \d+ ændrede? værdi(er)? \(\d+ var uændrede?\)\.$/
 		);
 		expect(await inViewport(saved)).toBe(true);
 		await page.screenshot({ path: `${shots}/gemt-1280.png` });
@@ -92,10 +92,14 @@ describe.skipIf(!hasChromium)('pasting a KPI’s values from a spreadsheet, in C
 		await expect(page.getByLabel('Periode i linje 2').inputValue()).resolves.toBe('1. kvt. 2024');
 		await page.screenshot({ path: `${shots}/fejl-320.png`, fullPage: true });
 		await page.getByLabel('Periode i linje 2').fill('sep 2024');
-		await submit(page, page.getByRole('button', { name: 'Vis forhåndsvisning igen' }));
+		await submit(page, page.getByRole('button', { name: 'Prøv igen med rettelserne' }));
 		await expect(page.locator('tr[data-kind="error"]').count()).resolves.toBe(0);
 		await submit(page, page.getByRole('button', { name: /^Gem (alle )?\d+ rækk?er?$/ }));
 		const saved = page.getByRole('status').filter({ hasText: 'Importen er gemt' });
+		// Danish singulars: one value of each kind.
+		await expect(saved.textContent()).resolves.toMatch(
+			/^Importen er gemt: (0 nye og 1 ændret værdi|1 ny og 0 ændrede værdier) \(1 var uændret\)\.$/
+		);
 		await page.screenshot({ path: `${shots}/gemt-320.png` });
 		expect(await inViewport(saved)).toBe(true);
 		await context.close();

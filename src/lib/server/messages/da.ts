@@ -228,8 +228,8 @@ export const daServer = {
 		'Cellen er formateret som procent ({shown}), men nøgletallet måles ikke i procent; værdien læses som {value}. Tjek, at det er rigtigt.',
 	'import.percent_scale_doubt':
 		'Værdien {value} er langt mindre end nøgletallets øvrige værdier (omkring {typical}). Er den skrevet som brøk, fx 0,069 for 6,9 %? Den gemmes som {value}, hvis du ikke retter den.',
-	'import.saved_new_one': '{count} ny værdi',
-	'import.saved_new_other': '{count} nye værdier',
+	'import.saved_new_one': '{count} ny',
+	'import.saved_new_other': '{count} nye',
 	'import.saved_changed_one': '{count} ændret værdi',
 	'import.saved_changed_other': '{count} ændrede værdier',
 	'import.saved_unchanged_one': '{count} var uændret',

@@ -230,8 +230,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 		'The cell is formatted as a percentage ({shown}), but the KPI is not measured in percent; the value is read as {value}. Check that this is right.',
 	'import.percent_scale_doubt':
 		"The value {value} is far below the KPI's other values (around {typical}). Is it written as a fraction, e.g. 0.069 for 6.9 %? It is saved as {value} unless you correct it.",
-	'import.saved_new_one': '{count} new value',
-	'import.saved_new_other': '{count} new values',
+	'import.saved_new_one': '{count} new',
+	'import.saved_new_other': '{count} new',
 	'import.saved_changed_one': '{count} changed value',
 	'import.saved_changed_other': '{count} changed values',
 	'import.saved_unchanged_one': '{count} was unchanged',
