@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
 import { mkdir } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -101,6 +102,44 @@ describe.skipIf(!hasChromium)('pasting a KPI’s values from a spreadsheet, in C
 			/^Importen er gemt: (0 nye og 1 ændret værdi|1 ny og 0 ændrede værdier) \(1 var uændret\)\.$/
 		);
 		await page.screenshot({ path: `${shots}/gemt-320.png` });
+		expect(await inViewport(saved)).toBe(true);
+		await context.close();
+	});
+
+	test('a file’s rows are kept after a preview: a percent cell reads as 6,9, a wrong row is corrected in the table without choosing the file again', async () => {
+		const context = await demo.browser.newContext({ viewport: { width: 1280, height: 800 } });
+		const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
+		const book = new ExcelJS.Workbook();
+		const sheet = book.addWorksheet('Ark1');
+		sheet.addRow(['Nøgletal', 'Periode', 'Værdi']);
+		const kpiName = 'Sygefravær, Velfærdsområdet (måned)';
+		sheet.addRow([kpiName, new Date(Date.UTC(2023, 0, 1)), 0.069]);
+		sheet.addRow([kpiName, 'Q1 2023', 0.071]);
+		for (const row of [2, 3]) {
+			sheet.getRow(row).getCell(2).numFmt = 'mmm yyyy';
+			sheet.getRow(row).getCell(3).numFmt = '0.0%';
+		}
+		await page.goto(`${demo.server.url}/noegletal/import`);
+		await page
+			.getByLabel('Eller vælg en fil (CSV eller XLSX)')
+			.setInputFiles({
+				name: 'sygefravær.xlsx',
+				mimeType: 'application/octet-stream',
+				buffer: Buffer.from(await book.xlsx.writeBuffer())
+			});
+		await submit(page, page.getByRole('button', { name: 'Vis forhåndsvisning', exact: true }));
+		await expect(page.locator('[data-file-kept]').textContent()).resolves.toContain('sygefravær.xlsx');
+		await expect(page.locator('tr[data-line="2"]').textContent()).resolves.toMatch(/januar 2023.*6,9/);
+		await expect(page.getByLabel('Periode i linje 3').inputValue()).resolves.toBe('Q1 2023');
+		await expect(page.locator('tr[data-line="3"]').textContent()).resolves.toContain('Perioden passer ikke');
+
+		await page.getByLabel('Periode i linje 3').fill('feb 2023');
+		await submit(page, page.getByRole('button', { name: 'Prøv igen med rettelserne' }));
+		await expect(page.locator('tr[data-kind="error"]').count()).resolves.toBe(0);
+		await expect(page.locator('tr[data-line="3"]').textContent()).resolves.toMatch(/februar 2023.*7,1/);
+		await page.screenshot({ path: `${shots}/fil-1280.png`, fullPage: true });
+		await submit(page, page.getByRole('button', { name: /^Gem alle 2 rækker$/ }));
+		const saved = page.getByRole('status').filter({ hasText: 'Importen er gemt' });
 		expect(await inViewport(saved)).toBe(true);
 		await context.close();
 	});
