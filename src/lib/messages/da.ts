@@ -463,7 +463,7 @@ export const da = {
 	'import.more_rows': '… og {count} rækker mere uden fejl.',
 	'import.title': 'Importér værdier',
 	'import.intro':
-		'Indsæt celler kopieret fra Excel, eller vælg en CSV- eller Excel-fil. Første linje skal være overskrifter: Nøgletal, Periode, Værdi og evt. Kommentar.',
+		'Indsæt celler kopieret fra Excel, eller vælg en CSV- eller Excel-fil. Kolonnerne er Nøgletal, Periode, Værdi og evt. Kommentar, med overskrifter i første linje – eller uden, i den rækkefølge. Perioder kan skrives som 2024-10, okt 2024, 3. kvt. 2024, H1 2025 osv.',
 	'import.paste': 'Indsæt fra Excel',
 	'import.file': 'Eller vælg en fil (CSV eller XLSX)',
 	'import.preview': 'Vis forhåndsvisning',

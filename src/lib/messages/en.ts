@@ -464,7 +464,7 @@ export const en: Record<MessageKey, string> = {
 	'import.more_rows': '… and {count} more rows without errors.',
 	'import.title': 'Import values',
 	'import.intro':
-		'Paste cells copied from Excel, or choose a CSV or Excel file. The first line must be headings: KPI, Period, Value and optionally Comment.',
+		'Paste cells copied from Excel, or choose a CSV or Excel file. The columns are KPI, Period, Value and optionally Comment, with headings on the first line – or without, in that order. Periods may be written as 2024-10, Oct 2024, Q3 2024, H1 2025 and so on.',
 	'import.paste': 'Paste from Excel',
 	'import.file': 'Or choose a file (CSV or XLSX)',
 	'import.preview': 'Show preview',
