@@ -205,14 +205,6 @@ export function latestPeriodEndedBefore(asOf: string, frequency: Frequency, minD
 	return periodEnd(containing) === cutoff ? containing : addPeriods(containing, -1);
 }
 
-const DANISH_PERIOD_FORMS: readonly [RegExp, (m: RegExpExecArray) => [Frequency, number]][] = [
-	[/^(\d{4})$/, () => ['year', 1]],
-	[/^(?:primo|foråret) (\d{4})$/, () => ['half', 1]],
-	[/^(?:ultimo|efteråret) (\d{4})$/, () => ['half', 2]],
-	[/^(\d)\. halvår (\d{4})$/, (m) => ['half', Number(m[1])]],
-	[/^(\d)\. kvartal (\d{4})$/, (m) => ['quarter', Number(m[1])]]
-];
-
 /** Month names and their abbreviations, Danish and English (Excel in either language writes them), by month. */
 const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
 	[
@@ -318,20 +310,26 @@ export function parsePeriodInputFor(
 	return { ok: true, period };
 }
 
+/** Follow-up times as municipal documents word them: the start or end of a year is its first or second half. */
+const FOLLOW_UP_HALVES: readonly [RegExp, number][] = [
+	[/^(?:primo|foråret) (\d{4})$/, 1],
+	[/^(?:ultimo|efteråret) (\d{4})$/, 2]
+];
+
 /**
- * Reads a follow-up time as the municipal documents write it; null for anything else.
+ * Reads a follow-up time as the municipal documents write it ('Primo 2024', 'Efteråret 2024.'), else any
+ * wording of parsePeriodInput ('1. halvår 2024', '2. kvartal 2024', '2025'); null for anything else.
  * @example parseDanishPeriodText('Primo 2024') // { frequency: 'half', year: 2024, index: 1 }
  */
 export function parseDanishPeriodText(text: string): Period | null {
-	const normalised = text.trim().replace(/\.$/, '').trim().replace(/\s+/g, ' ').toLowerCase();
-	for (const [pattern, read] of DANISH_PERIOD_FORMS) {
+	const normalised = normalisePeriodText(text);
+	for (const [pattern, index] of FOLLOW_UP_HALVES) {
 		const match = pattern.exec(normalised);
 		if (!match) continue;
-		const [frequency, index] = read(match);
-		const period = { frequency, year: Number(match[match.length - 1]), index };
+		const period: Period = { frequency: 'half', year: Number(match[1]), index };
 		return isValidPeriod(period) ? period : null;
 	}
-	return null;
+	return parsePeriodInput(text);
 }
 
 function isValidPeriod(p: Period): boolean {
