@@ -6,5 +6,14 @@ export { readTable, IMPORT_CONTENT_TYPES, MAX_IMPORT_MEGABYTES, MAX_IMPORT_ROWS,
 export { mapColumns, type ColumnMap } from './columns';
 export { previewObservationImport } from './preview';
 export { applyObservationImport } from './apply';
+export {
+	loadEntryGrid,
+	readEntryGridForm,
+	saveEntryGrid,
+	gridKey,
+	type EntryGridCell,
+	type EntryGridResult,
+	type EntryGridRow
+} from './entry-grid';
 export { listWritableKpiIds } from '../kpis';
 export type { ApplyResult, ImportPreview, ImportTable, PreviewKind, PreviewRow, ReadResult, TableRow } from './types';

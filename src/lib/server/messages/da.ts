@@ -216,6 +216,11 @@ export const daServer = {
 		'Regnearket har en tekst på mere end {max} tegn, som er Excels egen grænse for én celle.',
 	'import.saved': 'Importen er gemt: {created} nye og {updated} ændrede værdier ({unchanged} var uændrede).',
 	'import.stale': 'Værdierne er ændret, siden forhåndsvisningen blev vist. Intet er gemt; se forhåndsvisningen igen.',
+	'grid.empty': 'Der er ingen værdier at gemme. Skriv en værdi i mindst én række.',
+	'grid.comment_without_value': 'Skriv en værdi, eller slet kommentaren.',
+	'grid.row_refused': 'Rækken kan ikke gemmes.',
+	'grid.already_stored':
+		'Perioden har fået en værdi, siden du åbnede siden. Se eller ret den på nøgletallets side, og slet din værdi her.',
 	'export.kpi': 'Nøgletal',
 	'export.kpi_id': 'Nøgletal-id',
 	'export.period': 'Periode',

@@ -218,6 +218,11 @@ export const enServer: Record<ServerMessageKey, string> = {
 		"The spreadsheet holds a text of more than {max} characters, which is Excel's own limit for one cell.",
 	'import.saved': 'The import is saved: {created} new and {updated} changed values ({unchanged} were unchanged).',
 	'import.stale': 'The values changed after the preview was shown. Nothing is saved; look at the preview again.',
+	'grid.empty': 'There are no values to save. Type a value in at least one row.',
+	'grid.comment_without_value': 'Type a value, or delete the comment.',
+	'grid.row_refused': 'The row cannot be saved.',
+	'grid.already_stored':
+		'The period got a value after you opened the page. See or correct it on the KPI page, and delete your value here.',
 	'export.kpi': 'KPI',
 	'export.kpi_id': 'KPI id',
 	'export.period': 'Period',
