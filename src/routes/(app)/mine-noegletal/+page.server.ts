@@ -61,7 +61,7 @@ export const actions: Actions = {
 		if (!cells) return fail(400, { grid: { values: {}, errors: {}, message: t('import.unreadable') } });
 		const values = Object.fromEntries(cells.map((c) => [c.key, { value: c.value, comment: c.comment }]));
 		const result = await saveEntryGrid(await getDb(), user, cells, event.getClientAddress());
-		if (result.kind === 'ok') redirect(303, `/mine-noegletal?gemt=${result.created}#indtastning`);
+		if (result.kind === 'ok') redirect(303, `/mine-noegletal?gemt=${result.created}`);
 		if (result.kind === 'rows') return fail(400, { grid: { values, errors: result.errors, message: null } });
 		const message = result.kind === 'invalid' ? result.message : t('import.stale');
 		return fail(result.kind === 'invalid' ? 400 : 409, { grid: { values, errors: {}, message } });
