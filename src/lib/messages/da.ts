@@ -312,6 +312,21 @@ export const da = {
 	'grid.none': 'Der mangler ingen værdier for dine nøgletal lige nu.',
 	'grid.more': 'Ældre manglende perioder for {kpis} vises ikke her; indtast dem på nøgletallets side eller ved import.',
 	'grid.error_label': 'Fejl:',
+	'recommendation.project_leads': 'Projektledere',
+	'recommendation.no_project_leads': 'Ingen endnu.',
+	'recommendation.change_project_leads': 'Skift projektledere',
+	'recommendation.project_leads_enter':
+		'Anbefalingens projektledere indtaster værdier for alle dens nøgletal og skriver dens statusnotater.',
+	'recommendation.new_kpi': 'Nyt nøgletal til anbefalingen',
+	'recommendation.kpi_created': 'Nøgletallet "{name}" er oprettet og knyttet til anbefalingen.',
+	'recommendation.kpi_created_unlinked': 'Nøgletallet er oprettet, men er ikke knyttet til anbefalingen.',
+	'kpi_form.back_to_recommendation': 'Tilbage til {recommendation}',
+	'kpi_form.from_recommendation': 'Nøgletallet oprettes til {recommendation}.',
+	'kpi_form.primary_first': 'Det er markeret som primært, fordi det er anbefalingens første nøgletal.',
+	'kpi_form.owners_from_leads':
+		'Anbefalingens projektledere ({names}) indtaster værdier for nøgletallet, fordi det hører til anbefalingen. Sæt kun kryds ved andre, der også skal indtaste.',
+	'kpi_form.owners_no_leads':
+		'Anbefalingen har ingen projektledere endnu. Vælg dem på anbefalingens side under "Skift projektledere"; så indtaster de for alle dens nøgletal. Sæt kun kryds her ved andre, der også skal indtaste.',
 	'nav.my_kpis': 'Mine nøgletal',
 
 	'nav.help': 'Sådan beregnes status',

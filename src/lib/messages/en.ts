@@ -312,6 +312,21 @@ export const en: Record<MessageKey, string> = {
 	'grid.none': 'No values are missing for your KPIs right now.',
 	'grid.more': 'Older missing periods of {kpis} are not shown here; enter them on the KPI page or by import.',
 	'grid.error_label': 'Error:',
+	'recommendation.project_leads': 'Project leads',
+	'recommendation.no_project_leads': 'None yet.',
+	'recommendation.change_project_leads': 'Change project leads',
+	'recommendation.project_leads_enter':
+		'The recommendation’s project leads enter the values of all its KPIs and write its status notes.',
+	'recommendation.new_kpi': 'New KPI for the recommendation',
+	'recommendation.kpi_created': 'The KPI "{name}" is created and linked to the recommendation.',
+	'recommendation.kpi_created_unlinked': 'The KPI is created but not linked to the recommendation.',
+	'kpi_form.back_to_recommendation': 'Back to {recommendation}',
+	'kpi_form.from_recommendation': 'The KPI is created for {recommendation}.',
+	'kpi_form.primary_first': 'It is marked as primary because it is the recommendation’s first KPI.',
+	'kpi_form.owners_from_leads':
+		'The recommendation’s project leads ({names}) enter the KPI’s values because it belongs to the recommendation. Tick only others who should enter values too.',
+	'kpi_form.owners_no_leads':
+		'The recommendation has no project leads yet. Choose them on the recommendation’s page under "Change project leads"; they then enter values for all its KPIs. Tick only others who should enter values too.',
 	'nav.my_kpis': 'My KPIs',
 
 	'nav.help': 'How status is computed',
