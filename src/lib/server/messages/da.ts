@@ -219,6 +219,8 @@ export const daServer = {
 	'grid.empty': 'Der er ingen værdier at gemme. Skriv en værdi i mindst én række.',
 	'grid.comment_without_value': 'Skriv en værdi, eller slet kommentaren.',
 	'grid.row_refused': 'Rækken kan ikke gemmes.',
+	'grid.stale': 'En af perioderne fik en værdi, mens du gemte. Intet er gemt; gem igen.',
+	'grid.unreadable': 'Formularen kunne ikke læses. Hent siden igen, og prøv igen.',
 	'grid.already_stored':
 		'Perioden har fået en værdi, siden du åbnede siden. Se eller ret den på nøgletallets side, og slet din værdi her.',
 	'export.kpi': 'Nøgletal',

@@ -221,6 +221,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'grid.empty': 'There are no values to save. Type a value in at least one row.',
 	'grid.comment_without_value': 'Type a value, or delete the comment.',
 	'grid.row_refused': 'The row cannot be saved.',
+	'grid.stale': 'One of the periods got a value while you saved. Nothing is saved; save again.',
+	'grid.unreadable': 'The form could not be read. Reload the page and try again.',
 	'grid.already_stored':
 		'The period got a value after you opened the page. See or correct it on the KPI page, and delete your value here.',
 	'export.kpi': 'KPI',
