@@ -13,7 +13,7 @@ const thisMonth = periodContaining(todayInCopenhagen(), 'month');
 const lastMonth = formatPeriod(addPeriods(thisMonth, -1));
 
 /** Creates the KPIs through the KPI form as the director, owned by the project lead. */
-async function createKpis(server: RunningServer, names: string[]): Promise<void> {
+async function createKpis(server: RunningServer, names: string[], owned = true): Promise<void> {
 	const cookie = await signInCookie(server.url, 'direktor@norddjurs.demo');
 	const form = await (await fetch(`${server.url}/noegletal/ny`, { headers: { cookie } })).text();
 	const leadId = /id="owner-(\d+)"[^>]*>\s*<label for="owner-\d+">Peter Projektleder/.exec(form)![1];
@@ -37,7 +37,7 @@ async function createKpis(server: RunningServer, names: string[]): Promise<void>
 				baselinePeriod: formatPeriod(addPeriods(thisMonth, -2)),
 				targetValue: '6',
 				targetPeriod: formatPeriod(addPeriods(thisMonth, 12)),
-				ownerId: leadId
+				...(owned ? { ownerId: leadId } : {})
 			})
 		});
 		expect(response.status, `creating ${name}`).toBe(303);
@@ -161,5 +161,35 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Nye værdier: 1.');
 		expect(await rowOf(page, 'Gitter uden JS').count()).toBe(0);
 		await context.close();
+	});
+
+	test('a forged grid post for a KPI that is not the project lead’s is refused on its row, and nothing is saved', async () => {
+		await createKpis(demo.server, ['Gitter, ikke projektlederens'], false);
+		await createKpis(demo.server, ['Gitter, projektlederens']);
+		const director = await signInCookie(demo.server.url, 'direktor@norddjurs.demo');
+		const list = await (await fetch(`${demo.server.url}/api/v1/kpis`, { headers: { cookie: director } })).json();
+		const idOf = (name: string) => list.kpis.find((k: { name: string }) => k.name === name).id as number;
+		const [theirs, own] = [idOf('Gitter, ikke projektlederens'), idOf('Gitter, projektlederens')];
+		const lead = await signInCookie(demo.server.url, 'projektleder@norddjurs.demo');
+		const response = await fetch(`${demo.server.url}/mine-noegletal`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				cookie: lead,
+				origin: demo.server.url,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({ [`value:${own}/${lastMonth}`]: '5,0', [`value:${theirs}/${lastMonth}`]: '5,5' })
+		});
+		expect(response.status).toBe(400);
+		const html = await response.text();
+		expect(html).toContain('Du kan ikke indtaste værdier for "Gitter, ikke projektlederens".');
+		for (const id of [theirs, own]) {
+			const stored = await (
+				await fetch(`${demo.server.url}/api/v1/kpis/${id}/observations`, { headers: { cookie: director } })
+			).json();
+			expect(stored.observations).toEqual([]);
+		}
 	});
 });

@@ -163,7 +163,10 @@ describe('the entry grid on Mine nøgletal: due periods, saved all-or-nothing by
 		);
 		expect(result.kind).toBe('rows');
 		if (result.kind !== 'rows') return;
-		expect(Object.keys(result.errors)).toEqual([gridKey(kpis[3], '2026-09')]);
+		expect(result.errors).toEqual({
+			[gridKey(kpis[3], '2026-09')]:
+				'Der er gemt en værdi for "Gitter 4", september 2026, siden du åbnede siden. Se eller ret den på nøgletallets side.'
+		});
 		expect(
 			(await stored([kpis[3], kpis[4]])).filter((r) => r.period === '2026-09').map((r) => Number(r.value))
 		).toEqual([6]);

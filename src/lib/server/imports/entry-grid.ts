@@ -4,6 +4,7 @@ import { invalid } from '../infra/write-result';
 import { t } from '../messages';
 import type { SessionUser } from '../auth/session';
 import { duePeriods } from '../../domain/due-periods';
+import { formatPeriodDa } from '../../domain/periods';
 import { listKpis, listObservations, listWritableKpiIds } from '../kpis';
 import { previewObservationImport } from './preview';
 import { applyObservationImport } from './apply';
@@ -145,7 +146,8 @@ export async function saveEntryGrid(
 		if (cell.value === '') errors[cell.key] = t('grid.comment_without_value');
 		else if (row.kind === 'error') errors[cell.key] = row.message ?? t('grid.row_refused');
 		// The grid only fills gaps: a value stored since the page was opened is not overwritten from here.
-		else if (row.kind !== 'new') errors[cell.key] = t('grid.already_stored');
+		else if (row.kind !== 'new')
+			errors[cell.key] = t('grid.already_stored', { kpi: row.kpiName ?? '', period: formatPeriodDa(cell.period) });
 	}
 	if (Object.keys(errors).length > 0) return { kind: 'rows', errors };
 	return applyObservationImport(db, user, preview, clientAddress);

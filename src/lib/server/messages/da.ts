@@ -222,7 +222,7 @@ export const daServer = {
 	'grid.stale': 'En af perioderne fik en værdi, mens du gemte. Intet er gemt; gem igen.',
 	'grid.unreadable': 'Formularen kunne ikke læses. Hent siden igen, og prøv igen.',
 	'grid.already_stored':
-		'Perioden har fået en værdi, siden du åbnede siden. Se eller ret den på nøgletallets side, og slet din værdi her.',
+		'Der er gemt en værdi for "{kpi}", {period}, siden du åbnede siden. Se eller ret den på nøgletallets side.',
 	'export.kpi': 'Nøgletal',
 	'export.kpi_id': 'Nøgletal-id',
 	'export.period': 'Periode',

@@ -224,7 +224,7 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'grid.stale': 'One of the periods got a value while you saved. Nothing is saved; save again.',
 	'grid.unreadable': 'The form could not be read. Reload the page and try again.',
 	'grid.already_stored':
-		'The period got a value after you opened the page. See or correct it on the KPI page, and delete your value here.',
+		'A value for "{kpi}", {period}, was saved after you opened the page. See or correct it on the KPI page.',
 	'export.kpi': 'KPI',
 	'export.kpi_id': 'KPI id',
 	'export.period': 'Period',
