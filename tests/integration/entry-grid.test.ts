@@ -5,6 +5,7 @@ import { saveObservation } from '../../src/lib/server/kpis/observations';
 import {
 	gridKey,
 	loadEntryGrid,
+	MAX_GRID_SHOWN,
 	readEntryGridForm,
 	saveEntryGrid,
 	type EntryGridCell
@@ -187,5 +188,19 @@ describe('the entry grid on Mine nøgletal: due periods, saved all-or-nothing by
 			errors: { [gridKey(kpis[1], '2026-10')]: 'Skriv en værdi, eller slet kommentaren.' }
 		});
 		expect(await saveEntryGrid(database.db, lead, [], null)).toMatchObject({ kind: 'invalid', field: 'rows' });
+	});
+
+	test('a director’s grid shows at most 300 rows and says how many more wait; long gaps keep their newest 12 months', async () => {
+		for (let i = 1; i <= 30; i++) {
+			const id = await createKpi(director.organisationId, `Lang pause ${String(i).padStart(2, '0')}`, null);
+			await database.db.updateTable('kpi').set({ baselinePeriod: '2016-05' }).where('id', '=', id).execute();
+		}
+		const grid = await loadEntryGrid(database.db, director, AS_OF);
+		expect(grid.rows).toHaveLength(MAX_GRID_SHOWN);
+		expect(grid.hidden).toBeGreaterThanOrEqual(30 * 12 - MAX_GRID_SHOWN);
+		expect(grid.more).toContain('Lang pause 01');
+		expect(grid.rows.filter((row) => row.kpiName === 'Lang pause 01').map((row) => row.period)).toEqual(
+			Array.from({ length: 12 }, (_, i) => `${i < 2 ? 2025 : 2026}-${String(((i + 10) % 12) + 1).padStart(2, '0')}`)
+		);
 	});
 });

@@ -312,6 +312,7 @@ export const da = {
 	'grid.none': 'Der mangler ingen værdier for dine nøgletal lige nu.',
 	'grid.more': 'Ældre manglende perioder for {kpis} vises ikke her; indtast dem på nøgletallets side eller ved import.',
 	'grid.error_label': 'Fejl:',
+	'grid.hidden': 'Flere manglende værdier venter (rækker: {count}); de vises, når de første er gemt.',
 	'recommendation.project_leads': 'Projektledere',
 	'recommendation.no_project_leads': 'Ingen endnu.',
 	'recommendation.change_project_leads': 'Skift projektledere',

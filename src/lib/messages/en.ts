@@ -312,6 +312,7 @@ export const en: Record<MessageKey, string> = {
 	'grid.none': 'No values are missing for your KPIs right now.',
 	'grid.more': 'Older missing periods of {kpis} are not shown here; enter them on the KPI page or by import.',
 	'grid.error_label': 'Error:',
+	'grid.hidden': 'More missing values are waiting (rows: {count}); they are shown once the first are saved.',
 	'recommendation.project_leads': 'Project leads',
 	'recommendation.no_project_leads': 'None yet.',
 	'recommendation.change_project_leads': 'Change project leads',

@@ -36,6 +36,8 @@ export interface EntryGridCell {
 /** A saved grid (the import's write result), or the rows that stopped it, each with its Danish reason. */
 export type EntryGridResult = ApplyResult | { kind: 'rows'; errors: Record<string, string> };
 
+/** The most rows one grid shows (a director's grid covers every KPI); the rest come once these are saved. */
+export const MAX_GRID_SHOWN = 300;
 /** The most cells one grid post may carry (value and comment count once per row). */
 const MAX_GRID_ROWS = 2000;
 const MAX_CELL_LENGTH = MAX_COMMENT_LENGTH + 100;
@@ -45,14 +47,14 @@ export const gridKey = (kpiId: number | string, period: string) => `${kpiId}/${p
 /**
  * Every due and overdue period of the KPIs the user may write (project leads: their assigned KPIs;
  * directors and admins: all), oldest first within a KPI, overdue KPIs first; `more` names the KPIs
- * whose older missing periods were left out. Three queries, however many KPIs.
+ * whose older missing periods were left out, `hidden` the rows beyond MAX_GRID_SHOWN. Three queries, however many KPIs.
  * @example const grid = await loadEntryGrid(db, user, todayInCopenhagen());
  */
 export async function loadEntryGrid(
 	db: Db,
 	user: SessionUser,
 	asOf: string
-): Promise<{ rows: EntryGridRow[]; more: string[] }> {
+): Promise<{ rows: EntryGridRow[]; more: string[]; hidden: number }> {
 	const [kpis, writable] = await Promise.all([listKpis(db, user.organisationId), listWritableKpiIds(db, user)]);
 	const mine = kpis.filter((kpi) => writable.has(kpi.id));
 	const observations = await listObservations(
@@ -95,7 +97,7 @@ export async function loadEntryGrid(
 			a.kpiId - b.kpiId ||
 			a.period.localeCompare(b.period)
 	);
-	return { rows, more };
+	return { rows: rows.slice(0, MAX_GRID_SHOWN), more, hidden: Math.max(0, rows.length - MAX_GRID_SHOWN) };
 }
 
 /**

@@ -11,6 +11,7 @@ export {
 	readEntryGridForm,
 	saveEntryGrid,
 	gridKey,
+	MAX_GRID_SHOWN,
 	type EntryGridCell,
 	type EntryGridResult,
 	type EntryGridRow
