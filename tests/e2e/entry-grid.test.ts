@@ -108,6 +108,7 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		});
 		expect(await page.locator('[aria-live] [data-grid-feedback]').count()).toBe(1);
 		for (const name of NAMES) expect(await rowOf(page, name).count()).toBe(0);
+		await page.screenshot({ path: 'test-results/indtastning-gitter-gemt-1280.png' });
 		await context.close();
 
 		// The values are stored: the API reads them back.
