@@ -7,6 +7,16 @@ export { mapColumns, type ColumnMap } from './columns';
 export { previewObservationImport } from './preview';
 export { applyObservationImport } from './apply';
 export { applyCellEdits, readCellEdits, tableAsText, type CellEdit } from './edits';
+export {
+	loadEntryGrid,
+	readEntryGridForm,
+	saveEntryGrid,
+	gridKey,
+	MAX_GRID_SHOWN,
+	type EntryGridCell,
+	type EntryGridResult,
+	type EntryGridRow
+} from './entry-grid';
 export { listWritableKpiIds } from '../kpis';
 export type {
 	ApplyResult,

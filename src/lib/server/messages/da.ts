@@ -235,6 +235,13 @@ export const daServer = {
 	'import.saved_unchanged_one': '{count} var uændret',
 	'import.saved_unchanged_other': '{count} var uændrede',
 	'import.saved_summary': 'Importen er gemt: {created} og {updated} ({unchanged}).',
+	'grid.empty': 'Der er ingen værdier at gemme. Skriv en værdi i mindst én række.',
+	'grid.comment_without_value': 'Skriv en værdi, eller slet kommentaren.',
+	'grid.row_refused': 'Rækken kan ikke gemmes.',
+	'grid.stale': 'En af perioderne fik en værdi, mens du gemte. Intet er gemt; gem igen.',
+	'grid.unreadable': 'Formularen kunne ikke læses. Hent siden igen, og prøv igen.',
+	'grid.already_stored':
+		'Der er gemt en værdi for "{kpi}", {period}, siden du åbnede siden. Se eller ret den på nøgletallets side.',
 	'export.kpi': 'Nøgletal',
 	'export.kpi_id': 'Nøgletal-id',
 	'export.period': 'Periode',

@@ -237,6 +237,13 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'import.saved_unchanged_one': '{count} was unchanged',
 	'import.saved_unchanged_other': '{count} were unchanged',
 	'import.saved_summary': 'The import is saved: {created} and {updated} ({unchanged}).',
+	'grid.empty': 'There are no values to save. Type a value in at least one row.',
+	'grid.comment_without_value': 'Type a value, or delete the comment.',
+	'grid.row_refused': 'The row cannot be saved.',
+	'grid.stale': 'One of the periods got a value while you saved. Nothing is saved; save again.',
+	'grid.unreadable': 'The form could not be read. Reload the page and try again.',
+	'grid.already_stored':
+		'A value for "{kpi}", {period}, was saved after you opened the page. See or correct it on the KPI page.',
 	'export.kpi': 'KPI',
 	'export.kpi_id': 'KPI id',
 	'export.period': 'Period',
