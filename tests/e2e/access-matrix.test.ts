@@ -90,6 +90,8 @@ const actions: Record<string, Row> = {
 	'/admin/api-noegler?/revoke': row(303, 403, 403, 403, 400, 400),
 	// A KPI that is not the project lead's: the action itself refuses them (403), not just the page.
 	'/noegletal/ny': row(303, 403, 403, 400, 400, 400),
+	// The entry grid (an empty post saves nothing: 400); each row is checked against what the user may write.
+	'/mine-noegletal': row(303, 403, 400, 400, 400, 400),
 	'/noegletal/import?/preview': row(303, 403, 400, 400, 400, 400),
 	'/noegletal/import?/save': row(303, 403, 400, 400, 400, 400),
 	'/noegletal/[id]/rediger': row(303, 403, 403, 400, 400, 404),

@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		expect(new URL(page.url()).pathname).toBe('/mine-noegletal');
 		// What is overdue comes first; the monthly sick leave (values only to August 2026) is among it.
 		const overdueFlags = await page
-			.locator('tbody tr')
+			.locator('tbody tr[data-kpi]')
 			.evaluateAll((rows) => rows.map((r) => r.querySelector('[data-overdue]') !== null));
 		expect(overdueFlags[0]).toBe(true);
 		expect(overdueFlags).toEqual([...overdueFlags].sort((a, b) => Number(b) - Number(a)));

@@ -14,6 +14,7 @@ import {
 	type ImportPreview,
 	type ReadInput
 } from '../../src/lib/server/imports';
+import { periodMessage } from '../../src/lib/schemas/fields';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 const firstPeriod: Record<Frequency, [string, string]> = {
@@ -188,7 +189,7 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		]);
 	});
 
-	test('XLSX: a year as a number is a period; a date in a monthly KPI is an error, never converted', async () => {
+	test('XLSX: a year as a number is a period; a date cell is the KPI period that holds it, a typed date an error', async () => {
 		const yearly = await createKpi('Import årlig XLSX', 'year');
 		const monthly = await createKpi('Import måned med dato');
 		const workbook = new ExcelJS.Workbook();
@@ -197,10 +198,12 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		sheet.addRow([yearly, 2024, 1.234]);
 		sheet.addRow([]);
 		sheet.addRow([monthly, new Date(Date.UTC(2024, 4, 1)), '12,5']);
+		sheet.addRow([monthly, '2024-06-01', '12,5']);
 		const result = await preview({ bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) });
 		expect(result.rows.map((r) => [r.line, r.kind, r.period, r.value, r.message])).toEqual([
 			[2, 'new', '2024', 1.234, null],
-			[4, 'error', null, 12.5, t('error.period_malformed')]
+			[4, 'new', '2024-05', 12.5, null],
+			[5, 'error', null, 12.5, periodMessage('wrong_frequency', 'month')]
 		]);
 	});
 
@@ -224,7 +227,10 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 				value: null,
 				oldValue: null,
 				comment: '',
-				message: t('error.number_malformed')
+				oldComment: null,
+				decimals: 3,
+				message: t('error.number_malformed'),
+				warnings: []
 			}
 		]);
 		expect(await applyObservationImport(database.db, lead, bad, null)).toMatchObject({
@@ -279,11 +285,11 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		const result = await preview({ text: csv });
 		expect(result.rows.map((r) => [r.line, r.kind, r.message])).toEqual([
 			[2, 'error', t('import.unknown_kpi', { kpi: 'Findes ikke' })],
-			[3, 'error', t('error.period_wrong_frequency', { frequency: t('frequency.month') })],
+			[3, 'error', periodMessage('wrong_frequency', 'month')],
 			[4, 'error', t('import.not_allowed', { kpi: 'Personaleomsætning blandt ledere, Velfærdsområdet' })],
 			[5, 'new', null],
 			[6, 'error', t('import.duplicate_row', { line: 5 })],
-			[7, 'error', t('error.period_malformed')],
+			[7, 'error', periodMessage('malformed', 'month')],
 			[8, 'error', t('observation.value_out_of_range')],
 			[9, 'error', t('observation.comment_too_long')],
 			[10, 'new', null],
@@ -325,7 +331,11 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 			expect.objectContaining({
 				line: 1,
 				kind: 'error',
-				message: t('import.missing_columns', { columns: 'Periode og Værdi' })
+				message: t('import.missing_column_other', {
+					source: t('import.source_paste'),
+					columns: 'Periode og Værdi',
+					headers: t('import.headers_general')
+				})
 			})
 		]);
 		expect(missing.counts.errors).toBe(1);
@@ -335,7 +345,11 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 			message: expect.stringMatching(/^Intet er gemt/)
 		});
 		expect((await preview({ text: 'kpi_id;PERIODE; value \n1;2;3' })).rows[0].message).not.toBe(
-			t('import.missing_columns', { columns: 'Nøgletal' })
+			t('import.missing_column_one', {
+				source: t('import.source_paste'),
+				columns: 'Nøgletal',
+				headers: t('import.headers_general')
+			})
 		);
 
 		expect(await readError({ text: '' })).toBe(t('import.empty'));
@@ -346,7 +360,10 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		expect(await readError({ bytes: new Uint8Array(5 * 1024 * 1024 + 1) })).toBe(t('import.too_large', { max: 5 }));
 		expect(t('import.too_large', { max: 5 })).toBe('Filen er for stor (højst 5 MB).');
 		const many = ['Nøgletal;Periode;Værdi', ...Array.from({ length: 20_001 }, () => 'x;2025-01;1')].join('\n');
-		expect(await readError({ text: many })).toBe(t('import.too_many_rows', { max: '20.000' }));
+		expect(await readError({ text: many })).toBe(t('import.paste_too_many_rows', { max: '20.000' }));
+		expect(await readError({ bytes: new TextEncoder().encode(many) })).toBe(
+			t('import.too_many_rows', { max: '20.000' })
+		);
 		expect(await readError({ bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), filename: 'x.xlsx' })).toBe(
 			t('import.unreadable')
 		);

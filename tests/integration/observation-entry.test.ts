@@ -254,7 +254,7 @@ describe('entering a KPI value: plausibility, overwrite and conflict', () => {
 		});
 		if (!table.ok) throw new Error(table.message);
 		const preview = await previewObservationImport(database.db, lead, table);
-		expect(preview.rows.map((r) => [r.line, r.kind, r.value, r.message ?? r.warning])).toEqual([
+		expect(preview.rows.map((r) => [r.line, r.kind, r.value, r.message ?? r.warnings.join(' ')])).toEqual([
 			[2, 'error', 150, 'Værdien 150,0\u00a0% er over 100,0\u00a0%, den højeste værdi for enheden procent (%).'],
 			[3, 'error', 7, expect.stringMatching(/^Perioden januar 2027 er ikke begyndt endnu/)],
 			[4, 'new', 6.9, 'Værdien 6,85 er afrundet til 6,9\u00a0%, fordi nøgletallet har 1 decimal.']

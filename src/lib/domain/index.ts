@@ -12,3 +12,4 @@ export * from './format';
 export * from './effect';
 export * from './entry';
 export * from './chart-data';
+export * from './plural';

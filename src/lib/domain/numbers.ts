@@ -117,3 +117,14 @@ function shiftDecimal(value: number, places: number): number {
 function normaliseZero(value: number): number {
 	return value === 0 ? 0 : value;
 }
+
+/**
+ * How many decimals a number needs to be shown exactly (at most 6), so a value is never shown rounded away.
+ * @example decimalsNeeded(6.85) // 2; decimalsNeeded(7) // 0
+ */
+export function decimalsNeeded(value: number): number {
+	for (let decimals = 0; decimals < 6; decimals++) {
+		if (Math.abs(Number(value.toFixed(decimals)) - value) < 1e-9) return decimals;
+	}
+	return 6;
+}

@@ -12,6 +12,8 @@ import {
 	parseDanishPeriodText,
 	parsePeriod,
 	parsePeriodFor,
+	parsePeriodInput,
+	parsePeriodInputFor,
 	periodContaining,
 	periodEnd,
 	periodOrdinal,
@@ -268,7 +270,8 @@ describe('parseDanishPeriodText', () => {
 		['1. halvår 2024', '2024-H1'],
 		['2. halvår 2024', '2024-H2'],
 		['2. kvartal 2024', '2024-Q2'],
-		['4. Kvartal 2024.', '2024-Q4']
+		['4. Kvartal 2024.', '2024-Q4'],
+		['2024-H1', '2024-H1']
 	])('reads %j as %s', (text, expected) => {
 		const period = parseDanishPeriodText(text);
 		expect(period && formatPeriod(period)).toBe(expected);
@@ -282,12 +285,160 @@ describe('parseDanishPeriodText', () => {
 		'5. kvartal 2024',
 		'0. kvartal 2024',
 		'medio 2024',
-		'2024-H1',
 		'2024..',
 		'1899',
 		'foråret',
 		'primo 24'
 	])('returns null for %j', (text) => {
 		expect(parseDanishPeriodText(text)).toBeNull();
+	});
+});
+
+describe('parsePeriodInput: the wordings people type and paste', () => {
+	it.each([
+		// canonical
+		['2024', '2024'],
+		['2024-H1', '2024-H1'],
+		['2024-q3', '2024-Q3'],
+		['2024-10', '2024-10'],
+		// months in words, Danish and English, any case, with or without a full stop
+		['okt 2024', '2024-10'],
+		['Okt 2024', '2024-10'],
+		['OKT 2024', '2024-10'],
+		['okt. 2024', '2024-10'],
+		['oktober 2024', '2024-10'],
+		['Oktober 2024', '2024-10'],
+		['oct 2024', '2024-10'],
+		['October 2024', '2024-10'],
+		['jan 2025', '2025-01'],
+		['januar 2025', '2025-01'],
+		['feb. 2025', '2025-02'],
+		['marts 2025', '2025-03'],
+		['mar 2025', '2025-03'],
+		['maj 2025', '2025-05'],
+		['May 2025', '2025-05'],
+		['juni 2025', '2025-06'],
+		['sept. 2025', '2025-09'],
+		['sep 2025', '2025-09'],
+		['december 2025', '2025-12'],
+		['dec-2025', '2025-12'],
+		['nov-25', '2025-11'],
+		['Nov-25', '2025-11'],
+		['okt/24', '2024-10'],
+		['okt 24', '2024-10'],
+		['\u00a0okt\u00a02024 ', '2024-10'],
+		['oktober  2024.', '2024-10'],
+		// months as numbers
+		['10-2024', '2024-10'],
+		['10/2024', '2024-10'],
+		['10.2024', '2024-10'],
+		['1-2024', '2024-01'],
+		['01/2024', '2024-01'],
+		['2024/10', '2024-10'],
+		['2024-1', '2024-01'],
+		['2024.10', '2024-10'],
+		// halves
+		['1. halvår 2025', '2025-H1'],
+		['2. halvår 2025', '2025-H2'],
+		['1. Halvår 2025', '2025-H1'],
+		['1 halvår 2025', '2025-H1'],
+		['1.halvår 2025', '2025-H1'],
+		['2025 H1', '2025-H1'],
+		['2025 h2', '2025-H2'],
+		['2025H1', '2025-H1'],
+		['H1 2025', '2025-H1'],
+		['h2 2025', '2025-H2'],
+		['H1-2025', '2025-H1'],
+		['H1/2025', '2025-H1'],
+		// quarters
+		['3. kvt. 2024', '2024-Q3'],
+		['3. kvt 2024', '2024-Q3'],
+		['3 kvt 2024', '2024-Q3'],
+		['3. kvartal 2024', '2024-Q3'],
+		['2. Kvartal 2024', '2024-Q2'],
+		['4. KVARTAL 2024.', '2024-Q4'],
+		['Q3 2024', '2024-Q3'],
+		['q3 2024', '2024-Q3'],
+		['Q3-2024', '2024-Q3'],
+		['Q3/2024', '2024-Q3'],
+		['2024 Q3', '2024-Q3'],
+		['2024Q3', '2024-Q3'],
+		['2024 q1', '2024-Q1'],
+		// years
+		[' 2024 ', '2024'],
+		['2024.', '2024']
+	])('reads %j as %s', (text, expected) => {
+		const period = parsePeriodInput(text);
+		expect(period && formatPeriod(period)).toBe(expected);
+	});
+
+	it.each([
+		'',
+		'okt',
+		'oktober',
+		'okto 2024',
+		'oktobre 2024',
+		'13-2024',
+		'0-2024',
+		'2024-13',
+		'2024/0',
+		'10-24',
+		'3. halvår 2025',
+		'H3 2025',
+		'0. halvår 2025',
+		'5. kvt. 2024',
+		'Q5 2024',
+		'Q0 2024',
+		'2024 Q5',
+		'24',
+		'1899',
+		'2200',
+		'okt 1899',
+		'2024-10-15',
+		'15-10-2024',
+		'15.10.2024',
+		'tirsdag',
+		'x'.repeat(100)
+	])('returns null for %j', (text) => {
+		expect(parsePeriodInput(text)).toBeNull();
+	});
+});
+
+describe('parsePeriodInputFor: the KPI decides, nothing is converted', () => {
+	it.each([
+		['oktober 2024', 'month', '2024-10'],
+		['nov-25', 'month', '2025-11'],
+		['1. halvår 2025', 'half', '2025-H1'],
+		['2025 H1', 'half', '2025-H1'],
+		['3. kvt. 2024', 'quarter', '2024-Q3'],
+		['Q3 2024', 'quarter', '2024-Q3'],
+		['2024', 'year', '2024']
+	] as const)('reads %j for a %s KPI as %s', (text, frequency, expected) => {
+		const parsed = parsePeriodInputFor(text, frequency);
+		expect(parsed.ok && formatPeriod(parsed.period)).toBe(expected);
+	});
+
+	it.each([
+		['oktober 2024', 'half'],
+		['okt 2024', 'quarter'],
+		['2024-10', 'year'],
+		['H1 2025', 'month'],
+		['Q3 2024', 'month'],
+		['2024', 'month'],
+		['3. kvt. 2024', 'half'],
+		['2024-10-15', 'month'],
+		['2024-10-15', 'half'],
+		['15-10-2024', 'month'],
+		['15.10.2024', 'quarter']
+	] as const)('refuses %j for a %s KPI as the wrong frequency', (text, frequency) => {
+		expect(parsePeriodInputFor(text, frequency)).toEqual({ ok: false, error: 'wrong_frequency' });
+	});
+
+	it.each([
+		['okto 2024', 'month'],
+		['13-2024', 'month'],
+		['', 'year']
+	] as const)('refuses %j for a %s KPI as malformed', (text, frequency) => {
+		expect(parsePeriodInputFor(text, frequency)).toEqual({ ok: false, error: 'malformed' });
 	});
 });

@@ -205,28 +205,131 @@ export function latestPeriodEndedBefore(asOf: string, frequency: Frequency, minD
 	return periodEnd(containing) === cutoff ? containing : addPeriods(containing, -1);
 }
 
-const DANISH_PERIOD_FORMS: readonly [RegExp, (m: RegExpExecArray) => [Frequency, number]][] = [
-	[/^(\d{4})$/, () => ['year', 1]],
-	[/^(?:primo|foråret) (\d{4})$/, () => ['half', 1]],
-	[/^(?:ultimo|efteråret) (\d{4})$/, () => ['half', 2]],
-	[/^(\d)\. halvår (\d{4})$/, (m) => ['half', Number(m[1])]],
-	[/^(\d)\. kvartal (\d{4})$/, (m) => ['quarter', Number(m[1])]]
-];
+/** Month names and their abbreviations, Danish and English (Excel in either language writes them), by month. */
+const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
+	[
+		['jan', 'januar', 'january'],
+		['feb', 'februar', 'february'],
+		['mar', 'marts', 'march', 'mrt'],
+		['apr', 'april'],
+		['maj', 'may'],
+		['jun', 'juni', 'june'],
+		['jul', 'juli', 'july'],
+		['aug', 'august'],
+		['sep', 'sept', 'september'],
+		['okt', 'oktober', 'oct', 'october'],
+		['nov', 'november'],
+		['dec', 'december']
+	].flatMap((names, index) => names.map((name) => [name, index + 1] as const))
+);
+
+/** `2024`, `24` (→ 2024) as a year; two-digit years are read as 20xx. */
+const fullYear = (text: string) => (text.length === 2 ? 2000 + Number(text) : Number(text));
 
 /**
- * Reads a follow-up time as the municipal documents write it; null for anything else.
- * @example parseDanishPeriodText('Primo 2024') // { frequency: 'half', year: 2024, index: 1 }
+ * The period wordings people type and paste, after `normalisePeriodText`; each gives frequency, year and index.
+ * Order matters only for speed: the canonical forms are tried before these.
  */
-export function parseDanishPeriodText(text: string): Period | null {
-	const normalised = text.trim().replace(/\.$/, '').trim().replace(/\s+/g, ' ').toLowerCase();
-	for (const [pattern, read] of DANISH_PERIOD_FORMS) {
+const PERIOD_WORDINGS: readonly [RegExp, (m: RegExpExecArray) => [Frequency, number, number] | null][] = [
+	// Months: 'okt 2024', 'oktober 2024', 'okt. 2024', 'nov-25', 'okt/2024'.
+	[
+		/^([a-zæøå]+)\.? ?[-/]? ?(\d{4}|\d{2})$/,
+		(m) => {
+			const month = MONTH_NAMES.get(m[1]);
+			return month === undefined ? null : ['month', fullYear(m[2]), month];
+		}
+	],
+	// Months as numbers: '10-2024', '10/2024', '10.2024', '2024/10', '2024-1'.
+	[/^(\d{1,2}) ?[-/.] ?(\d{4})$/, (m) => ['month', Number(m[2]), Number(m[1])]],
+	[/^(\d{4}) ?[-/.] ?(\d{1,2})$/, (m) => ['month', Number(m[1]), Number(m[2])]],
+	// Halves: '1. halvår 2025', '1 halvår 2025', '2025 H1', 'H1 2025', 'H1-2025', '2025H1'.
+	[/^(\d)\.? ?halvår (\d{4})$/, (m) => ['half', Number(m[2]), Number(m[1])]],
+	[/^h(\d) ?[-/]? ?(\d{4})$/, (m) => ['half', Number(m[2]), Number(m[1])]],
+	[/^(\d{4}) ?[-/]? ?h(\d)$/, (m) => ['half', Number(m[1]), Number(m[2])]],
+	// Quarters: '3. kvt. 2024', '3. kvartal 2024', '3 kvt 2024', 'Q3 2024', '2024 Q3', 'Q3-2024', '2024Q3'.
+	[/^(\d)\.? ?(?:kvt|kvartal)\.? (\d{4})$/, (m) => ['quarter', Number(m[2]), Number(m[1])]],
+	[/^(?:q|kv) ?(\d) ?[-/]? ?(\d{4})$/, (m) => ['quarter', Number(m[2]), Number(m[1])]],
+	[/^(\d{4}) ?[-/]? ?(?:q|kv) ?(\d)$/, (m) => ['quarter', Number(m[1]), Number(m[2])]]
+];
+
+/** Lower case, one space between words, no space or full stop at the ends; æøå and NBSP safe. */
+function normalisePeriodText(text: string): string {
+	return text
+		.replace(/[\u00a0\u202f\t]/g, ' ')
+		.trim()
+		.replace(/\.$/, '')
+		.trim()
+		.replace(/\s+/g, ' ')
+		.toLocaleLowerCase('da-DK');
+}
+
+/** An ISO day ('2024-10-15'), also with a time after it as some exports write it. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}(?:[ t]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?)?$/;
+
+/**
+ * The one parser of periods people write (forms, pastes, CSV, XLSX, the API): the canonical forms and the
+ * Danish and Excel wordings — `okt 2024`, `oktober 2024`, `10-2024`, `10/2024`, `nov-25`, `1. halvår 2025`,
+ * `2025 H1`, `H1 2025`, `3. kvt. 2024`, `3. kvartal 2024`, `Q3 2024`, `2024 Q3`, `2024`; case-insensitive.
+ * Null for anything else, a date ('2024-10-15') included: a day is not a period (see parsePeriodInputFor).
+ * @example formatPeriod(parsePeriodInput('oktober 2024')!) // '2024-10'
+ */
+export function parsePeriodInput(text: string): Period | null {
+	if (text.length > 40) return null;
+	const canonical = parsePeriod(text);
+	if (canonical) return canonical;
+	const normalised = normalisePeriodText(text);
+	const tidied = parsePeriod(normalised);
+	if (tidied) return tidied;
+	for (const [pattern, read] of PERIOD_WORDINGS) {
 		const match = pattern.exec(normalised);
 		if (!match) continue;
-		const [frequency, index] = read(match);
-		const period = { frequency, year: Number(match[match.length - 1]), index };
+		const parts = read(match);
+		if (!parts) continue;
+		const period = { frequency: parts[0], year: parts[1], index: parts[2] };
 		return isValidPeriod(period) ? period : null;
 	}
 	return null;
+}
+
+/**
+ * parsePeriodInput for a KPI of the given frequency: another frequency's wording is refused, never
+ * converted ('oktober 2024' for a half-yearly KPI), and so is a typed date ('2024-10-15'): which period a
+ * day belongs to is the writer's choice to make (an XLSX date cell is read with periodContaining instead).
+ * @example parsePeriodInputFor('okt 2024', 'quarter') // { ok: false, error: 'wrong_frequency' }
+ */
+export function parsePeriodInputFor(
+	text: string,
+	frequency: Frequency
+): { ok: true; period: Period } | { ok: false; error: PeriodError } {
+	const period = parsePeriodInput(text);
+	if (!period) {
+		const isDay = ISO_DAY.test(normalisePeriodText(text)) || /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(text.trim());
+		return { ok: false, error: isDay ? 'wrong_frequency' : 'malformed' };
+	}
+	if (period.frequency !== frequency) return { ok: false, error: 'wrong_frequency' };
+	return { ok: true, period };
+}
+
+/** Follow-up times as municipal documents word them: the start or end of a year is its first or second half. */
+const FOLLOW_UP_HALVES: readonly [RegExp, number][] = [
+	[/^(?:primo|foråret) (\d{4})$/, 1],
+	[/^(?:ultimo|efteråret) (\d{4})$/, 2]
+];
+
+/**
+ * Reads a follow-up time as the municipal documents write it ('Primo 2024', 'Efteråret 2024.'), else any
+ * wording of parsePeriodInput ('1. halvår 2024', '2. kvartal 2024', '2025'); null for anything else.
+ * @example parseDanishPeriodText('Primo 2024') // { frequency: 'half', year: 2024, index: 1 }
+ */
+export function parseDanishPeriodText(text: string): Period | null {
+	const normalised = normalisePeriodText(text);
+	for (const [pattern, index] of FOLLOW_UP_HALVES) {
+		const match = pattern.exec(normalised);
+		if (!match) continue;
+		const period: Period = { frequency: 'half', year: Number(match[1]), index };
+		return isValidPeriod(period) ? period : null;
+	}
+	return parsePeriodInput(text);
 }
 
 function isValidPeriod(p: Period): boolean {

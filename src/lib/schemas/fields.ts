@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { t } from '../server/messages';
-import { formatPeriod, parsePeriod } from '../domain/periods';
+import {
+	formatPeriod,
+	parsePeriodInput,
+	parsePeriodInputFor,
+	type Frequency,
+	type PeriodError
+} from '../domain/periods';
 import { isIsoDate } from '../domain/dates';
 import { parseDanishNumber, type DecimalSeparator } from '../domain/numbers';
 
@@ -66,7 +72,10 @@ export function idText(optional: boolean, message: string): z.ZodType<number | n
 		});
 }
 
-/** A period ('2025', '2024-H1', '2024-Q3', '2024-05'), stored canonical ('2024-h1' → '2024-H1'); `optional` turns '' into null. */
+/**
+ * A period in any wording the one parser reads ('2025', '2024-H1', 'Q3 2024', 'oktober 2024' …, see parsePeriodInput),
+ * stored canonical ('2024-h1' → '2024-H1', 'okt 2024' → '2024-10'); `optional` turns '' into null.
+ */
 export function periodText(optional: true): z.ZodType<string | null, unknown>;
 export function periodText(optional: false): z.ZodType<string, unknown>;
 export function periodText(optional: boolean): z.ZodType<string | null, unknown> {
@@ -75,13 +84,37 @@ export function periodText(optional: boolean): z.ZodType<string | null, unknown>
 		.transform((raw, ctx) => {
 			const text = raw.trim();
 			if (text === '' && optional) return null;
-			const period = text.length <= 10 ? parsePeriod(text) : null;
+			const period = parsePeriodInput(text);
 			if (!period) {
 				ctx.addIssue({ code: 'custom', message: text === '' ? t('register.required') : t('error.period_malformed') });
 				return z.NEVER;
 			}
 			return formatPeriod(period);
 		});
+}
+
+/**
+ * Why a period was refused for a KPI of `frequency`, naming that frequency's forms only (a monthly KPI's
+ * message shows month forms, never H1 or Q3).
+ * @example periodMessage('malformed', 'month') // 'Perioden skal være en måned, fx 2024-10, 10-2024, okt 2024 eller oktober 2024.'
+ */
+export function periodMessage(error: PeriodError, frequency: Frequency): string {
+	const forms = t(`error.period_forms_${frequency}`);
+	if (error === 'malformed') return forms;
+	return `${t('error.period_wrong_frequency', { frequency: t(`frequency.${frequency}`) })} ${forms}`;
+}
+
+/**
+ * A period typed for a KPI of `frequency`, in any wording the one parser reads, as its canonical text.
+ * @example periodTextFor('month').parse('okt 2024') // '2024-10'
+ */
+export function periodTextFor(frequency: Frequency): z.ZodType<string, unknown> {
+	return z.string({ error: t(`error.period_forms_${frequency}`) }).transform((text, ctx) => {
+		const parsed = parsePeriodInputFor(text, frequency);
+		if (parsed.ok) return formatPeriod(parsed.period);
+		ctx.addIssue({ code: 'custom', message: periodMessage(parsed.error, frequency) });
+		return z.NEVER;
+	});
 }
 
 /** A path or query id, the same rule without a message (a bad one answers 404): '01', '1.0', '0x1' are refused. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { t } from '../server/messages';
-import { parsePeriodFor, formatPeriod, type Frequency } from '../domain/periods';
-import { decimalText } from './fields';
+import type { Frequency } from '../domain/periods';
+import { decimalText, periodTextFor } from './fields';
 
 /**
  * One KPI value as entered in the form (and later the API and imports): the period must be of the KPI's
@@ -10,18 +10,7 @@ import { decimalText } from './fields';
  */
 export function observationFormSchema(frequency: Frequency) {
 	return z.object({
-		period: z.string({ error: t('error.period_malformed') }).transform((text, ctx) => {
-			const parsed = parsePeriodFor(text.trim(), frequency);
-			if (parsed.ok) return formatPeriod(parsed.period);
-			ctx.addIssue({
-				code: 'custom',
-				message:
-					parsed.error === 'malformed'
-						? t('error.period_malformed')
-						: t('error.period_wrong_frequency', { frequency: t(`frequency.${frequency}`) })
-			});
-			return z.NEVER;
-		}),
+		period: periodTextFor(frequency),
 		value: decimalText(),
 		comment: z
 			.string()

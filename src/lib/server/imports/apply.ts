@@ -3,6 +3,7 @@ import { invalid, stale } from '../infra/write-result';
 import { t } from '../messages';
 import type { SessionUser } from '../auth/session';
 import { formatPeriod, parsePeriod } from '../../domain/periods';
+import { plural } from '../../domain/plural';
 import { MAX_ABS_VALUE, MAX_COMMENT_LENGTH } from './row-fields';
 import {
 	insertObservations,
@@ -14,6 +15,8 @@ import {
 } from '../kpis';
 import { recordImportAudit, StaleImportError, type WriteRow } from './write';
 import type { ApplyResult, ImportPreview, PreviewRow } from './types';
+
+const NOTHING_SAVED = { one: 'import.nothing_saved_one', other: 'import.nothing_saved' } as const;
 
 type CheckedRow = WriteRow & { kind: 'new' | 'changed' | 'unchanged'; oldValue: number | null };
 
@@ -30,7 +33,8 @@ export async function applyObservationImport(
 	preview: ImportPreview,
 	clientAddress: string | null
 ): Promise<ApplyResult> {
-	const hasErrors = invalid('rows', t('import.nothing_saved', { errors: preview.counts.errors }));
+	const errors = preview.counts.errors;
+	const hasErrors = invalid('rows', t(plural(errors, NOTHING_SAVED), { errors }));
 	if (preview.counts.errors > 0) return hasErrors;
 	// The preview may have travelled through a browser: check it again rather than trust it.
 	const rows = checkRows(preview.rows, await listWritableKpiIds(db, user));

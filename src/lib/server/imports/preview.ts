@@ -1,8 +1,9 @@
 import type { Db } from '../infra/db';
 import { t } from '../messages';
 import type { SessionUser } from '../auth/session';
-import { mapColumns } from './columns';
+import { headerlessColumns, mapColumns, type ColumnMap } from './columns';
 import { createKpiFinder, readRow, type RowDraft } from './row-fields';
+import { markScaleDoubts } from './scale';
 import {
 	listKpiRefs,
 	listWritableKpiIds,
@@ -17,54 +18,68 @@ import type { ImportPreview, ImportTable, PreviewRow } from './types';
 /**
  * Checks every row of a read table against the user's KPIs and the stored values, without writing:
  * each row comes back as new, changed, unchanged or an error with its Danish reason. A missing
- * required column is one error row on the header's line. A fixed number of queries, whatever the size.
+ * required column is one error row on the header's line; a table whose first row reads as data has no
+ * header. With `kpiId` every row is for that one KPI (period, value, comment; no KPI column needed).
+ * A fixed number of queries, whatever the size.
  * @example const table = await readTable({ text }); if (table.ok) preview = await previewObservationImport(db, user, table);
  */
-export async function previewObservationImport(db: Db, user: SessionUser, table: ImportTable): Promise<ImportPreview> {
-	const [header, ...data] = table.rows;
-	if (!header) return summarise([]);
-	const mapped = mapColumns(header.cells);
-	if (!mapped.ok) return summarise([{ ...emptyRow(header.line), kind: 'error', message: mapped.message }]);
-
+export async function previewObservationImport(
+	db: Db,
+	user: SessionUser,
+	table: ImportTable,
+	options: { kpiId?: number } = {}
+): Promise<ImportPreview> {
+	const [header] = table.rows;
+	if (!header) return summarise([], null);
 	const [kpis, writable] = await Promise.all([listKpiRefs(db, user.organisationId), listWritableKpiIds(db, user)]);
-	const context = { findKpi: createKpiFinder(kpis), writable, decimalSeparator: table.decimalSeparator };
-	const drafts = data.map((row) => readRow(row, mapped.columns, context));
+	const findKpi = createKpiFinder(kpis);
+	const fixedKpi = options.kpiId === undefined ? null : (kpis.find((kpi) => kpi.id === options.kpiId) ?? null);
+	const single = fixedKpi !== null;
+	const mapped = mapColumns(header.cells, { single, source: table.source });
+	const headerless = mapped.ok ? null : headerlessColumns(table.rows, { single, isKpi: (cell) => !!findKpi(cell) });
+	if (!mapped.ok && !headerless)
+		return summarise([{ ...emptyRow(header.line), kind: 'error', message: mapped.message }], null);
+	const columns: ColumnMap = headerless ?? (mapped as { columns: ColumnMap }).columns;
+	const data = headerless ? table.rows : table.rows.slice(1);
+	if (data.length === 0)
+		return summarise([{ ...emptyRow(header.line), kind: 'error', message: t('import.empty') }], null);
+
+	const context = { findKpi, writable, decimalSeparator: table.decimalSeparator, fixedKpi };
+	const drafts = data.map((row) => readRow(row, columns, context));
 	markDuplicates(drafts);
 
 	const kpiIds = [
 		...new Set(drafts.flatMap((draft) => (draft.kpi && writable.has(draft.kpi.id) ? [draft.kpi.id] : [])))
 	];
 	const stored = await loadStoredObservations(db, user.organisationId, kpiIds);
+	markScaleDoubts(drafts, stored);
 	const plausibility = plausibilityCheckers(kpis, stored);
 	const today = todayInCopenhagen();
-	const warnings = drafts.map((draft) => checkRowPlausibility(draft, plausibility, today));
+	for (const draft of drafts) checkRowPlausibility(draft, plausibility, today);
 	return summarise(
-		drafts.map((draft, i) => ({
-			...classify(
-				draft,
-				draft.kpi && draft.period ? stored.get(observationKey(draft.kpi.id, draft.period)) : undefined
-			),
-			...(warnings[i] ? { warning: warnings[i] } : {})
-		}))
+		drafts.map((draft) =>
+			classify(draft, draft.kpi && draft.period ? stored.get(observationKey(draft.kpi.id, draft.period)) : undefined)
+		),
+		columns
 	);
 }
 
 /**
  * The entry form's plausibility rules on a read row (domain/plausibility.ts): a bound or a future period is
  * one more reason the row is refused, and the value is rounded to the KPI's decimals; what the user should
- * look at (rounded, an unusual change) comes back as the row's warning.
+ * look at (rounded, an unusual change) is one more of the row's warnings.
  */
 function checkRowPlausibility(
 	draft: RowDraft,
 	checkerFor: ReturnType<typeof plausibilityCheckers>,
 	today: string
-): string | null {
-	if (!draft.kpi || draft.period === null || draft.value === null || draft.messages.length > 0) return null;
+): void {
+	if (!draft.kpi || draft.period === null || draft.value === null || draft.messages.length > 0) return;
 	const check = checkerFor(draft.kpi.id)?.({ period: draft.period, value: draft.value, today });
-	if (!check) return null;
+	if (!check) return;
 	draft.messages.push(...check.errors.map((e) => e.message));
 	draft.value = check.value;
-	return [check.rounded, check.unusual].filter(Boolean).join(' ') || null;
+	for (const warning of [check.rounded, check.unusual]) if (warning) draft.warnings.push(warning);
 }
 
 /** The second (third …) row for the same KPI and period is an error naming the first one's line. */
@@ -86,7 +101,10 @@ function classify(draft: RowDraft, stored: StoredObservation | undefined): Previ
 		kpiName: draft.kpi?.name ?? null,
 		period: draft.period,
 		value: draft.value,
-		oldValue: stored?.value ?? null
+		oldValue: stored?.value ?? null,
+		oldComment: stored?.comment ?? null,
+		decimals: draft.kpi?.decimals ?? null,
+		warnings: draft.warnings
 	};
 	if (draft.messages.length > 0)
 		return { ...row, kind: 'error', comment: draft.comment ?? '', message: draft.messages.join(' ') };
@@ -107,14 +125,18 @@ function emptyRow(line: number): PreviewRow {
 		value: null,
 		oldValue: null,
 		comment: '',
-		message: null
+		oldComment: null,
+		decimals: null,
+		message: null,
+		warnings: []
 	};
 }
 
-function summarise(rows: PreviewRow[]): ImportPreview {
+function summarise(rows: PreviewRow[], columns: ColumnMap | null): ImportPreview {
 	const count = (kind: PreviewRow['kind']) => rows.filter((row) => row.kind === kind).length;
 	return {
 		rows,
+		columns,
 		counts: {
 			rows: rows.length,
 			created: count('new'),

@@ -50,6 +50,11 @@ describe('readTable', () => {
 		}
 	});
 
+	test('one value on its own line is a paste (for one KPI, without a header); a file needs more', async () => {
+		expect((await table({ text: 'okt 2024\t6,9' })).rows).toEqual([{ line: 1, cells: ['okt 2024', '6,9'] }]);
+		expect(await readTable({ bytes: encode('okt 2024;6,9') })).toEqual({ ok: false, message: t('import.empty') });
+	});
+
 	test('an empty file is refused; a file is read before a paste', async () => {
 		expect(await readTable({ text: '\n\n' })).toEqual({ ok: false, message: t('import.empty') });
 		expect((await table({ bytes: encode('KPI,Period,Value\nA,2024,1'), text: 'ignored' })).rows).toHaveLength(2);
@@ -68,7 +73,11 @@ describe('mapColumns', () => {
 		});
 		expect(mapColumns(['Kommentar'])).toEqual({
 			ok: false,
-			message: t('import.missing_columns', { columns: 'Nøgletal, Periode og Værdi' })
+			message: t('import.missing_column_other', {
+				source: t('import.source_file'),
+				columns: 'Nøgletal, Periode og Værdi',
+				headers: t('import.headers_general')
+			})
 		});
 	});
 });

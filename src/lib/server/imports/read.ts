@@ -37,19 +37,23 @@ type Delimiter = ';' | ',' | '\t';
  */
 export async function readTable(input: ReadInput): Promise<ReadResult> {
 	const bytes = input.bytes && input.bytes.byteLength > 0 ? input.bytes : null;
+	const source = bytes ? 'file' : 'paste';
 	const size = bytes ? bytes.byteLength : Buffer.byteLength(input.text ?? '', 'utf8');
 	if (size > MAX_IMPORT_MEGABYTES * 1024 * 1024) {
-		return { ok: false, message: t('import.too_large', { max: MAX_IMPORT_MEGABYTES }) };
+		const key = bytes ? 'import.too_large' : 'import.paste_too_large';
+		return { ok: false, message: t(key, { max: MAX_IMPORT_MEGABYTES }) };
 	}
 	const read = bytes ? await readFile(bytes, input.filename, input.contentType) : readDelimited(input.text ?? '', true);
-	if (!read) return { ok: false, message: t('import.unreadable') };
+	if (!read) return { ok: false, message: t(bytes ? 'import.unreadable' : 'import.paste_unreadable') };
 	if ('message' in read) return { ok: false, ...read };
 	const rows = read.rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
-	if (rows.length <= 1) return { ok: false, message: t('import.empty') };
+	// A paste may be one row without a header (a single value for one KPI); the preview decides.
+	if (rows.length === 0 || (rows.length === 1 && bytes)) return { ok: false, message: t('import.empty') };
 	if (rows.length - 1 > MAX_IMPORT_ROWS) {
-		return { ok: false, message: t('import.too_many_rows', { max: formatNumber(MAX_IMPORT_ROWS) }) };
+		const key = bytes ? 'import.too_many_rows' : 'import.paste_too_many_rows';
+		return { ok: false, message: t(key, { max: formatNumber(MAX_IMPORT_ROWS) }) };
 	}
-	return { ok: true, rows, decimalSeparator: read.decimalSeparator };
+	return { ok: true, rows, decimalSeparator: read.decimalSeparator, source };
 }
 
 const xlsxGate = createGate(XLSX_CONCURRENT_READS, XLSX_WAITING_READS);
@@ -117,7 +121,9 @@ function readDelimited(text: string, pasted: boolean): Read {
 				if (width === 0) return null;
 				if (width > MAX_IMPORT_COLUMNS) refusal = tooManyColumnsIn(line, width - 1).message;
 				else if (rows.length > MAX_IMPORT_ROWS)
-					refusal = t('import.too_many_rows', { max: formatNumber(MAX_IMPORT_ROWS) });
+					refusal = t(pasted ? 'import.paste_too_many_rows' : 'import.too_many_rows', {
+						max: formatNumber(MAX_IMPORT_ROWS)
+					});
 				if (refusal) throw new Error(refusal);
 				// Cells up to the limit are kept as written, trailing empty ones included.
 				rows.push({ line, cells: record.length > MAX_IMPORT_COLUMNS ? record.slice(0, MAX_IMPORT_COLUMNS) : record });

@@ -1,7 +1,15 @@
 import { t } from '../messages';
-import { formatPeriod, parsePeriod, parsePeriodFor, type Frequency } from '../../domain/periods';
-import type { DecimalSeparator } from '../../domain/numbers';
-import { decimalText, MAX_ABS_DECIMAL } from '../../schemas/fields';
+import {
+	formatPeriod,
+	parsePeriodInput,
+	parsePeriodInputFor,
+	periodContaining,
+	type Frequency
+} from '../../domain/periods';
+import { isIsoDate } from '../../domain/dates';
+import { formatNumber, formatPercent, type KpiUnit } from '../../domain/format';
+import { decimalsNeeded, type DecimalSeparator } from '../../domain/numbers';
+import { decimalText, MAX_ABS_DECIMAL, periodMessage } from '../../schemas/fields';
 import type { ColumnMap } from './columns';
 import type { TableRow } from './types';
 
@@ -14,6 +22,8 @@ export interface KpiRef {
 	id: number;
 	name: string;
 	frequency: Frequency;
+	unit: KpiUnit;
+	decimals: number;
 }
 
 /** One data row read and checked on its own; `messages` holds every reason it cannot be imported. */
@@ -25,12 +35,18 @@ export interface RowDraft {
 	/** null when the file has no comment column (the stored comment is then kept). */
 	comment: string | null;
 	messages: string[];
+	/** What the person should look at, though the row can be imported (a value's doubtful scale). */
+	warnings: string[];
+	/** The value was read from a cell formatted as a percentage. */
+	percentCell: boolean;
 }
 
 export interface RowContext {
 	findKpi: (cell: string) => KpiRef | null;
 	writable: ReadonlySet<number>;
 	decimalSeparator: DecimalSeparator;
+	/** The one KPI every row is for (the import page opened from a KPI), else null. */
+	fixedKpi: KpiRef | null;
 }
 
 const fold = (name: string) => name.replace(/\s+/g, ' ').trim().toLocaleLowerCase('da-DK');
@@ -65,33 +81,62 @@ export function createKpiFinder(kpis: readonly KpiRef[]): (cell: string) => KpiR
 export function readRow(row: TableRow, columns: ColumnMap, context: RowContext): RowDraft {
 	const cell = (index: number) => row.cells[index] ?? '';
 	const messages: string[] = [];
-	const kpiText = cell(columns.kpi).trim();
-	const kpi = context.findKpi(kpiText);
-	if (!kpi) messages.push(t('import.unknown_kpi', { kpi: kpiText }));
-	else if (!context.writable.has(kpi.id)) messages.push(t('import.not_allowed', { kpi: kpi.name }));
-	const period = readPeriod(cell(columns.period), kpi?.frequency ?? null, messages);
+	const warnings: string[] = [];
+	const kpi = readKpi(columns.kpi === null ? null : cell(columns.kpi).trim(), context, messages);
+	const dateCell = row.format?.[columns.period] === 'date';
+	const period = readPeriod(cell(columns.period), dateCell, kpi?.frequency ?? null, messages);
 	// An XLSX number cell is written with '.', whatever the table's typed cells use.
 	const separator = row.numeric?.[columns.value] ? '.' : context.decimalSeparator;
-	const value = readValue(cell(columns.value), separator, messages);
+	const percentCell = row.format?.[columns.value] === 'percent';
+	let value = readValue(cell(columns.value), separator, messages);
+	if (value !== null && percentCell && kpi) value = readPercentCell(value, kpi, warnings);
 	const comment = columns.comment === null ? null : readComment(cell(columns.comment), messages);
-	return { line: row.line, kpi, period, value, comment, messages };
+	return { line: row.line, kpi, period, value, comment, messages, warnings, percentCell };
 }
 
-/** Without a known KPI only the form is checked; the wrong form is an error, never converted. */
-function readPeriod(text: string, frequency: Frequency | null, messages: string[]): string | null {
+/** The row's KPI: the fixed one (a KPI column then must name it), or the one its KPI cell names. */
+function readKpi(text: string | null, context: RowContext, messages: string[]): KpiRef | null {
+	const fixed = context.fixedKpi;
+	const kpi = text === null || (fixed && text === '') ? fixed : context.findKpi(text);
+	if (!kpi) messages.push(t('import.unknown_kpi', { kpi: text ?? '' }));
+	else if (fixed && kpi.id !== fixed.id) {
+		messages.push(t('import.not_this_kpi', { kpi: kpi.name, expected: fixed.name }));
+		return fixed;
+	} else if (!context.writable.has(kpi.id)) messages.push(t('import.not_allowed', { kpi: kpi.name }));
+	return kpi;
+}
+
+/**
+ * Any wording of the one period parser; the wrong frequency is an error, never converted. A date cell
+ * (XLSX) is a day, not a wording: it becomes the KPI's period that contains it.
+ */
+function readPeriod(text: string, dateCell: boolean, frequency: Frequency | null, messages: string[]): string | null {
+	if (dateCell && isIsoDate(text)) return frequency === null ? null : formatPeriod(periodContaining(text, frequency));
 	if (frequency === null) {
-		const period = parsePeriod(text);
+		const period = parsePeriodInput(text);
 		if (!period) messages.push(t('error.period_malformed'));
 		return period && formatPeriod(period);
 	}
-	const parsed = parsePeriodFor(text.trim(), frequency);
+	const parsed = parsePeriodInputFor(text, frequency);
 	if (parsed.ok) return formatPeriod(parsed.period);
-	messages.push(
-		parsed.error === 'malformed'
-			? t('error.period_malformed')
-			: t('error.period_wrong_frequency', { frequency: t(`frequency.${frequency}`) })
-	);
+	messages.push(periodMessage(parsed.error, frequency));
 	return null;
+}
+
+/**
+ * A cell formatted as a percentage holds a fraction (6,9 % is 0.069): a `%` KPI gets the percentage; any
+ * other KPI keeps the number the cell holds, with a warning on the row (it is still importable).
+ */
+function readPercentCell(value: number, kpi: KpiRef, warnings: string[]): number {
+	const percent = Number((value * 100).toPrecision(15));
+	if (kpi.unit === 'percent') return percent;
+	warnings.push(
+		t('import.percent_cell_not_percent', {
+			shown: formatPercent(percent, Math.max(kpi.decimals, decimalsNeeded(percent))),
+			value: formatNumber(value, Math.max(kpi.decimals, decimalsNeeded(value)))
+		})
+	);
+	return value;
 }
 
 const valueRules = { ',': decimalText(','), '.': decimalText('.'), auto: decimalText('auto') } as const;

@@ -1,5 +1,6 @@
 import type { WriteResult } from '../infra/write-result';
 import type { DecimalSeparator } from '../../domain/numbers';
+import type { ColumnMap } from './columns';
 
 /** One row of an uploaded or pasted table; `line` is where a person finds it in the file (header = 1). */
 export interface TableRow {
@@ -7,13 +8,20 @@ export interface TableRow {
 	cells: string[];
 	/** XLSX only: true where the cell held a number, written with '.' as its decimal separator. */
 	numeric?: boolean[];
+	/** XLSX only, and only on rows that have one: how each cell was shown ('percent' for `0.0%`, 'date' for a date cell). */
+	format?: CellFormat[];
 }
+
+/** How a spreadsheet showed a cell, where that changes what it means; null for anything else. */
+export type CellFormat = 'percent' | 'date' | null;
 
 /** A table read from a file or a paste: the header row first, then the data rows. */
 export interface ImportTable {
 	rows: TableRow[];
 	/** How typed numbers in this table write their decimals (',' for Danish `;`/tab files). */
 	decimalSeparator: DecimalSeparator;
+	/** Where the table came from, so messages say "filen" or "teksten" (a file when not said). */
+	source?: 'file' | 'paste';
 }
 
 /** A refusal says why in Danish; `busy` when the server is reading as many spreadsheets as it may (try again). */
@@ -33,15 +41,21 @@ export interface PreviewRow {
 	/** The stored value the preview compared with; null when there was none. */
 	oldValue: number | null;
 	comment: string;
+	/** The stored comment the preview compared with; null when there was no stored value. */
+	oldComment: string | null;
+	/** The KPI's decimals, so both sides of a change are shown alike; null without a KPI. */
+	decimals: number | null;
 	/** Why the row is refused (Danish), null unless kind is 'error'. */
 	message: string | null;
-	/** What to look at before saving (Danish, domain/plausibility.ts): the value was rounded, or its change is unusual. */
-	warning?: string | null;
+	/** What to look at though the row can be imported (Danish), e.g. a value whose scale is doubtful. */
+	warnings: string[];
 }
 
 export interface ImportPreview {
 	rows: PreviewRow[];
 	counts: { rows: number; created: number; updated: number; unchanged: number; errors: number };
+	/** Where period, value (KPI, comment) were read in each row, for showing the cells as read; null when not found. */
+	columns: ColumnMap | null;
 }
 
 /**

@@ -4,7 +4,7 @@ import { formatNumber } from '../../domain/format';
 import { plainDecimal } from '../../domain/numbers';
 import { MAX_CELL_CHARACTERS, MAX_IMPORT_COLUMNS, MAX_TABLE_CHARACTERS, XLSX_PART_LIMITS } from './limits';
 import { readZipDirectory, streamZipEntry, ZipError, type ZipEntry } from './zip';
-import type { TableRow } from './types';
+import type { CellFormat, TableRow } from './types';
 
 /** The media type of an XLSX workbook. */
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -58,8 +58,8 @@ interface Workbook {
 
 async function readRows(bytes: Uint8Array, maxRows: number): Promise<TableRow[]> {
 	const workbook = await openWorkbook(bytes);
-	const dateStyles = workbook.styles ? await readDateStyles(bytes, workbook.styles) : new Set<number>();
-	const sheet = await readSheet(bytes, workbook, dateStyles, maxRows);
+	const styles = workbook.styles ? await readCellStyles(bytes, workbook.styles) : NO_STYLES;
+	const sheet = await readSheet(bytes, workbook, styles, maxRows);
 	const shared =
 		workbook.sharedStrings && sheet.sharedUsed ? await readSharedStrings(bytes, workbook.sharedStrings) : [];
 	let characters = sheet.characters;
@@ -179,6 +179,27 @@ const BUILT_IN_DATE_FORMATS = new Set([
 	57, 58
 ]);
 
+/** Excel's built-in percent formats: `0%` and `0.00%`. */
+const BUILT_IN_PERCENT_FORMATS = new Set([9, 10]);
+
+/** A custom format shows a percentage when, outside quotes and brackets, it has a `%` (`0.0%`, `0,0 %`). */
+function isPercentFormat(code: string): boolean {
+	return /%/.test(
+		code
+			.replace(/\[[^\]]*]/g, '')
+			.replace(/"[^"]*"/g, '')
+			.replace(/\\./g, '')
+	);
+}
+
+/** The cell style indexes (`s="…"`) whose number format shows a date, and those that show a percentage. */
+interface CellStyles {
+	dates: Set<number>;
+	percents: Set<number>;
+}
+
+const NO_STYLES: CellStyles = { dates: new Set(), percents: new Set() };
+
 /** A custom format shows a date when, outside quotes and brackets, it has a date or time letter. */
 function isDateFormat(code: string): boolean {
 	const plain = code
@@ -188,15 +209,18 @@ function isDateFormat(code: string): boolean {
 	return /[ymdhsb]/i.test(plain) && !/^general$/i.test(plain.trim());
 }
 
-/** The cell style indexes (`s="…"`) whose number format is a date, as Excel shows them. */
-async function readDateStyles(bytes: Uint8Array, entry: ZipEntry): Promise<Set<number>> {
+/** Which cell styles show dates and which percentages, as Excel shows them. */
+async function readCellStyles(bytes: Uint8Array, entry: ZipEntry): Promise<CellStyles> {
 	const customDates = new Set<number>();
+	const customPercents = new Set<number>();
 	const styles: number[] = [];
 	let inCellXfs = false;
 	await parsePart(bytes, entry, XLSX_PART_LIMITS.other, {
 		open(tag) {
 			if (tag.local === 'numFmt' && isDateFormat(tag.attributes.formatCode ?? ''))
 				customDates.add(Number(tag.attributes.numFmtId));
+			else if (tag.local === 'numFmt' && isPercentFormat(tag.attributes.formatCode ?? ''))
+				customPercents.add(Number(tag.attributes.numFmtId));
 			if (tag.local === 'cellXfs') inCellXfs = true;
 			if (tag.local === 'xf' && inCellXfs) styles.push(Number(tag.attributes.numFmtId ?? 0));
 		},
@@ -204,11 +228,12 @@ async function readDateStyles(bytes: Uint8Array, entry: ZipEntry): Promise<Set<n
 			if (local === 'cellXfs') inCellXfs = false;
 		}
 	});
-	const dates = new Set<number>();
+	const found: CellStyles = { dates: new Set(), percents: new Set() };
 	styles.forEach((format, index) => {
-		if (BUILT_IN_DATE_FORMATS.has(format) || customDates.has(format)) dates.add(index);
+		if (BUILT_IN_DATE_FORMATS.has(format) || customDates.has(format)) found.dates.add(index);
+		else if (BUILT_IN_PERCENT_FORMATS.has(format) || customPercents.has(format)) found.percents.add(index);
 	});
-	return dates;
+	return found;
 }
 
 /** The shared texts, rich text runs joined, phonetic guides left out. */
@@ -259,6 +284,7 @@ interface CellState {
 	column: number;
 	type: string;
 	dateStyle: boolean;
+	percentStyle: boolean;
 	value: string[];
 	inline: string[];
 	/** Characters of value and inline text so far, to refuse an overlong cell while it streams. */
@@ -272,13 +298,15 @@ interface CellState {
 async function readSheet(
 	bytes: Uint8Array,
 	workbook: Workbook,
-	dateStyles: Set<number>,
+	styles: CellStyles,
 	maxRows: number
 ): Promise<SheetRead> {
 	const result: SheetRead = { rows: [], sharedCells: [], sharedUsed: false, characters: 0 };
 	let rowNumber = 0;
 	let cells: string[] = [];
 	let numeric: boolean[] = [];
+	// Only rows with a date or percent cell get these (most rows of most files have none).
+	let format: CellFormat[] | null = null;
 	let shared: { column: number; index: number }[] = [];
 	let nextColumn = 0;
 	let cell: CellState | null = null;
@@ -289,13 +317,14 @@ async function readSheet(
 			cell: `${columnName(column)}${rowNumber}`,
 			max: formatNumber(MAX_CELL_CHARACTERS)
 		});
-	const setCell = (column: number, text: string, isNumber: boolean) => {
+	const setCell = (column: number, text: string, isNumber: boolean, shown: CellFormat) => {
 		if (text.length > MAX_CELL_CHARACTERS) throw cellTooLong(column);
 		result.characters += text.length;
 		if (result.characters > MAX_TABLE_CHARACTERS)
 			throw refuse('import.xlsx_too_much_text', { max: formatNumber(MAX_TABLE_CHARACTERS) });
 		cells[column] = text;
 		numeric[column] = isNumber;
+		if (shown) (format ??= [])[column] = shown;
 	};
 
 	await parsePart(bytes, workbook.sheet, XLSX_PART_LIMITS.sheet, {
@@ -312,7 +341,8 @@ async function readSheet(
 				cell = {
 					column,
 					type: attributes.t ?? 'n',
-					dateStyle: dateStyles.has(Number(attributes.s ?? 0)),
+					dateStyle: styles.dates.has(Number(attributes.s ?? 0)),
+					percentStyle: styles.percents.has(Number(attributes.s ?? 0)),
 					value: [],
 					inline: [],
 					length: 0,
@@ -326,6 +356,7 @@ async function readSheet(
 				rowNumber = number;
 				cells = [];
 				numeric = [];
+				format = null;
 				shared = [];
 				nextColumn = 0;
 			} else if (local === 'dimension') {
@@ -362,8 +393,8 @@ async function readSheet(
 					cells[done.column] = '';
 					numeric[done.column] = false;
 				} else {
-					const [text, isNumber] = cellText(done, raw, workbook.date1904);
-					setCell(done.column, text, isNumber);
+					const [text, isNumber, shown] = cellText(done, raw, workbook.date1904);
+					setCell(done.column, text, isNumber, shown);
 				}
 			}
 		}
@@ -380,29 +411,36 @@ async function readSheet(
 			cells: Array.from({ length: width }, (_, i) => cells[i] ?? ''),
 			numeric: Array.from({ length: width }, (_, i) => numeric[i] ?? false)
 		};
+		if (format) row.format = Array.from({ length: width }, (_, i) => format![i] ?? null);
 		result.rows.push(row);
 		if (shared.length > 0) result.sharedUsed = true;
 		for (const { column, index } of shared) result.sharedCells.push({ row, column, index });
 	}
 }
 
-/** Text of a cell and whether it held a number: numbers with '.', dates as 'YYYY-MM-DD', booleans and errors as Excel shows them. */
-function cellText(cell: CellState, raw: string, date1904: boolean): [string, boolean] {
+/**
+ * Text of a cell, whether it held a number, and how it was shown: numbers with '.' (a percent cell keeps
+ * the number it holds, 0.069 for 6,9 %), dates as 'YYYY-MM-DD', booleans and errors as Excel shows them.
+ */
+function cellText(cell: CellState, raw: string, date1904: boolean): [string, boolean, CellFormat] {
 	switch (cell.type) {
 		case 'inlineStr':
-			return [cell.inline.join(''), false];
+			return [cell.inline.join(''), false, null];
 		case 'str':
 		case 'e':
-			return [raw, false];
+			return [raw, false, null];
 		case 'b':
-			return [raw === '1' || raw.toLowerCase() === 'true' ? 'TRUE' : 'FALSE', false];
+			return [raw === '1' || raw.toLowerCase() === 'true' ? 'TRUE' : 'FALSE', false, null];
 		case 'd':
-			return [raw.slice(0, 10), false];
+			return [raw.slice(0, 10), false, 'date'];
 	}
 	const number = Number(raw);
-	if (raw.trim() === '' || !Number.isFinite(number)) return [raw, false];
-	if (cell.dateStyle) return [excelDate(number, date1904), false];
-	return [plainDecimal(number), true];
+	if (raw.trim() === '' || !Number.isFinite(number)) return [raw, false, null];
+	if (cell.dateStyle) {
+		const date = excelDate(number, date1904);
+		return [date, false, date === '' ? null : 'date'];
+	}
+	return [plainDecimal(number), true, cell.percentStyle ? 'percent' : null];
 }
 
 /** An Excel serial day as 'YYYY-MM-DD' (1900 system counts from 1899-12-30, past its phantom 29 February). */

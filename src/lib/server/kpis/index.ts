@@ -17,6 +17,7 @@ export {
 	findUnknownRecommendationId
 } from './definitions';
 export { parseKpiForm, formPicks, withPicks } from './form';
+export { loadKpiPreset, type KpiPreset } from './from-recommendation';
 export { assignedKpiIds, listWritableKpiIds, canEditKpi } from './access';
 export {
 	saveObservation,

@@ -43,7 +43,7 @@ export function listKpis(db: Db, organisationId: number, onlyId?: number) {
 	return query.orderBy('name').execute();
 }
 
-/** Every KPI of the organisation (archived ones too) by id, name and frequency: what an import row may name. */
+/** Every KPI of the organisation (archived ones too) by id, name, frequency, unit and decimals: what an import row may name. */
 export function listKpiRefs(db: Db, organisationId: number) {
 	return db
 		.selectFrom('kpi')

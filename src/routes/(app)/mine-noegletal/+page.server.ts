@@ -1,7 +1,10 @@
-import type { PageServerLoad } from './$types';
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { requireCan } from '$lib/server/auth/guards';
 import { listKpisForUser, listObservations, loadKpiProgress } from '$lib/server/kpis';
+import { loadEntryGrid, readEntryGridForm, saveEntryGrid } from '$lib/server/imports';
+import { t } from '$lib/server/messages';
 import { nextMissingPeriod } from '$lib/domain/entry';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { parsePeriod, periodStart } from '$lib/domain/periods';
@@ -12,13 +15,14 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	// A project lead has a handful of KPIs, so every observed period of them stays small.
 	const kpis = await listKpisForUser(db, user.organisationId, user.id);
-	const [observations, progress] = await Promise.all([
+	const [observations, progress, grid] = await Promise.all([
 		listObservations(
 			db,
 			user.organisationId,
 			kpis.map((k) => k.id)
 		),
-		loadKpiProgress(db, user.organisationId, asOf, kpis)
+		loadKpiProgress(db, user.organisationId, asOf, kpis),
+		loadEntryGrid(db, user, asOf)
 	]);
 	const rows = kpis.map((kpi) => ({
 		id: kpi.id,
@@ -43,5 +47,23 @@ export const load: PageServerLoad = async (event) => {
 			starts(a.nextPeriod).localeCompare(starts(b.nextPeriod)) ||
 			a.name.localeCompare(b.name, 'da')
 	);
-	return { asOf, rows };
+	// After a save the page is fetched again (post/redirect/get) and says how many values were saved.
+	const saved = /^\d{1,6}$/.exec(event.url.searchParams.get('gemt') ?? '');
+	return { asOf, rows, grid, saved: saved ? Number(saved[0]) : null };
+};
+
+export const actions: Actions = {
+	/** The entry grid: every filled row saved in one transaction by the import's rules, or none. */
+	default: async (event) => {
+		const user = requireCan(event, 'values.write');
+		const formData = await event.request.formData();
+		const cells = readEntryGridForm(formData);
+		if (!cells) return fail(400, { grid: { values: {}, errors: {}, message: t('grid.unreadable') } });
+		const values = Object.fromEntries(cells.map((c) => [c.key, { value: c.value, comment: c.comment }]));
+		const result = await saveEntryGrid(await getDb(), user, cells, event.getClientAddress());
+		if (result.kind === 'ok') redirect(303, `/mine-noegletal?gemt=${result.created}`);
+		if (result.kind === 'rows') return fail(400, { grid: { values, errors: result.errors, message: null } });
+		const message = result.kind === 'invalid' ? result.message : t('grid.stale');
+		return fail(result.kind === 'invalid' ? 400 : 409, { grid: { values, errors: {}, message } });
+	}
 };

@@ -5,7 +5,7 @@ import { parseForm } from '$lib/server/http/forms';
 import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
 import { formatPeriodDa } from '$lib/domain/periods';
 import { markdownText } from '$lib/schemas/register';
-import { periodText } from '$lib/schemas/fields';
+import { parseId, periodText } from '$lib/schemas/fields';
 import { getDb } from '$lib/server/infra/db';
 import { writeInTransaction } from '$lib/server/infra/write-result';
 import { renderMarkdown } from '$lib/server/infra/markdown';
@@ -16,6 +16,7 @@ import { can } from '$lib/domain/policy';
 import { listAuditEvents, listStatusUpdateAuditEvents } from '$lib/server/audit/audit-events';
 import {
 	changedFieldLabels,
+	listAssignableLeads,
 	loadDetailOf,
 	recommendationTarget,
 	storedNarrative,
@@ -40,7 +41,10 @@ export const load: PageServerLoad = async (event) => {
 	const id = recommendation.id;
 	const asOf = todayInCopenhagen();
 	const db = await getDb();
-	const detail = await loadDetailOf(db, user.organisationId, recommendation, asOf);
+	const [detail, leads] = await Promise.all([
+		loadDetailOf(db, user.organisationId, recommendation, asOf),
+		listAssignableLeads(db, user.organisationId, id)
+	]);
 	// The recommendation's own changes and its narratives', newest first.
 	const history = can(user, 'history.read')
 		? [
@@ -74,6 +78,10 @@ export const load: PageServerLoad = async (event) => {
 		edit: { register: isEditor, followUp: canWrite },
 		noteForm: canWrite ? { period: notePeriod, body: stored?.body ?? '', version: stored?.version ?? null } : null,
 		saved: event.url.searchParams.has('gemt'),
+		// The project leads, who enter the values of every KPI of the recommendation (one assignment, set here).
+		projectLeads: leads.filter((lead) => lead.assigned).map(({ id, name }) => ({ id, name })),
+		// Back from "Nyt nøgletal": the KPI just created.
+		createdKpiId: parseId(event.url.searchParams.get('oprettet') ?? ''),
 		statusUpdates: detail.statusUpdates.map((u) => ({ ...u, html: renderMarkdown(u.body) }))
 	};
 };

@@ -3,7 +3,7 @@ import type { RequestEvent, RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { writeInTransaction, type Refusal } from '$lib/server/infra/write-result';
 import { apiError, apiUser, readJson } from '$lib/server/http/api';
-import { parseId } from '$lib/schemas/fields';
+import { parseId, periodMessage } from '$lib/schemas/fields';
 import { apiRefusal } from '$lib/server/http/refusal';
 import {
 	canEditKpi,
@@ -15,7 +15,7 @@ import {
 	storedObservationOf
 } from '$lib/server/kpis';
 import { observationPutBody } from '$lib/schemas/api';
-import { formatPeriod, parsePeriodFor } from '$lib/domain/periods';
+import { formatPeriod, parsePeriodInputFor } from '$lib/domain/periods';
 import { t } from '$lib/server/messages';
 
 /** The caller, the KPI (of their organisation, writable by them) and the period (of its frequency) — or the error to send. */
@@ -27,13 +27,9 @@ async function target(event: RequestEvent) {
 	const kpi = id === null ? undefined : await findKpi(db, user.organisationId, id);
 	if (!kpi) return apiError(404, 'not_found', t('kpi.not_found'));
 	if (!(await canEditKpi(db, user, kpi.id))) return apiError(403, 'forbidden', t('observation.not_allowed'));
-	const period = parsePeriodFor(event.params.period, kpi.frequency);
+	const period = parsePeriodInputFor(event.params.period, kpi.frequency);
 	if (!period.ok) {
-		const message =
-			period.error === 'malformed'
-				? t('error.period_malformed')
-				: t('error.period_wrong_frequency', { frequency: t(`frequency.${kpi.frequency}`) });
-		return apiError(422, 'invalid', t('api.invalid_input'), { period: message });
+		return apiError(422, 'invalid', t('api.invalid_input'), { period: periodMessage(period.error, kpi.frequency) });
 	}
 	return { user, kpi, db, period: formatPeriod(period.period) };
 }
