@@ -99,6 +99,8 @@ const actions: Record<string, Row> = {
 	'/noegletal/[id]?/addComparison': row(303, 403, 403, 400, 400, 404),
 	'/noegletal/[id]?/comparisonValues': row(303, 403, 403, 400, 400, 404),
 	'/noegletal/[id]?/delete': row(303, 403, 403, 400, 400, 404),
+	// The KPI page's entry grid: the same rule as its single-value form.
+	'/noegletal/[id]?/grid': row(303, 403, 403, 400, 400, 404),
 	'/anbefalinger/ny': row(303, 403, 403, 400, 400, 400),
 	// A narrative: admins, directors and the project lead assigned to the recommendation (sample no. 1 is theirs).
 	'/anbefalinger/[id]?/statusUpdate': row(303, 403, 400, 400, 400, 404),
