@@ -560,7 +560,6 @@ export const da = {
 	'import.file_kept': 'Rækkerne fra {file} er gemt i forhåndsvisningen; du behøver ikke vælge filen igen.',
 	'import.warning': 'Bemærk: {message}',
 	'import.unusual_label': 'Ja, de markerede værdier er rigtige',
-	'import.unusual_marker': 'Usædvanlig ændring:',
 	'import.unusual_note_one':
 		'{count} række har en usædvanlig ændring (markeret i tabellen). Den gemmes kun, når du har bekræftet, at værdien er rigtig.',
 	'import.unusual_note':

@@ -562,7 +562,6 @@ export const en: Record<MessageKey, string> = {
 	'import.file_kept': 'The rows of {file} are kept in the preview; you need not choose the file again.',
 	'import.warning': 'Note: {message}',
 	'import.unusual_label': 'Yes, the marked values are right',
-	'import.unusual_marker': 'Unusual change:',
 	'import.unusual_note_one':
 		'{count} row has an unusual change (marked in the table). It is saved only once you confirm that the value is right.',
 	'import.unusual_note':

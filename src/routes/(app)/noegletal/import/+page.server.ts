@@ -55,11 +55,12 @@ function fingerprint(preview: ImportPreview): string {
 /** What the page shows of a preview: counts, every error (with the cells as read), every unusual change, and the first rows of the rest. */
 function shown(preview: ImportPreview, table: ImportTable) {
 	const errors = preview.rows.filter((r) => r.kind === 'error');
-	// Then the rows the tick is about, so every marked row is seen before it is confirmed.
-	const others = [
-		...preview.rows.filter((r) => r.kind !== 'error' && r.unusual !== null),
-		...preview.rows.filter((r) => r.kind !== 'error' && r.unusual === null)
-	].slice(0, Math.max(0, 500 - errors.length));
+	// Every row the tick is about is shown, so each marked row is seen before it is confirmed; then the first of the rest.
+	const unusual = preview.rows.filter((r) => r.kind !== 'error' && r.unusual !== null);
+	const rest = preview.rows.filter((r) => r.kind !== 'error' && r.unusual === null);
+	const others = [...unusual, ...rest.slice(0, Math.max(0, 500 - errors.length - unusual.length))].sort(
+		(a, b) => a.line - b.line
+	);
 	const cellsByLine = new Map(errors.map((r) => [r.line, [] as string[]]));
 	for (const row of table.rows) if (cellsByLine.has(row.line)) cellsByLine.set(row.line, row.cells);
 	return {
