@@ -205,6 +205,33 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		expect(stored.observations.at(-1)).toMatchObject({ period: lastMonth, value: 12.4, comment: 'Influenza' });
 	});
 
+	test('without JavaScript the grid asks about an unusual value and saves it with the tick', async () => {
+		const name = 'Gitter, usædvanlig uden JS';
+		await createKpis(demo.server, [name]);
+		const headers = {
+			authorization: `Bearer ${await apiToken(demo.server, 'projektleder@norddjurs.demo')}`,
+			'content-type': 'application/json'
+		};
+		const list = await (await fetch(`${demo.server.url}/api/v1/kpis`, { headers })).json();
+		const id = list.kpis.find((k: { name: string }) => k.name === name).id;
+		for (const [i, value] of [7.0, 7.1, 7.0, 7.2, 7.1, 7.0].entries()) {
+			const period = formatPeriod(addPeriods(thisMonth, i - 8));
+			const url = `${demo.server.url}/api/v1/kpis/${id}/observations/${period}`;
+			expect((await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ value }) })).status).toBe(201);
+		}
+		const context = await demo.browser.newContext({ javaScriptEnabled: false });
+		const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
+		await rowOf(page, name).locator('[data-grid-value]').fill('1,5');
+		await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Gem værdierne' }).click()]);
+		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Intet er gemt.');
+		expect(await rowOf(page, name).locator('.cell-question').textContent()).toMatch(/^Usædvanlig ændring: 1,5/);
+		expect(await rowOf(page, name).locator('[data-grid-value]').inputValue()).toBe('1,5');
+		await page.getByLabel('Ja, de markerede værdier er rigtige').check();
+		await Promise.all([page.waitForURL(/gemt=1/), page.getByRole('button', { name: 'Gem værdierne' }).click()]);
+		expect(await rowOf(page, name).count()).toBe(0);
+		await context.close();
+	});
+
 	test('works without JavaScript: a plain form post saves and the page after the redirect says so', async () => {
 		await createKpis(demo.server, ['Gitter uden JS']);
 		const context = await demo.browser.newContext({ javaScriptEnabled: false });

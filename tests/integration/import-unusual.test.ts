@@ -187,6 +187,16 @@ describe('unusual changes in the import and the entry grid: marked on the row, s
 		}
 		expect([await stored(kpi), await stored(other)]).toEqual([[], []]);
 
+		// The tick with another row wrong: nothing saved, the marked row stays marked for the save that follows.
+		const withError = form('12,4', { asked: '12,4', confirm: true }).map((cell) =>
+			cell.key === calm ? { ...cell, value: '7,x' } : cell
+		);
+		const refused = await saveEntryGrid(database.db, lead, withError, null);
+		expect(refused.kind === 'rows' && [Object.keys(refused.errors), Object.keys(refused.questions ?? {})]).toEqual([
+			[calm],
+			[jump]
+		]);
+
 		// The tick with the value that was marked: both rows are saved.
 		const confirmed = form('12,4', { asked: '12,4', confirm: true });
 		expect(confirmed.find((cell) => cell.key === jump)?.confirmed).toBe(true);

@@ -163,7 +163,8 @@ export async function saveEntryGrid(
 	};
 	const preview = await previewObservationImport(db, user, table);
 	const errors: Record<string, string> = {};
-	const questions: Record<string, string> = {};
+	const unusual: Record<string, string> = {};
+	const unconfirmed: Record<string, string> = {};
 	for (const row of preview.rows) {
 		const cell = cells[row.line - 2];
 		if (cell.value === '') errors[cell.key] = t('grid.comment_without_value');
@@ -171,8 +172,13 @@ export async function saveEntryGrid(
 		// The grid only fills gaps: a value stored since the page was opened is not overwritten from here.
 		else if (row.kind !== 'new')
 			errors[cell.key] = t('grid.already_stored', { kpi: row.kpiName ?? '', period: formatPeriodDa(cell.period) });
-		else if (row.unusual !== null && !cell.confirmed) questions[cell.key] = row.unusual;
+		else if (row.unusual !== null) {
+			unusual[cell.key] = row.unusual;
+			if (!cell.confirmed) unconfirmed[cell.key] = row.unusual;
+		}
 	}
+	// With errors nothing is saved, so every unusual row stays marked and the final save asks for the tick again.
+	const questions = Object.keys(errors).length > 0 ? unusual : unconfirmed;
 	if (Object.keys(errors).length + Object.keys(questions).length > 0)
 		return Object.keys(questions).length > 0 ? { kind: 'rows', errors, questions } : { kind: 'rows', errors };
 	// Every unusual row left was confirmed with its own value (checked above, per cell).
