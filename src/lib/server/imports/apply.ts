@@ -1,6 +1,6 @@
 import { inTransaction, type Db } from '../infra/db';
 import { invalid, stale } from '../infra/write-result';
-import { t } from '../messages';
+import { currentLocale, t } from '../messages';
 import type { SessionUser } from '../auth/session';
 import { formatPeriod, parsePeriod } from '../../domain/periods';
 import { plural } from '../../domain/plural';
@@ -20,7 +20,10 @@ const NOTHING_SAVED = { one: 'import.nothing_saved_one', other: 'import.nothing_
 const UNUSUAL_UNCONFIRMED = { one: 'import.unusual_unconfirmed_one', other: 'import.unusual_unconfirmed' } as const;
 /** The most lines an unusual-change refusal names; the rest are counted. */
 const MAX_LINES_NAMED = 10;
-const danishList = new Intl.ListFormat('da-DK', { type: 'conjunction' });
+const lists = {
+	da: new Intl.ListFormat('da-DK', { type: 'conjunction' }),
+	en: new Intl.ListFormat('en-GB', { type: 'conjunction' })
+};
 
 type CheckedRow = WriteRow & { kind: 'new' | 'changed' | 'unchanged'; oldValue: number | null };
 
@@ -112,6 +115,6 @@ function isStale(row: CheckedRow, stored: StoredObservation | undefined): boolea
 export function unusualRefusalMessage(lines: readonly number[]): string {
 	const named = lines.slice(0, MAX_LINES_NAMED).map(String);
 	const rest = lines.length - named.length;
-	const list = danishList.format(rest > 0 ? [...named, t('import.lines_more', { count: rest })] : named);
+	const list = lists[currentLocale()].format(rest > 0 ? [...named, t('import.lines_more', { count: rest })] : named);
 	return t(plural(lines.length, UNUSUAL_UNCONFIRMED), { lines: list });
 }
