@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		const period = await page.getByLabel('Periode').inputValue();
 		expect(period).toMatch(/^\d{4}-\d{2}$/);
 		await page.getByLabel('Værdi', { exact: true }).fill('7,4');
-		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		await page.waitForURL(new RegExp(`\\?gemt=${period}#indtast$`));
 		await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/^Værdien for .+ er gemt\.$/);
 		await expect(page.locator(`tr[data-period="${period}"] td.number`).textContent()).resolves.toBe('7,4\u00a0%');
@@ -103,10 +103,10 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		const second = await signInPage(await demo.browser.newContext(), demo.server.url, 'projektleder@norddjurs.demo');
 		for (const page of [first, second]) await page.goto(`${demo.server.url}/noegletal/${id}?periode=2025`);
 		await first.getByLabel('Værdi', { exact: true }).fill('6,6');
-		await first.getByRole('button', { name: 'Gem værdi' }).click();
+		await first.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		await first.waitForURL(/\?gemt=2025#indtast$/);
 		await second.getByLabel('Værdi', { exact: true }).fill('6,9');
-		await second.getByRole('button', { name: 'Gem værdi' }).click();
+		await second.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		// The refusal answers in place (use:enhance): the address stays that of the page.
 		await second.getByRole('alert').filter({ hasText: 'Gemt værdi' }).waitFor();
 		expect(second.url()).toMatch(/\?periode=2025$/);

@@ -232,6 +232,35 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		await context.close();
 	});
 
+	test('the KPI page’s grid asks the same question and saves with the same tick (without JavaScript)', async () => {
+		const name = 'Gitter, usædvanlig på nøgletallets side';
+		await createKpis(demo.server, [name]);
+		const headers = {
+			authorization: `Bearer ${await apiToken(demo.server, 'projektleder@norddjurs.demo')}`,
+			'content-type': 'application/json'
+		};
+		const list = await (await fetch(`${demo.server.url}/api/v1/kpis`, { headers })).json();
+		const id = list.kpis.find((k: { name: string }) => k.name === name).id;
+		for (const [i, value] of [7.0, 7.1, 7.0, 7.2, 7.1, 7.0].entries()) {
+			const period = formatPeriod(addPeriods(thisMonth, i - 8));
+			const url = `${demo.server.url}/api/v1/kpis/${id}/observations/${period}`;
+			expect((await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ value }) })).status).toBe(201);
+		}
+		const context = await demo.browser.newContext({ javaScriptEnabled: false });
+		const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
+		await page.goto(`${demo.server.url}/noegletal/${id}`);
+		await rowOf(page, name).locator('[data-grid-value]').fill('15,0');
+		await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Gem værdierne' }).click()]);
+		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Intet er gemt.');
+		expect(await rowOf(page, name).locator('.cell-question').textContent()).toMatch(/^Usædvanlig ændring: 15,0/);
+		await page.getByLabel('Ja, de markerede værdier er rigtige').check();
+		await Promise.all([page.waitForURL(/gemt=/), page.getByRole('button', { name: 'Gem værdierne' }).click()]);
+		expect(await rowOf(page, name).count()).toBe(0);
+		await context.close();
+		const stored = await (await fetch(`${demo.server.url}/api/v1/kpis/${id}/observations`, { headers })).json();
+		expect(stored.observations.at(-1)).toMatchObject({ period: lastMonth, value: 15 });
+	});
+
 	test('works without JavaScript: a plain form post saves and the page after the redirect says so', async () => {
 		await createKpis(demo.server, ['Gitter uden JS']);
 		const context = await demo.browser.newContext({ javaScriptEnabled: false });

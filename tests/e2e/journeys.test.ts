@@ -63,12 +63,12 @@ describe.skipIf(!hasChromium)('user journeys, in Chromium', () => {
 		const director = await signInPage(await demo.browser.newContext(), demo.server.url, 'direktor@norddjurs.demo');
 		await director.goto(`${kpiUrl}?periode=2025`);
 		await director.getByLabel('Værdi', { exact: true }).fill('6,6');
-		await director.getByRole('button', { name: 'Gem værdi' }).click();
+		await director.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		await director.waitForURL(/\?gemt=\d{4}#indtast$/);
 		await director.context().close();
 
 		await page.getByLabel('Værdi', { exact: true }).fill('6,9');
-		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		// The refusal answers in place, announced and focused beside the form.
 		await page.getByRole('alert').filter({ hasText: 'Gemt værdi' }).waitFor();
 		const alert = await page.getByRole('alert').filter({ hasText: 'Gemt værdi' }).textContent();

@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 			const page = await openKpi({ width });
 			const period = await page.getByLabel('Periode').inputValue();
 			await page.getByLabel('Værdi', { exact: true }).fill('7,4');
-			await page.getByRole('button', { name: 'Gem værdi' }).click();
+			await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 			await page.waitForURL(new RegExp(`\\?gemt=${period}#indtast$`));
 			expect(page.url()).not.toContain('?/save');
 			const status = page.locator('#besked [role="status"]');
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 		const page = await openKpi({ width: 320, javaScript: false });
 		const period = await page.getByLabel('Periode').inputValue();
 		await page.getByLabel('Værdi', { exact: true }).fill('7,3');
-		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		await page.waitForURL(new RegExp(`\\?gemt=${period}#indtast$`));
 		await expect(page.locator('#besked [role="status"]').textContent()).resolves.toMatch(/er gemt\.$/);
 		await expect(inViewport(page)).resolves.toBe(true);
@@ -84,7 +84,7 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 			/^Perioden august 2026 har allerede værdien 6,6\u00a0% \(gemt af .+ den .+\)\. Erstat\?$/
 		);
 		await page.getByLabel('Værdi', { exact: true }).fill('6,8');
-		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		// Saved without the tick: asked again, focused and in view; nothing replaced.
 		const alert = page.locator('#besked [role="alert"]');
 		await alert.filter({ hasText: 'Erstat?' }).waitFor();
@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 		await page.screenshot({ path: 'test-results/noegletal-erstat-320.png' });
 		await expect(cell(page, '2026-08')).resolves.toBe('6,6\u00a0%');
 		await page.getByLabel('Ja, erstat den gemte værdi').check();
-		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		await page.waitForURL(/\?gemt=2026-08#indtast$/);
 		await expect(cell(page, '2026-08')).resolves.toBe('6,8\u00a0%');
 		await page.context().close();
@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 		const page = await openKpi({ width: 1280, javaScript: false });
 		await page.getByLabel('Periode').fill('2026-07');
 		await page.getByLabel('Værdi', { exact: true }).fill('6,1');
-		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		await page.waitForURL(/#indtast$/);
 		await expect(page.locator('#besked [role="alert"]').textContent()).resolves.toMatch(
 			/^Perioden juli 2026 har allerede værdien 5,9\u00a0% \(gemt af .+ den .+\)\. Erstat\?$/
@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 		await expect(inViewport(page)).resolves.toBe(true);
 		await expect(cell(page, '2026-07')).resolves.toBe('5,9\u00a0%');
 		await page.getByLabel('Ja, erstat den gemte værdi').check();
-		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		await page.waitForURL(/\?gemt=2026-07#indtast$/);
 		await expect(cell(page, '2026-07')).resolves.toBe('6,1\u00a0%');
 		await page.context().close();
@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 		const page = await openKpi();
 		await page.getByLabel('Periode').fill('2027-01');
 		await page.getByLabel('Værdi', { exact: true }).fill('7');
-		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		const alert = page.locator('#besked [role="alert"]');
 		await alert.filter({ hasText: 'ikke begyndt' }).waitFor();
 		await expect(alert.textContent()).resolves.toMatch(
@@ -136,7 +136,7 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 
 		await page.getByLabel('Periode').fill('2022-03');
 		await page.getByLabel('Værdi', { exact: true }).fill('150');
-		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		await alert.filter({ hasText: '150,0' }).waitFor();
 		await expect(alert.textContent()).resolves.toBe(
 			'Værdien 150,0\u00a0% er over 100,0\u00a0%, den højeste værdi for enheden procent (%).'
@@ -152,13 +152,13 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 		const page = await openKpi();
 		await page.getByLabel('Periode').fill('2022-06');
 		await page.getByLabel('Værdi', { exact: true }).fill('12');
-		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		const alert = page.locator('#besked [role="alert"]');
 		await alert.filter({ hasText: 'Usædvanlig ændring' }).waitFor();
 		await expect(alert.textContent()).resolves.toContain('fra 8,3\u00a0% (januar 2023)');
 		await expect(page.locator('tr[data-period="2022-06"]').count()).resolves.toBe(0);
 		await page.getByLabel('Ja, værdien er rigtig').check();
-		await page.getByRole('button', { name: 'Gem værdi' }).click();
+		await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		await page.waitForURL(/\?gemt=2022-06#indtast$/);
 		await expect(cell(page, '2022-06')).resolves.toBe('12,0\u00a0%');
 		await page.context().close();

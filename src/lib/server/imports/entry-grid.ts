@@ -57,15 +57,18 @@ export const gridKey = (kpiId: number | string, period: string) => `${kpiId}/${p
  * Every due and overdue period of the KPIs the user may write (project leads: their assigned KPIs;
  * directors and admins: all), oldest first within a KPI, overdue KPIs first; `more` names the KPIs
  * whose older missing periods were left out, `hidden` the rows beyond MAX_GRID_SHOWN. Three queries, however many KPIs.
+ * `only.kpiId` keeps one KPI's rows (the KPI page's grid); a KPI the user may not write then gives none.
  * @example const grid = await loadEntryGrid(db, user, todayInCopenhagen());
+ * @example const kpiPageGrid = await loadEntryGrid(db, user, todayInCopenhagen(), { kpiId: 7 });
  */
 export async function loadEntryGrid(
 	db: Db,
 	user: SessionUser,
-	asOf: string
+	asOf: string,
+	only: { kpiId?: number } = {}
 ): Promise<{ rows: EntryGridRow[]; more: string[]; hidden: number }> {
 	const [kpis, writable] = await Promise.all([listKpis(db, user.organisationId), listWritableKpiIds(db, user)]);
-	const mine = kpis.filter((kpi) => writable.has(kpi.id));
+	const mine = kpis.filter((kpi) => writable.has(kpi.id) && (only.kpiId === undefined || kpi.id === only.kpiId));
 	const observations = await listObservations(
 		db,
 		user.organisationId,

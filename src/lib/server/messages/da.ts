@@ -162,6 +162,7 @@ export const daServer = {
 	'recommendation.not_found': 'Anbefalingen findes ikke.',
 
 	'observation.saved': 'Værdien for {period} er gemt.',
+	'observation.saved_many': 'Værdierne for {periods} er gemt.',
 	'observation.unchanged': 'Værdien for {period} var allerede gemt; intet ændret.',
 	'observation.deleted': 'Værdien for {period} er slettet.',
 	'observation.delete_confirm_required': 'Sæt flueben for at bekræfte sletningen.',

@@ -163,6 +163,7 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'recommendation.not_found': 'The recommendation does not exist.',
 
 	'observation.saved': 'The value for {period} is saved.',
+	'observation.saved_many': 'The values for {periods} are saved.',
 	'observation.unchanged': 'The value for {period} was already saved; nothing changed.',
 	'observation.deleted': 'The value for {period} is deleted.',
 	'observation.delete_confirm_required': 'Tick the box to confirm the deletion.',

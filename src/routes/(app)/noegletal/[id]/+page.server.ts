@@ -22,6 +22,7 @@ import {
 	saveEnteredObservation
 } from '$lib/server/kpis';
 import { listObservationAuditEvents } from '$lib/server/audit/audit-events';
+import { loadEntryGrid, readEntryGridForm, saveEntryGrid } from '$lib/server/imports';
 import { comparisonSchema, comparisonValuesSchema } from '$lib/schemas/comparison';
 import { observationFormSchema } from '$lib/schemas/observation';
 import { idParam } from '$lib/schemas/fields';
@@ -30,7 +31,7 @@ import { formatDateTimeDa, formatKpiValue } from '$lib/domain/format';
 import { plainDecimal } from '$lib/domain/numbers';
 import { roundForKpi } from '$lib/domain/plausibility';
 import type { Kpi } from '../../../../../db/types';
-import { formatPeriodDa, parsePeriodFor } from '$lib/domain/periods';
+import { formatPeriod, formatPeriodDa, parsePeriodFor, parsePeriodInputFor } from '$lib/domain/periods';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
 
@@ -62,9 +63,14 @@ function saveFailure(values: Record<string, string>): SaveFailure {
 /** The save form's refusal: with the overwrite question (`replace`) or the unusual-value tick (`unusual`). */
 type SaveFailure = FormFailure<never> & { unusual: boolean; replace: { stored: string } | null };
 
+/** The periods the entry grid saved, as its redirect names them (`?gemt=2026-09,2026-10`): at most a grid's 12. */
+const MAX_GRID_PERIODS = 12;
+const danishList = new Intl.ListFormat('da-DK', { type: 'conjunction' });
+
 /**
  * The confirmation after a save or delete, from the address the action redirected to (post/redirect/get:
- * `?gemt=2026-09`, `?slettet=2026-09`), in the words of the request's language; null when there is none.
+ * `?gemt=2026-09`, `?slettet=2026-09`; the grid's `?gemt=2026-09,2026-10`), in the words of the request's
+ * language; null when there is none.
  */
 function feedbackFrom(url: URL, kpi: { unit: Kpi['unit']; decimals: number; frequency: Kpi['frequency'] }) {
 	const periodOf = (name: string) => {
@@ -74,6 +80,12 @@ function feedbackFrom(url: URL, kpi: { unit: Kpi['unit']; decimals: number; freq
 	};
 	const deleted = periodOf('slettet');
 	if (deleted) return t('observation.deleted', { period: deleted });
+	const several = (url.searchParams.get('gemt') ?? '').split(',');
+	if (several.length > 1 && several.length <= MAX_GRID_PERIODS) {
+		const periods = several.map((text) => parsePeriodFor(text, kpi.frequency));
+		if (periods.every((p) => p.ok))
+			return t('observation.saved_many', { periods: danishList.format(periods.map((p) => formatPeriodDa(p.period))) });
+	}
 	const saved = periodOf('gemt');
 	if (!saved) return null;
 	if (url.searchParams.has('uaendret')) return t('observation.unchanged', { period: saved });
@@ -94,6 +106,8 @@ export const load: PageServerLoad = async (event) => {
 		listObservationsWithAuthor(db, user.organisationId, kpi.id)
 	]);
 	const editing = series.find((o) => o.period === event.url.searchParams.get('periode')) ?? null;
+	// The entry grid of this KPI's missing periods, for those who may write it (the action checks again).
+	const grid = canEdit ? await loadEntryGrid(db, user, asOf, { kpiId: kpi.id }) : null;
 	return {
 		asOf,
 		kpi: { ...kpi, baseline: kpiDefinitionOf(kpi).baseline.value, target: kpiDefinitionOf(kpi).target.value },
@@ -102,6 +116,7 @@ export const load: PageServerLoad = async (event) => {
 		recommendations,
 		comparisons,
 		canEdit,
+		grid,
 		canDefine: can(user, 'register.edit'),
 		nextPeriod: nextMissingPeriod(
 			kpi.frequency,
@@ -216,6 +231,40 @@ export const actions: Actions = {
 			default:
 				return formRefusal(outcome, { form: 'save', values: refill });
 		}
+	},
+	/** The entry grid of this KPI's missing periods: every filled row saved in one transaction, or none. */
+	grid: async (event) => {
+		const { user, kpi, db } = await kpiFor(event);
+		if (!(await canEditKpi(db, user, kpi.id))) error(403, t('observation.not_allowed'));
+		const cells = readEntryGridForm(await event.request.formData());
+		// The page's grid has this KPI's rows only; a post naming another KPI is not its form.
+		const none: Record<string, string> = {};
+		if (!cells || cells.some((cell) => cell.kpiId !== String(kpi.id)))
+			return fail(400, {
+				form: 'grid' as const,
+				grid: { values: {}, errors: none, questions: none, message: t('grid.unreadable') }
+			});
+		const values = Object.fromEntries(cells.map((c) => [c.key, { value: c.value, comment: c.comment }]));
+		const result = await saveEntryGrid(db, user, cells, event.getClientAddress());
+		if (result.kind === 'ok') {
+			// Saved, so every period was read as this KPI's: their canonical texts name them in the address.
+			const canonical = cells.flatMap((cell) => {
+				const period = parsePeriodInputFor(cell.period, kpi.frequency);
+				return period.ok ? [formatPeriod(period.period)] : [];
+			});
+			redirect(303, `/noegletal/${kpi.id}?gemt=${[...new Set(canonical)].sort().join(',')}#indtast`);
+		}
+		// Errors on their rows; unusual changes as questions on theirs, saved with the grid's one tick.
+		if (result.kind === 'rows')
+			return fail(400, {
+				form: 'grid' as const,
+				grid: { values, errors: result.errors, questions: result.questions ?? none, message: null }
+			});
+		const message = result.kind === 'invalid' ? result.message : t('grid.stale');
+		return fail(result.kind === 'invalid' ? 400 : 409, {
+			form: 'grid' as const,
+			grid: { values, errors: none, questions: none, message }
+		});
 	},
 	delete: async (event) => {
 		const { user, kpi, db } = await kpiFor(event);
