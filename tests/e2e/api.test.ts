@@ -252,11 +252,20 @@ describe('the JSON API against the built server', () => {
 		const url = `${server.url}/api/v1/imports/observations`;
 		const headers = { authorization: lead.authorization, 'content-type': 'text/csv' };
 		const good = csv([
-			'Sygefravær, Velfærdsområdet (måned);2021-01;6,1 %',
-			'Sygefravær, Velfærdsområdet (måned);2021-02;6,0 %'
+			// Near the series' first value (8,3 % in January 2023), so no change is unusual.
+			'Sygefravær, Velfærdsområdet (måned);2021-01;8,2 %',
+			'Sygefravær, Velfærdsområdet (måned);2021-02;8,1 %'
 		]);
 		const dry = await fetch(`${url}?dryRun=true`, { method: 'POST', headers, body: good });
-		expect(await dry.json()).toEqual({ rows: 2, created: 2, updated: 0, unchanged: 0, errors: [] });
+		expect(await dry.json()).toEqual({
+			rows: 2,
+			created: 2,
+			updated: 0,
+			unchanged: 0,
+			errors: [],
+			warnings: [],
+			unusual: []
+		});
 		const bad = await fetch(url, {
 			method: 'POST',
 			headers,
@@ -272,6 +281,72 @@ describe('the JSON API against the built server', () => {
 			updated: 0,
 			unchanged: 2
 		});
+	});
+
+	test('POST /imports/observations: each row’s warnings come back; an unusual change is 422 `unusual` naming its line until confirmUnusual=true', async () => {
+		const created = await fetch(`${server.url}/api/v1/kpis`, {
+			method: 'POST',
+			headers: director,
+			body: JSON.stringify({
+				name: 'Sygefravær, API-import',
+				unit: 'percent',
+				decimals: 1,
+				direction: 'lower',
+				frequency: 'month',
+				baseline: { value: 7, period: '2026-01' },
+				target: { value: 6, period: '2027-12' }
+			})
+		});
+		expect(created.status).toBe(201);
+		const { id } = await created.json();
+		const url = `${server.url}/api/v1/imports/observations`;
+		const headers = { authorization: director.authorization, 'content-type': 'text/csv' };
+		const csv = (rows: [string, string][]) =>
+			new TextEncoder().encode(['Nøgletal;Periode;Værdi', ...rows.map(([p, v]) => `${id};${p};${v}`)].join('\r\n'));
+		// Six months that move a tenth at a time: the KPI's own changes.
+		const history = csv([
+			['2026-01', '7,0'],
+			['2026-02', '7,1'],
+			['2026-03', '7,0'],
+			['2026-04', '7,2'],
+			['2026-05', '7,1'],
+			['2026-06', '7,0']
+		]);
+		expect((await fetch(url, { method: 'POST', headers, body: history })).status).toBe(200);
+		const next = csv([
+			['2026-07', '7,1'],
+			['2026-08', '12,4'],
+			['2026-09', '7,15']
+		]);
+		const dry = await (await fetch(`${url}?dryRun=true`, { method: 'POST', headers, body: next })).json();
+		expect(dry.warnings).toEqual([
+			{ line: 4, message: 'Værdien 7,15 er afrundet til 7,2\u00a0%, fordi nøgletallet har 1 decimal.' }
+		]);
+		expect(dry.unusual).toEqual([{ line: 3, message: expect.stringMatching(/^Usædvanlig ændring.*12,4/) }]);
+
+		const refused = await fetch(url, { method: 'POST', headers, body: next });
+		expect(refused.status).toBe(422);
+		const body = await refused.json();
+		expect(body.error).toEqual({
+			code: 'unusual',
+			message:
+				'Intet er gemt, fordi linje 3 har en usædvanlig ændring. Send confirmUnusual=true for at gemme dem alligevel.',
+			fields: { '3': dry.unusual[0].message }
+		});
+		const stored = async () =>
+			(await (await fetch(`${server.url}/api/v1/kpis/${id}/observations`, { headers: director })).json()).observations
+				.length;
+		expect(await stored()).toBe(6);
+		for (const notTrue of ['false', '1', 'ja'])
+			expect((await fetch(`${url}?confirmUnusual=${notTrue}`, { method: 'POST', headers, body: next })).status).toBe(
+				422
+			);
+		expect(await stored()).toBe(6);
+
+		const saved = await fetch(`${url}?confirmUnusual=true`, { method: 'POST', headers, body: next });
+		expect(saved.status).toBe(200);
+		expect(await saved.json()).toMatchObject({ created: 3, updated: 0, warnings: dry.warnings, unusual: dry.unusual });
+		expect(await stored()).toBe(9);
 	});
 
 	test('the OpenAPI document is served and lists every /api/v1 route and method', async () => {

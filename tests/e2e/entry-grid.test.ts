@@ -4,6 +4,7 @@ import { hasChromium } from '../helpers/browser';
 import { useDemoBrowser } from '../helpers/demo-browser';
 import type { RunningServer } from '../helpers/server';
 import { signInCookie, signInPage } from '../helpers/sign-in';
+import { apiToken } from '../helpers/api-token';
 import { todayInCopenhagen } from '../../src/lib/domain/dates';
 import { addPeriods, formatPeriod, periodContaining } from '../../src/lib/domain/periods';
 
@@ -151,6 +152,113 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		await Promise.all([page.waitForURL(/gemt=2/), page.getByRole('button', { name: 'Gem værdierne' }).click()]);
 		expect(await inViewport(page, '[data-grid-feedback]')).toBe(true);
 		await context.close();
+	});
+
+	test('an unusual value is marked on its row and saved only with the tick; what was typed stays', async () => {
+		const name = 'Gitter, usædvanlig';
+		await createKpis(demo.server, [name]);
+		// Six months before the baseline that move a tenth at a time: the KPI's own changes.
+		const token = await apiToken(demo.server, 'projektleder@norddjurs.demo');
+		const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+		const list = await (await fetch(`${demo.server.url}/api/v1/kpis`, { headers })).json();
+		const id = list.kpis.find((k: { name: string }) => k.name === name).id;
+		for (const [i, value] of [7.0, 7.1, 7.0, 7.2, 7.1, 7.0].entries()) {
+			const period = formatPeriod(addPeriods(thisMonth, i - 8));
+			const put = await fetch(`${demo.server.url}/api/v1/kpis/${id}/observations/${period}`, {
+				method: 'PUT',
+				headers,
+				body: JSON.stringify({ value })
+			});
+			expect(put.status, period).toBe(201);
+		}
+
+		for (const width of [1280, 320]) {
+			const context = await demo.browser.newContext({ viewport: { width, height: width === 320 ? 640 : 800 } });
+			const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
+			await page.waitForLoadState('networkidle');
+			const value = rowOf(page, name).locator('[data-grid-value]');
+			await value.fill('12,4');
+			await rowOf(page, name).locator('input[name^="comment:"]').fill('Influenza');
+			await page.getByRole('button', { name: 'Gem værdierne' }).click();
+			await page.locator('[data-grid-feedback]').waitFor();
+			expect(await page.locator('[data-grid-feedback]').textContent()).toContain(
+				'Intet er gemt. Se de markerede værdier efter'
+			);
+			expect(await inViewport(page, '[data-grid-feedback]')).toBe(true);
+			expect(await rowOf(page, name).getAttribute('data-unusual')).toBe('');
+			expect(await rowOf(page, name).locator('.cell-question').textContent()).toMatch(/^Usædvanlig ændring: 12,4/);
+			expect(await value.inputValue()).toBe('12,4');
+			expect(await rowOf(page, name).locator('input[name^="comment:"]').inputValue()).toBe('Influenza');
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+			await rowOf(page, name).scrollIntoViewIfNeeded();
+			await page.screenshot({ path: `test-results/indtastning-gitter-usaedvanlig-${width}.png` });
+			if (width === 1280) {
+				await context.close();
+				continue;
+			}
+			await page.getByLabel('Ja, de markerede værdier er rigtige').check();
+			await Promise.all([page.waitForURL(/gemt=1/), page.getByRole('button', { name: 'Gem værdierne' }).click()]);
+			expect(await rowOf(page, name).count()).toBe(0);
+			await context.close();
+		}
+		const stored = await (await fetch(`${demo.server.url}/api/v1/kpis/${id}/observations`, { headers })).json();
+		expect(stored.observations.at(-1)).toMatchObject({ period: lastMonth, value: 12.4, comment: 'Influenza' });
+	});
+
+	test('without JavaScript the grid asks about an unusual value and saves it with the tick', async () => {
+		const name = 'Gitter, usædvanlig uden JS';
+		await createKpis(demo.server, [name]);
+		const headers = {
+			authorization: `Bearer ${await apiToken(demo.server, 'projektleder@norddjurs.demo')}`,
+			'content-type': 'application/json'
+		};
+		const list = await (await fetch(`${demo.server.url}/api/v1/kpis`, { headers })).json();
+		const id = list.kpis.find((k: { name: string }) => k.name === name).id;
+		for (const [i, value] of [7.0, 7.1, 7.0, 7.2, 7.1, 7.0].entries()) {
+			const period = formatPeriod(addPeriods(thisMonth, i - 8));
+			const url = `${demo.server.url}/api/v1/kpis/${id}/observations/${period}`;
+			expect((await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ value }) })).status).toBe(201);
+		}
+		const context = await demo.browser.newContext({ javaScriptEnabled: false });
+		const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
+		await rowOf(page, name).locator('[data-grid-value]').fill('1,5');
+		await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Gem værdierne' }).click()]);
+		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Intet er gemt.');
+		expect(await rowOf(page, name).locator('.cell-question').textContent()).toMatch(/^Usædvanlig ændring: 1,5/);
+		expect(await rowOf(page, name).locator('[data-grid-value]').inputValue()).toBe('1,5');
+		await page.getByLabel('Ja, de markerede værdier er rigtige').check();
+		await Promise.all([page.waitForURL(/gemt=1/), page.getByRole('button', { name: 'Gem værdierne' }).click()]);
+		expect(await rowOf(page, name).count()).toBe(0);
+		await context.close();
+	});
+
+	test('the KPI page’s grid asks the same question and saves with the same tick (without JavaScript)', async () => {
+		const name = 'Gitter, usædvanlig på nøgletallets side';
+		await createKpis(demo.server, [name]);
+		const headers = {
+			authorization: `Bearer ${await apiToken(demo.server, 'projektleder@norddjurs.demo')}`,
+			'content-type': 'application/json'
+		};
+		const list = await (await fetch(`${demo.server.url}/api/v1/kpis`, { headers })).json();
+		const id = list.kpis.find((k: { name: string }) => k.name === name).id;
+		for (const [i, value] of [7.0, 7.1, 7.0, 7.2, 7.1, 7.0].entries()) {
+			const period = formatPeriod(addPeriods(thisMonth, i - 8));
+			const url = `${demo.server.url}/api/v1/kpis/${id}/observations/${period}`;
+			expect((await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ value }) })).status).toBe(201);
+		}
+		const context = await demo.browser.newContext({ javaScriptEnabled: false });
+		const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
+		await page.goto(`${demo.server.url}/noegletal/${id}`);
+		await rowOf(page, name).locator('[data-grid-value]').fill('15,0');
+		await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Gem værdierne' }).click()]);
+		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Intet er gemt.');
+		expect(await rowOf(page, name).locator('.cell-question').textContent()).toMatch(/^Usædvanlig ændring: 15,0/);
+		await page.getByLabel('Ja, de markerede værdier er rigtige').check();
+		await Promise.all([page.waitForURL(/gemt=/), page.getByRole('button', { name: 'Gem værdierne' }).click()]);
+		expect(await rowOf(page, name).count()).toBe(0);
+		await context.close();
+		const stored = await (await fetch(`${demo.server.url}/api/v1/kpis/${id}/observations`, { headers })).json();
+		expect(stored.observations.at(-1)).toMatchObject({ period: lastMonth, value: 15 });
 	});
 
 	test('works without JavaScript: a plain form post saves and the page after the redirect says so', async () => {

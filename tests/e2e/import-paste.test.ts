@@ -38,10 +38,10 @@ describe.skipIf(!hasChromium)('pasting a KPI’s values from a spreadsheet, in C
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(kpiName);
 
 		// Two columns as copied from the user's own sheet: Danish month names, no header, line 8 mistyped.
+		// The stored 2025 values a tenth higher, so no change is unusual (that has its own test).
 		const months = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
-		const pasted = months
-			.map((month, i) => `${month} 2025\t${i === 7 ? '7,x' : (6 + i / 10).toFixed(1).replace('.', ',')}`)
-			.join('\n');
+		const values = ['7,3', '7,5', '7,2', '7,1', '6,8', '6,3', '5,9', '6,x', '6,6', '6,6', '6,7', '6,8'];
+		const pasted = months.map((month, i) => `${month} 2025\t${values[i]}`).join('\n');
 		const box = page.getByLabel('Indsæt fra Excel');
 		await box.fill(pasted);
 		await submit(page, page.getByRole('button', { name: 'Vis forhåndsvisning', exact: true }));
@@ -51,7 +51,7 @@ describe.skipIf(!hasChromium)('pasting a KPI’s values from a spreadsheet, in C
 		await expect(bad.count()).resolves.toBe(1);
 		await expect(bad.getAttribute('data-line')).resolves.toBe('8');
 		const cell = page.getByLabel('Værdi i linje 8');
-		await expect(cell.inputValue()).resolves.toBe('7,x');
+		await expect(cell.inputValue()).resolves.toBe('6,x');
 		await expect(bad.textContent()).resolves.toContain('Skriv et tal, fx 7,4.');
 		await expect(bad.textContent()).resolves.toContain('august 2025');
 		await expect(page.locator('[data-import-summary]').textContent()).resolves.toMatch(/^12 rækker: .*1 med fejl\.$/);
@@ -60,11 +60,13 @@ describe.skipIf(!hasChromium)('pasting a KPI’s values from a spreadsheet, in C
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 		await page.screenshot({ path: `${shots}/fejl-1280.png`, fullPage: true });
 
-		await cell.fill('7,8');
+		await cell.fill('6,6');
 		await submit(page, page.getByRole('button', { name: 'Prøv igen med rettelserne' }));
 		await expect(page.locator('tr[data-kind="error"]').count()).resolves.toBe(0);
-		await expect(box.inputValue()).resolves.toBe(pasted.replace('7,x', '7,8'));
-		await expect(page.locator('tr[data-line="8"]').textContent()).resolves.toContain('7,8');
+		await expect(box.inputValue()).resolves.toBe(pasted.replace('6,x', '6,6'));
+		await expect(page.locator('tr[data-line="8"]').textContent()).resolves.toContain('6,6');
+		await expect(page.locator('tr[data-unusual]').count()).resolves.toBe(0);
+		await expect(page.getByLabel('Ja, de markerede værdier er rigtige').count()).resolves.toBe(0);
 
 		await submit(page, page.getByRole('button', { name: /^Gem alle 12 rækker$/ }));
 		const saved = page.getByRole('status').filter({ hasText: 'Importen er gemt' });
@@ -106,15 +108,16 @@ describe.skipIf(!hasChromium)('pasting a KPI’s values from a spreadsheet, in C
 		await context.close();
 	});
 
-	test('a file’s rows are kept after a preview: a percent cell reads as 6,9, a wrong row is corrected in the table without choosing the file again', async () => {
+	test('a file’s rows are kept after a preview: a percent cell reads as 8,1, a wrong row is corrected in the table without choosing the file again', async () => {
 		const context = await demo.browser.newContext({ viewport: { width: 1280, height: 800 } });
 		const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
 		const book = new ExcelJS.Workbook();
 		const sheet = book.addWorksheet('Ark1');
 		sheet.addRow(['Nøgletal', 'Periode', 'Værdi']);
 		const kpiName = 'Sygefravær, Velfærdsområdet (måned)';
-		sheet.addRow([kpiName, new Date(Date.UTC(2023, 0, 1)), 0.069]);
-		sheet.addRow([kpiName, 'Q1 2023', 0.071]);
+		// Near the stored 8,3 and 8,4, so no change is unusual.
+		sheet.addRow([kpiName, new Date(Date.UTC(2023, 0, 1)), 0.081]);
+		sheet.addRow([kpiName, 'Q1 2023', 0.083]);
 		for (const row of [2, 3]) {
 			sheet.getRow(row).getCell(2).numFmt = 'mmm yyyy';
 			sheet.getRow(row).getCell(3).numFmt = '0.0%';
@@ -127,18 +130,66 @@ describe.skipIf(!hasChromium)('pasting a KPI’s values from a spreadsheet, in C
 		});
 		await submit(page, page.getByRole('button', { name: 'Vis forhåndsvisning', exact: true }));
 		await expect(page.locator('[data-file-kept]').textContent()).resolves.toContain('sygefravær.xlsx');
-		await expect(page.locator('tr[data-line="2"]').textContent()).resolves.toMatch(/januar 2023.*6,9/);
+		await expect(page.locator('tr[data-line="2"]').textContent()).resolves.toMatch(/januar 2023.*8,1/);
 		await expect(page.getByLabel('Periode i linje 3').inputValue()).resolves.toBe('Q1 2023');
 		await expect(page.locator('tr[data-line="3"]').textContent()).resolves.toContain('Perioden passer ikke');
 
 		await page.getByLabel('Periode i linje 3').fill('feb 2023');
 		await submit(page, page.getByRole('button', { name: 'Prøv igen med rettelserne' }));
 		await expect(page.locator('tr[data-kind="error"]').count()).resolves.toBe(0);
-		await expect(page.locator('tr[data-line="3"]').textContent()).resolves.toMatch(/februar 2023.*7,1/);
+		await expect(page.locator('tr[data-line="3"]').textContent()).resolves.toMatch(/februar 2023.*8,3/);
 		await page.screenshot({ path: `${shots}/fil-1280.png`, fullPage: true });
 		await submit(page, page.getByRole('button', { name: /^Gem alle 2 rækker$/ }));
 		const saved = page.getByRole('status').filter({ hasText: 'Importen er gemt' });
 		expect(await inViewport(saved)).toBe(true);
 		await context.close();
+	});
+
+	test('an unusual change is marked on its row and saved only after the tick; without it the save is refused naming the line, the paste kept', async () => {
+		for (const width of [1280, 320]) {
+			const context = await demo.browser.newContext({ viewport: { width, height: width === 320 ? 640 : 800 } });
+			const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
+			await page.locator('tr[data-kpi="Sygefravær, Velfærdsområdet (måned)"]').getByRole('link').click();
+			await page.waitForURL(/\/noegletal\/\d+(#\w+)?$/);
+			await page.getByRole('link', { name: 'Indsæt fra regneark' }).click();
+			await page.waitForURL(/\/noegletal\/import\?noegletal=\d+$/);
+			// The series moves about a percentage point a month at most; 12,4 after 7,5 is far outside that.
+			const [month, jump] = width === 1280 ? ['apr 2024', '12,4'] : ['maj 2024', '1,2'];
+			const pasted = `${width === 1280 ? 'mar' : 'jun'} 2024\t${width === 1280 ? '7,6' : '6,6'}\n${month}\t${jump}`;
+			const box = page.getByLabel('Indsæt fra Excel');
+			await box.fill(pasted);
+			await submit(page, page.getByRole('button', { name: 'Vis forhåndsvisning', exact: true }));
+
+			const marked = page.locator('tr[data-unusual]');
+			await expect(marked.count()).resolves.toBe(1);
+			await expect(marked.getAttribute('data-line')).resolves.toBe('2');
+			await expect(marked.textContent()).resolves.toMatch(new RegExp(`Usædvanlig ændring: ${jump}`));
+			await expect(page.locator('[data-unusual-note]').textContent()).resolves.toContain(
+				'1 række har en usædvanlig ændring'
+			);
+			const tick = page.getByLabel('Ja, de markerede værdier er rigtige');
+			await expect(tick.isChecked()).resolves.toBe(false);
+			await page.screenshot({ path: `${shots}/usaedvanlig-${width}.png`, fullPage: true });
+
+			// Without the tick: nothing saved, the line named, the paste and the marked row still there.
+			await submit(page, page.getByRole('button', { name: /^Gem alle 2 rækker$/ }));
+			const refused = page.getByRole('alert').filter({ hasText: 'Intet er gemt' });
+			await expect(refused.textContent()).resolves.toContain(
+				'Intet er gemt, fordi linje 2 har en usædvanlig ændring. Se de markerede værdier efter, og sæt flueben ved »Ja, de markerede værdier er rigtige«'
+			);
+			expect(await inViewport(refused)).toBe(true);
+			await expect(box.inputValue()).resolves.toBe(pasted);
+			await expect(page.locator('tr[data-unusual]').count()).resolves.toBe(1);
+			const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+			expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+			await page.screenshot({ path: `${shots}/usaedvanlig-afvist-${width}.png` });
+
+			await page.getByLabel('Ja, de markerede værdier er rigtige').check();
+			await submit(page, page.getByRole('button', { name: /^Gem alle 2 rækker$/ }));
+			const saved = page.getByRole('status').filter({ hasText: 'Importen er gemt' });
+			await expect(saved.textContent()).resolves.toMatch(/^Importen er gemt: /);
+			expect(await inViewport(saved)).toBe(true);
+			await context.close();
+		}
 	});
 });

@@ -230,7 +230,8 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 				oldComment: null,
 				decimals: 3,
 				message: t('error.number_malformed'),
-				warnings: []
+				warnings: [],
+				unusual: null
 			}
 		]);
 		expect(await applyObservationImport(database.db, lead, bad, null)).toMatchObject({
@@ -562,7 +563,9 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 		const changed = await previewObservationImport(database.db, lead, changedTable);
 		statements = 0;
 		expect(changed.counts).toEqual({ rows: 10_000, created: 0, updated: 10_000, unchanged: 0, errors: 0 });
-		expect(await applyObservationImport(counted, lead, changed, null)).toEqual({
+		// Each value moves 2 where the series only ever moved 1: every row is an unusual change, saved with the tick.
+		expect(changed.rows.every((row) => row.unusual !== null)).toBe(true);
+		expect(await applyObservationImport(counted, lead, changed, null, { confirmUnusual: true })).toEqual({
 			kind: 'ok',
 			created: 0,
 			updated: 10_000,

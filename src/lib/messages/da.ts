@@ -313,6 +313,8 @@ export const da = {
 	'grid.more': 'Ældre manglende perioder for {kpis} vises ikke her; indtast dem på nøgletallets side eller ved import.',
 	'grid.error_label': 'Fejl:',
 	'grid.hidden': 'Flere manglende værdier venter (rækker: {count}); de vises, når de første er gemt.',
+	'grid.unusual_asked':
+		'Intet er gemt. Se de markerede værdier efter: ret dem, eller sæt flueben ved »Ja, de markerede værdier er rigtige«, og gem igen.',
 	'recommendation.project_leads': 'Projektledere',
 	'recommendation.no_project_leads': 'Ingen endnu.',
 	'recommendation.change_project_leads': 'Skift projektledere',
@@ -557,6 +559,11 @@ export const da = {
 	'import.repreview': 'Prøv igen med rettelserne',
 	'import.file_kept': 'Rækkerne fra {file} er gemt i forhåndsvisningen; du behøver ikke vælge filen igen.',
 	'import.warning': 'Bemærk: {message}',
+	'import.unusual_label': 'Ja, de markerede værdier er rigtige',
+	'import.unusual_note_one':
+		'{count} række har en usædvanlig ændring (markeret i tabellen). Den gemmes kun, når du har bekræftet, at værdien er rigtig.',
+	'import.unusual_note':
+		'{count} rækker har usædvanlige ændringer (markeret i tabellen). De gemmes kun, når du har bekræftet, at værdierne er rigtige.',
 	'import.from_sheet': 'Indsæt fra regneark',
 	'export.csv': 'Hent CSV',
 	'export.xlsx': 'Hent Excel',

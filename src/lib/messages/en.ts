@@ -313,6 +313,8 @@ export const en: Record<MessageKey, string> = {
 	'grid.more': 'Older missing periods of {kpis} are not shown here; enter them on the KPI page or by import.',
 	'grid.error_label': 'Error:',
 	'grid.hidden': 'More missing values are waiting (rows: {count}); they are shown once the first are saved.',
+	'grid.unusual_asked':
+		'Nothing was saved. Check the marked values: correct them, or tick »Yes, the marked values are right«, and save again.',
 	'recommendation.project_leads': 'Project leads',
 	'recommendation.no_project_leads': 'None yet.',
 	'recommendation.change_project_leads': 'Change project leads',
@@ -559,6 +561,11 @@ export const en: Record<MessageKey, string> = {
 	'import.repreview': 'Try again with the corrections',
 	'import.file_kept': 'The rows of {file} are kept in the preview; you need not choose the file again.',
 	'import.warning': 'Note: {message}',
+	'import.unusual_label': 'Yes, the marked values are right',
+	'import.unusual_note_one':
+		'{count} row has an unusual change (marked in the table). It is saved only once you confirm that the value is right.',
+	'import.unusual_note':
+		'{count} rows have unusual changes (marked in the table). They are saved only once you confirm that the values are right.',
 	'import.from_sheet': 'Paste from spreadsheet',
 	'export.csv': 'Download CSV',
 	'export.xlsx': 'Download Excel',

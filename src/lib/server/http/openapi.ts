@@ -60,7 +60,14 @@ const importResult = z.object({
 	created: z.number().int(),
 	updated: z.number().int(),
 	unchanged: z.number().int(),
-	errors: z.array(z.object({ line: z.number().int(), message: z.string() }))
+	errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+	warnings: z
+		.array(z.object({ line: z.number().int(), message: z.string() }))
+		.meta({ description: 'Det, der bør ses efter, men gemmes: afrundet værdi, tvivlsom skala (0,069 for 6,9 %)' }),
+	unusual: z.array(z.object({ line: z.number().int(), message: z.string() })).meta({
+		description:
+			'Rækker, hvis værdi ændrer sig mere end 3 standardafvigelser af nøgletallets sædvanlige ændringer; gemmes kun med confirmUnusual=true'
+	})
 });
 
 /**
@@ -239,7 +246,20 @@ export function openApiDocument() {
 			'/api/v1/imports/observations': {
 				post: {
 					summary: 'Importér værdier fra CSV (dansk Excel eller komma/punktum) eller XLSX – alt eller intet',
-					parameters: [{ name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' } }],
+					description:
+						'Hver række kontrolleres som i indtastningsformularen. Svaret viser hver rækkes advarsler (warnings) og usædvanlige ændringer (unusual). ' +
+						'En række, hvis værdi ændrer sig mere end 3 standardafvigelser af nøgletallets sædvanlige ændringer, gemmes kun med confirmUnusual=true; ' +
+						'ellers 422 med koden unusual, intet gemt, og linjerne nævnt i beskeden og i fields (linjenummer → grund).',
+					parameters: [
+						{ name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' } },
+						{
+							name: 'confirmUnusual',
+							in: 'query',
+							required: false,
+							description: 'true: gem også rækker med en usædvanlig ændring (ellers 422 med koden unusual)',
+							schema: { type: 'boolean' }
+						}
+					],
 					requestBody: {
 						required: true,
 						content: {
@@ -252,7 +272,17 @@ export function openApiDocument() {
 						'409': errorResponse('Værdier ændret undervejs'),
 						'413': errorResponse('For stor'),
 						'415': errorResponse('Forkert Content-Type'),
-						'422': ok('Rækker med fejl; intet gemt', { $ref: '#/components/schemas/ImportResult' }),
+						'422': {
+							description:
+								'Rækker med fejl (ImportResult), eller usædvanlige ændringer uden confirmUnusual=true (Error med koden unusual); intet gemt',
+							content: {
+								'application/json': {
+									schema: {
+										oneOf: [{ $ref: '#/components/schemas/ImportResult' }, { $ref: '#/components/schemas/Error' }]
+									}
+								}
+							}
+						},
 						...refused
 					}
 				}

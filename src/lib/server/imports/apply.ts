@@ -1,6 +1,6 @@
 import { inTransaction, type Db } from '../infra/db';
 import { invalid, stale } from '../infra/write-result';
-import { t } from '../messages';
+import { currentLocale, t } from '../messages';
 import type { SessionUser } from '../auth/session';
 import { formatPeriod, parsePeriod } from '../../domain/periods';
 import { plural } from '../../domain/plural';
@@ -17,21 +17,31 @@ import { recordImportAudit, StaleImportError, type WriteRow } from './write';
 import type { ApplyResult, ImportPreview, PreviewRow } from './types';
 
 const NOTHING_SAVED = { one: 'import.nothing_saved_one', other: 'import.nothing_saved' } as const;
+const UNUSUAL_UNCONFIRMED = { one: 'import.unusual_unconfirmed_one', other: 'import.unusual_unconfirmed' } as const;
+/** The most lines an unusual-change refusal names; the rest are counted. */
+const MAX_LINES_NAMED = 10;
+const lists = {
+	da: new Intl.ListFormat('da-DK', { type: 'conjunction' }),
+	en: new Intl.ListFormat('en-GB', { type: 'conjunction' })
+};
 
 type CheckedRow = WriteRow & { kind: 'new' | 'changed' | 'unchanged'; oldValue: number | null };
 
 /**
  * Writes a previewed import all-or-nothing in one transaction: refuses a preview with errors, and
  * rolls back as `stale` when a stored value differs from what the preview saw (so the person looks
- * again). Creates new values, updates changed ones (version + 1), leaves unchanged ones untouched,
- * and records one import event plus one audit event per written value.
- * @example const result = await applyObservationImport(db, user, preview, event.getClientAddress());
+ * again). Rows with an unusual change are saved only with `confirmUnusual` (the user's "Ja, de markerede
+ * værdier er rigtige", the API's `confirmUnusual=true`); without it nothing is saved and the refusal
+ * (`invalid`, field 'unusual') names their lines. Creates new values, updates changed ones (version + 1),
+ * leaves unchanged ones untouched, and records one import event plus one audit event per written value.
+ * @example const result = await applyObservationImport(db, user, preview, event.getClientAddress(), { confirmUnusual: true });
  */
 export async function applyObservationImport(
 	db: Db,
 	user: SessionUser,
 	preview: ImportPreview,
-	clientAddress: string | null
+	clientAddress: string | null,
+	options: { confirmUnusual?: boolean } = {}
 ): Promise<ApplyResult> {
 	const errors = preview.counts.errors;
 	const hasErrors = invalid('rows', t(plural(errors, NOTHING_SAVED), { errors }));
@@ -39,6 +49,8 @@ export async function applyObservationImport(
 	// The preview may have travelled through a browser: check it again rather than trust it.
 	const rows = checkRows(preview.rows, await listWritableKpiIds(db, user));
 	if (!rows) return hasErrors;
+	const unusual = preview.rows.filter((row) => row.unusual !== null).map((row) => row.line);
+	if (unusual.length > 0 && options.confirmUnusual !== true) return invalid('unusual', unusualRefusalMessage(unusual));
 	const created = rows.filter((row) => row.kind === 'new');
 	const updated = rows.filter((row) => row.kind === 'changed');
 	const unchanged = rows.length - created.length - updated.length;
@@ -94,4 +106,15 @@ function isStale(row: CheckedRow, stored: StoredObservation | undefined): boolea
 	if (!stored || stored.value !== row.oldValue) return true;
 	// An unchanged row writes nothing, so its comment must still be the file's too.
 	return row.kind === 'unchanged' && (stored.value !== row.value || stored.comment !== row.comment);
+}
+
+/**
+ * 'Intet er gemt, fordi linje 5 og 8 har usædvanlige ændringer.' — the first lines by number, the rest counted.
+ * @example unusualRefusalMessage([5]) // 'Intet er gemt, fordi linje 5 har en usædvanlig ændring.'
+ */
+export function unusualRefusalMessage(lines: readonly number[]): string {
+	const named = lines.slice(0, MAX_LINES_NAMED).map(String);
+	const rest = lines.length - named.length;
+	const list = lists[currentLocale()].format(rest > 0 ? [...named, t('import.lines_more', { count: rest })] : named);
+	return t(plural(lines.length, UNUSUAL_UNCONFIRMED), { lines: list });
 }

@@ -31,10 +31,19 @@ export interface EntryGridCell {
 	period: string;
 	value: string;
 	comment: string;
+	/**
+	 * The user ticked "Ja, de markerede værdier er rigtige" while this row was marked as an unusual change,
+	 * and its value is still the one that was marked (`asked:KEY` in the form).
+	 */
+	confirmed?: boolean;
 }
 
-/** A saved grid (the import's write result), or the rows that stopped it, each with its Danish reason. */
-export type EntryGridResult = ApplyResult | { kind: 'rows'; errors: Record<string, string> };
+/**
+ * A saved grid (the import's write result), or the rows that stopped it: `errors` with their Danish reason;
+ * `questions` the rows with an unusual change that the user has not confirmed (absent when there are none).
+ */
+export type EntryGridResult =
+	ApplyResult | { kind: 'rows'; errors: Record<string, string>; questions?: Record<string, string> };
 
 /** The most rows one grid shows (a director's grid covers every KPI); the rest come once these are saved. */
 export const MAX_GRID_SHOWN = 300;
@@ -105,28 +114,39 @@ export async function loadEntryGrid(
 
 /**
  * The grid's cells from a posted form: inputs named `value:KPI/PERIOD` and `comment:KPI/PERIOD`, in the
- * order posted; rows with neither a value nor a comment are skipped. Null when the post is not a grid's.
+ * order posted; rows with neither a value nor a comment are skipped. With the tick `confirmUnusual`, a cell
+ * is `confirmed` when its value is still the one the grid marked (`asked:KPI/PERIOD`). Null when the post
+ * is not a grid's.
  * @example const cells = readEntryGridForm(await event.request.formData());
  */
 export function readEntryGridForm(formData: FormData): EntryGridCell[] | null {
 	const cells = new Map<string, EntryGridCell>();
+	const asked = new Map<string, string>();
 	for (const [name, raw] of formData) {
-		const match = /^(value|comment):((\d{1,12})\/([^/]{1,20}))$/.exec(name);
+		const match = /^(value|comment|asked):((\d{1,12})\/([^/]{1,20}))$/.exec(name);
 		if (!match) continue;
 		if (typeof raw !== 'string' || raw.length > MAX_CELL_LENGTH) return null;
 		const [, field, key, kpiId, period] = match;
+		if (field === 'asked') {
+			asked.set(key, raw.trim());
+			continue;
+		}
 		const cell = cells.get(key) ?? { key, kpiId, period, value: '', comment: '' };
 		cell[field as 'value' | 'comment'] = raw.trim();
 		cells.set(key, cell);
 		if (cells.size > MAX_GRID_ROWS) return null;
 	}
-	return [...cells.values()].filter((cell) => cell.value !== '' || cell.comment !== '');
+	const ticked = formData.get('confirmUnusual') !== null;
+	return [...cells.values()]
+		.filter((cell) => cell.value !== '' || cell.comment !== '')
+		.map((cell) => (ticked && asked.get(cell.key) === cell.value ? { ...cell, confirmed: true } : cell));
 }
 
 /**
  * Saves the filled cells of the entry grid all-or-nothing, by the import's rules (its preview, then its
  * apply, in one transaction): a KPI the user may not write, an unreadable value, a period that is not the
- * KPI's, or a period that got a value meanwhile stops the whole save, with the reason on its row.
+ * KPI's, or a period that got a value meanwhile stops the whole save, with the reason on its row; so does a
+ * value with an unusual change that is not `confirmed` (a question on its row, answered with one tick).
  * @example const result = await saveEntryGrid(db, user, cells, event.getClientAddress());
  */
 export async function saveEntryGrid(
@@ -146,6 +166,8 @@ export async function saveEntryGrid(
 	};
 	const preview = await previewObservationImport(db, user, table);
 	const errors: Record<string, string> = {};
+	const unusual: Record<string, string> = {};
+	const unconfirmed: Record<string, string> = {};
 	for (const row of preview.rows) {
 		const cell = cells[row.line - 2];
 		if (cell.value === '') errors[cell.key] = t('grid.comment_without_value');
@@ -153,7 +175,15 @@ export async function saveEntryGrid(
 		// The grid only fills gaps: a value stored since the page was opened is not overwritten from here.
 		else if (row.kind !== 'new')
 			errors[cell.key] = t('grid.already_stored', { kpi: row.kpiName ?? '', period: formatPeriodDa(cell.period) });
+		else if (row.unusual !== null) {
+			unusual[cell.key] = row.unusual;
+			if (!cell.confirmed) unconfirmed[cell.key] = row.unusual;
+		}
 	}
-	if (Object.keys(errors).length > 0) return { kind: 'rows', errors };
-	return applyObservationImport(db, user, preview, clientAddress);
+	// With errors nothing is saved, so every unusual row stays marked and the final save asks for the tick again.
+	const questions = Object.keys(errors).length > 0 ? unusual : unconfirmed;
+	if (Object.keys(errors).length + Object.keys(questions).length > 0)
+		return Object.keys(questions).length > 0 ? { kind: 'rows', errors, questions } : { kind: 'rows', errors };
+	// Every unusual row left was confirmed with its own value (checked above, per cell).
+	return applyObservationImport(db, user, preview, clientAddress, { confirmUnusual: true });
 }

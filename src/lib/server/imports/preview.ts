@@ -66,8 +66,8 @@ export async function previewObservationImport(
 
 /**
  * The entry form's plausibility rules on a read row (domain/plausibility.ts): a bound or a future period is
- * one more reason the row is refused, and the value is rounded to the KPI's decimals; what the user should
- * look at (rounded, an unusual change) is one more of the row's warnings.
+ * one more reason the row is refused, and the value is rounded to the KPI's decimals (one more of the row's
+ * warnings); an unusual change becomes the row's question, saved only once the user confirms it.
  */
 function checkRowPlausibility(
 	draft: RowDraft,
@@ -79,7 +79,8 @@ function checkRowPlausibility(
 	if (!check) return;
 	draft.messages.push(...check.errors.map((e) => e.message));
 	draft.value = check.value;
-	for (const warning of [check.rounded, check.unusual]) if (warning) draft.warnings.push(warning);
+	if (check.rounded) draft.warnings.push(check.rounded);
+	draft.unusual = check.unusual;
 }
 
 /** The second (third …) row for the same KPI and period is an error naming the first one's line. */
@@ -110,9 +111,11 @@ function classify(draft: RowDraft, stored: StoredObservation | undefined): Previ
 		return { ...row, kind: 'error', comment: draft.comment ?? '', message: draft.messages.join(' ') };
 	// A file without a comment column leaves the stored comments alone.
 	const comment = draft.comment ?? stored?.comment ?? '';
-	if (!stored) return { ...row, kind: 'new', comment };
+	if (!stored) return { ...row, kind: 'new', comment, unusual: draft.unusual };
 	const unchanged = stored.value === draft.value && stored.comment === comment;
-	return { ...row, kind: unchanged ? 'unchanged' : 'changed', comment };
+	// Only a value that is written needs confirming: not the stored one again (a comment's change).
+	const unusual = stored.value === draft.value ? null : draft.unusual;
+	return { ...row, kind: unchanged ? 'unchanged' : 'changed', comment, unusual };
 }
 
 function emptyRow(line: number): PreviewRow {
@@ -128,7 +131,8 @@ function emptyRow(line: number): PreviewRow {
 		oldComment: null,
 		decimals: null,
 		message: null,
-		warnings: []
+		warnings: [],
+		unusual: null
 	};
 }
 

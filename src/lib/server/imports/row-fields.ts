@@ -37,6 +37,8 @@ export interface RowDraft {
 	messages: string[];
 	/** What the person should look at, though the row can be imported (a value's doubtful scale). */
 	warnings: string[];
+	/** The unusual-change question (domain/plausibility.ts), saved only once confirmed; null when there is none. */
+	unusual: string | null;
 	/** The value was read from a cell formatted as a percentage. */
 	percentCell: boolean;
 }
@@ -91,7 +93,7 @@ export function readRow(row: TableRow, columns: ColumnMap, context: RowContext):
 	let value = readValue(cell(columns.value), separator, messages);
 	if (value !== null && percentCell && kpi) value = readPercentCell(value, kpi, warnings);
 	const comment = columns.comment === null ? null : readComment(cell(columns.comment), messages);
-	return { line: row.line, kpi, period, value, comment, messages, warnings, percentCell };
+	return { line: row.line, kpi, period, value, comment, messages, warnings, unusual: null, percentCell };
 }
 
 /** The row's KPI: the fixed one (a KPI column then must name it), or the one its KPI cell names. */

@@ -47,8 +47,14 @@ export interface PreviewRow {
 	decimals: number | null;
 	/** Why the row is refused (Danish), null unless kind is 'error'. */
 	message: string | null;
-	/** What to look at though the row can be imported (Danish), e.g. a value whose scale is doubtful. */
+	/** What to look at though the row can be imported (Danish), e.g. a value whose scale is doubtful or rounded. */
 	warnings: string[];
+	/**
+	 * Set (Danish) when the row's new value moves more than 3 standard deviations of the KPI's own
+	 * period-to-period changes: unlike a warning, it is a question — the row is saved only when the user
+	 * confirms it ("Ja, de markerede værdier er rigtige", `confirmUnusual`). Null on rows that write no new value.
+	 */
+	unusual: string | null;
 }
 
 export interface ImportPreview {
@@ -60,6 +66,7 @@ export interface ImportPreview {
 
 /**
  * An applied import, in the one write vocabulary: ok with the counts, `invalid` (field 'rows') when the
- * preview holds errors or rows not the user's to write, `stale` when a stored value moved since the preview.
+ * preview holds errors or rows not the user's to write, `invalid` (field 'unusual', naming the lines) when
+ * rows with an unusual change were not confirmed, `stale` when a stored value moved since the preview.
  */
 export type ApplyResult = WriteResult<{ created: number; updated: number; unchanged: number }>;

@@ -179,6 +179,7 @@ export const daServer = {
 	'observation.replace_required': 'Sæt flueben ved »Ja, erstat den gemte værdi« for at erstatte den.',
 	'observation.unusual_required': 'Sæt flueben ved »Ja, værdien er rigtig« for at gemme den.',
 	'api.unusual_value': '{message} Send confirmUnusual: true for at gemme værdien alligevel.',
+	'api.unusual_import': '{message} Send confirmUnusual=true for at gemme dem alligevel.',
 	'kpi.not_found': 'Nøgletallet findes ikke.',
 	'kpi.unit': 'Enhed',
 
@@ -239,6 +240,11 @@ export const daServer = {
 	'import.saved_unchanged_one': '{count} var uændret',
 	'import.saved_unchanged_other': '{count} var uændrede',
 	'import.saved_summary': 'Importen er gemt: {created} og {updated} ({unchanged}).',
+	'import.unusual_unconfirmed_one': 'Intet er gemt, fordi linje {lines} har en usædvanlig ændring.',
+	'import.unusual_unconfirmed': 'Intet er gemt, fordi linje {lines} har usædvanlige ændringer.',
+	'import.lines_more': '{count} andre',
+	'import.unusual_tick_hint':
+		'Se de markerede værdier efter, og sæt flueben ved »Ja, de markerede værdier er rigtige«, hvis de er rigtige.',
 	'grid.empty': 'Der er ingen værdier at gemme. Skriv en værdi i mindst én række.',
 	'grid.comment_without_value': 'Skriv en værdi, eller slet kommentaren.',
 	'grid.row_refused': 'Rækken kan ikke gemmes.',

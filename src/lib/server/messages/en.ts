@@ -180,6 +180,7 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'observation.replace_required': 'Tick »Yes, replace the stored value« to replace it.',
 	'observation.unusual_required': 'Tick »Yes, the value is right« to save it.',
 	'api.unusual_value': '{message} Send confirmUnusual: true to save the value anyway.',
+	'api.unusual_import': '{message} Send confirmUnusual=true to save them anyway.',
 	'kpi.not_found': 'The KPI does not exist.',
 	'kpi.unit': 'Unit',
 
@@ -241,6 +242,10 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'import.saved_unchanged_one': '{count} was unchanged',
 	'import.saved_unchanged_other': '{count} were unchanged',
 	'import.saved_summary': 'The import is saved: {created} and {updated} ({unchanged}).',
+	'import.unusual_unconfirmed_one': 'Nothing was saved because line {lines} has an unusual change.',
+	'import.unusual_unconfirmed': 'Nothing was saved because lines {lines} have unusual changes.',
+	'import.lines_more': '{count} others',
+	'import.unusual_tick_hint': 'Check the marked values, and tick »Yes, the marked values are right« if they are.',
 	'grid.empty': 'There are no values to save. Type a value in at least one row.',
 	'grid.comment_without_value': 'Type a value, or delete the comment.',
 	'grid.row_refused': 'The row cannot be saved.',

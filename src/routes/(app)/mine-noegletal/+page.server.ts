@@ -58,12 +58,17 @@ export const actions: Actions = {
 		const user = requireCan(event, 'values.write');
 		const formData = await event.request.formData();
 		const cells = readEntryGridForm(formData);
-		if (!cells) return fail(400, { grid: { values: {}, errors: {}, message: t('grid.unreadable') } });
+		const none: Record<string, string> = {};
+		if (!cells)
+			return fail(400, { grid: { values: {}, errors: none, questions: none, message: t('grid.unreadable') } });
 		const values = Object.fromEntries(cells.map((c) => [c.key, { value: c.value, comment: c.comment }]));
 		const result = await saveEntryGrid(await getDb(), user, cells, event.getClientAddress());
 		if (result.kind === 'ok') redirect(303, `/mine-noegletal?gemt=${result.created}`);
-		if (result.kind === 'rows') return fail(400, { grid: { values, errors: result.errors, message: null } });
+		if (result.kind === 'rows')
+			return fail(400, {
+				grid: { values, errors: result.errors, questions: result.questions ?? none, message: null }
+			});
 		const message = result.kind === 'invalid' ? result.message : t('grid.stale');
-		return fail(result.kind === 'invalid' ? 400 : 409, { grid: { values, errors: {}, message } });
+		return fail(result.kind === 'invalid' ? 400 : 409, { grid: { values, errors: none, questions: none, message } });
 	}
 };

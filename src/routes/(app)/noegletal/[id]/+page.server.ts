@@ -238,8 +238,12 @@ export const actions: Actions = {
 		if (!(await canEditKpi(db, user, kpi.id))) error(403, t('observation.not_allowed'));
 		const cells = readEntryGridForm(await event.request.formData());
 		// The page's grid has this KPI's rows only; a post naming another KPI is not its form.
+		const none: Record<string, string> = {};
 		if (!cells || cells.some((cell) => cell.kpiId !== String(kpi.id)))
-			return fail(400, { form: 'grid' as const, grid: { values: {}, errors: {}, message: t('grid.unreadable') } });
+			return fail(400, {
+				form: 'grid' as const,
+				grid: { values: {}, errors: none, questions: none, message: t('grid.unreadable') }
+			});
 		const values = Object.fromEntries(cells.map((c) => [c.key, { value: c.value, comment: c.comment }]));
 		const result = await saveEntryGrid(db, user, cells, event.getClientAddress());
 		if (result.kind === 'ok') {
@@ -250,12 +254,16 @@ export const actions: Actions = {
 			});
 			redirect(303, `/noegletal/${kpi.id}?gemt=${[...new Set(canonical)].sort().join(',')}#indtast`);
 		}
+		// Errors on their rows; unusual changes as questions on theirs, saved with the grid's one tick.
 		if (result.kind === 'rows')
-			return fail(400, { form: 'grid' as const, grid: { values, errors: result.errors, message: null } });
+			return fail(400, {
+				form: 'grid' as const,
+				grid: { values, errors: result.errors, questions: result.questions ?? none, message: null }
+			});
 		const message = result.kind === 'invalid' ? result.message : t('grid.stale');
 		return fail(result.kind === 'invalid' ? 400 : 409, {
 			form: 'grid' as const,
-			grid: { values, errors: {}, message }
+			grid: { values, errors: none, questions: none, message }
 		});
 	},
 	delete: async (event) => {

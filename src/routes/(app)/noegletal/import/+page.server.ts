@@ -47,14 +47,20 @@ const MAX_PASTE_KEPT = 5 * 1024 * 1024;
 
 /** A short digest of what the preview showed, so a save can tell that the data changed in between. */
 function fingerprint(preview: ImportPreview): string {
-	const seen = preview.rows.map((r) => [r.line, r.kind, r.kpiId, r.period, r.value, r.oldValue, r.comment]);
+	// The unusual-change questions too: the tick confirms the rows the user saw marked, no others.
+	const seen = preview.rows.map((r) => [r.line, r.kind, r.kpiId, r.period, r.value, r.oldValue, r.comment, r.unusual]);
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(seen))));
 }
 
-/** What the page shows of a preview: counts, every error (with the cells as read), and the first rows of the rest. */
+/** What the page shows of a preview: counts, every error (with the cells as read), every unusual change, and the first rows of the rest. */
 function shown(preview: ImportPreview, table: ImportTable) {
 	const errors = preview.rows.filter((r) => r.kind === 'error');
-	const others = preview.rows.filter((r) => r.kind !== 'error').slice(0, Math.max(0, 500 - errors.length));
+	// Every row the tick is about is shown, so each marked row is seen before it is confirmed; then the first of the rest.
+	const unusual = preview.rows.filter((r) => r.kind !== 'error' && r.unusual !== null);
+	const rest = preview.rows.filter((r) => r.kind !== 'error' && r.unusual === null);
+	const others = [...unusual, ...rest.slice(0, Math.max(0, 500 - errors.length - unusual.length))].sort(
+		(a, b) => a.line - b.line
+	);
 	const cellsByLine = new Map(errors.map((r) => [r.line, [] as string[]]));
 	for (const row of table.rows) if (cellsByLine.has(row.line)) cellsByLine.set(row.line, row.cells);
 	return {
@@ -62,6 +68,8 @@ function shown(preview: ImportPreview, table: ImportTable) {
 		rows: [...errors, ...others].map((row) => ({ ...row, cells: cellsByLine.get(row.line) ?? null })),
 		columns: preview.columns,
 		hidden: preview.rows.length - errors.length - others.length,
+		/** Rows with an unusual change: saved only with the tick "Ja, de markerede værdier er rigtige". */
+		unusual: preview.rows.filter((r) => r.unusual !== null).length,
 		table: JSON.stringify(table),
 		source: table.source ?? 'file',
 		fingerprint: fingerprint(preview)
@@ -142,11 +150,19 @@ export const actions: Actions = {
 			const paste = table.source === 'paste' ? tableAsText(table) : '';
 			return fail(409, { message: t('import.stale'), preview: shown(preview, table), paste });
 		}
-		const result = await applyObservationImport(db, user, preview, event.getClientAddress());
+		// "Ja, de markerede værdier er rigtige": the apply refuses unusual changes without it.
+		const confirmUnusual = formData.get('confirmUnusual') !== null;
+		const result = await applyObservationImport(db, user, preview, event.getClientAddress(), { confirmUnusual });
 		if (result.kind !== 'ok') {
-			// The preview had errors (or rows no longer the user's): 400; a stored value moved since: 409.
+			// The preview had errors (or rows no longer the user's) or unconfirmed unusual changes: 400; a stored value moved since: 409.
+			const unusual = result.kind === 'invalid' && result.field === 'unusual';
 			return fail(result.kind === 'invalid' ? 400 : 409, {
-				message: result.kind === 'invalid' ? result.message : t('import.stale'),
+				message:
+					result.kind !== 'invalid'
+						? t('import.stale')
+						: unusual
+							? `${result.message} ${t('import.unusual_tick_hint')}`
+							: result.message,
 				preview: shown(await previewObservationImport(db, user, table, options), table),
 				paste: table.source === 'paste' ? tableAsText(table) : ''
 			});
