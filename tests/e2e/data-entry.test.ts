@@ -161,6 +161,23 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		await context.close();
 	});
 
+	test('a refusal the server renders (a form posted before the page hydrated) also takes the focus', async () => {
+		const id = await kpiId(demo.server, 7, 'Trivselsscore, Velfærdsområdet');
+		const context = await demo.browser.newContext();
+		const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
+		await page.goto(`${demo.server.url}/noegletal/${id}`);
+		// form.submit() skips the submit event, so use:enhance does not answer in place: the browser posts and
+		// loads the server's page, as it does when someone clicks before the JavaScript has arrived.
+		await Promise.all([
+			page.waitForURL(/\?\/delete#indtast$/),
+			page.locator('tr[data-period="2023"] form.delete').evaluate((form: HTMLFormElement) => form.submit())
+		]);
+		await page.getByRole('alert').filter({ hasText: 'Sæt flueben for at bekræfte sletningen.' }).waitFor();
+		await page.waitForFunction(() => document.activeElement?.id === 'besked', null, { timeout: 10_000 });
+		await expect(page.locator('tr[data-period="2023"]').count()).resolves.toBe(1);
+		await context.close();
+	});
+
 	test('deleting needs the confirmation box', async () => {
 		const id = await kpiId(demo.server, 7, 'Trivselsscore, Velfærdsområdet');
 		const context = await demo.browser.newContext();
