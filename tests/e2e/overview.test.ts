@@ -4,6 +4,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { hasChromium, launchChromium } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 import { signInPage } from '../helpers/sign-in';
+import { formatKrShort } from '../../src/lib/domain/money';
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -159,6 +160,62 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		await colleague.keyboard.press('Enter');
 		await colleague.waitForURL(/\/anbefalinger\/\d+$/);
 		await colleague.context().close();
+	});
+
+	test('the budget roll-up sums allocated and spent over the recommendations shown, per programme; a filter narrows it to the filtered sums; readable at 320 px', async () => {
+		type ApiRow = { programme: string; status: string | null; budget: { allocatedKr: number; spentKr: number } };
+		const page = await context.newPage();
+		await page.goto(`${server.url}/?asOf=2026-11-22`);
+		const api: ApiRow[] = (
+			await (await page.request.get(`${server.url}/api/v1/recommendations?asOf=2026-11-22`)).json()
+		).recommendations;
+		const sums = (rows: ApiRow[]) => [
+			rows.reduce((sum, r) => sum + r.budget.allocatedKr, 0),
+			rows.reduce((sum, r) => sum + r.budget.spentKr, 0)
+		];
+		const table = page.getByRole('table', {
+			name: 'Bevilget og forbrugt for de viste anbefalinger, pr. indsatsprogram'
+		});
+		const shownSums = async (row: ReturnType<typeof table.locator>) => [
+			await row.locator('[data-kr]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-kr')))),
+			(await row.locator('[data-kr]').allTextContents()).map((text) => text.trim())
+		];
+
+		// Everything: the demo's 6,1 mio. kr. allocated and 5,7 mio. kr. spent, as the API's rows add up.
+		const all = sums(api);
+		expect(all).toEqual([6_100_000, 5_683_500]);
+		await expect(shownSums(table.locator('tfoot tr'))).resolves.toEqual([all, all.map(formatKrShort)]);
+		await expect(table.locator('tfoot tr td').first().textContent()).resolves.toBe('8');
+		await expect(page.locator('[data-budget-summary]').textContent()).resolves.toBe(
+			'Bevilget 6,1\u00a0mio.\u00a0kr., forbrugt 5,7\u00a0mio.\u00a0kr. (8 anbefalinger).'
+		);
+		for (const programme of new Set(api.map((r) => r.programme))) {
+			const row = table.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: programme }) });
+			const expected = sums(api.filter((r) => r.programme === programme));
+			await expect(shownSums(row)).resolves.toEqual([expected, expected.map(formatKrShort)]);
+		}
+		await page.screenshot({ path: 'test-results/oversigt-budget-1280.png', fullPage: true });
+
+		// Filtered to "I risiko": the sums of exactly those recommendations.
+		await page.getByLabel('Status', { exact: true }).selectOption('at_risk');
+		await page.getByRole('button', { name: 'Vis' }).click();
+		await page.waitForURL(/status=at_risk/);
+		const atRisk = sums(api.filter((r) => r.status === 'at_risk'));
+		expect(atRisk).not.toEqual(all);
+		await expect(shownSums(table.locator('tfoot tr'))).resolves.toEqual([atRisk, atRisk.map(formatKrShort)]);
+		await expect(table.locator('tfoot tr td').first().textContent()).resolves.toBe('2');
+		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+
+		// At 320 px the page does not scroll sideways; the roll-up is readable (or scrolls in its own named region).
+		const narrow = await browser.newContext({ locale: 'da-DK', viewport: { width: 320, height: 800 } });
+		const phone = await signInPage(narrow, server.url, 'direktor@norddjurs.demo');
+		await phone.goto(`${server.url}/?asOf=2026-11-22`);
+		expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		await phone.locator('[data-budget-rollup]').scrollIntoViewIfNeeded();
+		await phone.screenshot({ path: 'test-results/oversigt-budget-320.png' });
+		await phone.screenshot({ path: 'test-results/oversigt-budget-320-hele.png', fullPage: true });
+		await narrow.close();
 	});
 
 	test('charts: sparklines on the overview without Chart.js; the recommendation page draws sick leave against the budget, with summary and table', async () => {

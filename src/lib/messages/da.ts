@@ -421,6 +421,10 @@ export const da = {
 	'overview.col_budget': 'Budget (bevilget / forbrugt)',
 	'overview.col_follow_up': 'Opfølgning',
 	'overview.empty': 'Der er ingen anbefalinger endnu.',
+	'overview.budget_summary': 'Bevilget {allocated}, forbrugt {spent} ({count} anbefalinger).',
+	'overview.budget_title': 'Økonomi pr. indsatsprogram',
+	'overview.budget_caption': 'Bevilget og forbrugt for de viste anbefalinger, pr. indsatsprogram',
+	'overview.budget_col_count': 'Anbefalinger',
 
 	'recommendation.heading': 'Anbefaling {number} · {title}',
 	'recommendation.purpose': 'Formål',

@@ -422,6 +422,10 @@ export const en: Record<MessageKey, string> = {
 	'overview.col_budget': 'Budget (allocated / spent)',
 	'overview.col_follow_up': 'Follow-up',
 	'overview.empty': 'There are no recommendations yet.',
+	'overview.budget_summary': 'Allocated {allocated}, spent {spent} ({count} recommendations).',
+	'overview.budget_title': 'Finances per programme',
+	'overview.budget_caption': 'Allocated and spent for the recommendations shown, per programme',
+	'overview.budget_col_count': 'Recommendations',
 
 	'recommendation.heading': 'Recommendation {number} · {title}',
 	'recommendation.purpose': 'Purpose',

@@ -2,11 +2,13 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { loadOverview, type OverviewRow } from '$lib/server/kpis';
+import { loadOverview } from '$lib/server/kpis';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { dateText, idParam } from '$lib/schemas/fields';
 import { parsePeriod } from '$lib/domain/periods';
 import { requireCan } from '$lib/server/auth/guards';
+import { matchesOverviewFilters } from '$lib/domain/overview-filters';
+import { rollUpBudgets } from '$lib/domain/budget-rollup';
 
 const id = idParam.optional().catch(undefined);
 
@@ -19,8 +21,6 @@ const querySchema = z.object({
 	status: z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'no_data', 'follow_up']).optional().catch(undefined)
 });
 
-const statusKey = (row: OverviewRow) => row.status.status ?? 'follow_up';
-
 export const load: PageServerLoad = async (event) => {
 	const user = requireCan(event, 'live.read');
 	const query = querySchema.safeParse(Object.fromEntries(event.url.searchParams));
@@ -29,13 +29,7 @@ export const load: PageServerLoad = async (event) => {
 	const asOf = asOfParam ?? todayInCopenhagen();
 	const all = await loadOverview(await getDb(), user.organisationId, asOf);
 
-	const rows = all.filter(
-		(row) =>
-			(program === undefined || row.programmeId === program) &&
-			(tema === undefined || row.themeId === tema) &&
-			(ansvarlig === undefined || row.assignees.some((a) => a.id === ansvarlig)) &&
-			(status === undefined || statusKey(row) === status)
-	);
+	const rows = all.filter((row) => matchesOverviewFilters(row, { program, tema, ansvarlig, status }));
 
 	const year = Number(asOf.slice(0, 4));
 	const dueThisYear = rows.flatMap((row) =>
@@ -97,6 +91,8 @@ export const load: PageServerLoad = async (event) => {
 			themes: unique(all.filter((r) => r.themeId !== null).map((r) => ({ id: r.themeId!, name: r.themeName ?? '' }))),
 			people: unique(all.flatMap((r) => r.assignees)).sort((a, b) => a.name.localeCompare(b.name, 'da'))
 		},
+		// Summed from the rows already loaded: the overview's query count stays the same.
+		budgetRollup: rollUpBudgets(rows),
 		dueThisYear,
 		missing
 	};
