@@ -23,7 +23,7 @@ describe('the permission policy follows DESIGN §5', () => {
 			'register.edit': '✓✓––',
 			'status.override': '–✓––',
 			'values.write': '✓✓✓–',
-			'history.read': '✓✓––',
+			'history.read': '✓✓✓–',
 			'users.manage': '✓–––',
 			'report.read': '✓✓✓✓',
 			'report.create': '✓✓––',
@@ -36,6 +36,11 @@ describe('the permission policy follows DESIGN §5', () => {
 		expect(can(person('project_lead'), 'values.write', { assigned: false })).toBe(false);
 		expect(can(person('project_lead'), 'values.write', { assigned: true })).toBe(true);
 		expect(can(person('director'), 'values.write', { assigned: false })).toBe(true);
+		// The value history: the project lead only of the KPIs they write; admins and directors of every one.
+		expect(can(person('project_lead'), 'history.read', { assigned: false })).toBe(false);
+		expect(can(person('project_lead'), 'history.read', { assigned: true })).toBe(true);
+		expect(can(person('director'), 'history.read', { assigned: false })).toBe(true);
+		expect(can(person('politician'), 'history.read', { assigned: true })).toBe(false);
 		expect(
 			['draft', 'submitted', 'approved', 'published'].map((state) =>
 				can(person('politician'), 'report.read', { state: state as 'draft' })

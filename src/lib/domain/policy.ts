@@ -26,7 +26,7 @@ export type Action =
 	| 'values.assignee'
 	/** Be named as a KPI's owner (who enters or answers for it). */
 	| 'kpi.owner'
-	/** The history (audit trail) of recommendations, KPIs and reports. */
+	/** The history (audit trail) of recommendations, KPIs and reports; a project lead only of the KPIs they write (`target.assigned`). */
 	| 'history.read'
 	/** Users, invitations, sessions and API tokens. */
 	| 'users.manage'
@@ -53,7 +53,7 @@ const RULES: Readonly<Record<Action, readonly Role[]>> = {
 	'values.write': ['admin', 'director', 'project_lead'],
 	'values.assignee': ['project_lead'],
 	'kpi.owner': ['admin', 'director', 'project_lead'],
-	'history.read': ['admin', 'director'],
+	'history.read': ['admin', 'director', 'project_lead'],
 	'users.manage': ['admin'],
 	'report.read': ['admin', 'director', 'project_lead', 'politician'],
 	'report.create': ['admin', 'director'],
@@ -66,6 +66,7 @@ const RULES: Readonly<Record<Action, readonly Role[]>> = {
 /** Roles that see an object only when the target says so (the rest of their role's rule applies in full). */
 const CONDITIONAL: Partial<Record<Action, Partial<Record<Role, (target: Target) => boolean>>>> = {
 	'values.write': { project_lead: (target) => target.assigned === true },
+	'history.read': { project_lead: (target) => target.assigned === true },
 	'report.read': { politician: (target) => target.state === 'published' }
 };
 

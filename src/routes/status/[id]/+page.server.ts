@@ -66,7 +66,7 @@ export const load: PageServerLoad = async (event) => {
 			can(user, REPORT_STEPS[step].action) && (REPORT_STEPS[step].from as readonly string[]).includes(report.state)
 	);
 	// The report's own audit trail (each step, dated, with who took it) for admins and directors.
-	const history = can(user, 'history.read')
+	const history = can(user, 'history.read', { assigned: false })
 		? await listAuditEvents(db, user.organisationId, 'annual_report', report.id)
 		: null;
 	const { snapshot: _snapshot, ...meta } = report;

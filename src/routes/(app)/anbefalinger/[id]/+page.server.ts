@@ -13,7 +13,12 @@ import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
 import { canEditRecommendation, requireCan } from '$lib/server/auth/guards';
 import { can } from '$lib/domain/policy';
-import { listAuditEvents, listStatusUpdateAuditEvents } from '$lib/server/audit/audit-events';
+import {
+	listAuditEvents,
+	listStatusUpdateAuditEvents,
+	listValueAuditEventsOfKpis,
+	valueChangeOf
+} from '$lib/server/audit/audit-events';
 import {
 	changedFieldLabels,
 	listAssignableLeads,
@@ -45,11 +50,13 @@ export const load: PageServerLoad = async (event) => {
 		loadDetailOf(db, user.organisationId, recommendation, asOf),
 		listAssignableLeads(db, user.organisationId, id)
 	]);
-	// The recommendation's own changes and its narratives', newest first.
-	const history = can(user, 'history.read')
+	// The recommendation's own changes, its narratives' and its KPIs' values', newest first (admins and directors).
+	const kpiById = new Map(detail.kpis.map((kpi) => [kpi.id, kpi]));
+	const history = can(user, 'history.read', { assigned: false })
 		? [
 				...(await listAuditEvents(db, user.organisationId, 'recommendation', id)),
-				...(await listStatusUpdateAuditEvents(db, user.organisationId, id))
+				...(await listStatusUpdateAuditEvents(db, user.organisationId, id)),
+				...(await listValueAuditEventsOfKpis(db, user.organisationId, [...kpiById.keys()]))
 			].sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || b.id - a.id)
 		: null;
 	const html = Object.fromEntries(
@@ -66,12 +73,30 @@ export const load: PageServerLoad = async (event) => {
 		...detail,
 		html,
 		history:
-			history?.map((e) => {
+			history?.map(({ before, after, ...e }) => {
+				const { id, occurredAt, action, actorLabel, actorName } = e;
+				const entityId = 'entityId' in e && typeof e.entityId === 'string' ? e.entityId : null;
+				// A KPI value's entity id is `kpiId/period`: labelled with the KPI's name, its change in its unit.
+				const kpi = action.startsWith('observation.') && entityId ? kpiById.get(Number(entityId.split('/')[0])) : null;
+				if (kpi)
+					return {
+						id,
+						occurredAt,
+						action,
+						actorLabel,
+						actorName,
+						detail: kpi.name,
+						value: valueChangeOf({ entityId, before, after }, kpi)
+					};
 				// A narrative's entity id is `recommendationId/period`.
-				const period = 'entityId' in e && typeof e.entityId === 'string' ? e.entityId.split('/')[1] : undefined;
+				const period = entityId?.split('/')[1];
 				return {
-					...e,
-					detail: typeof period === 'string' ? formatPeriodDa(period) : changedFieldLabels(e.after, e.before)
+					id,
+					occurredAt,
+					action,
+					actorLabel,
+					actorName,
+					detail: typeof period === 'string' ? formatPeriodDa(period) : changedFieldLabels(after, before)
 				};
 			}) ?? null,
 		// Which edit pages to offer (each checks access again itself).

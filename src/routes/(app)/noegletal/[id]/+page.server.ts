@@ -21,7 +21,7 @@ import {
 	saveComparisonValues,
 	saveEnteredObservation
 } from '$lib/server/kpis';
-import { listObservationAuditEvents } from '$lib/server/audit/audit-events';
+import { listObservationAuditEvents, valueChangeOf } from '$lib/server/audit/audit-events';
 import { loadEntryGrid, readEntryGridForm, saveEntryGrid } from '$lib/server/imports';
 import { comparisonSchema, comparisonValuesSchema } from '$lib/schemas/comparison';
 import { observationFormSchema } from '$lib/schemas/observation';
@@ -129,7 +129,19 @@ export const load: PageServerLoad = async (event) => {
 		/** Who entered each period's value: the overwrite question names them. */
 		authors: Object.fromEntries(withAuthors.flatMap((o) => (o.enteredBy ? [[o.period, o.enteredBy]] : []))),
 		loadedAt: new Date().toISOString(),
-		history: can(user, 'history.read') ? await listObservationAuditEvents(db, user.organisationId, kpi.id) : null
+		// Each value's history (who, when, period, old → new, comment): admins, directors and the KPI's writers.
+		history: can(user, 'history.read', { assigned: canEdit })
+			? (await listObservationAuditEvents(db, user.organisationId, kpi.id)).map(
+					({ id, occurredAt, action, actorLabel, actorName, ...event }) => ({
+						id,
+						occurredAt,
+						action,
+						actorLabel,
+						actorName,
+						value: valueChangeOf(event, kpi)
+					})
+				)
+			: null
 	};
 };
 
