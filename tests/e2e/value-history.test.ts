@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('the value history on the KPI page, in Chromium', 
 		await leadPage.goto(`${demo.server.url}/noegletal/${kpiId}`);
 		const period = await leadPage.getByLabel('Periode').inputValue();
 		await leadPage.getByLabel('Værdi', { exact: true }).fill('7,4');
-		await leadPage.getByLabel('Kommentar (valgfri)').fill('Tal fra HR');
+		await leadPage.locator('#felt-comment').fill('Tal fra HR');
 		await leadPage.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		await leadPage.waitForURL(/\?gemt=/);
 
