@@ -61,6 +61,26 @@ describe.skipIf(!hasChromium)('the value history on the KPI page, in Chromium', 
 		// The page data itself: history for the director, none for a politician (refused) …
 		const director = await pageData(await signInCookie(demo.server.url, 'direktor@norddjurs.demo'), kpiId);
 		expect((director.data.history as unknown[]).length).toBeGreaterThan(0);
+
+		// The recommendation's Historik includes the value, labelled with the KPI's name and period.
+		const recommendationId = (director.data.recommendations as { id: number }[])[0].id;
+		const context = await demo.browser.newContext({ viewport: { width: 1280, height: 800 } });
+		const directorPage = await signInPage(context, demo.server.url, 'direktor@norddjurs.demo');
+		await directorPage.goto(`${demo.server.url}/anbefalinger/${recommendationId}`);
+		const row = directorPage
+			.locator('section[aria-labelledby="historik"] tr[data-action="observation.created"]')
+			.first();
+		const cells = await row.locator('td').allTextContents();
+		expect(cells.slice(1)).toEqual([
+			'Peter Projektleder',
+			`Værdi indtastet: ${KPI}`,
+			expect.stringMatching(/^\S+ \d{4}$/),
+			'– → 7,4\u00a0%',
+			'Tal fra HR'
+		]);
+		await row.scrollIntoViewIfNeeded();
+		await directorPage.screenshot({ path: 'test-results/anbefaling-historik-1280.png' });
+		await context.close();
 		const politicianCookie = await signInCookie(demo.server.url, 'politiker@norddjurs.demo');
 		const politician = await fetch(`${demo.server.url}/noegletal/${kpiId}/__data.json`, {
 			headers: { cookie: politicianCookie }
