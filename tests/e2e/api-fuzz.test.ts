@@ -439,6 +439,7 @@ describe('fuzzing /api/v1: never a 5xx', () => {
 				fc.constantFrom(
 					'/noegletal',
 					'/mine-noegletal',
+					'/noegletal/import',
 					'/status',
 					'/programmer',
 					'/anbefalinger/ny',

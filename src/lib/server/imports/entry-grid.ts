@@ -74,8 +74,7 @@ export async function loadEntryGrid(
 		user.organisationId,
 		mine.map((kpi) => kpi.id)
 	);
-	const byKpi = new Map<number, { period: string; value: number }[]>();
-	for (const o of observations) byKpi.set(o.kpiId, [...(byKpi.get(o.kpiId) ?? []), o]);
+	const byKpi = Map.groupBy(observations, (o) => o.kpiId);
 	const rows: EntryGridRow[] = [];
 	const more: string[] = [];
 	for (const kpi of mine) {

@@ -66,7 +66,7 @@ export async function loadKpiProgress(
 			? decisiveOf()
 			: Promise.resolve(kpis).then((rows) => (rows.length ? decisiveOf(rows.map((k) => k.id)) : []))
 	]);
-	const byKpi = groupBy(decisive, (o) => o.kpiId);
+	const byKpi = Map.groupBy(decisive, (o) => o.kpiId);
 	return new Map(rows.map((kpi) => [kpi.id, computeKpiProgress(kpiDefinitionOf(kpi), byKpi.get(kpi.id) ?? [], asOf)]));
 }
 
@@ -89,17 +89,6 @@ export function summariseKpi(link: KpiLink, progress: KpiProgress): KpiSummary {
 
 function periodsPerFrequency(pick: (frequency: Frequency) => string): PeriodPerFrequency {
 	return Object.fromEntries(FREQUENCIES.map((f) => [f, pick(f)])) as PeriodPerFrequency;
-}
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-	const groups = new Map<K, T[]>();
-	for (const item of items) {
-		const k = key(item);
-		const list = groups.get(k);
-		if (list) list.push(item);
-		else groups.set(k, [item]);
-	}
-	return groups;
 }
 
 /** The KPI chosen to represent a recommendation: its first primary KPI, else its first KPI. */
@@ -148,11 +137,11 @@ export async function loadOverview(db: Db, organisationId: number, asOf: string)
 		// The primary KPIs' last values for the sparklines, in one query however many there are.
 		listRecentPrimaryObservations(db, organisationId, current, SPARKLINE_POINTS)
 	]);
-	const trendByKpi = groupBy(trend, (o) => o.kpiId);
-	const assigneesByRecommendation = groupBy(assignments, (a) => a.recommendationId);
-	const ownersByKpi = groupBy(owners, (o) => o.kpiId);
-	const linksByRecommendation = groupBy(links, (l) => l.recommendationId);
-	const followUpsByRecommendation = groupBy(followUps, (f) => f.recommendationId);
+	const trendByKpi = Map.groupBy(trend, (o) => o.kpiId);
+	const assigneesByRecommendation = Map.groupBy(assignments, (a) => a.recommendationId);
+	const ownersByKpi = Map.groupBy(owners, (o) => o.kpiId);
+	const linksByRecommendation = Map.groupBy(links, (l) => l.recommendationId);
+	const followUpsByRecommendation = Map.groupBy(followUps, (f) => f.recommendationId);
 
 	return recommendations.map((rec) => {
 		const kpis = (linksByRecommendation.get(rec.id) ?? []).map((link) => ({
