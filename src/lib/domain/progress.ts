@@ -25,11 +25,17 @@ export const STATUS_ORDER = ['off_track', 'at_risk', 'on_track', 'achieved'] as 
 export const DIRECTIONS = ['lower', 'higher'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
+/** How a KPI's value is judged (DESIGN §3): its latest value, or the mean of the latest year (monthly and quarterly KPIs). */
+export const ASSESSMENTS = ['latest', 'rolling_year'] as const;
+export type Assessment = (typeof ASSESSMENTS)[number];
+
 export interface KpiDefinition {
 	direction: Direction;
 	frequency: Frequency;
 	baseline: { value: number; period: string };
 	target: { value: number; period: string };
+	/** 'latest' when absent. */
+	assessment?: Assessment;
 }
 
 export interface ObservationPoint {
