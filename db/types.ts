@@ -25,6 +25,7 @@ export type Funding = 'central_pool' | 'own_budget';
 export type Unit = 'percent' | 'count' | 'days' | 'kr' | 'score';
 export type Direction = 'lower' | 'higher';
 export type Frequency = 'year' | 'half' | 'quarter' | 'month';
+export type Assessment = 'latest' | 'rolling_year';
 export type ReportState = 'draft' | 'submitted' | 'approved' | 'published';
 
 interface Stamps {
@@ -213,6 +214,8 @@ export interface KpiTable extends Stamps {
 	baselinePeriod: string;
 	targetValue: Numeric;
 	targetPeriod: string;
+	/** How the value is judged (DESIGN §3): the latest value, or the rolling year (monthly and quarterly KPIs only). */
+	assessment: ColumnType<Assessment, Assessment | undefined, Assessment>;
 	/** The KPI's own plausible range (null: the unit's default bound, src/lib/domain/plausibility.ts). */
 	minValue: ColumnType<string | null, string | number | null | undefined, string | number | null>;
 	maxValue: ColumnType<string | null, string | number | null | undefined, string | number | null>;

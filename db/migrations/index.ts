@@ -5,6 +5,7 @@ import * as organisationIndexes from './2026-11-22T1000-organisation-indexes';
 import * as auditApiToken from './2026-11-30T1300-audit-api-token';
 import * as reportAsOfRange from './2026-11-30T1400-report-as-of-range';
 import * as kpiValueBounds from './2026-11-30T1520-kpi-value-bounds';
+import * as kpiAssessment from './2026-11-30T2000-kpi-assessment';
 
 /**
  * Every migration, by its frozen name. Listed by hand (not globbed) so the same list works in the
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22T1000-organisation-indexes': organisationIndexes,
 	'2026-11-30T1300-audit-api-token': auditApiToken,
 	'2026-11-30T1400-report-as-of-range': reportAsOfRange,
-	'2026-11-30T1520-kpi-value-bounds': kpiValueBounds
+	'2026-11-30T1520-kpi-value-bounds': kpiValueBounds,
+	'2026-11-30T2000-kpi-assessment': kpiAssessment
 };

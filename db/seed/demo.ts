@@ -160,6 +160,7 @@ async function insertKpis(
 				baselinePeriod: kpi.baseline.period,
 				targetValue: kpi.target.value,
 				targetPeriod: kpi.target.period,
+				assessment: kpi.assessment ?? 'latest',
 				illustrative: kpi.illustrative
 			})
 			.returning('id')

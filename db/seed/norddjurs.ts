@@ -706,7 +706,10 @@ Få enheder og områder har en aktiv og målrettet strategi om tilstedeværelse 
 			scope: 'Velfærdsområdet',
 			dataSource: 'Løn- og fraværssystemet',
 			baseline: { value: 7.9, period: '2022-12' },
-			target: { value: 6.5, period: '2025-12' },
+			// Illustrative: a follow-up target set after the 2025 status, judged on the rolling year as sick leave
+			// usually is, so the demo has a KPI on its way with a seasonal forecast beside the yearly one that missed.
+			target: { value: 6.0, period: '2027-12' },
+			assessment: 'rolling_year',
 			illustrative: true,
 			owners: ['projektleder'],
 			// Ends 2026-08 on purpose: 2026-09 is missing, so the demo shows an overdue KPI.
@@ -887,7 +890,9 @@ Få enheder og områder har en aktiv og målrettet strategi om tilstedeværelse 
 			scope: 'Arbejdsmarkedsområdet og Velfærdsområdet',
 			dataSource: 'Jobcenter Norddjurs (fagsystem)',
 			baseline: { value: 6, period: '2023-Q4' },
-			target: { value: 15, period: '2025-Q4' },
+			// Illustrative: the target was raised and extended after it was reached in 2026, so the demo has a
+			// quarterly KPI on its way with a forecast.
+			target: { value: 20, period: '2027-Q4' },
 			illustrative: true,
 			owners: ['projektleder'],
 			// Ends 2026-Q2 on purpose: 2026-Q3 is missing, so the demo shows an overdue KPI.

@@ -94,6 +94,8 @@ export interface SeedKpi {
 	dataSource: string;
 	baseline: { value: number; period: PeriodText };
 	target: { value: number; period: PeriodText };
+	/** How the value is judged (DESIGN §3); 'latest' when absent. */
+	assessment?: 'latest' | 'rolling_year';
 	/** True when the values are invented for the demo ("Eksempeldata"). */
 	illustrative: boolean;
 	/** Local parts of demo users' e-mails who own (enter values for) the KPI. */

@@ -10,11 +10,12 @@ describe('edge cases', () => {
 		expect(progress.status).toBe('off_track');
 	});
 
-	it('clamps E to 1 after the target period', () => {
+	it('clamps E to 1 after the target period, where short of the target is missed (DESIGN §3 revised)', () => {
 		const progress = computeKpiProgress(sickLeave, [{ period: '2026', value: 6.7 }], '2027-03-01');
 		expect(progress.expectedShare).toBe(1);
 		expect(progress.achievedShare).toBeCloseTo(0.846, 3);
-		expect(progress.status).toBe('at_risk');
+		expect(progress.status).toBe('missed');
+		expect(progress.targetPassed).toBe(true);
 	});
 
 	it('with only values at or before the baseline period there is no data', () => {
@@ -40,8 +41,12 @@ describe('edge cases', () => {
 			achievedShare: null,
 			expectedShare: null,
 			latest: null,
+			assessedValue: null,
+			rolling: null,
+			targetPassed: false,
 			overdue: true,
-			requiredPeriod: '2025'
+			requiredPeriod: '2025',
+			missingRun: { from: '2023', to: '2025', count: 3 }
 		});
 	});
 

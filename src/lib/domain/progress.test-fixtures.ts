@@ -1,5 +1,5 @@
 /** KPI definitions shared by the progress tests (DESIGN §3 vectors and simple boundary cases). */
-import type { KpiDefinition } from './progress';
+import type { KpiDefinition, ObservationPoint } from './progress';
 
 export const AS_OF = '2026-11-22';
 
@@ -26,3 +26,18 @@ export const halfway: KpiDefinition = {
 	baseline: { value: 5, period: '2020' },
 	target: { value: 3, period: '2022' }
 };
+
+/** DESIGN §3 rolling-year vector: monthly, lower is better, B = 7.8 in 2022-12, T = 6.5 in 2025-12. */
+export const sickLeaveMonthly: KpiDefinition = {
+	direction: 'lower',
+	frequency: 'month',
+	baseline: { value: 7.8, period: '2022-12' },
+	target: { value: 6.5, period: '2025-12' }
+};
+
+/** The values `value` for the months `from`…`to` of a year. */
+export const months = (year: number, from: number, to: number, value: number): ObservationPoint[] =>
+	Array.from({ length: to - from + 1 }, (_, i) => ({ period: `${year}-${String(from + i).padStart(2, '0')}`, value }));
+
+/** DESIGN §3 rolling-year vector's values: 7,0 in 2024-01 … 2024-11 and 8,4 in 2024-12. */
+export const rollingValues: ObservationPoint[] = [...months(2024, 1, 11, 7.0), { period: '2024-12', value: 8.4 }];

@@ -4,7 +4,7 @@ import { AS_OF, halfway, monthly, sickLeave } from './progress.test-fixtures';
 
 describe('STATUS_ORDER', () => {
 	it('lists statuses with data worst first', () => {
-		expect(STATUS_ORDER).toEqual(['off_track', 'at_risk', 'on_track', 'achieved']);
+		expect(STATUS_ORDER).toEqual(['missed', 'off_track', 'at_risk', 'on_track', 'achieved']);
 	});
 });
 

@@ -1,3 +1,4 @@
+import { statusReason } from '../../domain/status-text';
 import type { Db } from '../infra/db';
 import { listObservations, loadOverview } from '../kpis';
 import { renderMarkdown } from '../infra/markdown';
@@ -116,7 +117,9 @@ export async function composeAnnualReport(db: Db, options: ComposeOptions): Prom
 				target: k.definition.target,
 				latest: k.progress.latest,
 				status: k.progress.status,
-				overdue: k.progress.overdue
+				overdue: k.progress.overdue,
+				missingRun: k.progress.missingRun,
+				reason: statusReason(k, k.progress)
 			})),
 			charts: (chartKpis.get(row.id) ?? []).map((k) => ({
 				kpiId: k.id,

@@ -4,7 +4,7 @@
  * as the report's snapshot, and every view and download of an approved report reads only that.
  */
 import type { KpiChartInput } from '../../domain/chart-data';
-import type { KpiStatus } from '../../domain/progress';
+import type { KpiStatus, MissingRun } from '../../domain/progress';
 import type { RecommendationStatus, StatusSummaryKey } from '../../domain/recommendation-status';
 import type { DecisionKind, FollowUpState, Lifecycle } from '../../../../db/types';
 import type { KpiUnit } from '../../domain/format';
@@ -33,6 +33,10 @@ export interface ReportKpi {
 	latest: { value: number; period: string } | null;
 	status: KpiStatus;
 	overdue: boolean;
+	/** Added with issue 15; absent in snapshots approved before it. */
+	missingRun?: MissingRun | null;
+	/** Why the KPI has its status, in one sentence (src/lib/domain/status-text.ts); absent in older snapshots. */
+	reason?: string;
 }
 
 export interface ReportRecommendation {

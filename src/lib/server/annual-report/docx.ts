@@ -23,22 +23,17 @@ import { t } from '$lib/server/messages';
 import { formatDateDa, formatKpiValue } from '../../domain/format';
 import { formatKr } from '../../domain/money';
 import { formatPeriodDa } from '../../domain/periods';
-import type { RecommendationStatus } from '../../domain/recommendation-status';
-import type { ReportContent, ReportRecommendation } from './content';
+import { kpiStatusText, recommendationStatusText } from '../../domain/status-text';
+import type { ReportContent, ReportKpi, ReportRecommendation } from './content';
 import { CHART_HEIGHT, CHART_WIDTH, renderKpiChartPng } from './png-chart';
 
-/** A recommendation's status in words: the effective status, an override marked, or follow-up progress. */
-export function statusInWords(status: RecommendationStatus): string {
-	const word = status.status
-		? t(`status.${status.status}`)
-		: t(
-				'status.follow_up_progress',
-				status.source === 'follow_up'
-					? { done: status.progress.done, total: status.progress.total }
-					: { done: 0, total: 0 }
-			);
-	if (!status.override) return word;
-	return `${word} (${t('status.override')}. ${t('status.override_reason', { reason: status.override.reason })})`;
+/** A recommendation's status in words (the one wording of src/lib/domain/status-text.ts). */
+export const statusInWords = recommendationStatusText;
+
+/** A report KPI's status in words; a snapshot from before the missing run was kept says only that a value is missing. */
+export function reportKpiStatusText(k: ReportKpi): string {
+	if (k.missingRun !== undefined) return kpiStatusText({ status: k.status, missingRun: k.missingRun });
+	return t(`status.${k.status}`) + (k.overdue ? ` · ${t('status.overdue')}` : '');
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -139,7 +134,7 @@ function recommendationSection(rec: ReportRecommendation, content: ReportContent
 						value: formatKpiValue(k.target.value, k.unit, k.decimals),
 						period: formatPeriodDa(k.target.period)
 					}),
-					t(`status.${k.status}`) + (k.overdue ? ` · ${t('status.overdue')}` : '')
+					reportKpiStatusText(k)
 				]),
 				[false, true, true, true, false]
 			)

@@ -3,18 +3,7 @@ import type { OverviewRow } from '../kpis';
 import { formatPeriodDa } from '../../domain/periods';
 import { formatDateDa } from '../../domain/format';
 import type { Table } from './table';
-
-/** The status of an overview row as one Danish word (with the override marked, or the follow-up progress). */
-function statusText(row: OverviewRow): string {
-	const s = row.status;
-	// Only a recommendation followed via its items has no status word; {} left '{done} af {total}' unfilled.
-	const word = s.status
-		? t(`status.${s.status}`)
-		: s.source === 'follow_up'
-			? t('status.follow_up_progress', { done: s.progress.done, total: s.progress.total })
-			: t('status.no_data');
-	return s.override ? `${word} (${t('status.override')})` : word;
-}
+import { recommendationStatusText } from '../../domain/status-text';
 
 /**
  * The recommendation list as a table with Danish headings: register fields, status as of a date, and
@@ -47,7 +36,7 @@ export function recommendationTable(rows: readonly OverviewRow[]): Table {
 				title: row.title,
 				shortName: row.shortName,
 				lifecycle: t(`lifecycle.${row.lifecycle}`),
-				status: statusText(row),
+				status: recommendationStatusText(row.status),
 				followUp: row.followUpPeriod ? formatPeriodDa(row.followUpPeriod) : '',
 				responsible: row.responsible,
 				allocated: row.budget.allocatedKr,

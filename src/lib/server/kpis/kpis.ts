@@ -16,6 +16,7 @@ const kpiColumns = [
 	'k.baselinePeriod',
 	'k.targetValue',
 	'k.targetPeriod',
+	'k.assessment',
 	'k.illustrative'
 ] as const;
 

@@ -57,61 +57,65 @@ export async function listRecentPrimaryObservations(
 }
 
 /**
- * The observations that decide each KPI's status, in two queries whatever the number of KPIs:
- * per KPI the newest one after its baseline whose period has begun by the as-of date, and the one
- * for the period the overdue rule requires (when present).
+ * How many of a KPI's newest values decide its status: a rolling year of months, and the missing-period run
+ * (at most two periods lie between the required period and the current one, so the newest value before the
+ * run is among these whenever one is within reach).
+ */
+export const DECISIVE_VALUES = 12;
+
+/**
+ * The observations that decide each KPI's status (DESIGN §3), in one query whatever the number of KPIs:
+ * per KPI its newest DECISIVE_VALUES after its baseline whose period has begun by the as-of date.
  * @param current per frequency, the period containing the as-of date
- * @param required per frequency, the newest period that must have a value (DESIGN §3 overdue rule)
  * @param kpiIds only these KPIs (undefined: every KPI of the organisation)
  */
 export async function listDecisiveObservations(
 	db: Executor,
 	organisationId: number,
 	current: PeriodPerFrequency,
-	required: PeriodPerFrequency,
 	kpiIds?: readonly number[]
 ) {
 	const only = kpiIds ? (kpiIds.length ? [...kpiIds] : [-1]) : null;
-	// Both start from the organisation's KPIs and probe observation's (kpi_id, period) index once per KPI, so
-	// their cost follows the organisation's KPIs, not the number of values stored (see `npm run bench`).
-	const [latest, requiredRows] = await Promise.all([
-		db
-			.selectFrom('kpi as k')
-			.innerJoinLateral(
-				(eb) =>
-					eb
-						.selectFrom('observation as o')
-						.whereRef('o.kpiId', '=', 'k.id')
-						.whereRef('o.period', '>', 'k.baselinePeriod')
-						.where('o.period', '<=', periodFor(current))
-						.select(['o.period', 'o.value'])
-						.orderBy('o.period', 'desc')
-						.limit(1)
-						.as('o'),
-				(join) => join.onTrue()
-			)
-			.where('k.organisationId', '=', organisationId)
-			.$if(only !== null, (q) => q.where('k.id', 'in', only ?? []))
-			.select(['k.id as kpiId', 'o.period', 'o.value'])
-			.orderBy('k.id')
-			.execute(),
-		db
-			.selectFrom('observation as o')
-			.innerJoin('kpi as k', 'k.id', 'o.kpiId')
-			.where('k.organisationId', '=', organisationId)
-			.where('o.organisationId', '=', organisationId)
-			.where('o.period', '=', periodFor(required))
-			.$if(only !== null, (q) => q.where('o.kpiId', 'in', only ?? []))
-			.select(['o.kpiId', 'o.period', 'o.value'])
-			.execute()
-	]);
-	// The required period is often the latest one too: return each observation once.
-	const seen = new Set(latest.map((o) => `${o.kpiId}:${o.period}`));
-	return [...latest, ...requiredRows.filter((o) => !seen.has(`${o.kpiId}:${o.period}`))].map((o) => ({
-		kpiId: o.kpiId,
-		period: o.period,
-		value: parseDecimal(o.value)
-	}));
+	// It starts from the organisation's KPIs and probes observation's (kpi_id, period) index once per KPI, so
+	// its cost follows the organisation's KPIs, not the number of values stored (see `npm run bench`).
+	const rows = await db
+		.selectFrom('kpi as k')
+		.innerJoinLateral(
+			(eb) =>
+				eb
+					.selectFrom('observation as o')
+					.whereRef('o.kpiId', '=', 'k.id')
+					.whereRef('o.period', '>', 'k.baselinePeriod')
+					.where('o.period', '<=', periodFor(current))
+					.select(['o.period', 'o.value'])
+					.orderBy('o.period', 'desc')
+					.limit(DECISIVE_VALUES)
+					.as('o'),
+			(join) => join.onTrue()
+		)
+		.where('k.organisationId', '=', organisationId)
+		.$if(only !== null, (q) => q.where('k.id', 'in', only ?? []))
+		.select(['k.id as kpiId', 'o.period', 'o.value'])
+		.orderBy('k.id')
+		.execute();
+	return rows.map((o) => ({ kpiId: o.kpiId, period: o.period, value: parseDecimal(o.value) }));
+}
+
+/**
+ * The KPIs no one is asked for values of any more: every recommendation they are linked to is completed,
+ * paused or dropped (DESIGN §3: no overdue flag). A KPI linked to nothing is still expected.
+ */
+export async function listRetiredKpiIds(db: Executor, organisationId: number): Promise<Set<number>> {
+	const rows = await db
+		.selectFrom('recommendationKpi as rk')
+		.innerJoin('recommendation as r', 'r.id', 'rk.recommendationId')
+		.where('rk.organisationId', '=', organisationId)
+		.where('r.organisationId', '=', organisationId)
+		.groupBy('rk.kpiId')
+		.having(sql<boolean>`bool_and(r.lifecycle in ('completed', 'paused', 'dropped'))`)
+		.select('rk.kpiId')
+		.execute();
+	return new Set(rows.map((r) => r.kpiId));
 }
 
 /** Every observation of the given KPIs, oldest period first; values parsed once, here, into numbers. */

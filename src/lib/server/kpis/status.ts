@@ -1,16 +1,15 @@
 import type { Db } from '../infra/db';
-import {
-	FREQUENCIES,
-	formatPeriod,
-	latestPeriodEndedBefore,
-	periodContaining,
-	type Frequency
-} from '../../domain/periods';
-import { computeKpiProgress, OVERDUE_AFTER_DAYS, type KpiDefinition, type KpiProgress } from '../../domain/progress';
+import { FREQUENCIES, formatPeriod, periodContaining, type Frequency } from '../../domain/periods';
+import { computeKpiProgress, type KpiDefinition, type KpiProgress } from '../../domain/progress';
 import { resolveRecommendationStatus, type RecommendationStatus } from '../../domain/recommendation-status';
 import { parseDecimal } from '../../domain/numbers';
 import { listKpiLinks, listKpiOwnerNames, type KpiLink } from './kpis';
-import { listDecisiveObservations, listRecentPrimaryObservations, type PeriodPerFrequency } from './observation-reads';
+import {
+	listDecisiveObservations,
+	listRecentPrimaryObservations,
+	listRetiredKpiIds,
+	type PeriodPerFrequency
+} from './observation-reads';
 import { listFollowUpItems, listRecommendations, sumBudgetsByRecommendation } from '../register/recommendations';
 import { listAssigneeNames } from '../register/assignments';
 
@@ -29,9 +28,13 @@ export interface KpiSummary {
 
 /** The numbers of a KPI row as the domain rules take them. */
 export function kpiDefinitionOf(
-	kpi: Pick<KpiLink, 'direction' | 'frequency' | 'baselineValue' | 'baselinePeriod' | 'targetValue' | 'targetPeriod'>
+	kpi: Pick<
+		KpiLink,
+		'direction' | 'frequency' | 'baselineValue' | 'baselinePeriod' | 'targetValue' | 'targetPeriod' | 'assessment'
+	>
 ): KpiDefinition {
 	return {
+		assessment: kpi.assessment,
 		direction: kpi.direction,
 		frequency: kpi.frequency,
 		baseline: { value: parseDecimal(kpi.baselineValue), period: kpi.baselinePeriod },
@@ -57,17 +60,22 @@ export async function loadKpiProgress(
 	scope: 'these' | 'organisation' = 'these'
 ): Promise<Map<number, KpiProgress>> {
 	const current = periodsPerFrequency((f) => formatPeriod(periodContaining(asOf, f)));
-	const required = periodsPerFrequency((f) => formatPeriod(latestPeriodEndedBefore(asOf, f, OVERDUE_AFTER_DAYS)));
-	const decisiveOf = (ids?: number[]) => listDecisiveObservations(db, organisationId, current, required, ids);
+	const decisiveOf = (ids?: number[]) => listDecisiveObservations(db, organisationId, current, ids);
 	// For the whole organisation the observations need not wait for the KPI rows (the overview loads both at once).
-	const [rows, decisive] = await Promise.all([
+	const [rows, decisive, retired] = await Promise.all([
 		kpis,
 		scope === 'organisation'
 			? decisiveOf()
-			: Promise.resolve(kpis).then((rows) => (rows.length ? decisiveOf(rows.map((k) => k.id)) : []))
+			: Promise.resolve(kpis).then((rows) => (rows.length ? decisiveOf(rows.map((k) => k.id)) : [])),
+		listRetiredKpiIds(db, organisationId)
 	]);
 	const byKpi = Map.groupBy(decisive, (o) => o.kpiId);
-	return new Map(rows.map((kpi) => [kpi.id, computeKpiProgress(kpiDefinitionOf(kpi), byKpi.get(kpi.id) ?? [], asOf)]));
+	return new Map(
+		rows.map((kpi) => [
+			kpi.id,
+			computeKpiProgress(kpiDefinitionOf(kpi), byKpi.get(kpi.id) ?? [], asOf, { expectsValues: !retired.has(kpi.id) })
+		])
+	);
 }
 
 /** A linked KPI's summary with its progress (from loadKpiProgress). */
