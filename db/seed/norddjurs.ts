@@ -919,7 +919,8 @@ Få enheder og områder har en aktiv og målrettet strategi om tilstedeværelse 
 			scope: 'Velfærdsområdet',
 			dataSource: 'Rekrutteringssystemet',
 			baseline: { value: 4.2, period: '2023-H2' },
-			target: { value: 6.0, period: '2025-H2' },
+			// Illustrative: a later, higher target set after the 2025 status, so the demo has a KPI at risk.
+			target: { value: 7.5, period: '2027-H2' },
 			illustrative: true,
 			owners: [],
 			observations: [
