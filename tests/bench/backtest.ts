@@ -120,10 +120,9 @@ for (const family of families.filter((f) => f !== 'demo')) {
 	lines.push(row([family, cells.join(' · ')]));
 }
 const seconds = (performance.now() - started) / 1000;
-lines.push('', `(${number(seconds, 1)} s)`);
-
 const markdown = lines.join('\n');
 console.log(markdown);
+console.log(`\n(${number(seconds, 1)} s)`);
 
 if (args.out) {
 	const dir = resolve(args.out);
