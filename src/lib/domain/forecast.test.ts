@@ -214,6 +214,22 @@ describe('direction, rolling year and season', () => {
 });
 
 describe('edge cases never throw or give NaN', () => {
+	test('a month with no value in a long series: the seasonal model cannot be fitted, the linear trend is used', () => {
+		const def: KpiDefinition = {
+			direction: 'lower',
+			frequency: 'month',
+			baseline: { value: 8, period: '2022-12' },
+			target: { value: 6.5, period: '2025-12' }
+		};
+		const noJuly = months(2023, 1, 30)
+			.map((period, i) => ({ period, value: 8 - 0.03 * i + 0.3 * wobble(i) }))
+			.filter((o) => !o.period.endsWith('-07'));
+		const f = forecastOf(def, noJuly, '2025-06-30');
+		expect(f).toMatchObject({ model: 'linear_trend', observations: 28 });
+		const withJuly = months(2023, 1, 30).map((period, i) => ({ period, value: 8 - 0.03 * i + 0.3 * wobble(i) }));
+		expect(forecastOf(def, withJuly, '2025-06-30').model).toBe('seasonal_trend');
+	});
+
 	test('all values equal: the interval collapses and the probability is 0 or 1', () => {
 		const flat = yearlyObs.map((o) => ({ ...o, value: 7 }));
 		const f = forecastOf(yearly, flat, '2025-01-01');
