@@ -30,7 +30,10 @@ export const HORIZONS: Readonly<Record<Frequency, readonly number[]>> = {
 	year: [1, 2]
 };
 
-/** The demo's KPIs with enough values for at least one forecast. */
+/**
+ * The demo's KPIs with enough values for at least one forecast, read from the seed files.
+ * @example demoSeries().map((s) => s.name) // ['Norddjurs Kommune: Sygefravær, Velfærdsområdet (måned)', …]
+ */
 export function demoSeries(): BacktestSeries[] {
 	return [norddjurs, allerod].flatMap((org) =>
 		org.kpis

@@ -133,7 +133,10 @@ function chooseModel(rule: ModelRule, frequency: Frequency, points: readonly Ser
 	return aicc(seasonal) < aicc(linear) ? seasonal : linear;
 }
 
-/** The periods whose mean is forecast: Pt alone, or the rolling year ending at Pt (months or quarters). */
+/**
+ * The periods whose mean is forecast: Pt alone, or the rolling year ending at Pt (months or quarters). A period of
+ * the window that already has a value keeps it, even one at or before the baseline: it is a fact, not a forecast.
+ */
 function forecastWindow(def: KpiDefinition, target: number, known: ReadonlyMap<number, number>): WindowPeriod[] {
 	const rolling = def.assessment === 'rolling_year' && (def.frequency === 'month' || def.frequency === 'quarter');
 	const length = rolling ? PERIODS_PER_YEAR[def.frequency] : 1;
