@@ -826,7 +826,18 @@ export const da = {
 	'role.admin': 'administrator',
 	'role.director': 'direktør',
 	'role.project_lead': 'projektleder',
-	'role.politician': 'politiker'
+	'role.politician': 'politiker',
+
+	'forecast.sentence':
+		'Prognose for {period}: {value} (80\u00a0%-interval {lower}–{upper}). Sandsynlighed for at nå målet: {probability}',
+	'forecast.rolling_months': 'gennemsnittet af de 12 måneder til og med {period}',
+	'forecast.rolling_quarters': 'gennemsnittet af de 4 kvartaler til og med {period}',
+	'forecast.too_few': 'For få målinger til en prognose ({observations} af {needed}).',
+	'forecast.settled': 'Ingen prognose: målperioden har allerede en værdi.',
+	'forecast.probability_below': 'under {percent}',
+	'forecast.probability_above': 'over {percent}',
+	'forecast.model_linear_trend': 'lineær tendens',
+	'forecast.model_seasonal_trend': 'tendens og sæson'
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

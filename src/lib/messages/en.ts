@@ -828,5 +828,16 @@ export const en: Record<MessageKey, string> = {
 	'role.admin': 'administrator',
 	'role.director': 'director',
 	'role.project_lead': 'project lead',
-	'role.politician': 'politician'
+	'role.politician': 'politician',
+
+	'forecast.sentence':
+		'Forecast for {period}: {value} (80\u00a0% interval {lower}–{upper}). Probability of reaching the target: {probability}',
+	'forecast.rolling_months': 'the mean of the 12 months up to and including {period}',
+	'forecast.rolling_quarters': 'the mean of the 4 quarters up to and including {period}',
+	'forecast.too_few': 'Too few values for a forecast ({observations} of {needed}).',
+	'forecast.settled': 'No forecast: the target period already has a value.',
+	'forecast.probability_below': 'below {percent}',
+	'forecast.probability_above': 'above {percent}',
+	'forecast.model_linear_trend': 'linear trend',
+	'forecast.model_seasonal_trend': 'trend and season'
 };
