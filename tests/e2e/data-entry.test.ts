@@ -48,8 +48,9 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		await page.waitForURL(new RegExp(`\\?gemt=${period}#indtast$`));
 		await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/^Værdien for .+ er gemt\.$/);
 		await expect(page.locator(`tr[data-period="${period}"] td.number`).textContent()).resolves.toBe('7,4\u00a0%');
-		// 7,4 % against a baseline of 7,9 % and a target of 6,5 % reached by now: A = 0,36 → behind.
-		await expect(page.locator('.facts [data-status]').textContent()).resolves.toContain('Bagud');
+		// Judged on the rolling year (illustrative target 6,0 % in 2027-12): one high month moves the 12-month mean
+		// only a little — about 6,76 %, 60 % of the way where 75 % was expected → at risk, not behind.
+		await expect(page.locator('.facts [data-status]').textContent()).resolves.toContain('I risiko');
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 

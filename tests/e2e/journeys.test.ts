@@ -38,13 +38,15 @@ describe.skipIf(!hasChromium)('user journeys, in Chromium', () => {
 			page
 				.locator('tbody tr[data-recommendation]')
 				.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-recommendation')))
-		).resolves.toEqual(['5', '7']);
-		await page.getByRole('link', { name: 'Anbefaling 7 · Trivselsteam på Velfærdsområdet' }).click();
+		).resolves.toEqual(['8']);
+		await page.getByRole('link', { name: 'Anbefaling 8 · Kommunikation' }).click();
 		await page.waitForURL(/\/anbefalinger\/\d+$/);
 		await expect(page.locator('.facts').textContent()).resolves.toContain('I risiko');
-		await page.locator('tr[data-kpi="Sygefravær, Velfærdsområdet (år)"] a').first().click();
+		await page.locator('tr[data-kpi="Ansøgere pr. stillingsopslag, Velfærdsområdet"] a').first().click();
 		await page.waitForURL(/\/noegletal\/\d+$/);
-		await expect(page.locator('h1').textContent()).resolves.toMatch(/^Nøgletal: Sygefravær, Velfærdsområdet \(år\)/);
+		await expect(page.locator('h1').textContent()).resolves.toMatch(
+			/^Nøgletal: Ansøgere pr\. stillingsopslag, Velfærdsområdet/
+		);
 		await page.locator('canvas').first().waitFor();
 		await finish(page, 'director');
 		await context.close();

@@ -49,6 +49,12 @@ export type ModelRule = (typeof MODEL_RULES)[number];
 /** Chosen by the backtest (README "Prognose"). */
 export const FORECAST_MODEL_RULE: ModelRule = 'seasonal_when_possible';
 
+/**
+ * The most observations a forecast is fitted to: the newest five years of months. A trend from further back says
+ * little about the years ahead, and a fixed window lets the overview fetch the same values as the KPI page.
+ */
+export const FORECAST_HISTORY = 60;
+
 /** The seasonal model needs two years of a monthly (quarterly) series. */
 const SEASONAL_MINIMUM: Partial<Record<Frequency, number>> = { month: 24, quarter: 8 };
 
@@ -62,7 +68,8 @@ export function forecastMinimum(frequency: Frequency): number {
 
 /**
  * The forecast of a KPI's value at its target period as of an ISO date; throws on an invalid definition or
- * observation, like computeKpiProgress. Uses the observations after the baseline period that have started by asOf.
+ * observation, like computeKpiProgress. Uses the newest FORECAST_HISTORY observations after the baseline period that
+ * have started by asOf.
  * @example computeForecast(def, observations, '2024-06-30') // { kind: 'forecast', forecast: { period: '2025', value: 6.8, … } }
  */
 export function computeForecast(
@@ -96,7 +103,8 @@ export function computeForecastWith(
 	const points: SeriesPoint[] = [...known]
 		.filter(([ordinal]) => ordinal > baseline)
 		.map(([ordinal, value]) => ({ ordinal, value }))
-		.sort((a, b) => a.ordinal - b.ordinal);
+		.sort((a, b) => a.ordinal - b.ordinal)
+		.slice(-FORECAST_HISTORY);
 
 	if (points.length > 0 && points[points.length - 1].ordinal >= target) return { kind: 'settled' };
 	const needed = forecastMinimum(def.frequency);

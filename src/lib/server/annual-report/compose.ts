@@ -1,6 +1,6 @@
 import { statusReason } from '../../domain/status-text';
 import type { Db } from '../infra/db';
-import { listObservations, loadOverview } from '../kpis';
+import { forecastsOf, listObservations, loadOverview } from '../kpis';
 import { renderMarkdown } from '../infra/markdown';
 import { findOrganisation } from '../auth/organisations';
 import { findProgramme } from '../register/programmes';
@@ -78,6 +78,7 @@ export async function composeAnnualReport(db: Db, options: ComposeOptions): Prom
 	const observations = await listObservations(db, organisationId, [
 		...new Set([...chartKpis.values()].flat().map((k) => k.id))
 	]);
+	const forecasts = forecastsOf([...chartKpis.values()].flat(), observations, asOf);
 	const detailById = new Map(details.map((d) => [d.id, d]));
 	const narrativeById = new Map(narratives.map((n) => [n.recommendationId, n]));
 
@@ -119,7 +120,10 @@ export async function composeAnnualReport(db: Db, options: ComposeOptions): Prom
 				status: k.progress.status,
 				overdue: k.progress.overdue,
 				missingRun: k.progress.missingRun,
-				reason: statusReason(k, k.progress)
+				reason: statusReason(k, k.progress),
+				frequency: k.frequency,
+				assessment: k.definition.assessment ?? 'latest',
+				...(forecasts.has(k.id) ? { forecast: forecasts.get(k.id) } : {})
 			})),
 			charts: (chartKpis.get(row.id) ?? []).map((k) => ({
 				kpiId: k.id,

@@ -4,7 +4,9 @@
  * as the report's snapshot, and every view and download of an approved report reads only that.
  */
 import type { KpiChartInput } from '../../domain/chart-data';
-import type { KpiStatus, MissingRun } from '../../domain/progress';
+import type { Assessment, KpiStatus, MissingRun } from '../../domain/progress';
+import type { ForecastOutcome } from '../../domain/forecast';
+import type { Frequency } from '../../domain/periods';
 import type { RecommendationStatus, StatusSummaryKey } from '../../domain/recommendation-status';
 import type { DecisionKind, FollowUpState, Lifecycle } from '../../../../db/types';
 import type { KpiUnit } from '../../domain/format';
@@ -37,6 +39,11 @@ export interface ReportKpi {
 	missingRun?: MissingRun | null;
 	/** Why the KPI has its status, in one sentence (src/lib/domain/status-text.ts); absent in older snapshots. */
 	reason?: string;
+	/** Frequency and assessment, for wording the forecast; absent in older snapshots. */
+	frequency?: Frequency;
+	assessment?: Assessment;
+	/** The forecast at the target period (DESIGN §3) of a charted KPI; absent for others and in older snapshots. */
+	forecast?: ForecastOutcome;
 }
 
 export interface ReportRecommendation {

@@ -32,7 +32,7 @@ export {
 	listObservationsWithAuthor,
 	findObservationWithAuthor,
 	listDecisiveObservations,
-	listRecentPrimaryObservations,
+	listRecentObservations,
 	type PeriodPerFrequency
 } from './observation-reads';
 export {
@@ -68,3 +68,4 @@ export {
 } from './observation-entry';
 export { plausibilityRulesOf, plausibilityCheckers, checkObservationPlausibility } from './plausibility';
 export { kpiToApi, loadApiKpis, loadApiKpiDetail, loadApiObservations } from './api-shape';
+export { forecastsOf, loadKpiForecasts, forecastToApi } from './forecast';

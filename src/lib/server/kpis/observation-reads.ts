@@ -15,25 +15,31 @@ function periodFor(periods: PeriodPerFrequency) {
 }
 
 /**
- * The newest `limit` values of each primary KPI of the organisation, after its baseline and up to the
- * period containing the as-of date, oldest first per KPI — the sparklines, in one query that reads about
- * `limit` index entries per KPI, however many values are stored.
+ * The newest `limit` values of each chosen KPI of the organisation (its primary KPIs, some KPIs, or all), after
+ * its baseline and up to the period containing the as-of date, oldest first per KPI — the sparklines and the
+ * forecasts, in one query that reads about `limit` index entries per KPI, however many values are stored.
  */
-export async function listRecentPrimaryObservations(
+export async function listRecentObservations(
 	db: Executor,
 	organisationId: number,
 	current: PeriodPerFrequency,
-	limit: number
+	limit: number,
+	which: 'primary' | 'all' | readonly number[]
 ) {
 	const rows = await db
 		.selectFrom('kpi as k')
 		.where('k.organisationId', '=', organisationId)
-		.where('k.id', 'in', (eb) =>
-			eb
-				.selectFrom('recommendationKpi')
-				.select('kpiId')
-				.where('organisationId', '=', organisationId)
-				.where('isPrimary', '=', true)
+		.$if(which === 'primary', (q) =>
+			q.where('k.id', 'in', (eb) =>
+				eb
+					.selectFrom('recommendationKpi')
+					.select('kpiId')
+					.where('organisationId', '=', organisationId)
+					.where('isPrimary', '=', true)
+			)
+		)
+		.$if(Array.isArray(which), (q) =>
+			q.where('k.id', 'in', (which as readonly number[]).length ? [...(which as readonly number[])] : [-1])
 		)
 		.innerJoinLateral(
 			(eb) =>

@@ -1,12 +1,14 @@
 import type { Db } from '../infra/db';
 import { FREQUENCIES, formatPeriod, periodContaining, type Frequency } from '../../domain/periods';
 import { computeKpiProgress, type KpiDefinition, type KpiProgress } from '../../domain/progress';
+import { FORECAST_HISTORY, type ForecastOutcome } from '../../domain/forecast';
+import { forecastsOf } from './forecast';
 import { resolveRecommendationStatus, type RecommendationStatus } from '../../domain/recommendation-status';
 import { parseDecimal } from '../../domain/numbers';
 import { listKpiLinks, listKpiOwnerNames, type KpiLink } from './kpis';
 import {
 	listDecisiveObservations,
-	listRecentPrimaryObservations,
+	listRecentObservations,
 	listRetiredKpiIds,
 	type PeriodPerFrequency
 } from './observation-reads';
@@ -95,6 +97,11 @@ export function summariseKpi(link: KpiLink, progress: KpiProgress): KpiSummary {
 	};
 }
 
+/** Per frequency, the period containing the as-of date (the newest whose values count). */
+export function currentPeriods(asOf: string): PeriodPerFrequency {
+	return periodsPerFrequency((f) => formatPeriod(periodContaining(asOf, f)));
+}
+
 function periodsPerFrequency(pick: (frequency: Frequency) => string): PeriodPerFrequency {
 	return Object.fromEntries(FREQUENCIES.map((f) => [f, pick(f)])) as PeriodPerFrequency;
 }
@@ -106,12 +113,12 @@ export function representativeKpi(kpis: readonly KpiSummary[]): KpiSummary | nul
 
 const SPARKLINE_POINTS = 24;
 
-/** The representative KPI's sparkline: the values the query already cut to the last SPARKLINE_POINTS after its baseline, up to the as-of date. */
+/** The representative KPI's sparkline: its last SPARKLINE_POINTS values after its baseline, up to the as-of date. */
 function sparklineValues(
 	kpi: KpiSummary | null,
 	trendByKpi: Map<number, { period: string; value: number }[]>
 ): number[] {
-	return kpi ? (trendByKpi.get(kpi.id) ?? []).map((o) => o.value) : [];
+	return kpi ? (trendByKpi.get(kpi.id) ?? []).slice(-SPARKLINE_POINTS).map((o) => o.value) : [];
 }
 
 export type OverviewRow = Awaited<ReturnType<typeof listRecommendations>>[number] & {
@@ -120,6 +127,8 @@ export type OverviewRow = Awaited<ReturnType<typeof listRecommendations>>[number
 	primaryKpi: KpiSummary | null;
 	/** The representative KPI's last values (at most 24 periods, after its baseline, up to the as-of date). */
 	sparkline: number[];
+	/** The representative KPI's forecast when it is a primary KPI (DESIGN §3); null otherwise. */
+	forecast: ForecastOutcome | null;
 	budget: { allocatedKr: number; spentKr: number };
 	followUpItems: Awaited<ReturnType<typeof listFollowUpItems>>;
 	/** The project leads assigned to the recommendation. */
@@ -132,7 +141,7 @@ export type OverviewRow = Awaited<ReturnType<typeof listRecommendations>>[number
  * @example const rows = await loadOverview(db, organisation.id, '2026-11-22');
  */
 export async function loadOverview(db: Db, organisationId: number, asOf: string): Promise<OverviewRow[]> {
-	const current = periodsPerFrequency((f) => formatPeriod(periodContaining(asOf, f)));
+	const current = currentPeriods(asOf);
 	const linkRows = listKpiLinks(db, organisationId);
 	const [recommendations, links, progress, followUps, budgets, assignments, owners, trend] = await Promise.all([
 		listRecommendations(db, organisationId),
@@ -142,10 +151,15 @@ export async function loadOverview(db: Db, organisationId: number, asOf: string)
 		sumBudgetsByRecommendation(db, organisationId),
 		listAssigneeNames(db, organisationId),
 		listKpiOwnerNames(db, organisationId),
-		// The primary KPIs' last values for the sparklines, in one query however many there are.
-		listRecentPrimaryObservations(db, organisationId, current, SPARKLINE_POINTS)
+		// The primary KPIs' last values for the sparklines and forecasts, in one query however many there are.
+		listRecentObservations(db, organisationId, current, FORECAST_HISTORY, 'primary')
 	]);
 	const trendByKpi = Map.groupBy(trend, (o) => o.kpiId);
+	const forecasts = forecastsOf(
+		links.filter((l) => l.isPrimary).map((l) => ({ id: l.id, definition: kpiDefinitionOf(l) })),
+		trend,
+		asOf
+	);
 	const assigneesByRecommendation = Map.groupBy(assignments, (a) => a.recommendationId);
 	const ownersByKpi = Map.groupBy(owners, (o) => o.kpiId);
 	const linksByRecommendation = Map.groupBy(links, (l) => l.recommendationId);
@@ -168,6 +182,7 @@ export async function loadOverview(db: Db, organisationId: number, asOf: string)
 			kpis,
 			primaryKpi: representativeKpi(kpis),
 			sparkline: sparklineValues(representativeKpi(kpis), trendByKpi),
+			forecast: forecasts.get(representativeKpi(kpis)?.id ?? -1) ?? null,
 			budget: budgets.get(rec.id) ?? { allocatedKr: 0, spentKr: 0 },
 			followUpItems: followUpsByRecommendation.get(rec.id) ?? [],
 			assignees: (assigneesByRecommendation.get(rec.id) ?? []).map(({ id, name }) => ({ id, name }))
