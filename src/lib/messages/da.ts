@@ -489,7 +489,7 @@ export const da = {
 	'recommendation.why_note_none': 'Der er endnu ikke skrevet et statusnotat.',
 	'recommendation.why_note_all': 'Læs alle statusnotater',
 	'recommendation.why_money': 'Økonomi',
-	'recommendation.why_money_to_date': 'Bevilget til og med {year}: {allocated}, heraf forbrugt {spent}.',
+	'recommendation.why_money_to_date': 'Bevilget til og med {year}: {allocated}, heraf forbrugt {spent}',
 	'recommendation.why_money_later': 'Derudover er {amount} bevilget til senere år.',
 	'recommendation.why_missing': 'Mangler',
 	'recommendation.why_missing_none': 'Intet: alle værdier er indtastet, og ingen opfølgningspunkter er over tid.',

@@ -491,7 +491,7 @@ export const en: Record<MessageKey, string> = {
 	'recommendation.why_note_none': 'No status note has been written yet.',
 	'recommendation.why_note_all': 'Read all status notes',
 	'recommendation.why_money': 'Money',
-	'recommendation.why_money_to_date': 'Allocated up to and including {year}: {allocated}, of which {spent} spent.',
+	'recommendation.why_money_to_date': 'Allocated up to and including {year}: {allocated}, of which {spent} spent',
 	'recommendation.why_money_later': 'A further {amount} is allocated to later years.',
 	'recommendation.why_missing': 'Missing',
 	'recommendation.why_missing_none': 'Nothing: every value is entered and no follow-up item is overdue.',
