@@ -103,6 +103,23 @@ describe.skipIf(!hasChromium)('the why-panel and the backlog, in Chromium', () =
 		});
 		await expect(due.textContent()).resolves.toMatch(/Anbefaling 2 · .*over tid siden 2025/);
 		await expect(page.getByText('Ingen udestående opfølgningspunkter').count()).resolves.toBe(0);
+		// Its page says why in words: no KPIs, so the follow-up items decide, and the overdue one is what is missing.
+		await due.getByRole('link').click();
+		await page.waitForURL(/\/anbefalinger\/\d+$/);
+		const panel = page.getByRole('region', { name: 'Status og årsag' });
+		await expect(panel.locator('[data-why="status"]').textContent()).resolves.toContain(
+			'2 af 3 opfølgningspunkter færdige · 1 over tid'
+		);
+		await expect(panel.locator('[data-why="reason"]').textContent()).resolves.toContain(
+			'Anbefalingen har ingen nøgletal, så dens status følger opfølgningspunkterne.'
+		);
+		await expect(panel.locator('[data-why="missing"]').textContent()).resolves.toContain(
+			'Opfølgningspunkt over tid: Opfølgning fastlægges efter politisk stillingtagen (frist 2025, i gang)'
+		);
+		await expect(panel.locator('[data-why="money"]').textContent()).resolves.toContain(
+			'Der er ikke bevilget midler til anbefalingen.'
+		);
+		await page.goto(`${demo.server.url}/?asOf=2026-11-30`);
 		await page.locator('#mangler-indtastning').scrollIntoViewIfNeeded();
 		await page.screenshot({ path: 'test-results/oversigt-mangler-1280.png' });
 		await context.close();

@@ -220,6 +220,20 @@ describe('the backlog on the overview and the why-panel', () => {
 		]);
 		// Only the primary KPI decides the status, so only its reason is given.
 		expect(why.reasons.map((r) => r.kpiId)).toEqual([ids.monthly]);
+		// Both primary: the worse one (the yearly KPI, at risk) comes first, though it is linked second.
+		await database.db
+			.updateTable('recommendationKpi')
+			.set({ isPrimary: true })
+			.where('kpiId', '=', ids.yearly)
+			.execute();
+		const both = describeWhy((await loadRecommendationDetail(database.db, organisationId, ids.active, asOf))!, asOf);
+		expect(both.reasons.map((r) => [r.kpiId, r.status])).toEqual([
+			[ids.yearly, 'at_risk'],
+			[ids.monthly, 'on_track']
+		]);
+		expect(both.reasons[0].text).toMatch(
+			/^Årstal: 7,9\s%\si 2023, 5\s% af vejen mod målet 6,0\s%\si 2027, hvor 20\s% var ventet\.$/
+		);
 		expect(why.followUp).toBeNull();
 		expect(why.note).toBeNull();
 		expect(why.budget).toBeNull();

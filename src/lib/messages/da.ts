@@ -482,8 +482,7 @@ export const da = {
 	'recommendation.back': 'Tilbage til oversigten',
 	'recommendation.why_heading': 'Status og årsag',
 	'recommendation.why_reason': 'Årsag',
-	'recommendation.why_follow_up_reason':
-		'Anbefalingen har ingen nøgletal, så status følger opfølgningspunkterne: {progress}.',
+	'recommendation.why_follow_up_reason': 'Anbefalingen har ingen nøgletal, så dens status følger opfølgningspunkterne.',
 	'recommendation.why_forecast': 'Prognose',
 	'recommendation.why_note': 'Seneste statusnotat',
 	'recommendation.why_note_none': 'Der er endnu ikke skrevet et statusnotat.',

@@ -484,8 +484,7 @@ export const en: Record<MessageKey, string> = {
 	'recommendation.back': 'Back to the overview',
 	'recommendation.why_heading': 'Status and reason',
 	'recommendation.why_reason': 'Reason',
-	'recommendation.why_follow_up_reason':
-		'The recommendation has no KPIs, so its status follows its follow-up items: {progress}.',
+	'recommendation.why_follow_up_reason': 'The recommendation has no KPIs, so its status follows its follow-up items.',
 	'recommendation.why_forecast': 'Forecast',
 	'recommendation.why_note': 'Latest status note',
 	'recommendation.why_note_none': 'No status note has been written yet.',
