@@ -41,7 +41,7 @@ describe.skipIf(!hasChromium)('user journeys, in Chromium', () => {
 		).resolves.toEqual(['5', '7']);
 		await page.getByRole('link', { name: 'Anbefaling 7 · Trivselsteam på Velfærdsområdet' }).click();
 		await page.waitForURL(/\/anbefalinger\/\d+$/);
-		await expect(page.locator('.facts').textContent()).resolves.toContain('I risiko');
+		await expect(page.locator('[data-why-panel] [data-why="status"]').textContent()).resolves.toContain('I risiko');
 		await page.locator('tr[data-kpi="Sygefravær, Velfærdsområdet (år)"] a').first().click();
 		await page.waitForURL(/\/noegletal\/\d+$/);
 		await expect(page.locator('h1').textContent()).resolves.toMatch(/^Nøgletal: Sygefravær, Velfærdsområdet \(år\)/);

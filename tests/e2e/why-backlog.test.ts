@@ -50,6 +50,15 @@ describe.skipIf(!hasChromium)('the why-panel and the backlog, in Chromium', () =
 			/Bevilget til og med \d{4}: 3,6\smio\.\skr\., heraf forbrugt 3,3\smio\.\skr\./
 		);
 		await expect(part('missing').textContent()).resolves.toMatch(/Sygefravær, Velfærdsområdet \(måned\): mangler /);
+		// The KPI table names the same run of missing periods as the panel.
+		const run = (await part('missing')
+			.locator('[data-missing-kpi="Sygefravær, Velfærdsområdet (måned)"]')
+			.textContent())!
+			.replace(/^.*?: /, '')
+			.trim();
+		await expect(page.locator('tr[data-kpi="Sygefravær, Velfærdsområdet (måned)"]').textContent()).resolves.toContain(
+			run
+		);
 		// The panel comes before the register's prose, the KPI table right after it.
 		const headings = await page.locator('main h2').allTextContents();
 		expect(headings.indexOf('Status og årsag')).toBe(0);

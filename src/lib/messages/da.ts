@@ -509,7 +509,6 @@ export const da = {
 	'kpi.value_at': '{value} ({period})',
 	'kpi.no_value': '–',
 	'kpi.show_values': 'Vis målinger ({count})',
-	'kpi.overdue_period': 'Mangler værdi for {period}',
 
 	'observation.new_title': 'Indtast værdi',
 	'observation.edit_title': 'Ret værdien for {period}',

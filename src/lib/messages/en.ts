@@ -511,7 +511,6 @@ export const en: Record<MessageKey, string> = {
 	'kpi.value_at': '{value} ({period})',
 	'kpi.no_value': '–',
 	'kpi.show_values': 'Show values ({count})',
-	'kpi.overdue_period': 'Missing value for {period}',
 
 	'observation.new_title': 'Enter a value',
 	'observation.edit_title': 'Correct the value for {period}',
