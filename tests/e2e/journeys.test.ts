@@ -41,7 +41,7 @@ describe.skipIf(!hasChromium)('user journeys, in Chromium', () => {
 		).resolves.toEqual(['8']);
 		await page.getByRole('link', { name: 'Anbefaling 8 · Kommunikation' }).click();
 		await page.waitForURL(/\/anbefalinger\/\d+$/);
-		await expect(page.locator('.facts').textContent()).resolves.toContain('I risiko');
+		await expect(page.locator('[data-why-panel] [data-why="status"]').textContent()).resolves.toContain('I risiko');
 		await page.locator('tr[data-kpi="Ansøgere pr. stillingsopslag, Velfærdsområdet"] a').first().click();
 		await page.waitForURL(/\/noegletal\/\d+$/);
 		await expect(page.locator('h1').textContent()).resolves.toMatch(

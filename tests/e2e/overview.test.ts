@@ -85,13 +85,15 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		await page.getByRole('link', { name: 'Anbefaling 7 · Trivselsteam på Velfærdsområdet' }).click();
 		await page.waitForURL(/\/anbefalinger\/\d+$/);
 		const sectionHeadings = await page.locator('main h2').allTextContents();
+		// The why-panel and the KPIs first (issue 15), then the seed's fields in order.
 		const order = [
+			'Status og årsag',
+			'Nøgletal',
 			'Formål',
 			'Mål',
 			'Indsatser',
 			'Opfølgning',
 			'Baseline',
-			'Nøgletal',
 			'Ressourcer og økonomi',
 			'Næste step'
 		];

@@ -2,10 +2,10 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { loadOverview } from '$lib/server/kpis';
+import { listMissingEntries, listOpenFollowUps, loadOverview } from '$lib/server/kpis';
+import { missingRunText } from '$lib/domain/status-text';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { dateText, idParam } from '$lib/schemas/fields';
-import { parsePeriod } from '$lib/domain/periods';
 import { requireCan } from '$lib/server/auth/guards';
 import { matchesOverviewFilters } from '$lib/domain/overview-filters';
 import { rollUpBudgets } from '$lib/domain/budget-rollup';
@@ -18,7 +18,10 @@ const querySchema = z.object({
 	program: id,
 	tema: id,
 	ansvarlig: id,
-	status: z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'no_data', 'follow_up']).optional().catch(undefined)
+	status: z
+		.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'missed', 'no_data', 'follow_up'])
+		.optional()
+		.catch(undefined)
 });
 
 export const load: PageServerLoad = async (event) => {
@@ -31,25 +34,12 @@ export const load: PageServerLoad = async (event) => {
 
 	const rows = all.filter((row) => matchesOverviewFilters(row, { program, tema, ansvarlig, status }));
 
-	const year = Number(asOf.slice(0, 4));
-	const dueThisYear = rows.flatMap((row) =>
-		row.followUpItems
-			.filter((item) => parsePeriod(item.duePeriod)?.year === year && item.state !== 'done')
-			.map((item) => ({
-				recommendationId: row.id,
-				number: row.number,
-				title: row.title,
-				item: item.title,
-				duePeriod: item.duePeriod,
-				state: item.state
-			}))
-	);
-	const seen = new Set<number>();
-	const missing = rows.flatMap((row) =>
-		row.kpis
-			.filter((kpi) => kpi.progress.overdue && !seen.has(kpi.id) && seen.add(kpi.id))
-			.map((kpi) => ({ id: kpi.id, name: kpi.name, requiredPeriod: kpi.progress.requiredPeriod, owners: kpi.owners }))
-	);
+	// The backlog, from the rows already loaded (no query per row): open follow-up items and missing values.
+	const dueThisYear = listOpenFollowUps(rows, asOf);
+	const missing = listMissingEntries(rows).map(({ missingRun, ...entry }) => ({
+		...entry,
+		missing: missingRunText(missingRun)
+	}));
 
 	const unique = <T extends { id: number }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
 	return {

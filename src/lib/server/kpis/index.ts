@@ -61,6 +61,13 @@ export {
 	type OverviewRow
 } from './status';
 export {
+	listMissingEntries,
+	listOpenFollowUps,
+	type MissingEntry,
+	type MissingEntryWho,
+	type OpenFollowUp
+} from './backlog';
+export {
 	saveEnteredObservation,
 	type EnteredObservation,
 	type EntryOutcome,

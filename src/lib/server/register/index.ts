@@ -42,6 +42,7 @@ export {
 	type StatusUpdateInput
 } from './status-updates';
 export { loadRecommendationDetail, loadDetailOf, type RecommendationDetail } from './recommendation-detail';
+export { describeWhy, type WhyPanelData } from './why-panel';
 export { loadPlacementOptions, nextFreeNumber, recommendationValues } from './recommendation-form';
 export {
 	exportProgramme,

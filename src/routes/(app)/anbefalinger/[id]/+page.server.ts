@@ -21,6 +21,7 @@ import {
 } from '$lib/server/audit/audit-events';
 import {
 	changedFieldLabels,
+	describeWhy,
 	listAssignableLeads,
 	loadDetailOf,
 	recommendationTarget,
@@ -71,6 +72,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		asOf,
 		...detail,
+		// The why-panel on top: the reason for the status, the newest note, money to date and what is missing.
+		why: describeWhy(detail, asOf),
 		html,
 		history:
 			history?.map(({ before, after, ...e }) => {
