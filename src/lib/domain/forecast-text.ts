@@ -48,6 +48,20 @@ export function describeForecast(outcome: ForecastOutcome, kpi: ForecastDisplay)
 }
 
 /**
+ * The forecast line a page shows: the sentence with the model named, the too-few sentence, or null once settled.
+ * @example forecastLine(outcome, kpi) // 'Prognose for 2025: 6,8 % (…). Sandsynlighed for at nå målet: 23 %. Model: lineær tendens (8 målinger).'
+ */
+export function forecastLine(outcome: ForecastOutcome | undefined | null, kpi: ForecastDisplay): string | null {
+	if (!outcome || outcome.kind === 'settled') return null;
+	if (outcome.kind === 'too_few') return describeForecast(outcome, kpi);
+	return t('forecast.with_model', {
+		sentence: describeForecast(outcome, kpi),
+		model: forecastModelName(outcome.forecast.model),
+		observations: outcome.forecast.observations
+	});
+}
+
+/**
  * The model's plain-Danish name for pages and help.
  * @example forecastModelName('linear_trend') // 'lineær tendens'
  */

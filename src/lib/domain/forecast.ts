@@ -18,7 +18,7 @@ import { parsePeriodFor, periodOrdinal, periodStart, PERIODS_PER_YEAR, type Freq
 import { validateKpiDefinition, type KpiDefinition, type ObservationPoint } from './progress';
 
 export { FORECAST_MODELS, type ForecastModel } from './forecast-models';
-export { describeForecast, forecastModelName } from './forecast-text';
+export { describeForecast, forecastLine, forecastModelName } from './forecast-text';
 
 export interface Forecast {
 	/** The target period Pt. */

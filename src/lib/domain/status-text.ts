@@ -5,9 +5,11 @@
  */
 import { t } from '$lib/messages';
 import { formatKpiValue, formatShare, type KpiUnit } from './format';
-import { addPeriods, formatPeriodDa, parsePeriod } from './periods';
+import { addPeriods, formatPeriodDa, parsePeriod, type Frequency } from './periods';
+import { forecastLine } from './forecast-text';
+import type { ForecastOutcome } from './forecast';
 import { plural } from './plural';
-import type { KpiDefinition, KpiProgress, MissingRun } from './progress';
+import type { Assessment, KpiDefinition, KpiProgress, MissingRun } from './progress';
 import type { RecommendationStatus } from './recommendation-status';
 
 /** Up to this many missing periods are named one by one; a longer run is named by its ends. */
@@ -128,4 +130,24 @@ export function statusReason(kpi: ReasonKpi, progress: KpiProgress): string {
 			expected: formatShare(progress.expectedShare)
 		})}`;
 	return `${lead}${tail}${fallback}`;
+}
+
+/**
+ * A report KPI's forecast line (snapshots from before issue 15 have none).
+ * @example reportForecastLine(kpi) // 'Prognose for 2027: 6,3 % (…). Model: tendens og sæson (44 målinger).'
+ */
+export function reportForecastLine(kpi: {
+	unit: KpiUnit;
+	decimals: number;
+	frequency?: Frequency;
+	assessment?: Assessment;
+	forecast?: ForecastOutcome;
+}): string | null {
+	if (!kpi.forecast || !kpi.frequency) return null;
+	return forecastLine(kpi.forecast, {
+		unit: kpi.unit,
+		decimals: kpi.decimals,
+		frequency: kpi.frequency,
+		assessment: kpi.assessment
+	});
 }

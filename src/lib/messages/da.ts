@@ -851,7 +851,8 @@ export const da = {
 	'forecast.probability_below': 'under {percent}',
 	'forecast.probability_above': 'over {percent}',
 	'forecast.model_linear_trend': 'lineær tendens',
-	'forecast.model_seasonal_trend': 'tendens og sæson'
+	'forecast.model_seasonal_trend': 'tendens og sæson',
+	'forecast.with_model': '{sentence}. Model: {model} ({observations} målinger).'
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

@@ -854,5 +854,6 @@ export const en: Record<MessageKey, string> = {
 	'forecast.probability_below': 'below {percent}',
 	'forecast.probability_above': 'above {percent}',
 	'forecast.model_linear_trend': 'linear trend',
-	'forecast.model_seasonal_trend': 'trend and season'
+	'forecast.model_seasonal_trend': 'trend and season',
+	'forecast.with_model': '{sentence}. Model: {model} ({observations} values).'
 };

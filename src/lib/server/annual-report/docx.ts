@@ -23,7 +23,7 @@ import { t } from '$lib/server/messages';
 import { formatDateDa, formatKpiValue } from '../../domain/format';
 import { formatKr } from '../../domain/money';
 import { formatPeriodDa } from '../../domain/periods';
-import { kpiStatusText, recommendationStatusText } from '../../domain/status-text';
+import { kpiStatusText, recommendationStatusText, reportForecastLine } from '../../domain/status-text';
 import type { ReportContent, ReportKpi, ReportRecommendation } from './content';
 import { CHART_HEIGHT, CHART_WIDTH, renderKpiChartPng } from './png-chart';
 
@@ -139,6 +139,11 @@ function recommendationSection(rec: ReportRecommendation, content: ReportContent
 				[false, true, true, true, false]
 			)
 		);
+		// The same reason and forecast sentences as the report page (src/lib/domain/status-text.ts).
+		for (const k of rec.kpis) {
+			const sentences = [k.reason, reportForecastLine(k)].filter((text): text is string => Boolean(text));
+			if (sentences.length > 0) out.push(para(sentences.join(' ')));
+		}
 	}
 	for (const chart of rec.charts) {
 		const width = 600;

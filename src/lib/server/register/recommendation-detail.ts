@@ -1,6 +1,8 @@
 import type { Db } from '../infra/db';
 import { resolveRecommendationStatus } from '../../domain/recommendation-status';
 import {
+	forecastsOf,
+	kpiDefinitionOf,
 	listComparisons,
 	listKpiLinks,
 	listObservations,
@@ -48,6 +50,11 @@ export async function loadDetailOf(db: Db, organisationId: number, recommendatio
 		loadKpiProgress(db, organisationId, asOf, links),
 		listComparisons(db, organisationId, kpiIds)
 	]);
+	const forecasts = forecastsOf(
+		links.map((link) => ({ id: link.id, definition: kpiDefinitionOf(link) })),
+		observations,
+		asOf
+	);
 	const kpis = links.map((link) => {
 		const series = observations.filter((o) => o.kpiId === link.id).map((o) => ({ ...o, numericValue: o.value }));
 		const summary = summariseKpi(link, progress.get(link.id)!);
@@ -57,6 +64,7 @@ export async function loadDetailOf(db: Db, organisationId: number, recommendatio
 			scope: link.scope,
 			dataSource: link.dataSource,
 			series,
+			forecast: forecasts.get(link.id)!,
 			comparisons: comparisons.filter((c) => c.kpiId === link.id).map(({ name, values }) => ({ name, values }))
 		};
 	});

@@ -3,6 +3,7 @@ import { parsePeriod, periodEnd } from '../../domain/periods';
 import { STATUS_ORDER, type KpiStatus } from '../../domain/progress';
 import type { FollowUpState } from '../../domain/recommendation-status';
 import { followUpText, missingRunText, statusReason } from '../../domain/status-text';
+import { forecastLine } from '../../domain/forecast-text';
 import { sumKr } from '../../domain/money';
 import { renderMarkdown } from '../infra/markdown';
 import type { RecommendationDetail } from './recommendation-detail';
@@ -19,6 +20,8 @@ export interface WhyPanelData {
 	budget: { year: number; allocatedKr: number; spentKr: number; laterKr: number } | null;
 	/** Each KPI's run of missing periods in words. */
 	missing: { kpiId: number; name: string; text: string }[];
+	/** The forecast line of each deciding KPI that has one (or says it has too few values), worst status first. */
+	forecasts: { kpiName: string; text: string }[];
 	/** Follow-up items whose due period has ended, from any year, that are not done. */
 	overdueItems: { id: number; title: string; duePeriod: string; state: FollowUpState }[];
 }
@@ -49,6 +52,10 @@ export function describeWhy(detail: RecommendationDetail, asOf: string): WhyPane
 			text: statusReason(kpi, kpi.progress)
 		})),
 		followUp: status.source === 'follow_up' ? followUpText(status) : null,
+		forecasts: deciding.flatMap((kpi) => {
+			const text = forecastLine(kpi.forecast, { ...kpi, assessment: kpi.definition.assessment });
+			return text ? [{ kpiName: kpi.name, text }] : [];
+		}),
 		note: statusUpdates[0] ? noteExcerpt(statusUpdates[0]) : null,
 		budget:
 			budgetLines.length + budgetActuals.length > 0
