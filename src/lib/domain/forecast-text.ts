@@ -69,8 +69,11 @@ export function forecastModelName(model: ForecastModel): string {
 	return model === 'seasonal_trend' ? t('forecast.model_seasonal_trend') : t('forecast.model_linear_trend');
 }
 
-/** A whole percentage; never "0 %" or "100 %" for a probability that is neither. */
-function formatProbability(probability: number): string {
+/**
+ * A probability as a whole percentage; never "0 %" or "100 %" for a probability that is neither.
+ * @example formatProbability(0.234) // '23 %'
+ */
+export function formatProbability(probability: number): string {
 	const percent = probability * 100;
 	if (percent > 0 && percent < 0.5) return t('forecast.probability_below', { percent: formatPercent(1, 0) });
 	if (percent < 100 && percent >= 99.5) return t('forecast.probability_above', { percent: formatPercent(99, 0) });

@@ -852,6 +852,7 @@ export const da = {
 	'forecast.probability_above': 'over {percent}',
 	'forecast.model_linear_trend': 'lineær tendens',
 	'forecast.model_seasonal_trend': 'tendens og sæson',
+	'forecast.probability_short': 'Prognose: {probability} for at nå målet',
 	'forecast.with_model': '{sentence}. Model: {model} ({observations} målinger).'
 } as const satisfies Record<string, string>;
 

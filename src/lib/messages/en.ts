@@ -855,5 +855,6 @@ export const en: Record<MessageKey, string> = {
 	'forecast.probability_above': 'above {percent}',
 	'forecast.model_linear_trend': 'linear trend',
 	'forecast.model_seasonal_trend': 'trend and season',
+	'forecast.probability_short': 'Forecast: {probability} chance of reaching the target',
 	'forecast.with_model': '{sentence}. Model: {model} ({observations} values).'
 };

@@ -61,6 +61,8 @@ export const load: PageServerLoad = async (event) => {
 				overdue: row.kpis.some((k) => k.progress.overdue),
 				budget: row.budget,
 				sparkline: row.sparkline,
+				// The primary KPI's chance of reaching its target (DESIGN §3 forecast); the KPI page has the whole sentence.
+				probability: row.forecast?.kind === 'forecast' ? row.forecast.forecast.probability : null,
 				primaryKpi: kpi
 					? {
 							name: kpi.name,
