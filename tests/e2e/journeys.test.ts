@@ -39,7 +39,10 @@ describe.skipIf(!hasChromium)('user journeys, in Chromium', () => {
 				.locator('tbody tr[data-recommendation]')
 				.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-recommendation')))
 		).resolves.toEqual(['8']);
-		await page.getByRole('link', { name: 'Anbefaling 8 · Kommunikation' }).click();
+		await page
+			.locator('tbody tr[data-recommendation]')
+			.getByRole('link', { name: 'Anbefaling 8 · Kommunikation' })
+			.click();
 		await page.waitForURL(/\/anbefalinger\/\d+$/);
 		await expect(page.locator('[data-why-panel] [data-why="status"]').textContent()).resolves.toContain('I risiko');
 		await page.locator('tr[data-kpi="Ansøgere pr. stillingsopslag, Velfærdsområdet"] a').first().click();

@@ -157,7 +157,10 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		const colleague = await signInPage(await browser.newContext(), server.url, 'admin@norddjurs.demo');
 		await colleague.goto(shared);
 		await expect(colleague.locator('tbody tr[data-recommendation]').count()).resolves.toBe(1);
-		await colleague.getByRole('link', { name: 'Anbefaling 8 · Kommunikation' }).focus();
+		await colleague
+			.locator('tbody tr[data-recommendation]')
+			.getByRole('link', { name: 'Anbefaling 8 · Kommunikation' })
+			.focus();
 		await colleague.keyboard.press('Enter');
 		await colleague.waitForURL(/\/anbefalinger\/\d+$/);
 		await colleague.context().close();

@@ -510,7 +510,7 @@ describe('the recommendation register', () => {
 		expect(lines).toHaveLength(1 + rows.length);
 		const eight = lines.find((line) => line.split(';')[2] === '8')!;
 		expect(eight).toContain('"Mindretallet; ønskede ""mere"""');
-		expect(eight).toContain(';Ikke nået;');
+		expect(eight).toContain(';I risiko;');
 	});
 
 	test('an archived programme leaves the overview whole, takes no new recommendations, and comes back when reopened', async () => {
