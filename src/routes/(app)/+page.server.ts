@@ -18,7 +18,10 @@ const querySchema = z.object({
 	program: id,
 	tema: id,
 	ansvarlig: id,
-	status: z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'no_data', 'follow_up']).optional().catch(undefined)
+	status: z
+		.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'missed', 'no_data', 'follow_up'])
+		.optional()
+		.catch(undefined)
 });
 
 export const load: PageServerLoad = async (event) => {
