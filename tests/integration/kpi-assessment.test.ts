@@ -89,7 +89,10 @@ describe('KPI assessment and the revised status in the API', () => {
 		expect(kpi.assessment).toBe('rolling_year');
 		expect(kpi.latest?.period).toBe('2026-08');
 		expect(kpi.rollingYear).toEqual({ valueCount: 12, window: 12, fellBackToLatest: false });
-		expect(kpi.assessedValue).not.toBe(kpi.latest?.value);
+		// The README's example: the mean of 2025-09 … 2026-08 is 6,68 % (the latest value 6,6 %), on track.
+		expect(kpi.status).toBe('on_track');
+		expect(kpi.latest?.value).toBe(6.6);
+		expect(kpi.assessedValue).toBeCloseTo(6.6833, 4);
 	});
 
 	test('a monthly KPI created on the rolling year through the form is judged on the mean (DESIGN §3 vector), audited; with 5 of 12 months it falls back to the latest value', async () => {
