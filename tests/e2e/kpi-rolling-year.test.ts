@@ -52,6 +52,16 @@ describe.skipIf(!hasChromium)('a KPI judged on the rolling year, in Chromium', (
 				body: JSON.stringify({ value: month === 12 ? 8.4 : 7, confirmUnusual: true })
 			});
 			expect(response.status).toBe(201);
+			if (month === 5) {
+				// 5 of 12 months: too few for the mean — the page says the latest value was judged, and why.
+				await page.reload();
+				await expect(page.locator('[data-assessment]').textContent()).resolves.toContain(
+					'Den seneste værdi, fordi der er for få værdier til et gennemsnit'
+				);
+				await expect(page.locator('[data-status-reason]').textContent()).resolves.toContain(
+					'Kun 5 af 12 perioder har en værdi, så den seneste værdi er vurderet.'
+				);
+			}
 		}
 		const api = await (await fetch(`${demo.server.url}/api/v1/kpis/${kpiId}`, { headers })).json();
 		expect(api).toMatchObject({
