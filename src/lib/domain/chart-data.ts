@@ -254,11 +254,8 @@ function buildFrame(input: KpiChartInput): Frame {
 	};
 }
 
-/**
- * The chart's label of the rolling-year line, or of its table column.
- * @example rollingLabel({ frequency: 'month', … }) // 'Gennemsnit af de seneste 12 måneder'
- */
-export function rollingLabel(def: Pick<KpiDefinition, 'frequency'>): string {
+/** The label of the rolling-year line (legend and table column): 'Gennemsnit af de seneste 12 måneder'. */
+function rollingLabel(def: Pick<KpiDefinition, 'frequency'>): string {
 	return t(def.frequency === 'quarter' ? 'chart.rolling_quarters' : 'chart.rolling_months');
 }
 

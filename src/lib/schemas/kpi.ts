@@ -25,7 +25,7 @@ export const ROLLING_YEAR_FREQUENCIES: readonly Frequency[] = ['month', 'quarter
 /**
  * The Danish refusal of an assessment the frequency does not allow, or null: the rolling year is for monthly
  * and quarterly KPIs only, so a yearly or half-yearly one is refused here rather than by the check constraint.
- * @example assessmentProblem('year', 'rolling_year') // 'Gennemsnittet af det seneste år kan kun vælges …'
+ * @example assessmentProblem('year', 'rolling_year') // 'Gennemsnittet af de seneste 12 måneder (4 kvartaler) kan kun vælges …'
  */
 export function assessmentProblem(frequency: Frequency, assessment: Assessment): string | null {
 	return assessment === 'rolling_year' && !ROLLING_YEAR_FREQUENCIES.includes(frequency)
