@@ -11,6 +11,8 @@ import {
 	updateKpiDefinition
 } from '../../src/lib/server/kpis';
 import { kpiShape } from '../../src/lib/schemas/api';
+import { overrideFormSchema } from '../../src/lib/schemas/register';
+import { setStatusOverride } from '../../src/lib/server/register/recommendation-writes';
 import { POST as postKpi } from '../../src/routes/api/v1/kpis/+server';
 import { actions as newKpiActions } from '../../src/routes/(app)/noegletal/ny/+page.server';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -172,6 +174,31 @@ describe('KPI assessment and the revised status in the API', () => {
 		expect(audits[0].after).toMatchObject({ assessment: 'rolling_year' });
 		expect(audits[1].before).toMatchObject({ assessment: 'rolling_year' });
 		expect(audits[1].after).toMatchObject({ assessment: 'latest' });
+	});
+
+	test('a director may override a recommendation as missed (Ikke nået), with a reason; the database takes it', async () => {
+		const rec = await database.db
+			.selectFrom('recommendation')
+			.select(['id', 'version'])
+			.where('organisationId', '=', organisationId)
+			.where('number', '=', 6)
+			.executeTakeFirstOrThrow();
+		const form = overrideFormSchema.parse({
+			status: 'missed',
+			reason: 'Målet for 2027 kan ikke nås med de afsatte midler.',
+			version: String(rec.version)
+		});
+		const result = await writeInTransaction(database.db, (trx) => setStatusOverride(trx, admin, rec.id, form));
+		expect(result).toMatchObject({ kind: 'ok', change: 'updated' });
+		const stored = await database.db
+			.selectFrom('recommendation')
+			.select(['statusOverride', 'statusOverrideReason'])
+			.where('id', '=', rec.id)
+			.executeTakeFirstOrThrow();
+		expect(stored).toEqual({
+			statusOverride: 'missed',
+			statusOverrideReason: 'Målet for 2027 kan ikke nås med de afsatte midler.'
+		});
 	});
 
 	test('a form without the choice means the latest value', () => {
