@@ -60,12 +60,9 @@ export const kpiShape = z
 			description:
 				'missed: the target period has a value and it did not reach the target (DESIGN §3); no_data: no value after the baseline'
 		}),
-		assessedValue: z
-			.number()
-			.nullable()
-			.meta({
-				description: 'The value the status judged: the latest value, or the rolling-year mean; null without data'
-			}),
+		assessedValue: z.number().nullable().meta({
+			description: 'The value the status judged: the latest value, or the rolling-year mean; null without data'
+		}),
 		rollingYear: z
 			.object({
 				valueCount: z.number().int().meta({ description: 'Periods of the window that have a value' }),
