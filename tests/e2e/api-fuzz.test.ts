@@ -456,7 +456,10 @@ describe('fuzzing /api/v1: never a 5xx', () => {
 				program: fc.oneof(fc.constantFrom(...recommendationIds), pathSegment),
 				tema: pathSegment,
 				ansvarlig: pathSegment,
-				status: fc.oneof(fc.constantFrom('achieved', 'on_track', 'at_risk', 'off_track', 'no_data', 'follow_up'), text),
+				status: fc.oneof(
+					fc.constantFrom('achieved', 'on_track', 'at_risk', 'off_track', 'missed', 'no_data', 'follow_up'),
+					text
+				),
 				notat: periodText,
 				periode: periodText,
 				format: fc.oneof(fc.constantFrom('csv', 'xlsx', 'docx'), text),

@@ -51,6 +51,59 @@ describe('the JSON API against the built server', () => {
 		expect(monthly.overdue).toBe(true);
 	});
 
+	test('a KPI names its assessment and the revised status: on track, then missed once its target year 2025 has a value short of the target; a yearly KPI on the rolling year is refused 422 at the field', async () => {
+		const yearly = byName('Sygefravær, Velfærdsområdet (år)');
+		const asOf = async (date: string) =>
+			(await fetch(`${server.url}/api/v1/kpis/${yearly.id}?asOf=${date}`, { headers: director })).json();
+		expect(await asOf('2024-12-31')).toMatchObject({ status: 'on_track', assessment: 'latest', rollingYear: null });
+		expect(await asOf('2025-01-01')).toMatchObject({
+			status: 'missed',
+			assessment: 'latest',
+			assessedValue: 6.7,
+			latest: { period: '2025', value: 6.7 }
+		});
+		const monthly = byName('Sygefravær, Velfærdsområdet (måned)') as unknown as Record<string, unknown>;
+		expect(monthly).toMatchObject({ assessment: 'rolling_year', rollingYear: { window: 12, fellBackToLatest: false } });
+		const kpiSchema = (
+			openApiDocument().components.schemas.Kpi as {
+				$defs: { Kpi: { properties: Record<string, { enum?: string[] }> } };
+			}
+		).$defs.Kpi;
+		expect(kpiSchema.properties.status.enum).toContain('missed');
+		expect(kpiSchema.properties.assessment.enum).toEqual(['latest', 'rolling_year']);
+
+		const refused = await fetch(`${server.url}/api/v1/kpis`, {
+			method: 'POST',
+			headers: director,
+			body: JSON.stringify({
+				name: 'Årligt på rullende år',
+				unit: 'percent',
+				direction: 'lower',
+				frequency: 'year',
+				baseline: { value: 7.8, period: '2022' },
+				target: { value: 6.5, period: '2025' },
+				assessment: 'rolling_year'
+			})
+		});
+		expect(refused.status).toBe(422);
+		expect((await refused.json()).error.fields.assessment).toMatch(/kun vælges for nøgletal, der måles hver måned/);
+		const created = await fetch(`${server.url}/api/v1/kpis`, {
+			method: 'POST',
+			headers: director,
+			body: JSON.stringify({
+				name: 'Kvartalsvis på rullende år',
+				unit: 'percent',
+				direction: 'lower',
+				frequency: 'quarter',
+				baseline: { value: 7.8, period: '2022-Q4' },
+				target: { value: 6.5, period: '2025-Q4' },
+				assessment: 'rolling_year'
+			})
+		});
+		expect(created.status).toBe(201);
+		expect(await created.json()).toMatchObject({ assessment: 'rolling_year', status: 'no_data', rollingYear: null });
+	});
+
 	test("PUT creates (201), updates with the version (200), refuses a stale version (409) keeping the first writer's value", async () => {
 		const kpi = byName('Sygefravær, Velfærdsområdet (måned)');
 		const url = `${server.url}/api/v1/kpis/${kpi.id}/observations/2026-09`;

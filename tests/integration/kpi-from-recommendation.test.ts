@@ -53,6 +53,7 @@ describe('a KPI set up from its recommendation', () => {
 		baselinePeriod: '2026-06',
 		targetValue: 60,
 		targetPeriod: '2027-12',
+		assessment: 'latest',
 		minValue: null,
 		maxValue: null,
 		illustrative: false,

@@ -144,6 +144,7 @@ describe('KPI writes, access and status as of a date', () => {
 			baselinePeriod: kpi.baselinePeriod,
 			targetValue: Number(kpi.targetValue),
 			targetPeriod: kpi.targetPeriod,
+			assessment: kpi.assessment,
 			minValue: null,
 			maxValue: null,
 			illustrative: false,

@@ -294,6 +294,7 @@ describe('kpiChartTable', () => {
 			period: '2022',
 			value: null,
 			seriesBreak: false,
+			rolling: null,
 			target: `6,5${NBSP}%`,
 			trajectory: `7,8${NBSP}%`,
 			budget: null,
@@ -304,6 +305,7 @@ describe('kpiChartTable', () => {
 			period: '2024',
 			value: `7,0${NBSP}%`,
 			seriesBreak: false,
+			rolling: null,
 			target: `6,5${NBSP}%`,
 			trajectory: `6,9${NBSP}%`,
 			budget: `1.800.000${NBSP}kr.`,
@@ -318,5 +320,95 @@ describe('kpiChartTable', () => {
 		const quarterly = kpiChartTable(waitingTime);
 		expect(quarterly[0].comparisons).toEqual([`39${NBSP}dage`]);
 		expect(quarterly[1]).toMatchObject({ value: `38${NBSP}dage`, comparisons: [null] });
+	});
+});
+
+describe('kpiChartData — the rolling-year line', () => {
+	// DESIGN §3's rolling-year vector: monthly, lower is better, B = 7,8 (2022-12), T = 6,5 (2025-12).
+	const rolling: KpiChartInput = {
+		name: 'Sygefravær (måned)',
+		unit: 'percent',
+		decimals: 1,
+		frequency: 'month',
+		definition: {
+			direction: 'lower',
+			frequency: 'month',
+			baseline: { value: 7.8, period: '2022-12' },
+			target: { value: 6.5, period: '2025-12' },
+			assessment: 'rolling_year'
+		},
+		observations: [
+			...Array.from({ length: 11 }, (_, i) => ({ period: `2024-${String(i + 1).padStart(2, '0')}`, value: 7 })),
+			{ period: '2024-12', value: 8.4 }
+		],
+		budgetLines: [],
+		actuals: [],
+		comparisons: []
+	};
+	const at = (period: string) => kpiChartData(rolling).labels.indexOf(period);
+
+	it('draws the mean the rule judges, from the sixth month of the window on, labelled in the legend', () => {
+		const line = series(rolling, 'rolling');
+		expect(line.label).toBe('Gennemsnit af de seneste 12 måneder');
+		expect(line).toMatchObject({ kind: 'line', axis: 'value' });
+		// Fewer than 6 of 12 months: the rule falls back to the latest value, so the line has no point there.
+		expect(line.data.slice(at('2024-01'), at('2024-06'))).toEqual([null, null, null, null, null]);
+		expect(line.data[at('2024-06')]).toBeCloseTo(7, 10);
+		expect(line.data[at('2024-12')]).toBeCloseTo(7.1167, 4);
+		// No values, no point: before 2024 and after the last value.
+		expect(line.data[at('2023-06')]).toBeNull();
+		expect(line.data[at('2025-01')]).toBeNull();
+		// Right after the values, so the legend reads Målinger, then the mean.
+		expect(
+			kpiChartData(rolling)
+				.series.map((s) => s.key)
+				.slice(0, 2)
+		).toEqual(['values', 'rolling']);
+	});
+
+	it('puts the mean in the data table beside the value', () => {
+		const rows = kpiChartTable(rolling);
+		expect(rows[at('2024-12')]).toMatchObject({
+			period: 'december 2024',
+			value: `8,4${NBSP}%`,
+			rolling: `7,1${NBSP}%`
+		});
+		expect(rows[at('2024-05')].rolling).toBeNull();
+	});
+
+	it('is absent for a KPI judged on its latest value, and for a yearly KPI whatever it says', () => {
+		const latest = { ...rolling, definition: { ...rolling.definition, assessment: 'latest' as const } };
+		expect(kpiChartData(latest).series.some((s) => s.key === 'rolling')).toBe(false);
+		expect(kpiChartTable(latest).every((row) => row.rolling === null)).toBe(true);
+		const yearly = { ...sickLeave, definition: { ...sickLeave.definition, assessment: 'rolling_year' as const } };
+		expect(kpiChartData(yearly).series.some((s) => s.key === 'rolling')).toBe(false);
+	});
+
+	it('averages 4 quarters, from 2 of them on, under its own label', () => {
+		const quarterly: KpiChartInput = {
+			...rolling,
+			frequency: 'quarter',
+			definition: {
+				...rolling.definition,
+				frequency: 'quarter',
+				baseline: { value: 7.8, period: '2022-Q4' },
+				target: { value: 6.5, period: '2025-Q4' }
+			},
+			observations: [
+				{ period: '2023-Q1', value: 8 },
+				{ period: '2023-Q2', value: 7 },
+				{ period: '2023-Q4', value: 6 },
+				{ period: '2024-Q2', value: 9 }
+			]
+		};
+		const line = series(quarterly, 'rolling');
+		expect(line.label).toBe('Gennemsnit af de seneste 4 kvartaler');
+		const labels = kpiChartData(quarterly).labels;
+		const q = (period: string) => line.data[labels.indexOf(period)];
+		expect(q('2023-Q1')).toBeNull();
+		expect(q('2023-Q2')).toBeCloseTo(7.5, 10);
+		expect(q('2023-Q4')).toBeCloseTo(7, 10);
+		// 2023-Q3 … 2024-Q2 holds 2023-Q4 and 2024-Q2: (6 + 9) / 2.
+		expect(q('2024-Q2')).toBeCloseTo(7.5, 10);
 	});
 });

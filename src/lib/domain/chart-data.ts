@@ -13,10 +13,11 @@ import {
 	formatPeriodDa,
 	parsePeriodFor,
 	periodsBetween,
+	periodStart,
 	type Frequency,
 	type Period
 } from './periods';
-import { expectedValueAt, type KpiDefinition } from './progress';
+import { computeKpiProgress, expectedValueAt, type KpiDefinition } from './progress';
 
 export interface KpiChartInput {
 	name: string;
@@ -31,7 +32,7 @@ export interface KpiChartInput {
 }
 
 export type ChartSeriesKey =
-	'values' | 'baseline' | 'target' | 'trajectory' | 'budget' | 'spent' | `comparison:${string}`;
+	'values' | 'rolling' | 'baseline' | 'target' | 'trajectory' | 'budget' | 'spent' | `comparison:${string}`;
 
 export interface ChartSeries {
 	key: ChartSeriesKey;
@@ -57,6 +58,8 @@ export interface KpiChartTableRow {
 	period: string;
 	value: string | null;
 	seriesBreak: boolean;
+	/** The rolling-year mean at this period (KPIs assessed on it); null where it is not shown. */
+	rolling: string | null;
 	target: string;
 	trajectory: string;
 	budget: string | null;
@@ -82,6 +85,17 @@ export function kpiChartData(input: KpiChartInput): KpiChartData {
 			data: frame.values,
 			breaks: frame.breaks
 		},
+		...(frame.rolling
+			? [
+					{
+						key: 'rolling',
+						label: rollingLabel(def),
+						kind: 'line',
+						axis: 'value',
+						data: frame.rolling
+					} satisfies ChartSeries
+				]
+			: []),
 		{
 			key: 'baseline',
 			label: t('chart.baseline'),
@@ -172,6 +186,7 @@ export function kpiChartTable(input: KpiChartInput): KpiChartTableRow[] {
 		period: formatPeriodDa(period),
 		value: value(frame.values[i]),
 		seriesBreak: frame.breaks[i],
+		rolling: value(frame.rolling?.[i] ?? null),
 		target,
 		trajectory: value(frame.trajectory[i]) as string,
 		budget: kroner(frame.budget[i]),
@@ -186,6 +201,8 @@ interface Frame {
 	labels: string[];
 	values: (number | null)[];
 	breaks: boolean[];
+	/** The rolling-year mean at each period with a value, for a KPI assessed on it; null for other KPIs. */
+	rolling: (number | null)[] | null;
 	/** Index of the newest observation after the baseline period, if any. */
 	latestIndex: number | null;
 	trajectory: number[];
@@ -228,12 +245,41 @@ function buildFrame(input: KpiChartInput): Frame {
 		labels,
 		values,
 		breaks,
+		rolling: rollingMeans(def, periods, values),
 		latestIndex,
 		trajectory: labels.map((label) => expectedValueAt(def, label)),
 		budget: placeByYear(periods, input.budgetLines),
 		spent: placeByYear(periods, input.actuals),
 		comparisons: input.comparisons.map((c) => alignComparison(labels, def.frequency, c.values))
 	};
+}
+
+/** The label of the rolling-year line (legend and table column): 'Gennemsnit af de seneste 12 måneder'. */
+function rollingLabel(def: Pick<KpiDefinition, 'frequency'>): string {
+	return t(def.frequency === 'quarter' ? 'chart.rolling_quarters' : 'chart.rolling_months');
+}
+
+/**
+ * For a KPI assessed on the rolling year: at each period with a value, the mean the status rule would judge
+ * there (computeKpiProgress as of that period's start, so the window and its 6-of-12 minimum are the rule's
+ * own); null where the rule fell back to the latest value. Null for a KPI judged on its latest value.
+ */
+function rollingMeans(
+	def: KpiDefinition,
+	periods: readonly Period[],
+	values: readonly (number | null)[]
+): (number | null)[] | null {
+	if (def.assessment !== 'rolling_year' || (def.frequency !== 'month' && def.frequency !== 'quarter')) return null;
+	const points = periods.flatMap((period, i) => {
+		const value = values[i];
+		return value === null ? [] : [{ at: i, period: formatPeriod(period), value }];
+	});
+	return periods.map((period, i) => {
+		if (i === 0 || values[i] === null) return null;
+		const upTo = points.filter((p) => p.at <= i);
+		const progress = computeKpiProgress(def, upTo, periodStart(period));
+		return progress.rolling?.used ? progress.assessedValue : null;
+	});
 }
 
 /**

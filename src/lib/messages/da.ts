@@ -363,7 +363,7 @@ export const da = {
 	'nav.help': 'Sådan beregnes status',
 	'help.title': 'Sådan beregnes status',
 	'help.intro':
-		'Fremdrift beregner status for hvert nøgletal ud fra tre tal: baseline (udgangspunktet), målet og den seneste måling. Reglerne er de samme overalt i Fremdrift og i den årlige status.',
+		'Fremdrift beregner status for hvert nøgletal ud fra tre tal: baseline (udgangspunktet), målet og den seneste måling (eller gennemsnittet af det seneste år, hvis nøgletallet vurderes sådan). Reglerne er de samme overalt i Fremdrift, i den årlige status og i udtræk.',
 	'help.achieved_heading': 'Hvor langt er vi nået?',
 	'help.achieved_text':
 		'Vi måler, hvor stor en del af vejen fra baseline til mål den seneste måling har tilbagelagt. Er sygefraværet faldet fra 7,8 % til 7,0 %, og er målet 6,5 %, er vi nået 0,8 af de 1,3 procentpoint, altså 62 % af vejen.',
@@ -371,17 +371,19 @@ export const da = {
 	'help.expected_text':
 		'Vi regner med, at fremskridtet sker jævnt fra baselineperioden til målperioden. Er baseline målt i 2022, målet sat til 2025, og er den seneste måling fra 2024, er der gået 2 af 3 år, så vi burde være 67 % af vejen.',
 	'help.status_heading': 'Status',
-	'help.status_achieved': 'Nået: den seneste måling har nået målet.',
+	'help.status_achieved': 'Nået: målingen har nået målet.',
 	'help.status_on_track': 'På sporet: vi er højst 10 procentpoint bag det forventede.',
 	'help.status_at_risk': 'I risiko: vi er mellem 10 og 25 procentpoint bag det forventede.',
 	'help.status_off_track': 'Bagud: vi er mere end 25 procentpoint bag det forventede (eller dårligere end baseline).',
 	'help.status_no_data': 'Ingen data: der er endnu ingen måling efter baseline.',
+	'help.status_missed':
+		'Ikke nået: målperioden har en måling, og den nåede ikke målet. Når en senere måling når målet, bliver status Nået.',
 	'help.hold_level':
-		'Er målet at holde niveauet (mål = baseline), er nøgletallet på sporet, så længe målingen ikke er dårligere end målet, og ellers bagud.',
+		'Er målet at holde niveauet (mål = baseline), er nøgletallet på sporet, så længe målingen ikke er dårligere end målet, og ellers bagud. Fra målperioden er det nået, hvis målingen ikke er dårligere end målet, og ellers ikke nået.',
 	'help.overdue':
-		'Mangler indtastning vises, når den seneste periode, der sluttede for mindst 30 dage siden, ikke har en værdi. Den 22. november 2026 skal et månedligt nøgletal have en værdi for september 2026, et kvartalsvis for 3. kvartal 2026 og et årligt for 2025.',
+		'Mangler indtastning vises, når den seneste periode, der sluttede for mindst 30 dage siden, ikke har en værdi. Den 22. november 2026 skal et månedligt nøgletal have en værdi for september 2026, et kvartalsvis for 3. kvartal 2026 og et årligt for 2025. Alle de perioder, der mangler i træk, nævnes. Er alle de anbefalinger, nøgletallet hører til, afsluttet, sat på pause eller opgivet, vises Mangler indtastning ikke: ingen skal længere indtaste værdier.',
 	'help.recommendation':
-		'En anbefalings status er den dårligste status blandt dens primære nøgletal (alle nøgletal, hvis ingen er markeret som primære). Nøgletal uden data springes over. Har anbefalingen ingen nøgletal, vises i stedet, hvor mange opfølgningspunkter der er færdige. En direktør kan tilsidesætte den beregnede status med en skriftlig begrundelse; begge vises.',
+		'En anbefalings status er den dårligste status blandt dens primære nøgletal (alle nøgletal, hvis ingen er markeret som primære), i rækkefølgen Ikke nået, Bagud, I risiko, På sporet, Nået. Nøgletal uden data springes over. Har anbefalingen ingen nøgletal, vises i stedet, hvor mange opfølgningspunkter der er færdige. En direktør kan tilsidesætte den beregnede status med en skriftlig begrundelse; begge vises.',
 	'help.example_heading': 'Et regneeksempel',
 	'help.example_caption': 'Sygefravær, Velfærdsområdet (lavere er bedre)',
 	'help.example_row_baseline': 'Baseline (2022)',
@@ -393,6 +395,31 @@ export const da = {
 	'help.example_summary':
 		'Vi er nået {achieved} af vejen og burde være {expected}; det er mindre end 10 procentpoint bag, så nøgletallet er på sporet.',
 	'help.what': 'Hvad',
+	'help.rolling_heading': 'Gennemsnittet af det seneste år',
+	'help.rolling_text':
+		'Et nøgletal, der måles hver måned eller hvert kvartal, kan vurderes på gennemsnittet af de seneste 12 måneder (4 kvartaler) i stedet for den seneste måling. Sygefravær følges ofte sådan, så én influenzamåned ikke vender status. Gennemsnittet bruges, når mindst 6 af de 12 måneder (2 af de 4 kvartaler) har en værdi; ellers vurderes den seneste måling, og nøgletallets side siger det. Baseline og mål skrives som niveauet for et helt år, som før.',
+	'help.example_missed_heading': 'Regneeksempel: målåret er passeret',
+	'help.example_missed_text':
+		'Samme nøgletal, men nu er der målt {latest} i 2025. Det er {achieved} af vejen fra baseline til målet {target}. 2025 er målåret, og målet er ikke nået, så status er:',
+	'help.example_hold_heading': 'Regneeksempel: hold niveauet',
+	'help.example_hold_caption':
+		'Personaleomsætning: niveauet {level} skal holdes til og med {targetPeriod} (lavere er bedre)',
+	'help.example_measurement': 'Måling',
+	'help.example_rolling_heading': 'Regneeksempel: gennemsnittet af de seneste 12 måneder',
+	'help.example_rolling_text':
+		'Sygefravær pr. måned med baseline {baseline} i december 2022 og målet {target} i december 2025. Fra januar til november 2024 er der målt 7,0 % hver måned og i december 2024 8,4 % (en influenzamåned). Efter 24 af 36 måneder burde vi være {expected} af vejen.',
+	'help.example_rolling_caption': 'Samme målinger vurderet på to måder',
+	'help.example_rolling_assessed': 'Vurderet på',
+	'help.example_rolling_latest': 'Seneste måling (december 2024)',
+	'help.example_rolling_mean': 'Gennemsnittet af de seneste 12 måneder',
+	'help.example_rolling_after':
+		'Vurderet på den seneste måling er nøgletallet bagud, fordi decembermålingen er dårligere end baseline. Vurderet på gennemsnittet er det i risiko: én høj måned vender ikke status.',
+	'help.example_missing_heading': 'Regneeksempel: flere perioder mangler',
+	'help.example_missing_text':
+		'Et månedligt nøgletal, hvis seneste værdi er for august 2026, viser den 30. november 2026 Mangler indtastning og skriver «{missing}». Hører nøgletallet kun til anbefalinger, der er afsluttet, vises intet om manglende værdier.',
+	'help.example_worst_heading': 'Regneeksempel: anbefalingens status',
+	'help.example_worst_text':
+		'En anbefaling har tre primære nøgletal: et er i risiko, et er ikke nået, og et har ingen data endnu. Nøgletallet uden data springes over, og den dårligste af de andre to bliver anbefalingens status:',
 	'help.value': 'Værdi',
 
 	'overview.filters': 'Filtrér anbefalingerne',
@@ -426,6 +453,8 @@ export const da = {
 		'Der er endnu ingen målinger af {name} efter baseline ({from} i {fromPeriod}); målet er {target} i {targetPeriod}.',
 	'chart.summary_budget': 'Der er bevilget {allocated} i alt, og {spent} er forbrugt.',
 	'chart.values': 'Målinger',
+	'chart.rolling_months': 'Gennemsnit af de seneste 12 måneder',
+	'chart.rolling_quarters': 'Gennemsnit af de seneste 4 kvartaler',
 	'chart.baseline': 'Baseline',
 	'chart.target': 'Mål',
 	'chart.trajectory': 'Forventet forløb',
@@ -546,6 +575,13 @@ export const da = {
 	'kpi.page_title': 'Nøgletal: {name}',
 	'kpi.recommendations': 'Anbefalinger',
 	'kpi.frequency': 'Frekvens',
+	'kpi.assessment': 'Vurderes på',
+	'kpi.assessment_latest': 'Seneste værdi',
+	'kpi.assessment_rolling_months': 'Gennemsnittet af de seneste 12 måneder',
+	'kpi.assessment_rolling_quarters': 'Gennemsnittet af de seneste 4 kvartaler',
+	'kpi.assessment_fallback': 'Den seneste værdi, fordi der er for få værdier til et gennemsnit',
+	'kpi.assessed_value': 'Vurderet værdi',
+	'kpi.why': 'Hvorfor',
 	'kpi.scope': 'Område',
 	'kpi.data_source': 'Datakilde',
 	'kpi.values': 'Værdier',
@@ -629,6 +665,11 @@ export const da = {
 	'kpi_form.baseline_period': 'Baseline: periode',
 	'kpi_form.target_value': 'Mål: værdi',
 	'kpi_form.target_period': 'Mål: periode',
+	'kpi_form.assessment': 'Vurderes på',
+	'kpi_form.assessment_latest': 'Seneste værdi',
+	'kpi_form.assessment_rolling_year': 'Gennemsnittet af de seneste 12 måneder (4 kvartaler)',
+	'kpi_form.assessment_hint':
+		'Gennemsnittet kan vælges for nøgletal, der måles hver måned eller hvert kvartal. Det bruges, når mindst 6 af 12 måneder (2 af 4 kvartaler) har en værdi; ellers vurderes den seneste værdi.',
 	'kpi_form.bounds': 'Tilladte værdier (valgfrit)',
 	'kpi_form.bounds_hint':
 		'Tomt felt: enhedens grænse gælder (procent 0–100, antal og dage mindst 0). Udfyld for at give nøgletallet sin egen grænse.',

@@ -364,7 +364,7 @@ export const en: Record<MessageKey, string> = {
 	'nav.help': 'How status is computed',
 	'help.title': 'How status is computed',
 	'help.intro':
-		'Fremdrift computes the status of every KPI from three numbers: the baseline (the starting point), the target and the latest value. The rules are the same everywhere in Fremdrift and in the annual status.',
+		'Fremdrift computes the status of each KPI from three numbers: the baseline (the starting point), the target and the latest value (or the mean of the latest year, if the KPI is judged that way). The rules are the same everywhere in Fremdrift, in the annual status and in exports.',
 	'help.achieved_heading': 'How far have we come?',
 	'help.achieved_text':
 		'We measure how much of the way from baseline to target the latest value has covered. If sick leave fell from 7.8 % to 7.0 % and the target is 6.5 %, we have covered 0.8 of the 1.3 percentage points: 62 % of the way.',
@@ -372,18 +372,20 @@ export const en: Record<MessageKey, string> = {
 	'help.expected_text':
 		'We expect progress to be even from the baseline period to the target period. With the baseline in 2022, the target in 2025 and the latest value from 2024, 2 of 3 years have passed, so we should be 67 % of the way.',
 	'help.status_heading': 'Status',
-	'help.status_achieved': 'Achieved: the latest value has reached the target.',
+	'help.status_achieved': 'Achieved: the value has reached the target.',
 	'help.status_on_track': 'On track: at most 10 percentage points behind what is expected.',
 	'help.status_at_risk': 'At risk: between 10 and 25 percentage points behind what is expected.',
 	'help.status_off_track':
 		'Behind: more than 25 percentage points behind what is expected (or worse than the baseline).',
 	'help.status_no_data': 'No data: there is no value after the baseline yet.',
+	'help.status_missed':
+		'Missed: the target period has a value, and it did not reach the target. When a later value reaches the target, the status becomes Achieved.',
 	'help.hold_level':
-		'When the target is to hold the level (target = baseline), the KPI is on track as long as the value is not worse than the target, and behind otherwise.',
+		'If the target is to hold the level (target = baseline), the KPI is on track while the value is not worse than the target, else off track. From the target period on it is achieved if the value is not worse than the target, else missed.',
 	'help.overdue':
-		'Missing entry is shown when the newest period that ended at least 30 days ago has no value. On 22 November 2026 a monthly KPI needs September 2026, a quarterly one Q3 2026 and a yearly one 2025.',
+		'Missing entry is shown when the latest period that ended at least 30 days ago has no value. On 22 November 2026 a monthly KPI needs a value for September 2026, a quarterly one for Q3 2026 and a yearly one for 2025. Every period missing in a row is named. If all the recommendations the KPI belongs to are completed, paused or dropped, Missing entry is not shown: nobody is asked for values any more.',
 	'help.recommendation':
-		"A recommendation's status is the worst status of its primary KPIs (all KPIs if none is primary). KPIs without data are passed over. Without KPIs, the number of follow-up items done is shown instead. A director may override the computed status with a written reason; both are shown.",
+		"A recommendation's status is the worst status of its primary KPIs (all KPIs if none is marked primary), in the order Missed, Off track, At risk, On track, Achieved. KPIs without data are passed over. A recommendation without KPIs shows how many follow-up items are done instead. A director may override the computed status with a written reason; both are shown.",
 	'help.example_heading': 'A worked example',
 	'help.example_caption': 'Sick leave, welfare area (lower is better)',
 	'help.example_row_baseline': 'Baseline (2022)',
@@ -395,6 +397,30 @@ export const en: Record<MessageKey, string> = {
 	'help.example_summary':
 		'We have covered {achieved} of the way and should be at {expected}; that is less than 10 points behind, so the KPI is on track.',
 	'help.what': 'What',
+	'help.rolling_heading': 'The mean of the latest year',
+	'help.rolling_text':
+		'A KPI measured every month or quarter can be judged on the mean of the latest 12 months (4 quarters) instead of the latest value. Sick leave is often followed that way, so one flu month does not flip the status. The mean is used when at least 6 of the 12 months (2 of the 4 quarters) have a value; otherwise the latest value is judged, and the KPI page says so. Baseline and target are written as the level of a whole year, as before.',
+	'help.example_missed_heading': 'Worked example: the target year has passed',
+	'help.example_missed_text':
+		'The same KPI, but now {latest} was measured in 2025. That is {achieved} of the way from the baseline to the target {target}. 2025 is the target year and the target was not reached, so the status is:',
+	'help.example_hold_heading': 'Worked example: hold the level',
+	'help.example_hold_caption': 'Staff turnover: the level {level} is to be held up to {targetPeriod} (lower is better)',
+	'help.example_measurement': 'Value',
+	'help.example_rolling_heading': 'Worked example: the mean of the latest 12 months',
+	'help.example_rolling_text':
+		'Sick leave by month with the baseline {baseline} in December 2022 and the target {target} in December 2025. From January to November 2024 7.0 % was measured each month, and 8.4 % in December 2024 (a flu month). After 24 of 36 months we should be {expected} of the way.',
+	'help.example_rolling_caption': 'The same values judged two ways',
+	'help.example_rolling_assessed': 'Judged on',
+	'help.example_rolling_latest': 'The latest value (December 2024)',
+	'help.example_rolling_mean': 'The mean of the latest 12 months',
+	'help.example_rolling_after':
+		'Judged on the latest value the KPI is off track, as the December value is worse than the baseline. Judged on the mean it is at risk: one high month does not flip the status.',
+	'help.example_missing_heading': 'Worked example: several periods missing',
+	'help.example_missing_text':
+		'A monthly KPI whose latest value is for August 2026 shows Missing entry on 30 November 2026 and says «{missing}». If the KPI belongs only to completed recommendations, nothing is said about missing values.',
+	'help.example_worst_heading': "Worked example: the recommendation's status",
+	'help.example_worst_text':
+		"A recommendation has three primary KPIs: one at risk, one missed, and one without data yet. The KPI without data is passed over, and the worse of the other two becomes the recommendation's status:",
 	'help.value': 'Value',
 
 	'overview.filters': 'Filter the recommendations',
@@ -428,6 +454,8 @@ export const en: Record<MessageKey, string> = {
 		'There are no values of {name} after the baseline ({from} in {fromPeriod}) yet; the target is {target} in {targetPeriod}.',
 	'chart.summary_budget': '{allocated} is allocated in all, and {spent} is spent.',
 	'chart.values': 'Values',
+	'chart.rolling_months': 'Mean of the latest 12 months',
+	'chart.rolling_quarters': 'Mean of the latest 4 quarters',
 	'chart.baseline': 'Baseline',
 	'chart.target': 'Target',
 	'chart.trajectory': 'Expected course',
@@ -549,6 +577,13 @@ export const en: Record<MessageKey, string> = {
 	'kpi.page_title': 'KPI: {name}',
 	'kpi.recommendations': 'Recommendations',
 	'kpi.frequency': 'Frequency',
+	'kpi.assessment': 'Judged on',
+	'kpi.assessment_latest': 'The latest value',
+	'kpi.assessment_rolling_months': 'The mean of the latest 12 months',
+	'kpi.assessment_rolling_quarters': 'The mean of the latest 4 quarters',
+	'kpi.assessment_fallback': 'The latest value, as there are too few values for a mean',
+	'kpi.assessed_value': 'Value judged',
+	'kpi.why': 'Why',
 	'kpi.scope': 'Scope',
 	'kpi.data_source': 'Data source',
 	'kpi.values': 'Values',
@@ -632,6 +667,11 @@ export const en: Record<MessageKey, string> = {
 	'kpi_form.baseline_period': 'Baseline: period',
 	'kpi_form.target_value': 'Target: value',
 	'kpi_form.target_period': 'Target: period',
+	'kpi_form.assessment': 'Judged on',
+	'kpi_form.assessment_latest': 'The latest value',
+	'kpi_form.assessment_rolling_year': 'The mean of the latest 12 months (4 quarters)',
+	'kpi_form.assessment_hint':
+		'The mean can be chosen for KPIs measured every month or quarter. It is used when at least 6 of 12 months (2 of 4 quarters) have a value; otherwise the latest value is judged.',
 	'kpi_form.bounds': 'Allowed values (optional)',
 	'kpi_form.bounds_hint':
 		"Empty: the unit's bound applies (percent 0–100, counts and days at least 0). Fill in to give the KPI its own bound.",

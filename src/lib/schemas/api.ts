@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { t } from '../server/messages';
 import { FREQUENCIES } from '../domain/periods';
-import { KPI_STATUSES, validateKpiDefinition } from '../domain/progress';
+import { ASSESSMENTS, KPI_STATUSES, validateKpiDefinition } from '../domain/progress';
 import { MAX_ABS_DECIMAL, MAX_DATE, MIN_DATE, dateText, periodText } from './fields';
+import { assessmentField, assessmentProblem } from './kpi';
 
 /**
  * The JSON API's shapes (camelCase, numbers as numbers, periods as in DESIGN §2): the same schemas
@@ -46,12 +47,32 @@ export const kpiShape = z
 		dataSource: z.string(),
 		baseline: valueAtPeriodShape,
 		target: valueAtPeriodShape,
+		assessment: z.enum(ASSESSMENTS).meta({
+			description:
+				'latest: the latest value is judged. rolling_year (monthly and quarterly KPIs): the mean of the 12 months (4 quarters) ending at the latest value'
+		}),
 		minValue: z
 			.number()
 			.nullable()
 			.meta({ description: "Lowest plausible value; null: the unit's default (% 0, counts and days 0)" }),
 		maxValue: z.number().nullable().meta({ description: "Highest plausible value; null: the unit's default (% 100)" }),
-		status: z.enum(KPI_STATUSES),
+		status: z.enum(KPI_STATUSES).meta({
+			description:
+				'missed: the target period has a value and it did not reach the target (DESIGN §3); no_data: no value after the baseline'
+		}),
+		assessedValue: z.number().nullable().meta({
+			description: 'The value the status judged: the latest value, or the rolling-year mean; null without data'
+		}),
+		rollingYear: z
+			.object({
+				valueCount: z.number().int().meta({ description: 'Periods of the window that have a value' }),
+				window: z.number().int().meta({ description: '12 (months) or 4 (quarters)' }),
+				fellBackToLatest: z.boolean().meta({
+					description: 'true: fewer than 6 of 12 months (2 of 4 quarters) had a value, so the latest value was judged'
+				})
+			})
+			.nullable()
+			.meta({ description: 'Only for a KPI assessed on the rolling year that has data; null otherwise' }),
 		achievedShare: z.number().nullable(),
 		expectedShare: z.number().nullable(),
 		overdue: z.boolean(),
@@ -96,6 +117,9 @@ export const kpiCreateBody = z
 		dataSource: text(200).default(''),
 		baseline: valueAtPeriod,
 		target: valueAtPeriod,
+		assessment: assessmentField.meta({
+			description: 'latest (default) or rolling_year (monthly and quarterly KPIs only)'
+		}),
 		minValue: finiteNumber.nullable().default(null),
 		maxValue: finiteNumber.nullable().default(null),
 		recommendationIds: z.array(z.number().int().positive()).max(100).default([])
@@ -109,6 +133,8 @@ export const kpiCreateBody = z
 			target: body.target
 		});
 		if (problem) ctx.addIssue({ code: 'custom', path: ['target'], message: t(`api.kpi_${problem}`) });
+		const assessment = assessmentProblem(body.frequency, body.assessment);
+		if (assessment) ctx.addIssue({ code: 'custom', path: ['assessment'], message: assessment });
 		if (body.minValue !== null && body.maxValue !== null && body.minValue >= body.maxValue)
 			ctx.addIssue({ code: 'custom', path: ['maxValue'], message: t('kpi_form.bounds_order') });
 	})

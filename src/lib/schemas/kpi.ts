@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { t } from '../server/messages';
-import { FREQUENCIES } from '../domain/periods';
-import { validateKpiDefinition } from '../domain/progress';
+import { FREQUENCIES, type Frequency } from '../domain/periods';
+import { ASSESSMENTS, validateKpiDefinition, type Assessment } from '../domain/progress';
 import { decimalText, periodText } from './fields';
 
 const ids = z
@@ -18,6 +18,23 @@ const optionalDecimal = z
 	)
 	.optional()
 	.transform((v) => v ?? null);
+
+/** The frequencies whose KPIs may be judged on the rolling year (DESIGN §3; the database checks it too). */
+export const ROLLING_YEAR_FREQUENCIES: readonly Frequency[] = ['month', 'quarter'];
+
+/**
+ * The Danish refusal of an assessment the frequency does not allow, or null: the rolling year is for monthly
+ * and quarterly KPIs only, so a yearly or half-yearly one is refused here rather than by the check constraint.
+ * @example assessmentProblem('year', 'rolling_year') // 'Gennemsnittet af de seneste 12 måneder (4 kvartaler) kan kun vælges …'
+ */
+export function assessmentProblem(frequency: Frequency, assessment: Assessment): string | null {
+	return assessment === 'rolling_year' && !ROLLING_YEAR_FREQUENCIES.includes(frequency)
+		? t('api.kpi_rolling_year_frequency')
+		: null;
+}
+
+/** How the KPI is judged: the latest value unless the rolling year is chosen (a form without the choice means latest). */
+export const assessmentField = z.enum(ASSESSMENTS, { error: t('api.assessment_invalid') }).default('latest');
 
 const text = (max: number) =>
 	z
@@ -53,6 +70,7 @@ export const kpiFormSchema = z
 		baselinePeriod: periodText(false),
 		targetValue: decimalText(),
 		targetPeriod: periodText(false),
+		assessment: assessmentField,
 		minValue: optionalDecimal,
 		maxValue: optionalDecimal,
 		illustrative: z
@@ -85,6 +103,8 @@ export const kpiFormSchema = z
 		}
 		if (problem === 'target_not_after_baseline')
 			ctx.addIssue({ code: 'custom', path: ['targetPeriod'], message: t('api.kpi_target_not_after_baseline') });
+		const assessment = assessmentProblem(form.frequency, form.assessment);
+		if (assessment) ctx.addIssue({ code: 'custom', path: ['assessment'], message: assessment });
 	});
 
 export type KpiForm = z.infer<typeof kpiFormSchema>;

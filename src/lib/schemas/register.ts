@@ -12,7 +12,7 @@ import { parseAmountKr } from '../domain/money';
 
 export const LIFECYCLES = ['proposed', 'adopted', 'in_progress', 'completed', 'paused', 'dropped'] as const;
 export const DECISION_KINDS = ['consensus', 'dissent'] as const;
-export const OVERRIDE_STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track'] as const;
+export const OVERRIDE_STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'missed'] as const;
 export const FOLLOW_UP_STATES = ['not_started', 'in_progress', 'done', 'postponed'] as const;
 export const BUDGET_CATEGORIES = ['salary', 'activities', 'campaigns', 'other'] as const;
 export const FUNDINGS = ['central_pool', 'own_budget'] as const;

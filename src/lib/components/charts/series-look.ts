@@ -22,6 +22,7 @@ export interface SeriesLook {
 export const CHART_COLOURS = {
 	ink: '#1b1f24',
 	values: '#0b4f8a',
+	rolling: '#9a3d00',
 	trajectory: '#5b6470',
 	budgetFill: 'rgba(11,79,138,0.25)',
 	spent: '#17602a',
@@ -65,6 +66,9 @@ function look(series: ChartSeries): SeriesLook {
 				lineWidth: 2.5,
 				marker: { shape: 'circle', radius: 3.5, fill: CHART_COLOURS.values }
 			};
+		case 'rolling':
+			// Solid, thick and without markers: told apart from the values (circles) and the dashed lines by shape.
+			return { ...plain, colour: CHART_COLOURS.rolling, lineWidth: 3 };
 		case 'baseline':
 			return {
 				...plain,

@@ -1,6 +1,7 @@
 import { t } from '$lib/server/messages';
 import type { Table } from '../exports/table';
 import type { ReportContent } from './content';
+import { reportKpiStatusText } from './docx';
 
 /**
  * Every figure of a report as one long table (for CSV and XLSX): per recommendation its KPIs'
@@ -29,7 +30,7 @@ export function reportFiguresTable(content: ReportContent): Table {
 				figure: t('annual.export_latest'),
 				period: kpi.latest?.period ?? null,
 				value: kpi.latest?.value ?? null,
-				status: t(`status.${kpi.status}`)
+				status: reportKpiStatusText(kpi)
 			});
 		}
 		for (const chart of rec.charts) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_CONTENT_TYPES } from '../imports/read';
 import { MAX_DATE, MIN_DATE } from '../../schemas/fields';
+import { KPI_STATUSES } from '../../domain/progress';
 import { apiErrorShape, kpiCreateBody, kpiShape, observationPutBody, observationShape } from '../../schemas/api';
 
 function schema(type: z.ZodType, io: 'input' | 'output' = 'output') {
@@ -40,7 +41,10 @@ const recommendationList = z.object({
 			id: z.number().int(),
 			number: z.number().int(),
 			title: z.string(),
-			status: z.string().nullable(),
+			status: z
+				.enum(KPI_STATUSES)
+				.nullable()
+				.meta({ description: 'The worst status of the primary KPIs (missed first); null: follow-up items instead' }),
 			statusSource: z.enum(['kpi', 'follow_up']),
 			decision: z
 				.object({

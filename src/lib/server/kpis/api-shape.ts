@@ -22,9 +22,16 @@ export function kpiToApi(kpi: Kpi, progress: KpiProgress, recommendationIds: num
 		dataSource: kpi.dataSource,
 		baseline,
 		target,
+		assessment: kpi.assessment,
 		minValue: kpi.minValue === null ? null : parseDecimal(kpi.minValue),
 		maxValue: kpi.maxValue === null ? null : parseDecimal(kpi.maxValue),
 		status: progress.status,
+		assessedValue: progress.assessedValue,
+		rollingYear: progress.rolling && {
+			valueCount: progress.rolling.count,
+			window: progress.rolling.window,
+			fellBackToLatest: !progress.rolling.used
+		},
 		achievedShare: progress.achievedShare,
 		expectedShare: progress.expectedShare,
 		overdue: progress.overdue,

@@ -22,6 +22,7 @@ function columns(form: KpiForm) {
 		baselinePeriod: form.baselinePeriod,
 		targetValue: form.targetValue,
 		targetPeriod: form.targetPeriod,
+		assessment: form.assessment,
 		minValue: form.minValue,
 		maxValue: form.maxValue,
 		illustrative: form.illustrative

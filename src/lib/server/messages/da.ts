@@ -31,6 +31,9 @@ export const daServer = {
 	'api.kpi_period_malformed': 'Baseline- og målperiode skal skrives som 2024, 2024-H1, 2024-Q3 eller 2024-05.',
 	'api.kpi_period_wrong_frequency': 'Baseline- og målperiode skal passe til frekvensen.',
 	'api.kpi_target_not_after_baseline': 'Målperioden skal ligge efter baselineperioden.',
+	'api.assessment_invalid': 'Vurderingen skal være latest eller rolling_year.',
+	'api.kpi_rolling_year_frequency':
+		'Gennemsnittet af de seneste 12 måneder (4 kvartaler) kan kun vælges for nøgletal, der måles hver måned eller hvert kvartal.',
 	'api.invalid_json': 'Forespørgslen er ikke gyldig JSON.',
 	'api.unsupported_media_type': 'Indholdstypen {received} kan ikke bruges her. Send Content-Type: {accepted}.',
 	'api.content_type_missing': 'Content-Type mangler. Send Content-Type: {accepted}.',

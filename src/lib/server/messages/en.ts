@@ -29,6 +29,9 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'api.kpi_period_malformed': 'Baseline and target periods must be written 2024, 2024-H1, 2024-Q3 or 2024-05.',
 	'api.kpi_period_wrong_frequency': 'Baseline and target periods must match the frequency.',
 	'api.kpi_target_not_after_baseline': 'The target period must come after the baseline period.',
+	'api.assessment_invalid': 'The assessment must be latest or rolling_year.',
+	'api.kpi_rolling_year_frequency':
+		'The mean of the latest 12 months (4 quarters) can only be chosen for KPIs measured every month or quarter.',
 	'api.invalid_json': 'The request is not valid JSON.',
 	'api.unsupported_media_type': 'The content type {received} cannot be used here. Send Content-Type: {accepted}.',
 	'api.content_type_missing': 'Content-Type is missing. Send Content-Type: {accepted}.',

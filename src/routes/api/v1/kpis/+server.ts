@@ -45,6 +45,7 @@ export const POST: RequestHandler = async (event) => {
 		baselinePeriod: body.baseline.period,
 		targetValue: body.target.value,
 		targetPeriod: body.target.period,
+		assessment: body.assessment,
 		minValue: body.minValue,
 		maxValue: body.maxValue,
 		illustrative: false,

@@ -47,6 +47,7 @@ export const load: PageServerLoad = async (event) => {
 			baselinePeriod: kpi.baselinePeriod,
 			targetValue: danish(goal.value),
 			targetPeriod: kpi.targetPeriod,
+			assessment: kpi.assessment,
 			minValue: kpi.minValue === null ? '' : danish(parseDecimal(kpi.minValue)),
 			maxValue: kpi.maxValue === null ? '' : danish(parseDecimal(kpi.maxValue)),
 			illustrative: kpi.illustrative ? 'on' : ''
