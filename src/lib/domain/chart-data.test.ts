@@ -295,6 +295,7 @@ describe('kpiChartTable', () => {
 			value: null,
 			seriesBreak: false,
 			rolling: null,
+			forecast: null,
 			target: `6,5${NBSP}%`,
 			trajectory: `7,8${NBSP}%`,
 			budget: null,
@@ -306,6 +307,7 @@ describe('kpiChartTable', () => {
 			value: `7,0${NBSP}%`,
 			seriesBreak: false,
 			rolling: null,
+			forecast: null,
 			target: `6,5${NBSP}%`,
 			trajectory: `6,9${NBSP}%`,
 			budget: `1.800.000${NBSP}kr.`,
@@ -410,5 +412,41 @@ describe('kpiChartData — the rolling-year line', () => {
 		expect(q('2023-Q4')).toBeCloseTo(7, 10);
 		// 2023-Q3 … 2024-Q2 holds 2023-Q4 and 2024-Q2: (6 + 9) / 2.
 		expect(q('2024-Q2')).toBeCloseTo(7.5, 10);
+	});
+});
+
+describe('the forecast fan', () => {
+	const upTo2024: KpiChartInput = {
+		...sickLeave,
+		observations: sickLeave.observations.filter((o) => o.period !== '2025'),
+		forecast: {
+			period: '2025',
+			value: 6.8,
+			lower80: 6.4,
+			upper80: 7.2,
+			probability: 0.23,
+			model: 'linear_trend',
+			observations: 2
+		}
+	};
+	const series = (key: string) => kpiChartData(upTo2024).series.find((s) => s.key === key);
+
+	it('runs from the latest value to the forecast and both ends of its interval at the target period', () => {
+		expect(series('forecast')?.data).toEqual([null, null, 7.0, 6.8]);
+		expect(series('forecast_low')?.data).toEqual([null, null, 7.0, 6.4]);
+		expect(series('forecast_high')?.data).toEqual([null, null, 7.0, 7.2]);
+		expect(series('forecast_low')?.band).toBe('lower');
+		expect(series('forecast_high')?.band).toBe('upper');
+		expect(series('forecast_high')?.label).toBe(`Prognosens 80${NBSP}%-interval`);
+	});
+
+	it('the table shows the forecast and its interval at the target period only', () => {
+		expect(kpiChartTable(upTo2024).map((row) => row.forecast)).toEqual([null, null, null, `6,8${NBSP}% (6,4–7,2)`]);
+	});
+
+	it('no fan without a forecast, or once the target period has a value', () => {
+		expect(kpiChartData(sickLeave).series.some((s) => s.key.startsWith('forecast'))).toBe(false);
+		const settled = { ...upTo2024, observations: sickLeave.observations };
+		expect(kpiChartData(settled).series.some((s) => s.key.startsWith('forecast'))).toBe(false);
 	});
 });

@@ -4,7 +4,8 @@
  * compute it and the one Chart.js wrapper (`$lib/components/charts`) only has to draw it.
  */
 import { t } from '$lib/messages';
-import { formatKpiValue, type KpiUnit } from './format';
+import { formatKpiValue, formatNumber, type KpiUnit } from './format';
+import type { Forecast } from './forecast';
 import { formatKr, formatKrShort, sumKr } from './money';
 import { roundTo } from './numbers';
 import {
@@ -29,10 +30,22 @@ export interface KpiChartInput {
 	budgetLines: readonly { year: number; amountKr: number }[];
 	actuals: readonly { year: number; amountKr: number }[];
 	comparisons: readonly { name: string; values: readonly { period: string; value: number }[] }[];
+	/** The forecast at the target period (DESIGN §3), drawn as a fan from the latest value; absent or null: none. */
+	forecast?: Forecast | null;
 }
 
 export type ChartSeriesKey =
-	'values' | 'rolling' | 'baseline' | 'target' | 'trajectory' | 'budget' | 'spent' | `comparison:${string}`;
+	| 'values'
+	| 'rolling'
+	| 'baseline'
+	| 'target'
+	| 'trajectory'
+	| 'forecast'
+	| 'forecast_low'
+	| 'forecast_high'
+	| 'budget'
+	| 'spent'
+	| `comparison:${string}`;
 
 export interface ChartSeries {
 	key: ChartSeriesKey;
@@ -44,6 +57,8 @@ export interface ChartSeries {
 	data: (number | null)[];
 	/** Only on `values`: true where a series break (databrud) starts. */
 	breaks?: boolean[];
+	/** The forecast's interval: 'lower' is the band's edge (not in the legend), 'upper' fills down to it. */
+	band?: 'lower' | 'upper';
 }
 
 export interface KpiChartData {
@@ -60,6 +75,8 @@ export interface KpiChartTableRow {
 	seriesBreak: boolean;
 	/** The rolling-year mean at this period (KPIs assessed on it); null where it is not shown. */
 	rolling: string | null;
+	/** At the target period of a KPI with a forecast: '6,8 % (6,4–7,2)'; null elsewhere. */
+	forecast: string | null;
 	target: string;
 	trajectory: string;
 	budget: string | null;
@@ -120,6 +137,27 @@ export function kpiChartData(input: KpiChartInput): KpiChartData {
 			data: frame.trajectory
 		}
 	];
+	if (frame.fan) {
+		series.push(
+			{ key: 'forecast', label: t('chart.forecast'), kind: 'line', axis: 'value', dashed: true, data: frame.fan.mid },
+			{
+				key: 'forecast_low',
+				label: t('chart.forecast_low'),
+				kind: 'line',
+				axis: 'value',
+				band: 'lower',
+				data: frame.fan.low
+			},
+			{
+				key: 'forecast_high',
+				label: t('chart.forecast_interval'),
+				kind: 'line',
+				axis: 'value',
+				band: 'upper',
+				data: frame.fan.high
+			}
+		);
+	}
 	if (input.budgetLines.length > 0) {
 		series.push(krSeries('budget', t('chart.budget'), frame.budget));
 	}
@@ -187,6 +225,14 @@ export function kpiChartTable(input: KpiChartInput): KpiChartTableRow[] {
 		value: value(frame.values[i]),
 		seriesBreak: frame.breaks[i],
 		rolling: value(frame.rolling?.[i] ?? null),
+		forecast:
+			frame.fan && input.forecast && i === frame.fan.at
+				? t('chart.forecast_cell', {
+						value: value(input.forecast.value) as string,
+						lower: formatNumber(input.forecast.lower80, input.decimals),
+						upper: formatNumber(input.forecast.upper80, input.decimals)
+					})
+				: null,
 		target,
 		trajectory: value(frame.trajectory[i]) as string,
 		budget: kroner(frame.budget[i]),
@@ -205,6 +251,8 @@ interface Frame {
 	rolling: (number | null)[] | null;
 	/** Index of the newest observation after the baseline period, if any. */
 	latestIndex: number | null;
+	/** The forecast fan: from the latest (or rolling-year) value to the forecast and its interval at `at` (Pt). */
+	fan: { at: number; mid: (number | null)[]; low: (number | null)[]; high: (number | null)[] } | null;
 	trajectory: number[];
 	budget: (number | null)[];
 	spent: (number | null)[];
@@ -239,18 +287,45 @@ function buildFrame(input: KpiChartInput): Frame {
 		if (at > 0 && (latestIndex === null || at > latestIndex)) latestIndex = at;
 	}
 
+	const rolling = rollingMeans(def, periods, values);
 	return {
 		definition: def,
 		periods,
 		labels,
 		values,
 		breaks,
-		rolling: rollingMeans(def, periods, values),
+		rolling,
 		latestIndex,
+		fan: forecastFan(input.forecast, periodsBetween(baseline, target), latestIndex, rolling ?? values),
 		trajectory: labels.map((label) => expectedValueAt(def, label)),
 		budget: placeByYear(periods, input.budgetLines),
 		spent: placeByYear(periods, input.actuals),
 		comparisons: input.comparisons.map((c) => alignComparison(labels, def.frequency, c.values))
+	};
+}
+
+/**
+ * The fan from the newest judged value to the forecast at the target period: straight lines to the point forecast
+ * and to both ends of its 80 % interval (the model's numbers are only at Pt; the fan shows where they lead).
+ */
+function forecastFan(
+	forecast: Forecast | null | undefined,
+	targetAt: number,
+	latestIndex: number | null,
+	judged: readonly (number | null)[]
+): Frame['fan'] {
+	if (!forecast || latestIndex === null || latestIndex >= targetAt) return null;
+	const start = judged[latestIndex] ?? null;
+	if (start === null) return null;
+	const towards = (end: number) =>
+		judged.map((_, i) =>
+			i < latestIndex || i > targetAt ? null : start + ((end - start) * (i - latestIndex)) / (targetAt - latestIndex)
+		);
+	return {
+		at: targetAt,
+		mid: towards(forecast.value),
+		low: towards(forecast.lower80),
+		high: towards(forecast.upper80)
 	};
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { t } from '../server/messages';
 import { FREQUENCIES } from '../domain/periods';
+import { FORECAST_MODELS } from '../domain/forecast-models';
 import { ASSESSMENTS, KPI_STATUSES, validateKpiDefinition } from '../domain/progress';
 import { MAX_ABS_DECIMAL, MAX_DATE, MIN_DATE, dateText, periodText } from './fields';
 import { assessmentField, assessmentProblem } from './kpi';
@@ -76,7 +77,30 @@ export const kpiShape = z
 		achievedShare: z.number().nullable(),
 		expectedShare: z.number().nullable(),
 		overdue: z.boolean(),
+		missingRun: z
+			.object({ from: z.string(), to: z.string(), count: z.number().int() })
+			.nullable()
+			.meta({ description: 'With overdue: the run of periods without a value, ending at the required period' }),
 		latest: z.object({ period: z.string(), value: z.number() }).nullable(),
+		forecast: z
+			.object({
+				period: z.string().meta({ description: 'The target period' }),
+				value: z.number().meta({
+					description: 'Point forecast at the target period (of the rolling-year mean for rolling_year KPIs)'
+				}),
+				lower80: z.number(),
+				upper80: z.number().meta({ description: '80 % prediction interval [lower80, upper80]' }),
+				probability: z.number().meta({ description: 'Probability, 0–1, that the target is reached' }),
+				model: z.enum(FORECAST_MODELS).meta({
+					description: 'linear_trend, or seasonal_trend (monthly ≥ 24 / quarterly ≥ 8 values); see the help page'
+				}),
+				observations: z.number().int().meta({ description: 'Values the model was fitted to (at most 60)' })
+			})
+			.nullable()
+			.meta({
+				description:
+					'DESIGN §3 forecast; null with too few values (6, 12 for monthly) or once the target period has a value'
+			}),
 		recommendationIds: z.array(z.number().int())
 	})
 	.meta({ id: 'Kpi' });

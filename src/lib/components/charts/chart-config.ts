@@ -109,6 +109,8 @@ function toDataset(series: ChartSeries, look: SeriesLook, hatch?: HatchPattern):
 		pointHoverRadius: look.marker ? look.marker.radius + 2 : 0,
 		order: !look.line ? ORDER.marker : series.key === 'values' ? ORDER.values : ORDER.line
 	};
+	// The forecast interval: the upper edge fills down to the lower one, drawn just before it.
+	if (series.band === 'upper') return { ...line, fill: '-1', backgroundColor: look.band };
 	const breaks = series.breaks;
 	if (!breaks?.some(Boolean) || !look.marker) return line;
 	const { radius, shape } = look.marker;

@@ -17,12 +17,16 @@ export interface SeriesLook {
 	dash: number[];
 	marker: { shape: MarkerShape; radius: number; fill: string } | null;
 	bar: { fill: string; hatched: boolean } | null;
+	/** The forecast interval's fill between its two edges; absent for other series. */
+	band?: string;
 }
 
 export const CHART_COLOURS = {
 	ink: '#1b1f24',
 	values: '#0b4f8a',
 	rolling: '#9a3d00',
+	forecast: '#6b2a86',
+	forecastBand: 'rgba(107,42,134,0.16)',
 	trajectory: '#5b6470',
 	budgetFill: 'rgba(11,79,138,0.25)',
 	spent: '#17602a',
@@ -81,6 +85,12 @@ function look(series: ChartSeries): SeriesLook {
 			return { ...plain, colour: CHART_COLOURS.ink, dash: [10, 5] };
 		case 'trajectory':
 			return { ...plain, colour: CHART_COLOURS.trajectory, dash: [4, 4] };
+		case 'forecast':
+			// Dash-dot, so it is told from the target (long dashes) and the expected course (short dashes) without colour.
+			return { ...plain, colour: CHART_COLOURS.forecast, dash: [8, 3, 2, 3] };
+		case 'forecast_low':
+		case 'forecast_high':
+			return { ...plain, colour: CHART_COLOURS.forecast, lineWidth: 1, band: CHART_COLOURS.forecastBand };
 		case 'budget':
 			return {
 				...plain,

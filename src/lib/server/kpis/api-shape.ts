@@ -4,11 +4,18 @@ import type { KpiProgress } from '../../domain/progress';
 import { listKpis, listRecommendationKpiPairs } from './kpis';
 import { listObservationsWithAuthor } from './observation-reads';
 import { kpiDefinitionOf, loadKpiProgress } from './status';
+import { forecastToApi, loadKpiForecasts } from './forecast';
+import type { ForecastOutcome } from '../../domain/forecast';
 import { listComparisons } from './comparisons';
 import { parseDecimal } from '../../domain/numbers';
 
 /** The API's KPI shape (schemas/api.ts `kpiShape`). */
-export function kpiToApi(kpi: Kpi, progress: KpiProgress, recommendationIds: number[]) {
+export function kpiToApi(
+	kpi: Kpi,
+	progress: KpiProgress,
+	recommendationIds: number[],
+	forecast: ForecastOutcome | undefined
+) {
 	const { baseline, target } = kpiDefinitionOf(kpi);
 	return {
 		id: kpi.id,
@@ -35,7 +42,9 @@ export function kpiToApi(kpi: Kpi, progress: KpiProgress, recommendationIds: num
 		achievedShare: progress.achievedShare,
 		expectedShare: progress.expectedShare,
 		overdue: progress.overdue,
+		missingRun: progress.missingRun,
 		latest: progress.latest,
+		forecast: forecastToApi(forecast),
 		recommendationIds
 	};
 }
@@ -46,17 +55,18 @@ export function kpiToApi(kpi: Kpi, progress: KpiProgress, recommendationIds: num
  */
 export async function loadApiKpis(db: Db, organisationId: number, asOf: string, onlyId?: number) {
 	const kpis = listKpis(db, organisationId, onlyId);
-	const [rows, links, progress] = await Promise.all([
+	const [rows, links, progress, forecasts] = await Promise.all([
 		kpis,
 		listRecommendationKpiPairs(db, organisationId),
-		loadKpiProgress(db, organisationId, asOf, kpis, onlyId === undefined ? 'organisation' : 'these')
+		loadKpiProgress(db, organisationId, asOf, kpis, onlyId === undefined ? 'organisation' : 'these'),
+		loadKpiForecasts(db, organisationId, asOf, kpis, onlyId === undefined ? 'all' : 'these')
 	]);
 	return rows.map((kpi) => {
 		const recommendationIds = links
 			.filter((l) => l.kpiId === kpi.id)
 			.map((l) => l.recommendationId)
 			.sort((a, b) => a - b);
-		return kpiToApi(kpi, progress.get(kpi.id)!, recommendationIds);
+		return kpiToApi(kpi, progress.get(kpi.id)!, recommendationIds, forecasts.get(kpi.id));
 	});
 }
 

@@ -8,6 +8,7 @@ import { parseForm } from '$lib/server/http/forms';
 import { formRefusal, formValues, invalidForm, type FormFailure } from '$lib/server/http/refusal';
 import { requireCan } from '$lib/server/auth/guards';
 import {
+	forecastsOf,
 	canEditKpi,
 	createComparison,
 	deleteObservation,
@@ -27,6 +28,7 @@ import { comparisonSchema, comparisonValuesSchema } from '$lib/schemas/compariso
 import { observationFormSchema } from '$lib/schemas/observation';
 import { idParam } from '$lib/schemas/fields';
 import { nextMissingPeriod } from '$lib/domain/entry';
+import { forecastLine } from '$lib/domain/forecast-text';
 import { formatDateTimeDa, formatKpiValue } from '$lib/domain/format';
 import { plainDecimal } from '$lib/domain/numbers';
 import { roundForKpi } from '$lib/domain/plausibility';
@@ -106,6 +108,7 @@ export const load: PageServerLoad = async (event) => {
 		listObservationsWithAuthor(db, user.organisationId, kpi.id)
 	]);
 	const editing = series.find((o) => o.period === event.url.searchParams.get('periode')) ?? null;
+	const forecastOutcome = forecastsOf([{ id: kpi.id, definition: kpiDefinitionOf(kpi) }], series, asOf).get(kpi.id);
 	// The entry grid of this KPI's missing periods, for those who may write it (the action checks again).
 	const grid = canEdit ? await loadEntryGrid(db, user, asOf, { kpiId: kpi.id }) : null;
 	return {
@@ -113,6 +116,9 @@ export const load: PageServerLoad = async (event) => {
 		kpi: { ...kpi, baseline: kpiDefinitionOf(kpi).baseline.value, target: kpiDefinitionOf(kpi).target.value },
 		series,
 		progress: progress.get(kpi.id)!,
+		// DESIGN §3 forecast: the model's numbers for the chart's fan and table, and its sentence for the status panel.
+		forecast: forecastOutcome?.kind === 'forecast' ? forecastOutcome.forecast : null,
+		forecastText: forecastLine(forecastOutcome, { ...kpi, assessment: kpi.assessment }),
 		recommendations,
 		comparisons,
 		canEdit,
