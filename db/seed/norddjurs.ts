@@ -654,16 +654,32 @@ Få enheder og områder har en aktiv og målrettet strategi om tilstedeværelse 
 									state: 'postponed'
 								}
 							],
-							budgetLines: [],
-							budgetActuals: [],
+							// Illustrative: money for content production once the direction chose the common strategy.
+							budgetLines: [
+								{
+									year: 2025,
+									amountKr: 250_000,
+									category: 'campaigns',
+									funding: 'own_budget',
+									note: 'Indholdsproduktion (Eksempeldata)'
+								},
+								{
+									year: 2026,
+									amountKr: 250_000,
+									category: 'campaigns',
+									funding: 'own_budget',
+									note: 'Indholdsproduktion (Eksempeldata)'
+								}
+							],
+							budgetActuals: [{ year: 2025, amountKr: 230_000, note: 'Eksempeldata' }],
 							statusUpdates: [
 								{
 									period: '2024',
-									body: 'Direktionen besluttede på baggrund af arbejdsgruppens oplæg en fælles kommunikationsstrategi for Velfærdsområdet med prioritering af hjemmeside, Facebook og LinkedIn. Der er produceret 24 videoportrætter af medarbejdere. Antallet af ansøgere pr. stillingsopslag steg til 4,6.'
+									body: 'Direktionen besluttede på baggrund af arbejdsgruppens oplæg en fælles kommunikationsstrategi for Velfærdsområdet med prioritering af hjemmeside, Facebook og LinkedIn. Der er produceret 24 videoportrætter af medarbejdere. Antallet af ansøgere pr. stillingsopslag steg til 4,8 i andet halvår.'
 								},
 								{
 									period: '2025',
-									body: 'Der er ikke tilført ekstra kommunikationsfaglige ressourcer, og indholdsproduktionen afhænger fortsat af enhederne. Ansøgere pr. stillingsopslag er 5,0 mod målet på 6,0. Opdateringen af kommunens kommunikationsstrategi er udskudt til 2026.'
+									body: 'Der er ikke tilført ekstra kommunikationsfaglige ressourcer, og indholdsproduktionen afhænger fortsat af enhederne. Ansøgere pr. stillingsopslag er 5,6 mod målet på 6,0, og direktionen har hævet målet til 7,5 i 2027. Opdateringen af kommunens kommunikationsstrategi er udskudt til 2026.'
 								}
 							],
 							kpis: [{ name: 'Ansøgere pr. stillingsopslag, Velfærdsområdet', primary: true }],
@@ -918,12 +934,14 @@ Få enheder og områder har en aktiv og målrettet strategi om tilstedeværelse 
 			frequency: 'half',
 			scope: 'Velfærdsområdet',
 			dataSource: 'Rekrutteringssystemet',
-			baseline: { value: 4.2, period: '2023-H2' },
+			baseline: { value: 4.2, period: '2023-H1' },
 			// Illustrative: a later, higher target set after the 2025 status, so the demo has a KPI at risk.
 			target: { value: 7.5, period: '2027-H2' },
 			illustrative: true,
 			owners: [],
+			// From 2023-H2 on: six half-years, enough for a forecast (DESIGN §3).
 			observations: [
+				['2023-H2', 4.3],
 				['2024-H1', 4.5],
 				['2024-H2', 4.8],
 				['2025-H1', 5.2],

@@ -111,7 +111,10 @@ describe('demo data', () => {
 			3: 1_000_000,
 			4: 400_000,
 			5: 900_000,
-			7: 3_600_000
+			7: 3_600_000,
+			// Not in the document (its resources depend on the working group): illustrative, marked Eksempeldata, so a
+			// recommendation at risk has money to show beside its forecast.
+			8: 500_000
 		});
 	});
 

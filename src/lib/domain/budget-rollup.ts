@@ -26,7 +26,7 @@ export interface BudgetRollup {
 
 /**
  * Sums allocated and spent kroner over the given (already filtered) rows, in total and per programme.
- * @example rollUpBudgets(rows).total // { recommendations: 8, allocatedKr: 6100000, spentKr: 5683500 }
+ * @example rollUpBudgets(rows).total // { recommendations: 8, allocatedKr: 6600000, spentKr: 5913500 }
  */
 export function rollUpBudgets(rows: readonly BudgetRollupInput[]): BudgetRollup {
 	const groups = new Map<number, BudgetRollupInput[]>();

@@ -420,6 +420,17 @@ export const da = {
 	'help.example_worst_heading': 'Regneeksempel: anbefalingens status',
 	'help.example_worst_text':
 		'En anbefaling har tre primære nøgletal: et er i risiko, et er ikke nået, og et har ingen data endnu. Nøgletallet uden data springes over, og den dårligste af de andre to bliver anbefalingens status:',
+	'help.forecast_heading': 'Prognose: når målet nås?',
+	'help.forecast_text':
+		'Ved siden af status viser Fremdrift en prognose for værdien i målperioden med et 80\u00a0%-interval og sandsynligheden for at nå målet. Prognosen erstatter aldrig status; den siger, hvor udviklingen fører hen, hvis den fortsætter som hidtil. Der skal være mindst 6 målinger efter baseline (12 for månedlige nøgletal), ellers står der »For få målinger til en prognose«. Når målperioden har en værdi, er der ingen prognose – så er målet nået eller ikke nået.',
+	'help.forecast_models':
+		'Modellen er en lineær tendens: en ret linje lagt gennem de seneste målinger (højst 60). Har et månedligt nøgletal mindst 24 målinger (et kvartalsvist mindst 8), får hver måned (hvert kvartal) desuden sit eget faste tillæg – tendens og sæson – så fx et højere sygefravær hver vinter ikke forveksles med en tendens. Vurderes nøgletallet på det rullende år, gælder prognosen gennemsnittet af de 12 måneder (4 kvartaler) til og med målperioden. Prognosen nævner altid, hvilken model den bruger.',
+	'help.forecast_assumptions':
+		'Antagelserne: udviklingen fortsætter i samme tempo, og målingernes afvigelser fra linjen er tilfældige og uafhængige af hinanden. Intervallet er det spænd, værdien i målperioden ligger i med 80\u00a0% sandsynlighed efter modellen; det bliver bredere, jo færre og mere spredte målingerne er, og jo længere frem der regnes. Et knæk i udviklingen – en indsats, der virker fra en bestemt måned – ser modellen først, når der er målinger efter knækket.',
+	'help.forecast_example':
+		'Eksempel: sygefraværet var 7,8\u00a0% i 2016 og skal ned på 6,5\u00a0% i 2026. Målingerne 2017–2023 var 7,6 – 7,7 – 7,3 – 7,4 – 7,1 – 7,2 – 6,9\u00a0%. Midt i 2024 siger prognosen:',
+	'help.forecast_honesty':
+		'Hvor ærlige intervallerne er, måles på mange tidsserier ved at lade som om, man stod tidligere og så efter, hvor tit den senere værdi faktisk lå i intervallet (en backtest). Resultatet står i Fremdrifts dokumentation under »Prognose«.',
 	'help.value': 'Værdi',
 
 	'overview.filters': 'Filtrér anbefalingerne',

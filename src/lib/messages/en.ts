@@ -421,6 +421,17 @@ export const en: Record<MessageKey, string> = {
 	'help.example_worst_heading': "Worked example: the recommendation's status",
 	'help.example_worst_text':
 		"A recommendation has three primary KPIs: one at risk, one missed, and one without data yet. The KPI without data is passed over, and the worse of the other two becomes the recommendation's status:",
+	'help.forecast_heading': 'Forecast: will the target be reached?',
+	'help.forecast_text':
+		'Beside the status, Fremdrift shows a forecast of the value at the target period with an 80\u00a0% interval and the probability of reaching the target. The forecast never replaces the status. It needs at least 6 values after the baseline (12 for monthly KPIs); once the target period has a value there is none.',
+	'help.forecast_models':
+		'The model is a linear trend through the latest values (at most 60). A monthly KPI with at least 24 values (a quarterly one with 8) also gets a fixed amount per month (quarter): trend and season. A KPI judged on the rolling year gets a forecast of the mean of the 12 months (4 quarters) ending at the target period. The forecast always names its model.',
+	'help.forecast_assumptions':
+		'Assumptions: the development continues at the same pace, and the deviations from the line are random and independent. The interval widens with fewer and more scattered values and a longer horizon. A break in the development is only seen once there are values after it.',
+	'help.forecast_example':
+		'Example: sick leave was 7.8\u00a0% in 2016 and is to be 6.5\u00a0% in 2026. The values 2017–2023 were 7.6 – 7.7 – 7.3 – 7.4 – 7.1 – 7.2 – 6.9\u00a0%. In mid-2024 the forecast says:',
+	'help.forecast_honesty':
+		'How honest the intervals are is measured on many series by pretending to stand earlier and checking how often the later value fell in the interval (a backtest). The result is in the documentation under "Prognose".',
 	'help.value': 'Value',
 
 	'overview.filters': 'Filter the recommendations',

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { computeKpiProgress, type KpiDefinition, type ObservationPoint } from '$lib/domain/progress';
 import { combineKpiStatuses } from '$lib/domain/recommendation-status';
+import { computeForecast, forecastLine } from '$lib/domain/forecast';
 
 /** Sick leave by year (DESIGN §3's vectors): lower is better, 7,8 % in 2022, target 6,5 % in 2025. */
 const yearly = {
@@ -32,6 +33,18 @@ const fluYear: ObservationPoint[] = [
 	...Array.from({ length: 11 }, (_, i) => ({ period: `2024-${String(i + 1).padStart(2, '0')}`, value: 7 })),
 	{ period: '2024-12', value: 8.4 }
 ];
+
+/** A yearly sick leave followed since 2016 towards 6,5 % in 2026, for the forecast example. */
+const longYearly = {
+	direction: 'lower',
+	frequency: 'year',
+	baseline: { value: 7.8, period: '2016' },
+	target: { value: 6.5, period: '2026' }
+} as const satisfies KpiDefinition;
+const sevenYears: ObservationPoint[] = [7.6, 7.7, 7.3, 7.4, 7.1, 7.2, 6.9].map((value, i) => ({
+	period: String(2017 + i),
+	value
+}));
 
 // Public: it explains the rules and holds no data. Every example is computed by the same rules as everything else.
 export const load: PageServerLoad = async () => {
@@ -67,6 +80,11 @@ export const load: PageServerLoad = async () => {
 		hold: { definition: hold, rows: holdRows },
 		rolling,
 		missing: missing.missingRun,
-		worst
+		worst,
+		forecast: forecastLine(computeForecast(longYearly, sevenYears, '2024-06-30'), {
+			unit: 'percent',
+			decimals: 1,
+			frequency: 'year'
+		})
 	};
 };
