@@ -75,3 +75,16 @@ export async function createTestDatabase(options: { onQuery?: OpenOptions['onQue
 export function pgliteTemplateDump(): Blob {
 	return new Blob([readFileSync(inject('pgliteDump'))]);
 }
+
+/**
+ * The id of an organisation of the seeded demo by its slug ('norddjurs' or 'allerod').
+ * @example const norddjursId = await organisationIdOf(database, 'norddjurs');
+ */
+export async function organisationIdOf(database: TestDatabase, slug: string): Promise<number> {
+	const row = await database.db
+		.selectFrom('organisation')
+		.select('id')
+		.where('slug', '=', slug)
+		.executeTakeFirstOrThrow();
+	return row.id;
+}

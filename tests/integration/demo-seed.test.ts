@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { seedDemo } from '../../db/seed/demo';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import { loadOverview } from '../../src/lib/server/kpis/status';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import { createTestDatabase, type TestDatabase, organisationIdOf } from '../helpers/test-db';
 
 const tables = [
 	'organisation',
@@ -56,13 +56,7 @@ describe('demo data', () => {
 		database = await createTestDatabase();
 		const first = await seedDemo(database.db, { password: 'fremdrift-demo' });
 		expect(first.created).toEqual(['norddjurs', 'allerod']);
-		norddjursId = (
-			await database.db
-				.selectFrom('organisation')
-				.select('id')
-				.where('slug', '=', 'norddjurs')
-				.executeTakeFirstOrThrow()
-		).id;
+		norddjursId = await organisationIdOf(database, 'norddjurs');
 	});
 	afterAll(() => database.destroy());
 

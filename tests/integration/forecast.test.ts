@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemo } from '../../db/seed/demo';
 import { loadApiKpis, loadOverview } from '../../src/lib/server/kpis';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import { createTestDatabase, type TestDatabase, organisationIdOf } from '../helpers/test-db';
 
 describe('forecasts of the demo KPIs', () => {
 	let database: TestDatabase;
@@ -15,13 +15,7 @@ describe('forecasts of the demo KPIs', () => {
 	beforeAll(async () => {
 		database = await createTestDatabase();
 		await seedDemo(database.db, { password: 'fremdrift-demo' });
-		norddjursId = (
-			await database.db
-				.selectFrom('organisation')
-				.select('id')
-				.where('slug', '=', 'norddjurs')
-				.executeTakeFirstOrThrow()
-		).id;
+		norddjursId = await organisationIdOf(database, 'norddjurs');
 	});
 	afterAll(() => database.destroy());
 

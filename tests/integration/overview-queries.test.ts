@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemo } from '../../db/seed/demo';
 import { loadOverview } from '../../src/lib/server/kpis/status';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import { createTestDatabase, type TestDatabase, organisationIdOf } from '../helpers/test-db';
 
 /**
  * The overview must answer in a fixed number of queries, whatever the number of recommendations
@@ -15,13 +15,7 @@ describe('queries behind the overview', () => {
 	beforeAll(async () => {
 		database = await createTestDatabase({ onQuery: (event) => event.level === 'query' && queries++ });
 		await seedDemo(database.db, { password: 'x' });
-		organisationId = (
-			await database.db
-				.selectFrom('organisation')
-				.select('id')
-				.where('slug', '=', 'norddjurs')
-				.executeTakeFirstOrThrow()
-		).id;
+		organisationId = await organisationIdOf(database, 'norddjurs');
 	});
 	afterAll(() => database.destroy());
 
