@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	// A politician is told that an approved report exists and waits for publishing (only that: no content).
 	const awaiting = publishedOnly
 		? (await listAnnualReports(db, user.organisationId, { publishedOnly: false }))
-				.filter((r) => r.state === 'approved' && r.approvedAt)
+				.filter((r) => r.state === 'approved' && r.approvedAt && r.replacedById === null)
 				.map((r) => ({
 					id: r.id,
 					year: r.year,
