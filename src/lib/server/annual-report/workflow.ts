@@ -115,8 +115,8 @@ export async function takeReportStep(
 	if (!report) return NOT_FOUND;
 	if (report.version !== input.expectedVersion || !(rule.from as readonly ReportState[]).includes(report.state))
 		return stale({ state: report.state, version: report.version });
-	const confirmed = input.confirmed ?? {};
-	if (input.step === 'approve' && !confirmed.freeze) return invalid('confirmFreeze', t('annual.freeze_unconfirmed'));
+	if (input.step === 'approve' && !input.confirmed?.freeze)
+		return invalid('confirmFreeze', t('annual.freeze_unconfirmed'));
 	const now = input.now ?? new Date();
 	const version = report.version + 1;
 	const changes: Record<string, unknown> = { state: rule.to, version, updatedAt: now };
@@ -135,22 +135,13 @@ export async function takeReportStep(
 		Object.assign(changes, { approvedAt: now, approvedBy: user.id, snapshot: jsonb(content) });
 	}
 	const exampleData = input.step === 'approve' || input.step === 'publish' ? exampleDataKpis(content) : [];
-	if (exampleData.length > 0 && !confirmed.exampleData)
+	if (exampleData.length > 0 && !input.confirmed?.exampleData)
 		return invalid('confirmExampleData', t('annual.example_data_unconfirmed', { count: exampleData.length }));
 	if (input.step === 'publish')
 		Object.assign(changes, { publishedAt: now, publishedBy: user.id, public: input.makePublic ?? false });
 	await trx.updateTable('annualReport').set(changes).where('id', '=', report.id).execute();
-	if (input.step === 'approve' && report.edition > 1) {
-		await trx
-			.updateTable('annualReport')
-			.set({ replacedById: report.id, updatedAt: now, version: sql`version + 1` })
-			.where('organisationId', '=', user.organisationId)
-			.where('year', '=', report.year)
-			.where(sameReportScope(report.programmeId))
-			.where('edition', '<', report.edition)
-			.where('replacedById', 'is', null)
-			.execute();
-	}
+	if (input.step === 'approve' && report.edition > 1)
+		await markEarlierEditionsReplaced(trx, user.organisationId, report, now);
 	const after = {
 		state: rule.to,
 		version,
@@ -166,6 +157,24 @@ export async function takeReportStep(
 		after
 	);
 	return { kind: 'ok', change: 'updated', id: report.id };
+}
+
+/** An approved correction replaces the earlier editions of its year and scope that are not yet replaced. */
+async function markEarlierEditionsReplaced(
+	trx: Db,
+	organisationId: number,
+	report: { id: number; year: number; programmeId: number | null; edition: number },
+	now: Date
+): Promise<void> {
+	await trx
+		.updateTable('annualReport')
+		.set({ replacedById: report.id, updatedAt: now, version: sql`version + 1` })
+		.where('organisationId', '=', organisationId)
+		.where('year', '=', report.year)
+		.where(sameReportScope(report.programmeId))
+		.where('edition', '<', report.edition)
+		.where('replacedById', 'is', null)
+		.execute();
 }
 
 /**
