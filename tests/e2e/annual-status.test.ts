@@ -124,6 +124,11 @@ describe.skipIf(!hasChromium)('annual status in Chromium', () => {
 				expect(await politician.locator('[data-report-state]').getAttribute('data-report-state')).toBe('published');
 				expect(await politician.locator('section.recommendation').count()).toBeGreaterThan(0);
 				if (slug === 'norddjurs') {
+					// Our own tab icon, not the Svelte logo.
+					const icon = await politician.locator('link[rel="icon"]').getAttribute('href');
+					const served = await politician.request.get(new URL(icon!, politician.url()).href);
+					expect([served.status(), served.headers()['content-type']]).toEqual([200, 'image/svg+xml']);
+					expect(await served.text()).toContain('<title>Fremdrift</title>');
 					expect((await recommendationOne(politician)).latest).toBe('35 % (2024)');
 					await expectPrintFits(politician, 'aarsstatus-2024-politiker');
 				}
