@@ -41,6 +41,15 @@ export interface OrganisationTable extends Stamps {
 	municipalityCode: number | null;
 }
 
+/** An organisation's logo for the public report and its documents: a PNG or a sanitised SVG. */
+export interface OrganisationLogoTable {
+	organisationId: number;
+	mime: 'image/png' | 'image/svg+xml';
+	bytes: Uint8Array;
+	updatedBy: number | null;
+	updatedAt: Timestamp;
+}
+
 export interface AppUserTable extends Stamps {
 	id: Id;
 	organisationId: number;
@@ -314,6 +323,7 @@ export interface AuditEventTable {
 
 export interface Database {
 	organisation: OrganisationTable;
+	organisationLogo: OrganisationLogoTable;
 	appUser: AppUserTable;
 	session: SessionTable;
 	loginAttempt: LoginAttemptTable;

@@ -4,6 +4,9 @@ import type { Db } from '../../src/lib/server/infra/db';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { jsonb } from '../../src/lib/server/infra/sql';
 import { parsePeriod, periodEnd } from '../../src/lib/domain/periods';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+import { createAnnualReport, takeReportStep, type ReportWrite } from '../../src/lib/server/annual-report/workflow';
+import type { ReportStep } from '../../src/lib/server/annual-report/reports';
 import type { SeedOrganisation, SeedRecommendation } from './types';
 import { norddjurs } from './norddjurs';
 import { allerod } from './allerod';
@@ -119,7 +122,9 @@ async function insertOrganisation(trx: Trx, org: SeedOrganisation, hashes: strin
 		}
 	}
 
-	// The annual status for 2025 as a draft, so the demo shows the way to approval and publication.
+	// Last year's annual status, approved and published (publicly) the way the app does it, so the politician
+	// and the public page have a report to read on first start; and 2025 as a draft, to show the way there.
+	await publishDemoReport(trx, organisationId, userId);
 	await trx.insertInto('annualReport').values({ organisationId, year: 2025, asOf: '2025-12-31' }).execute();
 
 	await trx
@@ -133,6 +138,54 @@ async function insertOrganisation(trx: Trx, org: SeedOrganisation, hashes: strin
 			after: jsonb({ slug: org.slug, name: org.name })
 		})
 		.execute();
+}
+
+/** The 2024 report: figures as of 31 December 2024, composed and approved in early 2025 and then published. */
+export const DEMO_PUBLISHED_REPORT = { year: 2024, asOf: '2024-12-31' } as const;
+const DEMO_STEP_DATES = {
+	submit: new Date('2025-02-24T09:00:00Z'),
+	approve: new Date('2025-03-04T10:00:00Z'),
+	publish: new Date('2025-03-11T08:30:00Z')
+} as const;
+
+/**
+ * Takes the demo's 2024 report through the real workflow (create, submit, approve with both ticks,
+ * publish publicly) as the demo's director and admin, so its snapshot and audit trail are the real ones.
+ */
+async function publishDemoReport(trx: Trx, organisationId: number, userId: (localPart: string) => number) {
+	const people = await trx
+		.selectFrom('appUser')
+		.select(['id', 'organisationId', 'email', 'name', 'role'])
+		.where('id', 'in', [userId('direktor'), userId('admin')])
+		.execute();
+	const director = people.find((p) => p.role === 'director')!;
+	const admin = people.find((p) => p.role === 'admin')!;
+	const done = (result: ReportWrite): number => {
+		if (result.kind !== 'ok') throw new Error(`The demo's 2024 report was refused: ${JSON.stringify(result)}`);
+		return result.id;
+	};
+	const id = done(
+		await createAnnualReport(trx, director, { ...DEMO_PUBLISHED_REPORT, programmeId: null, clientAddress: null })
+	);
+	const steps: [SessionUser, ReportStep][] = [
+		[director, 'submit'],
+		[director, 'approve'],
+		[admin, 'publish']
+	];
+	for (const [expectedVersion, [user, step]] of steps.map((s, i) => [i + 1, s] as const)) {
+		done(
+			await takeReportStep(trx, user, {
+				id,
+				step,
+				expectedVersion,
+				makePublic: true,
+				// The demo's KPIs are all example data: said so, as a director and an admin must.
+				confirmed: { freeze: true, exampleData: true },
+				clientAddress: null,
+				now: DEMO_STEP_DATES[step as keyof typeof DEMO_STEP_DATES]
+			})
+		);
+	}
 }
 
 async function insertKpis(

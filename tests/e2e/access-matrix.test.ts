@@ -57,10 +57,13 @@ const pages: Record<string, Row> = {
 	// Not published publicly (a draft): nobody, signed in or not, reaches it from the public link.
 	'/offentlig/[organisation]/status/[year]': row(404, 404, 404, 404, 404, 404),
 	'/offentlig/[organisation]/status/[year]/download/[format]': row(404, 404, 404, 404, 404, 404),
+	// A municipality's logo is public like its published reports; the demo has none: 404 for everyone.
+	'/offentlig/[organisation]/logo': row(404, 404, 404, 404, 404, 404),
 	'/eksport/maalinger': row(303, 403, 200, 200, 200, 200),
 	'/admin/brugere': row(303, 403, 403, 403, 200, 200),
 	'/admin/brugere/[id]': row(303, 403, 403, 403, 200, 404),
 	'/admin/api-noegler': row(303, 403, 403, 403, 200, 200),
+	'/admin/logo': row(303, 403, 403, 403, 200, 200),
 	'/api/v1/recommendations': row(401, 403, 200, 200, 200, 200),
 	'/api/v1/recommendations/[id]': row(401, 403, 200, 200, 200, 404),
 	'/api/v1/kpis': row(401, 403, 200, 200, 200, 200),
@@ -88,6 +91,9 @@ const actions: Record<string, Row> = {
 	'/admin/brugere/[id]?/assignments': row(303, 403, 403, 403, 200, 404),
 	'/admin/api-noegler?/create': row(303, 403, 403, 403, 400, 400),
 	'/admin/api-noegler?/revoke': row(303, 403, 403, 403, 400, 400),
+	// An upload without a file is refused (400); removing when there is no logo does nothing (200).
+	'/admin/logo?/upload': row(303, 403, 403, 403, 400, 400),
+	'/admin/logo?/remove': row(303, 403, 403, 403, 200, 200),
 	// A KPI that is not the project lead's: the action itself refuses them (403), not just the page.
 	'/noegletal/ny': row(303, 403, 403, 400, 400, 400),
 	// The entry grid (an empty post saves nothing: 400); each row is checked against what the user may write.

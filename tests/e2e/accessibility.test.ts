@@ -62,6 +62,7 @@ describe.skipIf(!hasChromium)('accessibility sweep', () => {
 			pages: (p: Record<string, string>) => [
 				'/admin/brugere',
 				'/admin/api-noegler',
+				'/admin/logo',
 				'/programmer',
 				'/programmer/import',
 				p.programme,

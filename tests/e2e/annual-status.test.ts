@@ -39,7 +39,60 @@ async function recommendationOne(page: Page): Promise<{ latest: string; narrativ
 	};
 }
 
+/** A4 is 210 mm wide and the report's @page margins are 14 mm a side: 182 mm at 96 px per inch. */
+const PRINTABLE_WIDTH = Math.floor((182 / 25.4) * 96);
+
+/**
+ * The page as Chromium prints it on A4: laid out at the printable width in print media, no table's
+ * right edge (nor any cell's) past it, no navigation or footer links, one recommendation per page;
+ * then the PDF itself, saved to test-results/.
+ */
+async function expectPrintFits(page: Page, name: string): Promise<void> {
+	const size = page.viewportSize();
+	await page.setViewportSize({ width: PRINTABLE_WIDTH, height: 1000 });
+	await page.emulateMedia({ media: 'print' });
+	const overflowing = await page.locator('table').evaluateAll(
+		(tables, width) =>
+			tables
+				.filter((table) => table.getBoundingClientRect().width > 0)
+				.filter(
+					(table) =>
+						table.getBoundingClientRect().right > width + 1 ||
+						table.scrollWidth > table.clientWidth + 1 ||
+						[...table.querySelectorAll('th, td')].some((cell) => cell.getBoundingClientRect().right > width + 1)
+				)
+				.map((table) => table.querySelector('caption')?.textContent ?? table.outerHTML.slice(0, 80)),
+		PRINTABLE_WIDTH
+	);
+	expect([name, overflowing]).toEqual([name, []]);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PRINTABLE_WIDTH + 1);
+	// Neither the navigation nor the footer's links are printed.
+	const printedLinks = await page
+		.locator('header a, nav a, footer a')
+		.evaluateAll((links) => links.filter((a) => a.getClientRects().length > 0).map((a) => a.textContent));
+	expect([name, printedLinks]).toEqual([name, []]);
+	const breaks = await page
+		.locator('section.recommendation')
+		.evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
+	expect(breaks.length).toBe(8);
+	expect(new Set(breaks)).toEqual(new Set(['page']));
+	mkdirSync('test-results', { recursive: true });
+	const pdf = await page.pdf({ format: 'A4', path: `test-results/${name}.pdf` });
+	expect(pdf.byteLength).toBeGreaterThan(10_000);
+	await page.emulateMedia({ media: 'screen' });
+	if (size) await page.setViewportSize(size);
+}
+
+/** Ticks what approving or publishing asks (both ticks where the report has example data). */
+async function tickConfirmations(page: Page): Promise<void> {
+	for (const label of [/Jeg forstår, at indholdet fryses/, /Jeg ved, at rapporten indeholder eksempeldata/]) {
+		const box = page.getByLabel(label);
+		if ((await box.count()) > 0) await box.check();
+	}
+}
+
 async function takeStep(page: Page, button: string): Promise<void> {
+	if (/Godkend|Offentliggør/.test(button)) await tickConfirmations(page);
 	await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: button }).click()]);
 	await page.getByRole('status').filter({ hasText: 'Gemt.' }).waitFor();
 }
@@ -51,6 +104,39 @@ async function takeStep(page: Page, button: string): Promise<void> {
 describe.skipIf(!hasChromium)('annual status in Chromium', () => {
 	const demo = useDemoBrowser();
 	const urls = { v1: '', v2: '', draft2024: '' };
+
+	test(
+		'on first start the politician of each demo municipality reads the published 2024 report, and it prints on A4',
+		async () => {
+			for (const [slug, name] of [
+				['norddjurs', 'Norddjurs Kommune'],
+				['allerod', 'Allerød Kommune']
+			]) {
+				const politician = await signInPage(await demo.browser.newContext(), demo.server.url, `politiker@${slug}.demo`);
+				expect(new URL(politician.url()).pathname).toBe('/status');
+				expect(
+					await politician.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-report')))
+				).toEqual(['2024/1']);
+				expect(await politician.locator('[data-awaiting], [data-no-report]').count()).toBe(0);
+				await politician.locator('tr[data-report="2024/1"] a').click();
+				await politician.waitForURL(/\/status\/\d+$/);
+				expect(await politician.getByRole('heading', { level: 1 }).textContent()).toBe(`Årlig status 2024 – ${name}`);
+				expect(await politician.locator('[data-report-state]').getAttribute('data-report-state')).toBe('published');
+				expect(await politician.locator('section.recommendation').count()).toBeGreaterThan(0);
+				if (slug === 'norddjurs') {
+					// Our own tab icon, not the Svelte logo.
+					const icon = await politician.locator('link[rel="icon"]').getAttribute('href');
+					const served = await politician.request.get(new URL(icon!, politician.url()).href);
+					expect([served.status(), served.headers()['content-type']]).toEqual([200, 'image/svg+xml']);
+					expect(await served.text()).toContain('<title>Fremdrift</title>');
+					expect((await recommendationOne(politician)).latest).toBe('35 % (2024)');
+					await expectPrintFits(politician, 'aarsstatus-2024-politiker');
+				}
+				await politician.context().close();
+			}
+		},
+		STORY_TIMEOUT
+	);
 
 	test(
 		'the director approves the 2025 status; a later KPI value and narrative change it not; version 2 shows them and version 1 stays readable',
@@ -67,6 +153,42 @@ describe.skipIf(!hasChromium)('annual status in Chromium', () => {
 			await expect(director.getByLabel('Statusnotat for 2025 (anbefaling 1)').count()).resolves.toBe(1);
 			await expectNoAxeViolations(director, 'draft report');
 			await takeStep(director, 'Indsend til godkendelse');
+			// Approving says what freezes and that the report holds example data, and asks for both ticks.
+			const approveForm = director.locator('form[action="?/approve"]');
+			expect(await approveForm.textContent()).toContain('Når rapporten godkendes, fryses indholdet');
+			expect(await approveForm.locator('[data-example-data]').textContent()).toMatch(
+				/Rapporten indeholder eksempeldata: \d+ nøgletal er markeret »Eksempeldata«/
+			);
+			mkdirSync('test-results', { recursive: true });
+			for (const width of [320, 1280]) {
+				await director.setViewportSize({ width, height: 900 });
+				await approveForm.screenshot({ path: `test-results/godkend-${width}.png` });
+			}
+			// Without the ticks the browser does not send the form, and the server refuses it anyway.
+			await director.getByRole('button', { name: 'Godkend og frys indholdet' }).click();
+			expect(await director.locator('[data-report-state]').getAttribute('data-report-state')).toBe('submitted');
+			const directorCookie = await signInCookie(demo.server.url, 'direktor@norddjurs.demo');
+			const version = await approveForm.locator('input[name="version"]').inputValue();
+			const tickSets: Record<string, string>[] = [{}, { confirmFreeze: 'on' }, { confirmExampleData: 'on' }];
+			for (const ticks of tickSets) {
+				const refused = await fetch(`${urls.v1}?/approve`, {
+					method: 'POST',
+					redirect: 'manual',
+					headers: {
+						cookie: directorCookie,
+						origin: demo.server.url,
+						accept: 'application/json',
+						'x-sveltekit-action': 'true',
+						'content-type': 'application/x-www-form-urlencoded'
+					},
+					body: new URLSearchParams({ version, ...ticks })
+				});
+				const answer = await refused.json();
+				expect([ticks, answer.status]).toEqual([ticks, 400]);
+				expect(JSON.stringify(answer)).toMatch(/Intet er ændret/);
+			}
+			await director.reload();
+			expect(await director.locator('[data-report-state]').getAttribute('data-report-state')).toBe('submitted');
 			await takeStep(director, 'Godkend og frys indholdet');
 			expect(await director.locator('[data-report-state]').getAttribute('data-report-state')).toBe('approved');
 			// Each step is dated in the report's audit trail, in Danish.
@@ -131,9 +253,9 @@ describe.skipIf(!hasChromium)('annual status in Chromium', () => {
 			expect(await director.locator('[data-replaced]').textContent()).toContain('erstattet af version 2');
 			expect(await recommendationOne(director)).toEqual(approved);
 
-			// A 2024 draft, to prove politicians and the public cannot reach drafts.
+			// A 2023 draft, to prove politicians and the public cannot reach drafts.
 			await director.goto(`${demo.server.url}/status`);
-			await director.getByLabel('År', { exact: true }).fill('2024');
+			await director.getByLabel('År', { exact: true }).fill('2023');
 			await Promise.all([
 				director.waitForURL(/\/status\/\d+$/),
 				director.getByRole('button', { name: 'Opret udkast' }).click()
@@ -148,8 +270,19 @@ describe.skipIf(!hasChromium)('annual status in Chromium', () => {
 	test(
 		'the admin publishes version 2 publicly; the politician reads it and is refused every draft by the server',
 		async () => {
+			// Approved but not yet published: the politician is told so, and reads only 2024.
+			const early = await signInPage(await demo.browser.newContext(), demo.server.url, 'politiker@norddjurs.demo');
+			expect(
+				await early.locator('[data-awaiting]').evaluateAll((notes) => notes.map((n) => n.getAttribute('data-awaiting')))
+			).toEqual(['2025/2']);
+			expect(await early.locator('[data-awaiting]').textContent()).toMatch(
+				/Årlig status 2025 – Norddjurs Kommune \(version 2\) er godkendt .*, men er ikke offentliggjort endnu/
+			);
+			await early.context().close();
+
 			const admin = await signInPage(await demo.browser.newContext(), demo.server.url, 'admin@norddjurs.demo');
 			await admin.goto(urls.v2);
+			expect(await admin.locator('form[action="?/publish"] [data-example-data]').count()).toBe(1);
 			await admin.getByLabel('Offentliggør også på det offentlige link (uden login)').check();
 			await takeStep(admin, 'Offentliggør for politikerne');
 			expect(await admin.locator('[data-report-state]').getAttribute('data-report-state')).toBe('published');
@@ -159,7 +292,8 @@ describe.skipIf(!hasChromium)('annual status in Chromium', () => {
 			expect(new URL(politician.url()).pathname).toBe('/status');
 			expect(
 				await politician.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-report')))
-			).toEqual(['2025/2']);
+			).toEqual(['2025/2', '2024/1']);
+			expect(await politician.locator('[data-awaiting]').count()).toBe(0);
 			await expectNoAxeViolations(politician, 'status list (politician)');
 			await politician.locator('tr[data-report="2025/2"] a').click();
 			await politician.waitForURL(urls.v2);
@@ -208,29 +342,8 @@ describe.skipIf(!hasChromium)('annual status in Chromium', () => {
 				'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 			]);
 
-			// Print: A4 width, one recommendation per page, no table wider than the page.
-			await politician.setViewportSize({ width: 794, height: 1123 });
-			await politician.emulateMedia({ media: 'print' });
-			const overflowing = await politician.locator('table').evaluateAll((tables) =>
-				tables
-					.filter((table) => table.getBoundingClientRect().width > 0)
-					.filter(
-						(table) =>
-							table.getBoundingClientRect().right > document.documentElement.clientWidth + 1 ||
-							table.scrollWidth > table.clientWidth + 1
-					)
-					.map((table) => table.querySelector('caption')?.textContent ?? table.outerHTML.slice(0, 80))
-			);
-			expect(overflowing).toEqual([]);
-			const breaks = await politician
-				.locator('section.recommendation')
-				.evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
-			expect(breaks.length).toBe(8);
-			expect(new Set(breaks)).toEqual(new Set(['page']));
-			mkdirSync('test-results', { recursive: true });
-			await politician.screenshot({ path: 'test-results/aarsstatus-print.png', fullPage: true });
-			const pdf = await politician.pdf({ format: 'A4', path: 'test-results/aarsstatus.pdf' });
-			expect(pdf.byteLength).toBeGreaterThan(10_000);
+			// Print: A4, one recommendation per page, no table past the printable width; the PDF saved.
+			await expectPrintFits(politician, 'aarsstatus');
 			await politician.context().close();
 		},
 		STORY_TIMEOUT
@@ -246,9 +359,9 @@ describe.skipIf(!hasChromium)('annual status in Chromium', () => {
 			expect((await recommendationOne(page)).latest).toBe('44 % (2025)');
 			await expectNoAxeViolations(page, 'public report');
 			for (const path of [
-				'/offentlig/norddjurs/status/2024',
+				'/offentlig/norddjurs/status/2023',
 				'/offentlig/allerod/status/2025',
-				'/offentlig/norddjurs/status/2024/download/docx',
+				'/offentlig/norddjurs/status/2023/download/docx',
 				'/offentlig/ingen/status/2025'
 			]) {
 				const refused = await page.goto(`${demo.server.url}${path}`);
@@ -257,6 +370,79 @@ describe.skipIf(!hasChromium)('annual status in Chromium', () => {
 			const download = await page.request.get(`${demo.server.url}/offentlig/norddjurs/status/2025/download/csv`);
 			expect(download.status()).toBe(200);
 			expect(await download.text()).toContain('44');
+			await context.close();
+		},
+		STORY_TIMEOUT
+	);
+	test(
+		'the admin uploads a logo (an SVG with a script is refused); the public page shows it, the title first, the full link with a copy button and the downloads',
+		async () => {
+			const admin = await signInPage(await demo.browser.newContext(), demo.server.url, 'admin@norddjurs.demo');
+			await admin.goto(`${demo.server.url}/admin/logo`);
+			expect(await admin.locator('[data-no-logo]').count()).toBe(1);
+			const upload = async (name: string, mimeType: string, text: string) => {
+				await admin.getByLabel('Logofil (PNG eller SVG, højst 200 kB)').setInputFiles({
+					name,
+					mimeType,
+					buffer: Buffer.from(text)
+				});
+				await Promise.all([admin.waitForLoadState('load'), admin.getByRole('button', { name: 'Upload logo' }).click()]);
+			};
+			await upload(
+				'ond.svg',
+				'image/svg+xml',
+				'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="9" height="9"/></svg>'
+			);
+			await admin.locator('#felt-logo-error').waitFor();
+			expect(await admin.locator('#felt-logo-error').textContent()).toContain('SVG-filen indeholder scripts');
+			await upload(
+				'norddjurs.svg',
+				'image/svg+xml',
+				'<svg xmlns="http://www.w3.org/2000/svg" width="160" height="48" viewBox="0 0 160 48"><rect width="48" height="48" rx="8" fill="#0b4f8a"/><text x="58" y="32" font-size="18" font-family="sans-serif">Norddjurs</text></svg>'
+			);
+			await admin.getByRole('status').filter({ hasText: 'Logoet er gemt.' }).waitFor();
+			await admin.context().close();
+
+			const context = await demo.browser.newContext();
+			const page = await context.newPage();
+			const address = `${demo.server.url}/offentlig/norddjurs/status/2025`;
+			await page.goto(address);
+			// Title first, then the link and the downloads, then the report.
+			const order = await page.evaluate(() => {
+				const at = (selector: string) => [...document.querySelectorAll('*')].indexOf(document.querySelector(selector)!);
+				return [
+					at('[data-masthead]'),
+					at('h1'),
+					at('[data-public-link]'),
+					at('a[href$="/download/docx"]'),
+					at('#sammenfatning')
+				];
+			});
+			expect([...order].sort((a, b) => a - b)).toEqual(order);
+			expect(order.every((at) => at >= 0)).toBe(true);
+			expect(await page.locator('[data-masthead]').textContent()).toContain('Norddjurs Kommune');
+			expect(await page.getByLabel('Offentligt link til rapporten').inputValue()).toBe(address);
+			await page.getByRole('button', { name: 'Kopiér link' }).waitFor();
+			const logo = page.locator('img[data-logo]');
+			expect(await logo.getAttribute('alt')).toBe('Logo for Norddjurs Kommune');
+			await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(160);
+			const served = await page.request.get(new URL((await logo.getAttribute('src'))!, demo.server.url).href);
+			expect(served.headers()['content-type']).toBe('image/svg+xml');
+			expect(served.headers()['content-security-policy']).toContain('sandbox');
+			mkdirSync('test-results', { recursive: true });
+			for (const width of [320, 1280]) {
+				await page.setViewportSize({ width, height: 900 });
+				await page.screenshot({ path: `test-results/offentlig-${width}.png` });
+			}
+			await expectNoAxeViolations(page, 'public report with logo');
+			await expectPrintFits(page, 'aarsstatus-offentlig');
+			// Without JavaScript the link is still there to select and copy.
+			const plain = await demo.browser.newContext({ javaScriptEnabled: false });
+			const noScript = await plain.newPage();
+			await noScript.goto(address);
+			expect(await noScript.getByLabel('Offentligt link til rapporten').inputValue()).toBe(address);
+			expect(await noScript.getByRole('button', { name: 'Kopiér link' }).count()).toBe(0);
+			await plain.close();
 			await context.close();
 		},
 		STORY_TIMEOUT

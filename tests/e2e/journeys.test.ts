@@ -172,6 +172,10 @@ describe.skipIf(!hasChromium)('annual status journeys, in Chromium', () => {
 		await Promise.all([page.waitForURL(/\/status\/\d+$/), page.locator('tr[data-report="2025/1"] a').click()]);
 		reportUrl = page.url();
 		for (const button of ['Indsend til godkendelse', 'Godkend og frys indholdet']) {
+			// Approving asks for two ticks: the content freezes, and the demo's figures are example data.
+			if (button.startsWith('Godkend'))
+				for (const tick of [/Jeg forstår, at indholdet fryses/, /Jeg ved, at rapporten indeholder eksempeldata/])
+					await page.getByLabel(tick).check();
 			await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: button }).click()]);
 			await page.getByRole('status').filter({ hasText: 'Gemt.' }).waitFor();
 		}
@@ -182,6 +186,7 @@ describe.skipIf(!hasChromium)('annual status journeys, in Chromium', () => {
 		const admin = await signInPage(await demo.browser.newContext(), demo.server.url, 'admin@norddjurs.demo');
 		await admin.goto(reportUrl);
 		await admin.getByLabel('Offentliggør også på det offentlige link (uden login)').check();
+		await admin.getByLabel(/Jeg ved, at rapporten indeholder eksempeldata/).check();
 		await Promise.all([
 			admin.waitForLoadState('load'),
 			admin.getByRole('button', { name: 'Offentliggør for politikerne' }).click()

@@ -99,8 +99,9 @@ describe('smaller leaks, against the built server', () => {
 			const reportUrl = `${server.url}${/<tr[^>]*data-report="2025\/1"[^>]*>[\s\S]*?href="(\/status\/\d+)"/.exec(reports)![1]}`;
 			for (const [cookie, step, extra] of [
 				[director, 'submit', {}],
-				[director, 'approve', {}],
-				[admin, 'publish', { makePublic: 'on' }]
+				// The ticks approving and publishing ask for (the demo's KPIs are example data).
+				[director, 'approve', { confirmFreeze: 'on', confirmExampleData: 'on' }],
+				[admin, 'publish', { makePublic: 'on', confirmExampleData: 'on' }]
 			] as const) {
 				const page = await (await fetch(reportUrl, { headers: { cookie } })).text();
 				const version = /name="version" value="(\d+)"/.exec(page)![1];

@@ -65,6 +65,7 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 			step: name,
 			expectedVersion: report!.version,
 			makePublic,
+			confirmed: { freeze: true, exampleData: true },
 			clientAddress: null
 		});
 	};
@@ -285,9 +286,13 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 		).toMatchObject({ kind: 'ok', id: reportId });
 		expect((await findPublicReport(database.db, 'norddjurs', 2025))?.id).toBe(reportId);
 		expect(await findPublicReport(database.db, 'allerod', 2025)).toBeUndefined();
-		expect(await findPublicReport(database.db, 'norddjurs', 2024)).toBeUndefined();
-		expect((await listAnnualReports(database.db, organisationId, { publishedOnly: true })).map((r) => r.id)).toEqual([
-			reportId
+		// The demo's 2024 report stays on its own link, and the politician's list has both years.
+		expect((await findPublicReport(database.db, 'norddjurs', 2024))?.snapshot.year).toBe(2024);
+		expect(
+			(await listAnnualReports(database.db, organisationId, { publishedOnly: true })).map((r) => [r.id, r.year])
+		).toEqual([
+			[reportId, 2025],
+			[expect.any(Number), 2024]
 		]);
 	});
 
@@ -344,41 +349,41 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 		).toEqual({ kind: 'invalid', field: 'year', message: t('annual.exists') });
 		expect(
 			await createAnnualReport(database.db, users.lead, {
-				year: 2024,
-				asOf: '2024-12-31',
+				year: 2023,
+				asOf: '2023-12-31',
 				programmeId: null,
 				clientAddress: null
 			})
 		).toEqual({ kind: 'forbidden' });
 		expect(
 			await createAnnualReport(database.db, users.director, {
-				year: 2024,
-				asOf: '2024-12-31',
+				year: 2023,
+				asOf: '2023-12-31',
 				programmeId: 999999,
 				clientAddress: null
 			})
 		).toEqual({ kind: 'invalid', field: 'programmeId', message: t('annual.programme_not_found') });
 		const created = await createAnnualReport(database.db, users.director, {
-			year: 2024,
-			asOf: '2024-12-31',
+			year: 2023,
+			asOf: '2023-12-31',
 			programmeId: null,
 			clientAddress: null
 		});
 		expect(created.kind).toBe('ok');
 		const id = created.kind === 'ok' ? created.id : 0;
-		// The director moves the draft's date to before the 2024 value existed: the figures follow.
+		// The director moves the draft's date to before the 2023 value existed: the figures follow.
 		expect(
 			latestOf(
 				await reportContent(database.db, organisationId, (await findAnnualReport(database.db, organisationId, id))!)
 			)
-		).toEqual({ period: '2024', value: 35 });
+		).toEqual({ period: '2023', value: 30 });
 		expect(
-			await setReportAsOf(database.db, users.lead, { id, asOf: '2023-12-31', expectedVersion: 1, clientAddress: null })
+			await setReportAsOf(database.db, users.lead, { id, asOf: '2022-12-31', expectedVersion: 1, clientAddress: null })
 		).toEqual({ kind: 'forbidden' });
 		expect(
 			await setReportAsOf(database.db, users.director, {
 				id,
-				asOf: '2023-12-31',
+				asOf: '2022-12-31',
 				expectedVersion: 1,
 				clientAddress: null
 			})
@@ -386,14 +391,14 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 		expect(
 			await setReportAsOf(database.db, users.director, {
 				id,
-				asOf: '2024-06-30',
+				asOf: '2023-06-30',
 				expectedVersion: 1,
 				clientAddress: null
 			})
 		).toMatchObject({ kind: 'stale' });
 		const moved = (await findAnnualReport(database.db, organisationId, id))!;
-		expect(moved.asOf).toBe('2023-12-31');
-		expect(latestOf(await reportContent(database.db, organisationId, moved))).toEqual({ period: '2023', value: 30 });
+		expect(moved.asOf).toBe('2022-12-31');
+		expect(latestOf(await reportContent(database.db, organisationId, moved))).toBeNull();
 		// An approved report's date is settled.
 		expect(
 			await setReportAsOf(database.db, users.director, {

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { seedDemo } from '../../db/seed/demo';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import { loadOverview } from '../../src/lib/server/kpis/status';
+import { findPublicReport, listAnnualReports } from '../../src/lib/server/annual-report';
 import { createTestDatabase, type TestDatabase, organisationIdOf } from '../helpers/test-db';
 
 const tables = [
@@ -21,6 +22,7 @@ const tables = [
 	'recommendation_kpi',
 	'observation',
 	'status_update',
+	'annual_report',
 	'audit_event'
 ] as const;
 
@@ -131,6 +133,60 @@ describe('demo data', () => {
 		for (const user of users) expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 		expect(await verifyPassword(users[0].passwordHash!, 'fremdrift-demo')).toBe(true);
 		expect(await verifyPassword(users[0].passwordHash!, 'forkert-kode')).toBe(false);
+	});
+
+	test('each municipality ships its 2024 status approved, published publicly and composed in March 2025 as of 31 December 2024, and 2025 as a draft', async () => {
+		for (const slug of ['norddjurs', 'allerod']) {
+			const { id: organisationId } = await database.db
+				.selectFrom('organisation')
+				.select('id')
+				.where('slug', '=', slug)
+				.executeTakeFirstOrThrow();
+			const reports = await listAnnualReports(database.db, organisationId, { publishedOnly: false });
+			expect(reports.map((r) => [r.year, r.edition, r.state, r.public])).toEqual([
+				[2025, 1, 'draft', false],
+				[2024, 1, 'published', true]
+			]);
+			const published = reports.find((r) => r.year === 2024)!;
+			expect(published).toMatchObject({
+				asOf: '2024-12-31',
+				approvedAt: new Date('2025-03-04T10:00:00Z'),
+				publishedAt: new Date('2025-03-11T08:30:00Z'),
+				approvedByName: 'Dorthe Direktør',
+				publishedByName: 'Anders Administrator'
+			});
+			// The snapshot is the composed content as of the date.
+			const onPublicLink = (await findPublicReport(database.db, slug, 2024))!;
+			expect(onPublicLink.id).toBe(published.id);
+			expect(onPublicLink.snapshot).toMatchObject({
+				year: 2024,
+				asOf: '2024-12-31',
+				composedAt: '2025-03-04T10:00:00.000Z'
+			});
+			expect(onPublicLink.snapshot.recommendations.length).toBeGreaterThan(0);
+			// Taken through the workflow: each step audited, the example data acknowledged.
+			const events = await database.db
+				.selectFrom('auditEvent')
+				.select(['action', 'after'])
+				.where('entityType', '=', 'annual_report')
+				.where('entityId', '=', String(published.id))
+				.orderBy('id')
+				.execute();
+			expect(events.map((e) => e.action)).toEqual([
+				'annual_report.created',
+				'annual_report.submit',
+				'annual_report.approve',
+				'annual_report.publish'
+			]);
+			expect((events[2].after as { exampleDataConfirmed: string[] }).exampleDataConfirmed.length).toBeGreaterThan(0);
+		}
+		const norddjurs2024 = (await findPublicReport(database.db, 'norddjurs', 2024))!.snapshot;
+		const rec1 = norddjurs2024.recommendations.find((r) => r.number === 1)!;
+		expect(rec1.narrative?.body).toMatch(/^Det første før-lederforløb blev gennemført i 2024/);
+		expect(rec1.kpis.find((k) => k.name === 'Andel nye ledere rekrutteret internt')!.latest).toEqual({
+			period: '2024',
+			value: 35
+		});
 	});
 
 	test('as of 22 November 2026 the statuses are a mix, and the project lead has overdue KPIs', async () => {

@@ -26,6 +26,7 @@ const domainTables = [
 	'login_attempt',
 	'observation',
 	'organisation',
+	'organisation_logo',
 	'programme',
 	'recommendation',
 	'recommendation_assignment',

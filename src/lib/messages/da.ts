@@ -174,7 +174,7 @@ export const da = {
 	'admin.tokens_caption': 'API-nøgler i {organisation}',
 	'admin.token_state': 'Tilstand',
 	'annual.title': 'Årlig status',
-	'annual.none': 'Der er endnu ingen godkendt årlig status for {organisation}.',
+	'annual.none': 'Der er endnu ingen årlig status for {organisation}.',
 	'annual.heading': 'Årlig status {year} – {scope}',
 	'annual.as_of': 'Tallene er opgjort pr. {date}.',
 	'annual.as_of_label': 'Tallene opgøres pr. (ÅÅÅÅ-MM-DD)',
@@ -249,7 +249,6 @@ export const da = {
 	'annual.make_public': 'Offentliggør også på det offentlige link (uden login)',
 	'annual.public_on': 'Læg på det offentlige link',
 	'annual.public_off': 'Fjern fra det offentlige link',
-	'annual.public_link': 'Offentligt link:',
 	'annual.correct_heading': 'Ret den godkendte status',
 	'annual.correct_note': 'Ændringsnote: hvad rettes, og hvorfor',
 	'annual.correct_submit': 'Opret version {edition}',
@@ -263,6 +262,30 @@ export const da = {
 	'annual.narrative_conflict':
 		'Statusnotatet er ændret af en anden i mellemtiden. Den gemte tekst står nu i feltet; skriv dine ændringer ind igen.',
 	'annual.published_on': 'Offentliggjort {date}.',
+	'annual.freeze_explainer':
+		'Når rapporten godkendes, fryses indholdet: tal, statusser, grafer og statusnotater gemmes, som de er nu. Senere ændringer i data ændrer ikke den godkendte rapport; en rettelse kræver en ny version med en ændringsnote.',
+	'annual.confirm_freeze': 'Jeg forstår, at indholdet fryses, og at senere rettelser kræver en ny version',
+	'annual.example_data_warning':
+		'Rapporten indeholder eksempeldata: {count} nøgletal er markeret »Eksempeldata« (opdigtede tal): {names}.',
+	'annual.confirm_example_data_approve': 'Jeg ved, at rapporten indeholder eksempeldata, og vil alligevel godkende den',
+	'annual.confirm_example_data_publish':
+		'Jeg ved, at rapporten indeholder eksempeldata, og vil alligevel offentliggøre den',
+	'annual.awaiting_publication':
+		'{title} (version {edition}) er godkendt {date}, men er ikke offentliggjort endnu. Den kan læses her, når administratoren har offentliggjort den.',
+	'annual.published_list': 'Offentliggjorte rapporter',
+	'annual.public_link_label': 'Offentligt link til rapporten',
+	'annual.copy_link': 'Kopiér link',
+	'annual.link_copied': 'Linket er kopieret.',
+	'annual.logo_alt': 'Logo for {organisation}',
+	'admin.nav_logo': 'Logo',
+	'admin.logo_title': 'Kommunens logo',
+	'admin.logo_intro':
+		'Logoet vises på den offentlige årlige status og i de dokumenter, der hentes. PNG eller SVG, højst 200 kB. En SVG renses for scripts, hændelser og henvisninger til andre filer.',
+	'admin.logo_current': 'Nuværende logo',
+	'admin.logo_none': 'Der er ikke uploadet et logo.',
+	'admin.logo_file': 'Logofil (PNG eller SVG, højst 200 kB)',
+	'admin.logo_upload': 'Upload logo',
+	'admin.logo_remove': 'Fjern logo',
 	'history.title': 'Historik',
 	'history.none': 'Ingen ændringer registreret.',
 	'history.when': 'Tidspunkt',

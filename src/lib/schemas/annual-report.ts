@@ -41,8 +41,13 @@ export const publicReportParams = z.object({
 		.transform(Number)
 });
 
-/** A workflow step on a report: the version the user saw. */
-export const reportStepSchema = z.object({ version, makePublic: z.literal('on').optional() });
+/** A workflow step on a report: the version the user saw, and the ticks approving and publishing ask for. */
+export const reportStepSchema = z.object({
+	version,
+	makePublic: z.literal('on').optional(),
+	confirmFreeze: z.literal('on').optional(),
+	confirmExampleData: z.literal('on').optional()
+});
 
 /** A draft's new as-of date. */
 export const reportAsOfSchema = z.object({

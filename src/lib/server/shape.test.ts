@@ -20,7 +20,7 @@ const code = (files: string[]) => files.filter((f) => /\.(ts|svelte)$/.test(f) &
 
 /** Each table's one home under src/lib/server/. */
 const HOMES: Record<string, string[]> = {
-	auth: ['organisation', 'appUser', 'session', 'loginAttempt', 'userToken', 'apiToken'],
+	auth: ['organisation', 'organisationLogo', 'appUser', 'session', 'loginAttempt', 'userToken', 'apiToken'],
 	register: [
 		'programme',
 		'theme',

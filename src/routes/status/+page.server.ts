@@ -15,9 +15,20 @@ import { todayInCopenhagen } from '$lib/domain/dates';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = await getDb();
-	const reports = await listAnnualReports(db, user.organisationId, {
-		publishedOnly: !can(user, 'report.read', { state: 'draft' })
-	});
+	const publishedOnly = !can(user, 'report.read', { state: 'draft' });
+	const reports = await listAnnualReports(db, user.organisationId, { publishedOnly });
+	// A politician is told that an approved report exists and waits for publishing (only that: no content).
+	const awaiting = publishedOnly
+		? (await listAnnualReports(db, user.organisationId, { publishedOnly: false }))
+				.filter((r) => r.state === 'approved' && r.approvedAt && r.replacedById === null)
+				.map((r) => ({
+					id: r.id,
+					year: r.year,
+					edition: r.edition,
+					programmeName: r.programmeName,
+					approvedAt: r.approvedAt!
+				}))
+		: [];
 	const mayCreate = can(user, 'report.create');
 	// A report is started for the whole organisation or one programme that is not archived.
 	const programmes = mayCreate
@@ -25,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 				.filter((p) => p.archivedAt === null)
 				.map(({ id, name }) => ({ id, name }))
 		: [];
-	return { reports, mayCreate, programmes, defaultYear: Number(todayInCopenhagen().slice(0, 4)) - 1 };
+	return { reports, awaiting, mayCreate, programmes, defaultYear: Number(todayInCopenhagen().slice(0, 4)) - 1 };
 };
 
 export const actions: Actions = {

@@ -16,6 +16,8 @@ export {
 	findAnnualReport,
 	findPublicReport,
 	reportContent,
+	exampleDataKpis,
+	publicReportUrl,
 	newestEdition,
 	type ReportStep,
 	type ReportRow,
@@ -27,5 +29,6 @@ export {
 	setReportPublic,
 	setReportAsOf,
 	startReportCorrection,
-	type ReportWrite
+	type ReportWrite,
+	type StepConfirmations
 } from './workflow';

@@ -131,6 +131,25 @@ export async function findPublicReport(db: Db, organisationSlug: string, year: n
 	return { ...row, snapshot: row.snapshot as ReportContent, organisation };
 }
 
+/**
+ * The names of the KPIs in a report's content marked as example data ("Eksempeldata"), each once: a
+ * report holding any must not be approved or published without saying so (issue 16).
+ * @example if (exampleDataKpis(content).length > 0) showWarning();
+ */
+export function exampleDataKpis(content: ReportContent | null): string[] {
+	if (!content) return [];
+	const names = content.recommendations.flatMap((rec) => rec.kpis.filter((k) => k.illustrative).map((k) => k.name));
+	return [...new Set(names)];
+}
+
+/**
+ * The full address of a year's public report (the origin from the request, or ORIGIN behind a proxy).
+ * @example publicReportUrl('https://fremdrift.norddjurs.dk', 'norddjurs', 2024) // 'https://fremdrift.norddjurs.dk/offentlig/norddjurs/status/2024'
+ */
+export function publicReportUrl(origin: string, organisationSlug: string, year: number): string {
+	return new URL(`/offentlig/${organisationSlug}/status/${year}`, origin).href;
+}
+
 /** Reports of one year and scope (the organisation's, or one programme's) are the editions of one report. */
 export function sameReportScope(programmeId: number | null) {
 	return sql<boolean>`coalesce(programme_id, 0) = ${programmeId ?? 0}`;

@@ -9,7 +9,8 @@ import { FORBIDDEN, invalid, NOT_FOUND, stale, type WriteResult } from '../infra
 import { t } from '../messages';
 import { findProgramme } from '../register/programmes';
 import { composeAnnualReport } from './compose';
-import { newestEdition, REPORT_STEPS, sameReportScope, type ReportStep } from './reports';
+import type { ReportContent } from './content';
+import { exampleDataKpis, newestEdition, REPORT_STEPS, sameReportScope, type ReportStep } from './reports';
 
 /**
  * The annual report's writes (DESIGN §2): creating a year's report, its workflow steps, its as-of date,
@@ -74,22 +75,39 @@ export async function createAnnualReport(
 	return { kind: 'ok', change: 'created', id };
 }
 
+/** What the person taking a step has ticked: that approval freezes the content, that example data goes out. */
+export interface StepConfirmations {
+	freeze?: boolean;
+	exampleData?: boolean;
+}
+
 /**
  * Takes one workflow step (submit, reopen, approve, publish), dated and audited. Approval freezes the
  * report: its content as of its date is stored as the snapshot, and an earlier edition it corrects is
- * marked as replaced. `expectedVersion` is the version the user saw (a stale page gets stale).
- * @example await writeInTransaction(db, (trx) => takeReportStep(trx, user, { id, step: 'approve', expectedVersion: 2, clientAddress }));
+ * marked as replaced. Approval needs `confirmed.freeze`, and approving or publishing content with KPIs
+ * marked as example data needs `confirmed.exampleData` (refused on that field otherwise, nothing written).
+ * `expectedVersion` is the version the user saw (a stale page gets stale).
+ * @example await writeInTransaction(db, (trx) => takeReportStep(trx, user, { id, step: 'approve', expectedVersion: 2, confirmed: { freeze: true }, clientAddress }));
  */
 export async function takeReportStep(
 	trx: Db,
 	user: SessionUser,
-	input: { id: number; step: ReportStep; expectedVersion: number; makePublic?: boolean; clientAddress: string | null }
+	input: {
+		id: number;
+		step: ReportStep;
+		expectedVersion: number;
+		makePublic?: boolean;
+		confirmed?: StepConfirmations;
+		clientAddress: string | null;
+		/** When the step is dated (default: now); the demo dates last year's report in early this year. */
+		now?: Date;
+	}
 ): Promise<ReportWrite> {
 	const rule = REPORT_STEPS[input.step];
 	if (!can(user, rule.action)) return FORBIDDEN;
 	const report = await trx
 		.selectFrom('annualReport')
-		.select(['id', 'state', 'version', 'year', 'asOf', 'programmeId', 'edition'])
+		.select(['id', 'state', 'version', 'year', 'asOf', 'programmeId', 'edition', 'snapshot'])
 		.where('id', '=', input.id)
 		.where('organisationId', '=', user.organisationId)
 		.forUpdate()
@@ -97,13 +115,17 @@ export async function takeReportStep(
 	if (!report) return NOT_FOUND;
 	if (report.version !== input.expectedVersion || !(rule.from as readonly ReportState[]).includes(report.state))
 		return stale({ state: report.state, version: report.version });
-	const now = new Date();
+	if (input.step === 'approve' && !input.confirmed?.freeze)
+		return invalid('confirmFreeze', t('annual.freeze_unconfirmed'));
+	const now = input.now ?? new Date();
 	const version = report.version + 1;
 	const changes: Record<string, unknown> = { state: rule.to, version, updatedAt: now };
 	if (input.step === 'submit') Object.assign(changes, { submittedAt: now, submittedBy: user.id });
 	if (input.step === 'reopen') Object.assign(changes, { submittedAt: null, submittedBy: null });
+	// What goes out on approval (the content frozen now) or publishing (the frozen snapshot).
+	let content: ReportContent | null = (report.snapshot ?? null) as ReportContent | null;
 	if (input.step === 'approve') {
-		const content = await composeAnnualReport(trx, {
+		content = await composeAnnualReport(trx, {
 			organisationId: user.organisationId,
 			year: report.year,
 			asOf: report.asOf,
@@ -112,21 +134,20 @@ export async function takeReportStep(
 		});
 		Object.assign(changes, { approvedAt: now, approvedBy: user.id, snapshot: jsonb(content) });
 	}
+	const exampleData = input.step === 'approve' || input.step === 'publish' ? exampleDataKpis(content) : [];
+	if (exampleData.length > 0 && !input.confirmed?.exampleData)
+		return invalid('confirmExampleData', t('annual.example_data_unconfirmed', { count: exampleData.length }));
 	if (input.step === 'publish')
 		Object.assign(changes, { publishedAt: now, publishedBy: user.id, public: input.makePublic ?? false });
 	await trx.updateTable('annualReport').set(changes).where('id', '=', report.id).execute();
-	if (input.step === 'approve' && report.edition > 1) {
-		await trx
-			.updateTable('annualReport')
-			.set({ replacedById: report.id, updatedAt: now, version: sql`version + 1` })
-			.where('organisationId', '=', user.organisationId)
-			.where('year', '=', report.year)
-			.where(sameReportScope(report.programmeId))
-			.where('edition', '<', report.edition)
-			.where('replacedById', 'is', null)
-			.execute();
-	}
-	const after = { state: rule.to, version, ...(input.step === 'publish' ? { public: input.makePublic ?? false } : {}) };
+	if (input.step === 'approve' && report.edition > 1)
+		await markEarlierEditionsReplaced(trx, user.organisationId, report, now);
+	const after = {
+		state: rule.to,
+		version,
+		...(input.step === 'publish' ? { public: input.makePublic ?? false } : {}),
+		...(exampleData.length > 0 ? { exampleDataConfirmed: exampleData } : {})
+	};
 	await audit(
 		trx,
 		{ user, clientAddress: input.clientAddress },
@@ -136,6 +157,24 @@ export async function takeReportStep(
 		after
 	);
 	return { kind: 'ok', change: 'updated', id: report.id };
+}
+
+/** An approved correction replaces the earlier editions of its year and scope that are not yet replaced. */
+async function markEarlierEditionsReplaced(
+	trx: Db,
+	organisationId: number,
+	report: { id: number; year: number; programmeId: number | null; edition: number },
+	now: Date
+): Promise<void> {
+	await trx
+		.updateTable('annualReport')
+		.set({ replacedById: report.id, updatedAt: now, version: sql`version + 1` })
+		.where('organisationId', '=', organisationId)
+		.where('year', '=', report.year)
+		.where(sameReportScope(report.programmeId))
+		.where('edition', '<', report.edition)
+		.where('replacedById', 'is', null)
+		.execute();
 }
 
 /**

@@ -1,4 +1,4 @@
-// Who may come in: sign-in and its rate limit, sessions, invitation/reset links, API tokens, users and organisations, the route table and guards (tables app_user, session, login_attempt, user_token, api_token, organisation).
+// Who may come in: sign-in and its rate limit, sessions, invitation/reset links, API tokens, users and organisations, the route table and guards (tables app_user, session, login_attempt, user_token, api_token, organisation, organisation_logo).
 // Loaded through Vite only (the password policy inlines a word list with `?raw`); plain-node scripts import the files they need.
 export { routeAccess, audienceFor, admits, homeFor, type Audience } from './access';
 export {
@@ -16,8 +16,13 @@ export {
 	findOrganisation,
 	findOrganisationBySlug,
 	createOrganisation,
-	slugFor
+	slugFor,
+	loadOrganisationLogo,
+	findOrganisationLogoStamp,
+	saveOrganisationLogo,
+	removeOrganisationLogo
 } from './organisations';
+export { checkLogoFile, LOGO_MAX_BYTES, type LogoFile, type LogoCheck } from './logo-file';
 export { newPasswordSchema } from './password-form';
 export { hashPassword, verifyPassword } from './password';
 export { checkPassword, type PasswordContext, type PasswordRefusal } from './password-policy';

@@ -8,12 +8,15 @@ const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/g;
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
+/** Excel's paper size code for A4. */
+const A4 = 9;
 
 type CellValue = string | number | Date | null;
 
 /**
  * The table as an Excel workbook of one sheet: bold frozen header with autofilter, real numbers
- * shown with the row's decimals, real dates in Copenhagen time, Ja/Nej for yes/no.
+ * shown with the row's decimals, real dates in Copenhagen time, Ja/Nej for yes/no; it prints on A4
+ * landscape, fitted to one page wide, with the header row repeated on every page.
  * @example const bytes = await toXlsx(observationTable(rows));
  */
 export async function toXlsx(table: Table): Promise<Uint8Array> {
@@ -39,6 +42,9 @@ export async function toXlsx(table: Table): Promise<Uint8Array> {
 	widths.forEach((width, index) => {
 		sheet.getColumn(index + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width + 2));
 	});
+	// Printed as Danish offices print: A4 landscape, one page wide, the header row on every page.
+	sheet.pageSetup = { paperSize: A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+	sheet.pageSetup.printTitlesRow = '1:1';
 	if (table.columns.length > 0) {
 		sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
 	}

@@ -111,6 +111,16 @@ export const daServer = {
 	'annual.narrative_saved': 'Statusnotatet er gemt.',
 	'annual.narrative_required': 'Skriv statusnotatet.',
 	'annual.narrative_too_long': 'Statusnotatet må højst være 20.000 tegn.',
+	'annual.freeze_unconfirmed': 'Sæt kryds ved, at du forstår, at indholdet fryses ved godkendelsen. Intet er ændret.',
+	'annual.example_data_unconfirmed':
+		'Rapporten indeholder eksempeldata ({count} nøgletal er markeret »Eksempeldata«). Sæt kryds ved, at du ved det, hvis den alligevel skal videre. Intet er ændret.',
+	'admin.logo_missing': 'Vælg en fil med logoet (PNG eller SVG).',
+	'admin.logo_too_large': 'Logoet må højst fylde 200 kB; filen fylder {size} kB.',
+	'admin.logo_wrong_type': 'Logoet skal være en PNG- eller SVG-fil.',
+	'admin.logo_unsafe_svg':
+		'SVG-filen indeholder scripts, hændelser eller henvisninger til andre filer eller adresser og kan ikke bruges. Gem logoet som en ren SVG eller som PNG.',
+	'admin.logo_saved': 'Logoet er gemt.',
+	'admin.logo_removed': 'Logoet er fjernet.',
 	'annual.docx_title': 'Årlig status {year} for {scope}',
 	'annual.docx_case_number': 'Sagsnr.',
 	'annual.docx_item_type': 'Punkttype',

@@ -112,6 +112,16 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'annual.narrative_saved': 'The status narrative has been saved.',
 	'annual.narrative_required': 'Write the status narrative.',
 	'annual.narrative_too_long': 'The status narrative may be at most 20,000 characters.',
+	'annual.freeze_unconfirmed': 'Tick that you understand the content is frozen on approval. Nothing was changed.',
+	'annual.example_data_unconfirmed':
+		'The report contains sample data ({count} KPIs are marked “Sample data”). Tick that you know, if it is to go ahead anyway. Nothing was changed.',
+	'admin.logo_missing': 'Choose a file with the logo (PNG or SVG).',
+	'admin.logo_too_large': 'The logo may be at most 200 kB; the file is {size} kB.',
+	'admin.logo_wrong_type': 'The logo must be a PNG or SVG file.',
+	'admin.logo_unsafe_svg':
+		'The SVG file contains scripts, event handlers or references to other files or addresses and cannot be used. Save the logo as a plain SVG or as PNG.',
+	'admin.logo_saved': 'The logo has been saved.',
+	'admin.logo_removed': 'The logo has been removed.',
 	'annual.docx_title': 'Annual status {year} for {scope}',
 	'annual.docx_case_number': 'Case no.',
 	'annual.docx_item_type': 'Item type',

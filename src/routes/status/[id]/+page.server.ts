@@ -6,7 +6,9 @@ import { editableRecommendationIds, requireCan, requireUser, type SessionUser } 
 import { fieldErrors, parseForm } from '$lib/server/http/forms';
 import { formMessage, formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
 import {
+	exampleDataKpis,
 	findAnnualReport,
+	publicReportUrl,
 	newestEdition,
 	REPORT_STEPS,
 	reportContent,
@@ -92,7 +94,9 @@ export const load: PageServerLoad = async (event) => {
 			newest === report.edition,
 		mayChangeAsOf: can(user, 'report.create') && draft,
 		mayTogglePublic: can(user, 'report.publish') && report.state === 'published',
-		publicUrl: report.public ? `/offentlig/${content.organisation.slug}/status/${report.year}` : null
+		// The KPIs marked as example data: approving and publishing say so and ask for a tick.
+		exampleData: steps.some((step) => step === 'approve' || step === 'publish') ? exampleDataKpis(content) : [],
+		publicUrl: report.public ? publicReportUrl(event.url.origin, content.organisation.slug, report.year) : null
 	};
 };
 
@@ -124,6 +128,7 @@ function stepAction(step: ReportStep) {
 			step,
 			expectedVersion: form.data.version,
 			makePublic: form.data.makePublic === 'on',
+			confirmed: { freeze: form.data.confirmFreeze === 'on', exampleData: form.data.confirmExampleData === 'on' },
 			clientAddress
 		};
 		return answer(await writeInTransaction(db, (trx) => takeReportStep(trx, user, input)), 'step', values);
