@@ -1,8 +1,10 @@
 /**
- * Effect per krone (DESIGN §3): a primary KPI's improvement since baseline per million kroner
- * allocated to its recommendation. Never compare the result across different KPIs.
+ * Effect per krone (DESIGN §3): a primary KPI's improvement since baseline for the budget allocated to its
+ * recommendation up to that period. Never compare the result across different KPIs.
  */
-import { sumKr } from './money';
+import { t } from '$lib/messages';
+import { formatKpiValue, formatNumber, type KpiUnit } from './format';
+import { formatKrShort, sumKr } from './money';
 import type { Direction } from './progress';
 
 /**
@@ -13,21 +15,49 @@ export function budgetUpTo(lines: readonly { year: number; amountKr: number }[],
 	return sumKr(lines.filter((line) => line.year <= year).map((line) => line.amountKr));
 }
 
+/** Below this much allocated, the improvement says nothing about the money (DESIGN §3). */
+export const MIN_EFFECT_BUDGET_KR = 100_000;
+
+export interface Effect {
+	/** Improvement since baseline in the KPI's unit, signed so that better is positive. */
+	improvement: number;
+	/** The budget allocated up to the latest value's year, in whole kroner. */
+	budgetKr: number;
+}
+
 /**
- * Improvement since baseline in the KPI's unit (better is positive) per million kr.; null without budget.
- * @example effectPerMillion({ direction: 'lower', baselineValue: 7.8, latestValue: 7.0, budgetKr: 3_600_000 }) // ≈ 0.222
+ * A primary KPI's improvement since baseline for the money actually allocated — never a rate per million, since the
+ * relation need not be linear; null below MIN_EFFECT_BUDGET_KR.
+ * @example effectForBudget({ direction: 'lower', baselineValue: 7.8, latestValue: 7.0, budgetKr: 3_600_000 }) // { improvement: ≈0.8, budgetKr: 3600000 }
  */
-export function effectPerMillion(input: {
+export function effectForBudget(input: {
 	direction: Direction;
 	baselineValue: number;
 	latestValue: number;
 	budgetKr: number;
-}): number | null {
+}): Effect | null {
 	const { direction, baselineValue, latestValue, budgetKr } = input;
 	if (![baselineValue, latestValue, budgetKr].every(Number.isFinite)) {
-		throw new RangeError('effectPerMillion needs finite numbers');
+		throw new RangeError('effectForBudget needs finite numbers');
 	}
-	if (budgetKr <= 0) return null;
+	if (budgetKr < MIN_EFFECT_BUDGET_KR) return null;
 	const improvement = direction === 'lower' ? baselineValue - latestValue : latestValue - baselineValue;
-	return improvement / (budgetKr / 1_000_000);
+	return { improvement, budgetKr };
+}
+
+/**
+ * The effect in words, with the KPI's decimals and percentages as %-point.
+ * @example effectText({ improvement: 1.1, budgetKr: 3_600_000 }, 'percent', 1) // '1,1 %-point bedre end baseline for 3,6 mio. kr. bevilget'
+ */
+export function effectText(effect: Effect, unit: KpiUnit, decimals: number): string {
+	const size = Math.abs(effect.improvement);
+	const amount =
+		unit === 'percent'
+			? `${formatNumber(size, decimals)}\u00a0${t('unit.percent_point')}`
+			: formatKpiValue(size, unit, decimals);
+	const budget = formatKrShort(effect.budgetKr);
+	// Compared as shown, so an improvement that rounds to nothing is "unchanged".
+	const shown = Number(formatNumber(size, decimals).replace(/\./g, '').replace(',', '.'));
+	if (shown === 0) return t('effect.same', { budget });
+	return t(effect.improvement > 0 ? 'effect.better' : 'effect.worse', { amount, budget });
 }

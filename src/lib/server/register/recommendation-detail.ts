@@ -18,7 +18,7 @@ import {
 	listStatusUpdates,
 	type FoundRecommendation
 } from './recommendations';
-import { budgetUpTo, effectPerMillion } from '../../domain/effect';
+import { budgetUpTo, effectForBudget } from '../../domain/effect';
 import { parsePeriod } from '../../domain/periods';
 
 /**
@@ -81,7 +81,7 @@ export async function loadDetailOf(db: Db, organisationId: number, recommendatio
 	const latest = primaryKpi?.isPrimary ? primaryKpi.progress.latest : null;
 	const effect =
 		primaryKpi && latest
-			? effectPerMillion({
+			? effectForBudget({
 					direction: primaryKpi.direction,
 					baselineValue: primaryKpi.definition.baseline.value,
 					latestValue: latest.value,
