@@ -6,7 +6,7 @@
 import { t } from '$lib/messages';
 import { formatKpiValue, formatNumber, type KpiUnit } from './format';
 import type { Forecast } from './forecast';
-import { formatKr, formatKrShort, sumKr } from './money';
+import { formatKr, formatKrAlike, sumKr } from './money';
 import { roundTo } from './numbers';
 import {
 	addPeriods,
@@ -204,10 +204,11 @@ export function kpiChartSummary(input: KpiChartInput): string {
 		sentence = t(key, { ...params, to: value(to), toPeriod: formatPeriodDa(frame.periods[latest]) });
 	}
 	if (input.budgetLines.length === 0) return sentence;
-	const budget = t('chart.summary_budget', {
-		allocated: formatKrShort(sumKr(input.budgetLines.map((line) => line.amountKr))),
-		spent: formatKrShort(sumKr(input.actuals.map((line) => line.amountKr)))
-	});
+	const [allocated, spent] = formatKrAlike([
+		sumKr(input.budgetLines.map((line) => line.amountKr)),
+		sumKr(input.actuals.map((line) => line.amountKr))
+	]);
+	const budget = t('chart.summary_budget', { allocated, spent });
 	return `${sentence} ${budget}`;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_AMOUNT_KR, formatKr, formatKrShort, parseAmountKr, sumKr } from './money';
+import { MAX_AMOUNT_KR, formatKr, formatKrAlike, formatKrShort, parseAmountKr, sumKr } from './money';
 
 const NBSP = '\u00a0';
 
@@ -108,5 +108,21 @@ describe('sumKr', () => {
 		expect(() => sumKr([1, 0.5])).toThrow(RangeError);
 		expect(() => sumKr([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
 		expect(() => sumKr([Number.NaN])).toThrow(RangeError);
+	});
+});
+
+describe('formatKrAlike (one scale within a cell, column or axis)', () => {
+	const plain = (amounts: number[]) => formatKrAlike(amounts).map((text) => text.replace(/\u00a0/g, ' '));
+
+	it('never mixes millions and kroner: "1 mio. kr. / 959.500 kr." becomes one scale', () => {
+		expect(plain([1_000_000, 959_500])).toEqual(['1 mio. kr.', '0,96 mio. kr.']);
+		expect(plain([1_000_000, 800_000])).toEqual(['1 mio. kr.', '0,8 mio. kr.']);
+		expect(plain([3_600_000, 3_300_000])).toEqual(['3,6 mio. kr.', '3,3 mio. kr.']);
+	});
+
+	it('keeps whole kroner when everything is below a million, and zero as zero', () => {
+		expect(plain([200_000, 188_000])).toEqual(['200.000 kr.', '188.000 kr.']);
+		expect(plain([0, 0])).toEqual(['0 kr.', '0 kr.']);
+		expect(plain([6_600_000, 0])).toEqual(['6,6 mio. kr.', '0 kr.']);
 	});
 });

@@ -58,6 +58,26 @@ export function formatKrShort(amount: number): string {
 	return `${millions.format(amount / 1_000_000)}${NBSP}${mioKr}`;
 }
 
+const millionsFine = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+
+/**
+ * Amounts that are read together — one cell, one column, one axis — on one scale (issue 17): all in whole kroner when
+ * every amount is below a million, else all in millions (two decimals when one of them is below a million, so
+ * 959.500 kr. does not read as 1 mio.); zero stays '0 kr.'.
+ * @example formatKrAlike([1_000_000, 959_500]) // ['1 mio. kr.', '0,96 mio. kr.']; formatKrAlike([800_000, 0]) // ['800.000 kr.', '0 kr.']
+ */
+export function formatKrAlike(amounts: readonly number[]): string[] {
+	amounts.forEach(assertWholeKroner);
+	const largest = Math.max(0, ...amounts.map(Math.abs));
+	if (largest < 1_000_000) return amounts.map(formatKr);
+	const fine = amounts.some((amount) => amount !== 0 && Math.abs(amount) < 1_000_000);
+	const mioKr = t('unit.mio_kr').replace(' ', NBSP);
+	// Nothing is nothing on any scale: '0 kr.' reads better than '0 mio. kr.'.
+	return amounts.map((amount) =>
+		amount === 0 ? formatKr(0) : `${(fine ? millionsFine : millions).format(amount / 1_000_000)}${NBSP}${mioKr}`
+	);
+}
+
 /**
  * Sums whole-kroner amounts; throws on a non-integer or an unsafe total.
  * @example sumKr([1_000_000, 2_600_000]) // 3600000

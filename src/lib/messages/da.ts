@@ -22,11 +22,9 @@ export const da = {
 	'frequency.month': 'måned',
 
 	'unit.percent': '%',
-	'unit.count': 'antal',
 	'unit.day': 'dag',
 	'unit.days': 'dage',
 	'unit.kr': 'kr.',
-	'unit.score': 'score',
 	'unit.mio_kr': 'mio. kr.',
 	'unit.percent_point': '%-point',
 

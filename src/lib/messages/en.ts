@@ -22,11 +22,9 @@ export const en: Record<MessageKey, string> = {
 	'frequency.month': 'month',
 
 	'unit.percent': '%',
-	'unit.count': 'count',
 	'unit.day': 'day',
 	'unit.days': 'days',
 	'unit.kr': 'DKK',
-	'unit.score': 'score',
 	'unit.mio_kr': 'million DKK',
 	'unit.percent_point': 'percentage points',
 

@@ -6,7 +6,7 @@
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import type { ChartSeries, KpiChartData } from '$lib/domain/chart-data';
 import { formatKpiValue, type KpiUnit } from '$lib/domain/format';
-import { formatKr, formatKrShort } from '$lib/domain/money';
+import { formatKr, formatKrAlike } from '$lib/domain/money';
 import { t } from '$lib/messages';
 import { BREAK_DASH, BREAK_MARKER, seriesLooks, type SeriesLook } from './series-look';
 
@@ -59,7 +59,11 @@ export function buildChartConfig(
 						grace: '10%',
 						grid: { drawOnChartArea: false },
 						title: { display: true, text: t('chart.axis_kr') },
-						ticks: { callback: (v: number | string) => formatKrShort(Math.round(Number(v))) }
+						// One scale on the whole axis (never "800.000 kr." under "1 mio. kr.").
+						ticks: {
+							callback: (v: number | string, i: number, ticks: { value: number }[]) =>
+								formatKrAlike(ticks.map((tick) => Math.round(tick.value)))[i] ?? formatKr(Math.round(Number(v)))
+						}
 					}
 				})
 			},

@@ -4,6 +4,8 @@
  * finished text of an answer. A key the browser names belongs in $lib/messages/da.ts instead (messages.test.ts).
  */
 export const daServer = {
+	'unit.count': 'antal',
+	'unit.score': 'score',
 	'app.tagline': 'Opfølgning på vedtagne anbefalinger',
 	'app.illustrative_note': 'Tallene er opdigtede eksempeldata til demonstration.',
 

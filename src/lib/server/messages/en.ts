@@ -2,6 +2,8 @@ import type { ServerMessageKey } from './da';
 
 /** The English twin of the server-only messages: the same keys (checked by the type) and parameters (messages.test.ts). */
 export const enServer: Record<ServerMessageKey, string> = {
+	'unit.count': 'count',
+	'unit.score': 'score',
 	'app.tagline': 'Follow-up on adopted recommendations',
 	'app.illustrative_note': 'The figures are invented sample data for demonstration.',
 
