@@ -146,7 +146,7 @@ describe('the annual status as two Word documents: the agenda item and its bilag
 			// No empty paragraphs as page breaks.
 			expect(doc.body).not.toContain('w:type="page"');
 			expect(doc.footers.join('')).toMatch(/PAGE[\s\S]*NUMPAGES/);
-			expect(doc.headers.join('')).toContain('Norddjurs Kommune · Årlig status 2025 for Norddjurs Kommune');
+			expect(doc.headers.join('')).toContain('>Årlig status 2025 for Norddjurs Kommune<');
 			expect(doc.text).not.toContain('kr..');
 		}
 		// Each recommendation starts on a new page: its heading has page-break-before.

@@ -86,7 +86,7 @@ export function kpiChartSvg(input: KpiChartInput): KpiChartSvg {
 		parts.push(`<line x1="${left}" x2="${right}" y1="${y(v)}" y2="${y(v)}" stroke="#d5d9de" stroke-width="1"/>`);
 		parts.push(text(left - 6, y(v) + 4, valueTicks[i], { anchor: 'end' }));
 	});
-	parts.push(text(left - 6, top - 12, unitTitle(input.unit), { anchor: 'end', bold: true }));
+	parts.push(text(4, top - 12, unitTitle(input.unit), { bold: true }));
 	if (kr) {
 		kr.ticks.forEach((v, i) => parts.push(text(right + 6, yKr(v) + 4, krTicks[i])));
 		parts.push(text(right + 6, top - 12, t('chart.axis_kr'), { bold: true }));

@@ -8,6 +8,7 @@ import { loadRegisterForYear } from '../register/recommendations';
 import { parsePeriod, periodStart } from '../../domain/periods';
 import { summariseStatuses } from '../../domain/recommendation-status';
 import { sumKr } from '../../domain/money';
+import type { Forecast, ForecastOutcome } from '../../domain/forecast';
 import {
 	REPORT_FORMAT,
 	type ReportBudget,
@@ -60,6 +61,11 @@ function reportProgrammes(
 		const count = rows.filter((row) => row.programmeId === id).length;
 		return count > 0 ? [{ name, body, adoptedOn, recommendations: count }] : [];
 	});
+}
+
+/** The forecast itself, when the KPI has one (not too few values, not settled). */
+function forecastOf(outcome: ForecastOutcome | undefined): Forecast | null {
+	return outcome?.kind === 'forecast' ? outcome.forecast : null;
 }
 
 /** True when a period has begun by the date (the rule of DESIGN §3 for which values count). */
@@ -155,7 +161,9 @@ export async function composeAnnualReport(db: Db, options: ComposeOptions): Prom
 					.map((o) => ({ period: o.period, value: o.value, seriesBreak: o.seriesBreak })),
 				budgetLines: ownLines.filter((l) => l.year <= year).map(({ year, amountKr }) => ({ year, amountKr })),
 				actuals: ownActuals.filter((a) => a.year <= year).map(({ year, amountKr }) => ({ year, amountKr })),
-				comparisons: []
+				comparisons: [],
+				// The fan and its interval, as on the KPI page; absent in older snapshots.
+				forecast: forecastOf(forecasts.get(k.id))
 			})),
 			budget: budgetFor(ownLines, ownActuals, year),
 			followUpItems: row.followUpItems.map(({ title, duePeriod, state }) => ({ title, duePeriod, state })),

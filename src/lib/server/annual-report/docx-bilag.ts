@@ -87,7 +87,8 @@ function chartBlocks(rec: ReportRecommendation, content: ReportContent): Block[]
 						formatPeriodDa(o.period),
 						formatKpiValue(o.value, chart.unit, chart.decimals)
 					]),
-					[false, true]
+					[false, true],
+					{ compact: true }
 				)
 			);
 		}

@@ -61,37 +61,51 @@ export function labelled(label: string, text: string): Paragraph {
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border };
-/** About one character of 10–11 pt Calibri, in twips. */
-const CHAR = 105;
+/** About one character of the tables' 10 pt Calibri, in twips. */
+const CHAR = 95;
 const CELL_PADDING = 2 * 80;
 
 /**
- * Column widths (twips) from the content: each column as wide as its longest line wants (up to 40
- * characters) and never narrower than its longest word, scaled to fill exactly `total`.
+ * Column widths (twips) from the content: each column as wide as its longest line (up to 40 characters),
+ * never narrower than its longest word. When they do not fit in `total`, the widest columns give way first
+ * (a long name wraps before a number or a status does); when they fit, the table is stretched to `total`
+ * unless `compact`, where it keeps its natural width.
  * @example columnWidths(['Navn', 'Mål'], [['Personaleomsætning', '40 %']], 9638) // name column widest
  */
-export function columnWidths(headings: readonly string[], rows: readonly string[][], total = TEXT_WIDTH): number[] {
+export function columnWidths(
+	headings: readonly string[],
+	rows: readonly string[][],
+	total = TEXT_WIDTH,
+	compact = false
+): number[] {
 	const columns = headings.map((h, i) => [h, ...rows.map((row) => row[i] ?? '')]);
-	const longestWord = columns.map((texts) => Math.max(...texts.flatMap((s) => s.split(/\s+/).map((w) => w.length))));
-	const wanted = columns.map((texts, i) =>
-		Math.max(Math.min(Math.max(...texts.map((s) => s.length)), 40), longestWord[i])
+	// One character to spare: bold headings and the renderer's own rounding.
+	const twips = (chars: number) => (chars + 1) * CHAR + CELL_PADDING;
+	const minimum = columns.map((texts) => twips(Math.max(...texts.flatMap((s) => s.split(/\s+/).map((w) => w.length)))));
+	const natural = columns.map((texts, i) =>
+		Math.max(twips(Math.min(Math.max(...texts.map((s) => s.length)), 40)), minimum[i])
 	);
-	const minimum = longestWord.map((n) => n * CHAR + CELL_PADDING);
-	const natural = wanted.map((n) => n * CHAR + CELL_PADDING);
-	const naturalSum = natural.reduce((a, b) => a + b, 0);
-	// Share out the block in proportion to what each column wants, but give no column less than its longest word.
-	let widths = natural.map((w) => (w * total) / naturalSum);
-	const short = widths.map((w, i) => Math.max(minimum[i] - w, 0));
-	const missing = short.reduce((a, b) => a + b, 0);
-	if (missing > 0) {
-		const slack = widths.map((w, i) => Math.max(w - minimum[i], 0));
-		const slackSum = slack.reduce((a, b) => a + b, 0);
-		widths = widths.map((w, i) =>
-			short[i] > 0 ? minimum[i] : w - (slackSum > 0 ? (missing * slack[i]) / slackSum : 0)
-		);
+	const sum = (widths: readonly number[]) => widths.reduce((a, b) => a + b, 0);
+	let widths: number[];
+	if (sum(natural) <= total) {
+		const target = compact ? sum(natural) : total;
+		widths = natural.map((w) => (w * target) / sum(natural));
+	} else {
+		// The cap c with Σ min(natural, max(c, minimum)) = total, found by bisection.
+		const fitted = (cap: number) => natural.map((w, i) => Math.min(w, Math.max(cap, minimum[i])));
+		let [lo, hi] = [0, Math.max(...natural)];
+		for (let k = 0; k < 40; k++) {
+			const mid = (lo + hi) / 2;
+			if (sum(fitted(mid)) > total) hi = mid;
+			else lo = mid;
+		}
+		widths = fitted(lo);
+		// Words longer than the block allows: scale everything down to fit.
+		if (sum(widths) > total) widths = widths.map((w) => (w * total) / sum(widths));
 	}
-	const rounded = widths.map((w) => Math.max(Math.floor(w), 400));
-	rounded[0] += total - rounded.reduce((a, b) => a + b, 0);
+	const rounded = widths.map((w) => Math.floor(w));
+	const widest = rounded.indexOf(Math.max(...rounded));
+	rounded[widest] += Math.min(total, Math.round(sum(widths))) - sum(rounded);
 	return rounded;
 }
 
@@ -103,21 +117,26 @@ function cell(text: string, width: number, options: { bold?: boolean; right?: bo
 		children: [
 			new Paragraph({
 				alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-				children: [new TextRun({ text, bold: options.bold })]
+				children: [new TextRun({ text, bold: options.bold, size: 20 })]
 			})
 		]
 	});
 }
 
 /**
- * A bordered table with a repeated bold header row, fixed to the text block, columns sized from the
- * content; `right` marks the number columns.
+ * A bordered table with a repeated bold header row, columns sized from the content (columnWidths), never
+ * wider than the text block; `right` marks the number columns.
  * @example table(['Periode', 'Værdi'], [['2024', '7,0 %']], [false, true])
  */
-export function table(headings: string[], rows: string[][], right: boolean[] = []): Table {
-	const widths = columnWidths(headings, rows);
+export function table(
+	headings: string[],
+	rows: string[][],
+	right: boolean[] = [],
+	options: { compact?: boolean } = {}
+): Table {
+	const widths = columnWidths(headings, rows, TEXT_WIDTH, options.compact);
 	return new Table({
-		width: { size: TEXT_WIDTH, type: WidthType.DXA },
+		width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
 		columnWidths: widths,
 		layout: TableLayoutType.FIXED,
 		rows: [
@@ -171,6 +190,11 @@ function versionLine(meta: DocumentMeta): string {
 	return meta.changeNote ? `${edition} ${t('annual.change_note', { note: meta.changeNote })}` : edition;
 }
 
+/** The running header: the municipality and the title, the municipality once when the title names it. */
+function runningHead(meta: DocumentMeta): string {
+	return meta.title.includes(meta.organisation) ? meta.title : `${meta.organisation} · ${meta.title}`;
+}
+
 /**
  * A Word document of the house layout around the given blocks.
  * @example const doc = houseDocument(meta, [heading('Sagsbeskrivelse'), para('…')]);
@@ -188,7 +212,10 @@ export function houseDocument(meta: DocumentMeta, children: Block[]): Document {
 		revision: meta.edition,
 		styles: {
 			default: {
-				document: { run: { font: FONT, size: 22, language: LANGUAGE }, paragraph: { spacing: { after: 100 } } },
+				document: {
+					run: { font: FONT, size: 22, language: LANGUAGE },
+					paragraph: { spacing: { before: 60, after: 100 } }
+				},
 				title: headingStyle(36),
 				heading1: headingStyle(32),
 				heading2: headingStyle(26),
@@ -206,7 +233,7 @@ export function houseDocument(meta: DocumentMeta, children: Block[]): Document {
 					}
 				},
 				headers: {
-					default: new Header({ children: [running(`${meta.organisation} · ${meta.title}`, AlignmentType.LEFT)] })
+					default: new Header({ children: [running(runningHead(meta), AlignmentType.LEFT)] })
 				},
 				footers: {
 					default: new Footer({

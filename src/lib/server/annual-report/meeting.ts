@@ -28,28 +28,47 @@ export async function findReportMeeting(
 }
 
 /**
- * Sets a report's meeting fields (any state: they are not part of the approved content), audited.
+ * Writes a report's meeting fields and audits it, for a signed-in user or the command line (`actorLabel`).
+ * @example await writeReportMeeting(trx, { organisationId, id, actorLabel: 'cli' }, { caseNumber: '27.00.00-A00-1-25', committee: '', meetingDate: null });
+ */
+export async function writeReportMeeting(
+	trx: Db,
+	who: { organisationId: number; id: number; actorUserId?: number; actorLabel?: string; clientAddress?: string | null },
+	meeting: ReportMeeting
+): Promise<WriteResult<{ id: number }>> {
+	const before = await findReportMeeting(trx, who.organisationId, who.id);
+	if (!before) return NOT_FOUND;
+	const after = { caseNumber: meeting.caseNumber, committee: meeting.committee, meetingDate: meeting.meetingDate };
+	await trx.updateTable('annualReport').set(after).where('id', '=', who.id).execute();
+	await recordAudit(trx, {
+		organisationId: who.organisationId,
+		actorUserId: who.actorUserId ?? null,
+		actorLabel: who.actorLabel,
+		action: 'annual_report.meeting_changed',
+		entityType: 'annual_report',
+		entityId: who.id,
+		before,
+		after,
+		clientAddress: who.clientAddress ?? null
+	});
+	return { kind: 'ok', change: 'updated', id: who.id };
+}
+
+/**
+ * Sets a report's meeting fields as a director or administrator (any state: they are not part of the
+ * approved content), audited.
  * @example await writeInTransaction(db, (trx) => setReportMeeting(trx, user, { id, caseNumber: '27.00.00-A00-1-25', committee: 'Økonomiudvalget', meetingDate: '2026-01-14' }));
  */
-export async function setReportMeeting(
+export function setReportMeeting(
 	trx: Db,
 	user: SessionUser,
 	input: ReportMeeting & { id: number; clientAddress?: string | null }
 ): Promise<WriteResult<{ id: number }>> {
-	if (!can(user, 'report.create')) return FORBIDDEN;
-	const before = await findReportMeeting(trx, user.organisationId, input.id);
-	if (!before) return NOT_FOUND;
-	const after = { caseNumber: input.caseNumber, committee: input.committee, meetingDate: input.meetingDate };
-	await trx.updateTable('annualReport').set(after).where('id', '=', input.id).execute();
-	await recordAudit(trx, {
-		organisationId: user.organisationId,
-		actorUserId: user.id,
-		action: 'annual_report.meeting_changed',
-		entityType: 'annual_report',
-		entityId: input.id,
-		before,
-		after,
-		clientAddress: input.clientAddress ?? null
-	});
-	return { kind: 'ok', change: 'updated', id: input.id };
+	if (!can(user, 'report.create')) return Promise.resolve(FORBIDDEN);
+	const { id, clientAddress, ...meeting } = input;
+	return writeReportMeeting(
+		trx,
+		{ organisationId: user.organisationId, id, actorUserId: user.id, clientAddress },
+		meeting
+	);
 }

@@ -372,6 +372,10 @@ export const daServer = {
 	'cli.backup_no_data': 'Der er ingen database i {path} at tage en sikkerhedskopi af.',
 	'cli.restore_usage': 'Brug: npm run db:restore -- FIL (en fil fra npm run db:backup)',
 	'cli.restore_done': 'Sikkerhedskopien {path} er indlæst i {target}.',
+	'cli.report_meeting_usage':
+		'Brug: npm run fremdrift -- report meeting --org KORTNAVN --year ÅR [--edition N] [--case SAGSNR] [--committee UDVALG] [--date ÅÅÅÅ-MM-DD]',
+	'cli.report_meeting_done':
+		'Årlig status {year}, version {edition}: Sagsnr. {caseNumber}, udvalg {committee}, mødedato {date}.',
 	'cli.restore_no_file': 'Filen {path} findes ikke.',
 	'cli.restore_unknown_file': '{path} er ikke en sikkerhedskopi fra Fremdrift (hverken PGlite-dump eller pg_dump-SQL).',
 	'cli.restore_needs_pglite':

@@ -372,6 +372,10 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'cli.backup_no_data': 'There is no database in {path} to back up.',
 	'cli.restore_usage': 'Usage: npm run db:restore -- FILE (a file from npm run db:backup)',
 	'cli.restore_done': 'The backup {path} has been restored into {target}.',
+	'cli.report_meeting_usage':
+		'Usage: npm run fremdrift -- report meeting --org SLUG --year YEAR [--edition N] [--case CASE-NO] [--committee COMMITTEE] [--date YYYY-MM-DD]',
+	'cli.report_meeting_done':
+		'Annual status {year}, version {edition}: case no. {caseNumber}, committee {committee}, meeting date {date}.',
 	'cli.restore_no_file': 'The file {path} does not exist.',
 	'cli.restore_unknown_file': '{path} is not a Fremdrift backup (neither a PGlite dump nor pg_dump SQL).',
 	'cli.restore_needs_pglite':
