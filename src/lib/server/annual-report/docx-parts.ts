@@ -64,11 +64,13 @@ const borders = { top: border, bottom: border, left: border, right: border };
 /** About one character of the tables' 10 pt Calibri, in twips. */
 const CHAR = 95;
 const CELL_PADDING = 2 * 80;
+/** How much more of its width the first column keeps when a table must give way. */
+const FIRST_COLUMN_WEIGHT = 1.6;
 
 /**
  * Column widths (twips) from the content: each column as wide as its longest line (up to 40 characters),
- * never narrower than its longest word. When they do not fit in `total`, the widest columns give way first
- * (a long name wraps before a number or a status does); when they fit, the table is stretched to `total`
+ * never narrower than its longest word. When they do not fit in `total`, the widest columns give way first,
+ * the first (the name) keeping 1.6 times as much as the others; when they fit, the table is stretched to `total`
  * unless `compact`, where it keeps its natural width.
  * @example columnWidths(['Navn', 'Mål'], [['Personaleomsætning', '40 %']], 9638) // name column widest
  */
@@ -91,8 +93,10 @@ export function columnWidths(
 		const target = compact ? sum(natural) : total;
 		widths = natural.map((w) => (w * target) / sum(natural));
 	} else {
-		// The cap c with Σ min(natural, max(c, minimum)) = total, found by bisection.
-		const fitted = (cap: number) => natural.map((w, i) => Math.min(w, Math.max(cap, minimum[i])));
+		// The cap c with Σ min(natural, max(c·weight, minimum)) = total, found by bisection; the first column
+		// (the name) may keep more of its width than the others.
+		const weight = (i: number) => (i === 0 ? FIRST_COLUMN_WEIGHT : 1);
+		const fitted = (cap: number) => natural.map((w, i) => Math.min(w, Math.max(cap * weight(i), minimum[i])));
 		let [lo, hi] = [0, Math.max(...natural)];
 		for (let k = 0; k < 40; k++) {
 			const mid = (lo + hi) / 2;
