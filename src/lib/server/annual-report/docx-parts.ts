@@ -66,6 +66,8 @@ const CHAR = 95;
 const CELL_PADDING = 2 * 80;
 /** How much more of its width the first column keeps when a table must give way. */
 const FIRST_COLUMN_WEIGHT = 1.6;
+/** Tables of up to this many rows are kept on one page. */
+const KEEP_TOGETHER_ROWS = 12;
 
 /**
  * Column widths (twips) from the content: each column as wide as its longest line (up to 40 characters),
@@ -139,6 +141,8 @@ export function table(
 	options: { compact?: boolean } = {}
 ): Table {
 	const widths = columnWidths(headings, rows, TEXT_WIDTH, options.compact);
+	// A short table stays on one page: every row but the last kept with the next.
+	const together = rows.length <= KEEP_TOGETHER_ROWS;
 	return new Table({
 		width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
 		columnWidths: widths,
@@ -147,11 +151,16 @@ export function table(
 			new TableRow({
 				tableHeader: true,
 				cantSplit: true,
+				keepNext: rows.length > 0,
 				children: headings.map((h, i) => cell(h, widths[i], { bold: true, right: right[i] }))
 			}),
 			...rows.map(
-				(row) =>
-					new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, widths[i], { right: right[i] })) })
+				(row, r) =>
+					new TableRow({
+						cantSplit: true,
+						keepNext: together && r < rows.length - 1,
+						children: row.map((text, i) => cell(text, widths[i], { right: right[i] }))
+					})
 			)
 		]
 	});
