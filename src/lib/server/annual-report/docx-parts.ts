@@ -199,7 +199,7 @@ function versionLine(meta: DocumentMeta): string {
 				edition: meta.edition,
 				date: formatDateDa(meta.approvedAt.toISOString().slice(0, 10))
 			})
-		: t('annual.docx_draft_note', { edition: meta.edition });
+		: t('annual.docx_version_note', { edition: meta.edition });
 	return meta.changeNote ? `${edition} ${t('annual.change_note', { note: meta.changeNote })}` : edition;
 }
 

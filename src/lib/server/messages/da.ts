@@ -132,7 +132,7 @@ export const daServer = {
 	'annual.docx_attachment_heading': 'Bilag 1: Status pr. anbefaling',
 	'annual.docx_decision': 'Beslutning',
 	'annual.docx_edition_note': 'Version {edition}, godkendt {date}.',
-	'annual.docx_draft_note': 'Version {edition}, udkast – ikke godkendt.',
+	'annual.docx_version_note': 'Version {edition}.',
 	'annual.docx_meeting': 'Møde',
 	'annual.docx_programme_adopted':
 		'Statussen følger op på anbefalingerne fra {programme}, som {body} vedtog den {date}.',

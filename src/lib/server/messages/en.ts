@@ -133,7 +133,7 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'annual.docx_attachment_heading': 'Attachment 1: Status per recommendation',
 	'annual.docx_decision': 'Decision',
 	'annual.docx_edition_note': 'Version {edition}, approved {date}.',
-	'annual.docx_draft_note': 'Version {edition}, draft – not approved.',
+	'annual.docx_version_note': 'Version {edition}.',
 	'annual.docx_meeting': 'Meeting',
 	'annual.docx_programme_adopted':
 		'This status follows up the recommendations of {programme}, adopted by {body} on {date}.',
