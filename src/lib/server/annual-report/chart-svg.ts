@@ -80,49 +80,13 @@ export function kpiChartSvg(input: KpiChartInput): KpiChartSvg {
 	const step = slanted ? Math.ceil((FONT_SIZE * 1.6) / slot) : Math.ceil((labelWidth + 8) / slot);
 	const labelHeight = slanted ? labelWidth * Math.SQRT1_2 + FONT_SIZE : FONT_SIZE * 1.6;
 
-	const parts: string[] = [];
-	// Grid and value axis.
-	value.ticks.forEach((v, i) => {
-		parts.push(`<line x1="${left}" x2="${right}" y1="${y(v)}" y2="${y(v)}" stroke="#d5d9de" stroke-width="1"/>`);
-		parts.push(text(left - 6, y(v) + 4, valueTicks[i], { anchor: 'end' }));
-	});
-	parts.push(text(4, top - 12, unitTitle(input.unit), { bold: true }));
-	if (kr) {
-		kr.ticks.forEach((v, i) => parts.push(text(right + 6, yKr(v) + 4, krTicks[i])));
-		parts.push(text(right + 6, top - 12, t('chart.axis_kr'), { bold: true }));
-	}
-	parts.push(`<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="#1b1f24" stroke-width="1"/>`);
-	data.labelsDa.forEach((label, i) => {
-		if ((n - 1 - i) % step !== 0) return;
-		parts.push(`<line x1="${x(i)}" x2="${x(i)}" y1="${bottom}" y2="${bottom + 4}" stroke="#1b1f24"/>`);
-		parts.push(
-			slanted
-				? text(x(i), bottom + 14, label, { anchor: 'end', rotate: -45 })
-				: text(x(i), bottom + 17, label, { anchor: 'middle' })
-		);
-	});
-
-	parts.push(...bars(data.series, looks, { x, y: yKr, bottom, slot }));
-	parts.push(...band(data.series, looks, x, y));
-	// Lines, the measurements last; then every marker on top.
-	const order = data.series.map((s, i) => i).filter((i) => looks[i].line && !data.series[i].band);
-	order.sort((a, b) => Number(data.series[a].key === 'values') - Number(data.series[b].key === 'values'));
-	for (const i of order) parts.push(...line(data.series[i], looks[i], x, y));
-	data.series.forEach((s, i) => {
-		const look = looks[i];
-		if (!look.marker) return;
-		s.data.forEach((v, j) => {
-			if (v === null) return;
-			const broken = s.breaks?.[j] === true;
-			parts.push(
-				marker(x(j), y(v), broken ? BREAK_MARKER.shape : look.marker!.shape, {
-					radius: broken ? BREAK_MARKER.radius : look.marker!.radius,
-					fill: look.marker!.fill,
-					colour: look.colour
-				})
-			);
-		});
-	});
+	const g: Geometry = { left, right, top, bottom, slot, x, y, yKr };
+	const parts = [
+		...axes(input.unit, data.labelsDa, { value, valueTicks, kr, krTicks }, g, { slanted, step }),
+		...bars(data.series, looks, { x, y: yKr, bottom, slot }),
+		...band(data.series, looks, x, y),
+		...marks(data.series, looks, x, y)
+	];
 
 	const legend = chartLegend(legendItems(data.series, looks), {
 		top: bottom + labelHeight + 14,
@@ -136,6 +100,77 @@ export function kpiChartSvg(input: KpiChartInput): KpiChartSvg {
 		` font-family="DejaVu Sans" font-size="${FONT_SIZE}" fill="#1b1f24">` +
 		`<rect width="100%" height="100%" fill="#ffffff"/>${legend.defs}${parts.join('')}${legend.svg}</svg>`;
 	return { svg, width: SVG_WIDTH, height, valueAxis: value, krAxis: kr, data };
+}
+
+interface Geometry {
+	left: number;
+	right: number;
+	top: number;
+	bottom: number;
+	slot: number;
+	x: (i: number) => number;
+	y: (v: number) => number;
+	yKr: (v: number) => number;
+}
+
+/** Grid, the value axis with the unit, the kroner axis, and every step-th period label ending on the newest. */
+function axes(
+	unit: KpiUnit,
+	labels: readonly string[],
+	scales: { value: AxisScale; valueTicks: string[]; kr: AxisScale | null; krTicks: string[] },
+	g: Geometry,
+	labelling: { slanted: boolean; step: number }
+): string[] {
+	const { left, right, top, bottom } = g;
+	const parts = scales.value.ticks.flatMap((v, i) => [
+		`<line x1="${left}" x2="${right}" y1="${g.y(v)}" y2="${g.y(v)}" stroke="#d5d9de" stroke-width="1"/>`,
+		text(left - 6, g.y(v) + 4, scales.valueTicks[i], { anchor: 'end' })
+	]);
+	parts.push(text(4, top - 12, unitTitle(unit), { bold: true }));
+	if (scales.kr) {
+		scales.kr.ticks.forEach((v, i) => parts.push(text(right + 6, g.yKr(v) + 4, scales.krTicks[i])));
+		parts.push(text(right + 6, top - 12, t('chart.axis_kr'), { bold: true }));
+	}
+	parts.push(`<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="#1b1f24" stroke-width="1"/>`);
+	labels.forEach((label, i) => {
+		if ((labels.length - 1 - i) % labelling.step !== 0) return;
+		parts.push(`<line x1="${g.x(i)}" x2="${g.x(i)}" y1="${bottom}" y2="${bottom + 4}" stroke="#1b1f24"/>`);
+		parts.push(
+			labelling.slanted
+				? text(g.x(i), bottom + 14, label, { anchor: 'end', rotate: -45 })
+				: text(g.x(i), bottom + 17, label, { anchor: 'middle' })
+		);
+	});
+	return parts;
+}
+
+/** The lines (the measurements drawn last), then every marker on top, a series break's as a triangle. */
+function marks(
+	series: readonly ChartSeries[],
+	looks: readonly SeriesLook[],
+	x: (i: number) => number,
+	y: (v: number) => number
+): string[] {
+	const order = series.map((_, i) => i).filter((i) => looks[i].line && !series[i].band);
+	order.sort((a, b) => Number(series[a].key === 'values') - Number(series[b].key === 'values'));
+	const parts = order.flatMap((i) => line(series[i], looks[i], x, y));
+	series.forEach((s, i) => {
+		const look = looks[i];
+		if (!look.marker) return;
+		const { shape, radius, fill } = look.marker;
+		s.data.forEach((v, j) => {
+			if (v === null) return;
+			const broken = s.breaks?.[j] === true;
+			parts.push(
+				marker(x(j), y(v), broken ? BREAK_MARKER.shape : shape, {
+					radius: broken ? BREAK_MARKER.radius : radius,
+					fill,
+					colour: look.colour
+				})
+			);
+		});
+	});
+	return parts;
 }
 
 /** The budget (and spent) bars side by side in each period's slot, on the kroner axis. */
