@@ -303,6 +303,10 @@ export interface AnnualReportTable extends Stamps {
 	publishedAt: Date | null;
 	publishedBy: number | null;
 	replacedById: number | null;
+	/** The agenda item's meeting fields (issue 16): Sagsnr., udvalg, mødedato; empty until filled in. */
+	caseNumber: Text;
+	committee: Text;
+	meetingDate: DateText | null;
 }
 
 export interface AuditEventTable {

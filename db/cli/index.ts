@@ -7,6 +7,8 @@
  *                    create a user and print a one-time invitation link (72 hours) to choose a password
  *   backup [--out F] write a backup: PGlite's data-folder dump (.tar.gz) or pg_dump SQL (also `npm run db:backup`)
  *   restore FILE     load a backup into an empty database or data folder (also `npm run db:restore`)
+ *   report meeting --org SLUG --year YYYY [--case T] [--committee T] [--date D]
+ *                    fill the agenda item's Sagsnr., udvalg and mødedato of a year's annual report
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -24,6 +26,7 @@ import { recordAudit } from '../../src/lib/server/audit/record';
 import { emailField, nameField, roleField } from '../../src/lib/schemas/auth';
 import { ensureBuild, projectRoot } from './build';
 import { backup, restore } from './backup';
+import { reportMeetingCommand } from './report-meeting';
 
 async function migrate(): Promise<void> {
 	const handle = await openConfiguredDatabase();
@@ -158,6 +161,11 @@ async function main(argv: string[]): Promise<void> {
 			return backupCommand(args);
 		case 'restore':
 			return restoreCommand(args);
+		case 'report':
+			if (args[0] === 'meeting') return reportMeetingCommand(args.slice(1));
+			console.error(t('cli.report_meeting_usage'));
+			process.exitCode = 2;
+			return;
 		case 'user':
 			if (args[0] === 'create') return createUser(args.slice(1));
 			console.error(t('cli.user_usage'));

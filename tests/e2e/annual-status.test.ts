@@ -325,17 +325,41 @@ describe.skipIf(!hasChromium)('annual status in Chromium', () => {
 			});
 			expect(post.status).toBe(403);
 
-			// The Word agenda item: the committee headings and the corrected KPI value in its table.
-			const docx = await politician.request.get(`${urls.v2}/download/docx`);
-			expect(docx.status()).toBe(200);
-			const zip = await JSZip.loadAsync(await docx.body());
-			const xml = await zip.file('word/document.xml')!.async('string');
-			const text = xml.replace(/<w:p[ >]/g, '\n$&').replace(/<[^>]+>/g, '');
+			// The Word agenda item (the committee headings) and its bilag (the corrected KPI value in its table, the charts).
+			const wordText = async (format: 'docx' | 'bilag') => {
+				const response = await politician.request.get(`${urls.v2}/download/${format}`);
+				expect(response.status()).toBe(200);
+				const zip = await JSZip.loadAsync(await response.body());
+				const xml = await zip.file('word/document.xml')!.async('string');
+				return { zip, text: xml.replace(/<w:p[ >]/g, '\n$&').replace(/<[^>]+>/g, '') };
+			};
+			const agenda = await wordText('docx');
 			for (const heading of ['Sagsbeskrivelse', 'Økonomi og finansiering', 'Administrationens forslag', 'Bilag'])
-				expect(text).toContain(heading);
-			expect(text).toContain('Forvaltningen anbefaler, at orienteringen tages til efterretning.');
-			expect(text).toMatch(new RegExp(`${KPI}\\s*28\\s%\\s\\(2022\\)\\s*44\\s%\\s\\(2025\\)`));
-			expect(Object.keys(zip.files).some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
+				expect(agenda.text).toContain(heading);
+			expect(agenda.text).toContain('Forvaltningen anbefaler, at orienteringen tages til efterretning.');
+			const bilag = await wordText('bilag');
+			expect(bilag.text).toMatch(new RegExp(`${KPI}\\s*28\\s%\\s\\(2022\\)\\s*44\\s%\\s\\(2025\\)`));
+			expect(Object.keys(bilag.zip.files).some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
+			// Text from one source: every recommendation's reasons, forecasts, follow-up progress and money on the
+			// page stand word for word in the bilag.
+			const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+			const bilagText = flat(bilag.text);
+			const pageTexts = await politician.locator('section.recommendation').evaluateAll((sections) =>
+				sections.map((section) => ({
+					number: section.getAttribute('data-recommendation'),
+					texts: [
+						...[...section.querySelectorAll('[data-reasons] li, [data-status="follow_up"]')].map(
+							(el) => el.textContent ?? ''
+						),
+						...[...section.querySelectorAll('table.budget td')].map((el) => el.textContent ?? '')
+					]
+				}))
+			);
+			expect(pageTexts.length).toBe(8);
+			for (const { number, texts } of pageTexts) {
+				expect(texts.length, `Anbefaling ${number}`).toBeGreaterThan(3);
+				for (const text of texts) expect(bilagText, `Anbefaling ${number}`).toContain(flat(text));
+			}
 			const xlsx = await politician.request.get(`${urls.v2}/download/xlsx`);
 			expect([xlsx.status(), xlsx.headers()['content-type']]).toEqual([
 				200,

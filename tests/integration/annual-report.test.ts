@@ -5,6 +5,7 @@ import type { Role } from '../../db/types';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { composeAnnualReport } from '../../src/lib/server/annual-report/compose';
 import { reportDocx } from '../../src/lib/server/annual-report/docx';
+import { reportBilagDocx } from '../../src/lib/server/annual-report/docx-bilag';
 import { reportFiguresTable } from '../../src/lib/server/annual-report/figures';
 import { toDanishCsv } from '../../src/lib/server/exports';
 import {
@@ -410,16 +411,15 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 		).toMatchObject({ kind: 'stale' });
 	});
 
-	test('DOCX is a committee agenda item with the KPI table and chart images; CSV holds every figure', async () => {
+	test('DOCX: a committee agenda item and its bilag with the KPI table and chart images; CSV holds every figure', async () => {
 		const report = (await findAnnualReport(database.db, organisationId, reportId))!;
-		const bytes = await reportDocx(report.snapshot!, {
-			edition: report.edition,
-			approvedAt: report.approvedAt,
-			changeNote: report.changeNote
-		});
-		const zip = await JSZip.loadAsync(bytes);
-		const xml = await zip.file('word/document.xml')!.async('string');
-		const text = xml.replace(/<w:p[ >]/g, '\n$&').replace(/<[^>]+>/g, '');
+		const meta = { edition: report.edition, approvedAt: report.approvedAt, changeNote: report.changeNote };
+		const textOf = async (bytes: Uint8Array) => {
+			const zip = await JSZip.loadAsync(bytes);
+			const xml = await zip.file('word/document.xml')!.async('string');
+			return { zip, text: xml.replace(/<w:p[ >]/g, '\n$&').replace(/<[^>]+>/g, '') };
+		};
+		const agenda = await textOf(await reportDocx(report.snapshot!, meta));
 		for (const heading of [
 			'Sagsbeskrivelse',
 			'Administrationens forslag',
@@ -428,9 +428,10 @@ describe('annual status: composed from live data, frozen on approval, corrected 
 			'Beslutning',
 			'Anbefaling 1: '
 		]) {
-			expect(text).toContain(heading);
+			expect(agenda.text).toContain(heading);
 		}
-		expect(text).toContain('at orienteringen tages til efterretning');
+		expect(agenda.text).toContain('at orienteringen tages til efterretning');
+		const { zip, text } = await textOf(await reportBilagDocx(report.snapshot!, meta));
 		// Anbefaling 1's KPI row: baseline 28 % (2022), latest 41 % (2025) as approved in version 1, target 40 % (2025).
 		expect(text).toMatch(
 			/Andel nye ledere rekrutteret internt\s*28\s%\s\(2022\)\s*41\s%\s\(2025\)\s*40\s%\s\(2025\)\s*Nået/

@@ -252,6 +252,7 @@ export const da = {
 	'annual.correct_submit': 'Opret version {edition}',
 	'annual.downloads': 'Hent rapporten',
 	'annual.download_docx': 'Dagsordenspunkt (Word)',
+	'annual.download_bilag': 'Bilag: status pr. anbefaling (Word)',
 	'annual.download_csv': 'Alle tal (CSV)',
 	'annual.download_xlsx': 'Alle tal (Excel)',
 	'annual.print_hint': 'Brug browserens udskriv-funktion for en A4-udgave med én anbefaling pr. side.',
@@ -334,6 +335,7 @@ export const da = {
 	'audit.annual_report.made_private': 'Fjernet fra det offentlige link',
 	'audit.annual_report.correction_started': 'Rettet version oprettet',
 	'audit.annual_report.as_of_changed': 'Opgørelsesdato flyttet',
+	'audit.annual_report.meeting_changed': 'Mødeoplysninger (sagsnr., udvalg, mødedato) ændret',
 	'audit.status_update.created': 'Statusnotat skrevet',
 	'audit.status_update.updated': 'Statusnotat rettet',
 

@@ -253,6 +253,7 @@ export const en: Record<MessageKey, string> = {
 	'annual.correct_submit': 'Create version {edition}',
 	'annual.downloads': 'Download the report',
 	'annual.download_docx': 'Agenda item (Word)',
+	'annual.download_bilag': 'Attachment: status per recommendation (Word)',
 	'annual.download_csv': 'All figures (CSV)',
 	'annual.download_xlsx': 'All figures (Excel)',
 	'annual.print_hint': 'Use the browser’s print function for an A4 version with one recommendation per page.',
@@ -334,6 +335,7 @@ export const en: Record<MessageKey, string> = {
 	'audit.annual_report.made_private': 'Removed from the public link',
 	'audit.annual_report.correction_started': 'Corrected version created',
 	'audit.annual_report.as_of_changed': 'As-of date moved',
+	'audit.annual_report.meeting_changed': 'Meeting details (case no., committee, meeting date) changed',
 	'audit.status_update.created': 'Status note written',
 	'audit.status_update.updated': 'Status note corrected',
 

@@ -19,12 +19,17 @@ export type PlainKey<C extends Record<string, string>> = {
 type Catalogue = Readonly<Record<string, string>>;
 
 /**
- * Fills the `{name}` parameters of a template; a name without a value stays as written.
- * @example fill('{done} af {total}', { done: 2, total: 5 }) // '2 af 5'
+ * Fills the `{name}` parameters of a template; a name without a value stays as written. A value that ends
+ * with a full stop ('5.683.500 kr.') ends the sentence itself: the template's own stop after it is dropped.
+ * @example fill('{done} af {total}', { done: 2, total: 5 }) // '2 af 5'; fill('Forbrugt {kr}.', { kr: '5 kr.' }) // 'Forbrugt 5 kr.'
  */
 export function fill(template: string, params?: Readonly<Record<string, string | number>>): string {
 	if (!params) return template;
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+	return template.replace(/\{(\w+)\}(\.?)/g, (whole, name: string, stop: string) => {
+		if (!(name in params)) return whole;
+		const value = String(params[name]);
+		return value.endsWith('.') ? value : value + stop;
+	});
 }
 
 /** The browser's catalogue: Danish until useLocale says otherwise. */

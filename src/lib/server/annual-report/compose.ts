@@ -3,12 +3,19 @@ import type { Db } from '../infra/db';
 import { forecastsOf, listObservations, loadOverview } from '../kpis';
 import { renderMarkdown } from '../infra/markdown';
 import { findOrganisation } from '../auth/organisations';
-import { findProgramme } from '../register/programmes';
+import { findProgramme, listProgrammes } from '../register/programmes';
 import { loadRegisterForYear } from '../register/recommendations';
 import { parsePeriod, periodStart } from '../../domain/periods';
 import { summariseStatuses } from '../../domain/recommendation-status';
 import { sumKr } from '../../domain/money';
-import { REPORT_FORMAT, type ReportBudget, type ReportContent, type ReportRecommendation } from './content';
+import type { Forecast, ForecastOutcome } from '../../domain/forecast';
+import {
+	REPORT_FORMAT,
+	type ReportBudget,
+	type ReportContent,
+	type ReportProgramme,
+	type ReportRecommendation
+} from './content';
 
 export interface ComposeOptions {
 	organisationId: number;
@@ -45,6 +52,22 @@ function addBudgets(budgets: readonly ReportBudget[]): ReportBudget {
 	};
 }
 
+/** The register's programmes that the report's recommendations belong to, in the register's order. */
+function reportProgrammes(
+	register: readonly { id: number; name: string; body: string; adoptedOn: string | null }[],
+	rows: readonly { programmeId: number }[]
+): ReportProgramme[] {
+	return register.flatMap(({ id, name, body, adoptedOn }) => {
+		const count = rows.filter((row) => row.programmeId === id).length;
+		return count > 0 ? [{ name, body, adoptedOn, recommendations: count }] : [];
+	});
+}
+
+/** The forecast itself, when the KPI has one (not too few values, not settled). */
+function forecastOf(outcome: ForecastOutcome | undefined): Forecast | null {
+	return outcome?.kind === 'forecast' ? outcome.forecast : null;
+}
+
 /** True when a period has begun by the date (the rule of DESIGN §3 for which values count). */
 function begunBy(period: string, asOf: string): boolean {
 	const parsed = parsePeriod(period);
@@ -59,14 +82,15 @@ function begunBy(period: string, asOf: string): boolean {
  */
 export async function composeAnnualReport(db: Db, options: ComposeOptions): Promise<ReportContent> {
 	const { organisationId, year, asOf, programmeId } = options;
-	const [organisation, programme, overview, { details, lines, actuals, narratives }] = await Promise.all([
+	const [organisation, programme, overview, { details, lines, actuals, narratives }, register] = await Promise.all([
 		// Only what the content (and so a frozen snapshot) holds of each.
 		findOrganisation(db, organisationId).then(({ name, slug }) => ({ name, slug })),
 		programmeId === null
 			? Promise.resolve(undefined)
 			: findProgramme(db, organisationId, programmeId).then((p) => p && { id: p.id, name: p.name }),
 		loadOverview(db, organisationId, asOf),
-		loadRegisterForYear(db, organisationId, year)
+		loadRegisterForYear(db, organisationId, year),
+		listProgrammes(db, organisationId)
 	]);
 	const rows = overview.filter((row) => programmeId === null || row.programmeId === programmeId);
 	const chartKpis = new Map(
@@ -137,7 +161,9 @@ export async function composeAnnualReport(db: Db, options: ComposeOptions): Prom
 					.map((o) => ({ period: o.period, value: o.value, seriesBreak: o.seriesBreak })),
 				budgetLines: ownLines.filter((l) => l.year <= year).map(({ year, amountKr }) => ({ year, amountKr })),
 				actuals: ownActuals.filter((a) => a.year <= year).map(({ year, amountKr }) => ({ year, amountKr })),
-				comparisons: []
+				comparisons: [],
+				// The fan and its interval, as on the KPI page; absent in older snapshots.
+				forecast: forecastOf(forecasts.get(k.id))
 			})),
 			budget: budgetFor(ownLines, ownActuals, year),
 			followUpItems: row.followUpItems.map(({ title, duePeriod, state }) => ({ title, duePeriod, state })),
@@ -151,6 +177,7 @@ export async function composeAnnualReport(db: Db, options: ComposeOptions): Prom
 		format: REPORT_FORMAT,
 		organisation,
 		programme: programme ?? null,
+		programmes: reportProgrammes(register, rows),
 		year,
 		asOf,
 		composedAt: (options.now ?? new Date()).toISOString(),

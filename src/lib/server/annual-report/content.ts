@@ -67,10 +67,24 @@ export interface ReportRecommendation {
 	nextStep: { body: string; html: string };
 }
 
+export interface ReportProgramme {
+	name: string;
+	/** The body that adopted it ('Byrådet'); empty when not registered. */
+	body: string;
+	adoptedOn: string | null;
+	/** How many of the report's recommendations belong to it. */
+	recommendations: number;
+}
+
 export interface ReportContent {
 	format: typeof REPORT_FORMAT;
 	organisation: { name: string; slug: string };
 	programme: { id: number; name: string } | null;
+	/**
+	 * The programmes the report follows up, as the register has them: the adopting body and its decision date
+	 * open the agenda item's Sagsbeskrivelse. Added with issue 16; absent in older snapshots.
+	 */
+	programmes?: ReportProgramme[];
 	year: number;
 	asOf: string;
 	/** When the content was composed (ISO timestamp). */

@@ -7,9 +7,11 @@ export {
 	type ReportRecommendation,
 	type ReportContent
 } from './content';
-export { reportDocx, statusInWords } from './docx';
-export { reportDownload, type ReportFormat } from './download';
+export { reportDocx, statusInWords, type DocxMeta, type ReportMeeting } from './docx';
+export { reportBilagDocx } from './docx-bilag';
+export { REPORT_FORMATS, reportDownload, type ReportFormat } from './download';
 export { reportFiguresTable } from './figures';
+export { findReportMeeting, setReportMeeting } from './meeting';
 export {
 	REPORT_STEPS,
 	listAnnualReports,

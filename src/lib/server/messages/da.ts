@@ -140,15 +140,22 @@ export const daServer = {
 		'I {year} er der bevilget {allocated} og forbrugt {spent}. Til og med {year} er der i alt bevilget {allocatedTotal} og forbrugt {spentTotal}.',
 	'annual.docx_hearing': 'Dialog/høring',
 	'annual.docx_attachments': 'Bilag',
-	'annual.docx_attachments_text':
-		'Bilag 1: Status pr. anbefaling med nøgletal og grafer (nedenfor). Alle tal kan hentes som CSV og Excel.',
+	'annual.docx_attachments_text': 'Bilag 1: {title} – status pr. anbefaling.',
 	'annual.docx_attachment_heading': 'Bilag 1: Status pr. anbefaling',
 	'annual.docx_decision': 'Beslutning',
-	'annual.docx_status_line': 'Status: {status}',
-	'annual.docx_chart_legend':
-		'Grafen: fuldt optrukket linje med firkanter er målingerne, den stiplede linje er målet, den prikkede linje er det forventede forløb fra baseline (ringen) til målet.',
-	'annual.docx_chart_alt': 'Graf over {name}: målinger, mål og forventet forløb',
 	'annual.docx_edition_note': 'Version {edition}, godkendt {date}.',
+	'annual.docx_version_note': 'Version {edition}.',
+	'annual.docx_meeting': 'Møde',
+	'annual.docx_programme_adopted':
+		'Statussen følger op på anbefalingerne fra {programme}, som {body} vedtog den {date}.',
+	'annual.docx_programme': 'Statussen følger op på anbefalingerne fra {programme}.',
+	'annual.docx_description_bilag':
+		'Status for hver anbefaling med nøgletal, grafer, økonomi og næste step står i bilaget.',
+	'annual.docx_attachment_intro': 'Bilag til dagsordenspunktet «{title}». Tallene er opgjort pr. {date}.',
+	'annual.docx_subject_agenda': 'Dagsordenspunkt',
+	'annual.docx_subject_bilag': 'Bilag 1: Status pr. anbefaling',
+	'annual.docx_page': 'Side',
+	'annual.docx_page_of': 'af',
 	'annual.export_sheet': 'Årlig status',
 	'annual.export_number': 'Anbefaling nr.',
 	'annual.export_title': 'Anbefaling',
@@ -377,6 +384,10 @@ export const daServer = {
 	'cli.backup_no_data': 'Der er ingen database i {path} at tage en sikkerhedskopi af.',
 	'cli.restore_usage': 'Brug: npm run db:restore -- FIL (en fil fra npm run db:backup)',
 	'cli.restore_done': 'Sikkerhedskopien {path} er indlæst i {target}.',
+	'cli.report_meeting_usage':
+		'Brug: npm run fremdrift -- report meeting --org KORTNAVN --year ÅR [--edition N] [--case SAGSNR] [--committee UDVALG] [--date ÅÅÅÅ-MM-DD]',
+	'cli.report_meeting_done':
+		'Årlig status {year}, version {edition}: Sagsnr. {caseNumber}, udvalg {committee}, mødedato {date}.',
 	'cli.restore_no_file': 'Filen {path} findes ikke.',
 	'cli.restore_unknown_file': '{path} er ikke en sikkerhedskopi fra Fremdrift (hverken PGlite-dump eller pg_dump-SQL).',
 	'cli.restore_needs_pglite':

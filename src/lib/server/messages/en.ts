@@ -141,15 +141,22 @@ export const enServer: Record<ServerMessageKey, string> = {
 		'In {year}, {allocated} was allocated and {spent} spent. Up to {year}, {allocatedTotal} has been allocated and {spentTotal} spent in total.',
 	'annual.docx_hearing': 'Dialogue/consultation',
 	'annual.docx_attachments': 'Attachments',
-	'annual.docx_attachments_text':
-		'Attachment 1: Status per recommendation with KPIs and charts (below). All figures can be downloaded as CSV and Excel.',
+	'annual.docx_attachments_text': 'Attachment 1: {title} – status per recommendation.',
 	'annual.docx_attachment_heading': 'Attachment 1: Status per recommendation',
 	'annual.docx_decision': 'Decision',
-	'annual.docx_status_line': 'Status: {status}',
-	'annual.docx_chart_legend':
-		'The chart: the solid line with squares is the values, the dashed line the target, the dotted line the expected trajectory from the baseline (the ring) to the target.',
-	'annual.docx_chart_alt': 'Chart of {name}: values, target and expected trajectory',
 	'annual.docx_edition_note': 'Version {edition}, approved {date}.',
+	'annual.docx_version_note': 'Version {edition}.',
+	'annual.docx_meeting': 'Meeting',
+	'annual.docx_programme_adopted':
+		'This status follows up the recommendations of {programme}, adopted by {body} on {date}.',
+	'annual.docx_programme': 'This status follows up the recommendations of {programme}.',
+	'annual.docx_description_bilag':
+		'The attachment gives each recommendation’s status with KPIs, charts, finances and next step.',
+	'annual.docx_attachment_intro': 'Attachment to the agenda item “{title}”. Figures as of {date}.',
+	'annual.docx_subject_agenda': 'Agenda item',
+	'annual.docx_subject_bilag': 'Attachment 1: Status per recommendation',
+	'annual.docx_page': 'Page',
+	'annual.docx_page_of': 'of',
 	'annual.export_sheet': 'Annual status',
 	'annual.export_number': 'Recommendation no.',
 	'annual.export_title': 'Recommendation',
@@ -377,6 +384,10 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'cli.backup_no_data': 'There is no database in {path} to back up.',
 	'cli.restore_usage': 'Usage: npm run db:restore -- FILE (a file from npm run db:backup)',
 	'cli.restore_done': 'The backup {path} has been restored into {target}.',
+	'cli.report_meeting_usage':
+		'Usage: npm run fremdrift -- report meeting --org SLUG --year YEAR [--edition N] [--case CASE-NO] [--committee COMMITTEE] [--date YYYY-MM-DD]',
+	'cli.report_meeting_done':
+		'Annual status {year}, version {edition}: case no. {caseNumber}, committee {committee}, meeting date {date}.',
 	'cli.restore_no_file': 'The file {path} does not exist.',
 	'cli.restore_unknown_file': '{path} is not a Fremdrift backup (neither a PGlite dump nor pg_dump SQL).',
 	'cli.restore_needs_pglite':

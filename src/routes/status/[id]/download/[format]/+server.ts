@@ -4,14 +4,20 @@ import { can } from '$lib/domain/policy';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { requireUser } from '$lib/server/auth';
-import { findAnnualReport, reportContent, reportDownload } from '$lib/server/annual-report';
+import {
+	findAnnualReport,
+	findReportMeeting,
+	REPORT_FORMATS,
+	reportContent,
+	reportDownload
+} from '$lib/server/annual-report';
 import { idText } from '$lib/schemas/fields';
 import { t } from '$lib/server/messages';
 
-const paramsSchema = z.object({ id: idText(false, t('annual.not_found')), format: z.enum(['docx', 'csv', 'xlsx']) });
+const paramsSchema = z.object({ id: idText(false, t('annual.not_found')), format: z.enum(REPORT_FORMATS) });
 
 /**
- * GET /status/{id}/download/{docx|csv|xlsx} — the report as a Word agenda item or its figures as
+ * GET /status/{id}/download/{docx|bilag|csv|xlsx} — the report as a Word agenda item and its bilag, or its figures as
  * CSV/XLSX, from the same content the page shows (the frozen snapshot once approved). Politicians
  * get published reports only; anything else is 404, as on the page.
  */
@@ -26,6 +32,7 @@ export const GET: RequestHandler = async (event) => {
 	return reportDownload(content, params.data.format, {
 		edition: report.edition,
 		approvedAt: report.approvedAt,
-		changeNote: report.changeNote
+		changeNote: report.changeNote,
+		meeting: await findReportMeeting(db, user.organisationId, report.id)
 	});
 };
