@@ -258,7 +258,18 @@ export async function startReportCorrection(
 	await lockReportNumbering(trx, user.organisationId);
 	const report = await trx
 		.selectFrom('annualReport')
-		.select(['id', 'state', 'year', 'asOf', 'programmeId', 'edition', 'version'])
+		.select([
+			'id',
+			'state',
+			'year',
+			'asOf',
+			'programmeId',
+			'edition',
+			'version',
+			'caseNumber',
+			'committee',
+			'meetingDate'
+		])
 		.where('id', '=', input.id)
 		.where('organisationId', '=', user.organisationId)
 		.executeTakeFirst();
@@ -275,7 +286,11 @@ export async function startReportCorrection(
 			year: report.year,
 			asOf: report.asOf,
 			edition,
-			changeNote: input.changeNote
+			changeNote: input.changeNote,
+			// The same agenda item: its Sagsnr. and meeting carry over to the corrected version.
+			caseNumber: report.caseNumber,
+			committee: report.committee,
+			meetingDate: report.meetingDate
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
