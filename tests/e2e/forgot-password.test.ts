@@ -94,8 +94,10 @@ describe('forgotten password with SMTP', () => {
 		expect(await signInCookie(server.url, email, STRONG)).toMatch(/^fremdrift_session=/);
 		await expect(signInCookie(server.url, email, DEMO_PASSWORD)).rejects.toThrow(/failed: 400/);
 
-		// Single use: the page and its form are gone.
-		expect((await fetch(`${server.url}/invitation/${link}`)).status).toBe(404);
+		// Single use: the page and its form are gone, and the answer says where to get a new link.
+		const used = await fetch(`${server.url}/invitation/${link}`);
+		expect(used.status).toBe(404);
+		expect(await used.text()).toContain('Bed om et nyt under «Glemt adgangskode?» på loginsiden');
 		expect((await post(`/invitation/${link}`, { password: STRONG, passwordRepeat: STRONG })).status).toBe(404);
 	});
 
@@ -182,6 +184,21 @@ describe('forgotten password with SMTP', () => {
 			expect(mail.mails.length).toBe(before);
 		} finally {
 			await plain.stop();
+		}
+	});
+
+	test('with SMTP but without ORIGIN: no form either, since a link built from the Host header could point anywhere', async () => {
+		// spawn leaves out a variable whose value is undefined: this server has no ORIGIN.
+		const unset = undefined as unknown as string;
+		const hostOnly = await startServerOn(database, { SMTP_URL: mail.url, ORIGIN: unset });
+		try {
+			const html = await (
+				await fetch(`${hostOnly.url}/glemt-adgangskode`, { headers: { host: 'ond.example' } })
+			).text();
+			expect(html).toContain('Bed en administrator i din kommune om et link til en ny adgangskode');
+			expect(html).not.toContain('<form');
+		} finally {
+			await hostOnly.stop();
 		}
 	});
 });

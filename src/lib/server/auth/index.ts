@@ -19,7 +19,7 @@ export {
 	slugFor
 } from './organisations';
 export { newPasswordSchema } from './password-form';
-export { requestPasswordReset, canMailResetLinks, RESET_ANSWER_MS, type ResetRequestResult } from './password-reset';
+export { requestPasswordReset, resetLinkOrigin, RESET_ANSWER_MS, type ResetRequestResult } from './password-reset';
 export { hashPassword, verifyPassword } from './password';
 export { checkPassword, type PasswordContext, type PasswordRefusal } from './password-policy';
 export {

@@ -17,9 +17,15 @@ export const RESET_ANSWER_MS = 400;
 
 export type ResetRequestResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-/** True when links can be sent by e-mail (SMTP_URL is set); without it, only an administrator can make one. */
-export function canMailResetLinks(): boolean {
-	return Boolean(getConfig().smtpUrl);
+/**
+ * The address reset links are mailed with: ORIGIN, when SMTP_URL is set too; else null, and only an
+ * administrator can make a link. Never the request's own origin: without ORIGIN it comes from the Host
+ * header, which whoever asks for someone else's link could point at their own server.
+ * @example const origin = resetLinkOrigin(); if (!origin) return formMessage(400, 'forgot', t('auth.forgot_no_mail'));
+ */
+export function resetLinkOrigin(): string | null {
+	const { smtpUrl, publicOrigin } = getConfig();
+	return smtpUrl && publicOrigin ? new URL(publicOrigin).origin : null;
 }
 
 /**

@@ -91,7 +91,8 @@ export const daServer = {
 	'setup.organisation_required': 'Skriv kommunens navn (højst 200 tegn).',
 	'setup.code_invalid': 'Kommunekoden er tre cifre, fx 707.',
 	'setup.already_done': 'Opsætningen er allerede gennemført.',
-	'invite.invalid': 'Linket er ugyldigt, udløbet eller allerede brugt. Bed en administrator om et nyt.',
+	'invite.invalid':
+		'Linket er ugyldigt, udløbet eller allerede brugt. Bed om et nyt under «Glemt adgangskode?» på loginsiden, eller bed en administrator om et.',
 	'admin.email_taken': 'Der findes allerede en bruger med den e-mail.',
 	'admin.email_taken_here': 'Der er allerede en bruger med den e-mail i {organisation} – se listen over brugere.',
 	'admin.email_unavailable':

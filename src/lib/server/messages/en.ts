@@ -92,7 +92,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'setup.organisation_required': "Enter the municipality's name (at most 200 characters).",
 	'setup.code_invalid': 'The municipality code is three digits, e.g. 707.',
 	'setup.already_done': 'Setup has already been completed.',
-	'invite.invalid': 'The link is invalid, expired or already used. Ask an administrator for a new one.',
+	'invite.invalid':
+		'The link is invalid, expired or already used. Ask for a new one under «Forgot your password?» on the sign-in page, or ask an administrator.',
 	'admin.email_taken': 'A user with that e-mail already exists.',
 	'admin.email_taken_here': 'There is already a user with that e-mail in {organisation} – see the list of users.',
 	'admin.email_unavailable':
