@@ -447,6 +447,7 @@ describe('fuzzing /api/v1: never a 5xx', () => {
 					'/eksport/maalinger',
 					'/hjaelp',
 					'/login',
+					'/glemt-adgangskode',
 					'rec',
 					'kpi'
 				)
@@ -533,7 +534,7 @@ describe('fuzzing /api/v1: never a 5xx', () => {
 		}
 	);
 
-	test('sign-in and invitation forms with any fields', { timeout: 180_000 }, async () => {
+	test('sign-in, forgotten-password and invitation forms with any fields', { timeout: 180_000 }, async () => {
 		const invited = await postForm(
 			'/admin/brugere?/invite',
 			[
@@ -564,6 +565,7 @@ describe('fuzzing /api/v1: never a 5xx', () => {
 				}),
 				async (pairs) => {
 					await postForm('/login', pairs, '');
+					await postForm('/glemt-adgangskode', pairs, '');
 				}
 			),
 			FORM_RUNS

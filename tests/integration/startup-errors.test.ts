@@ -54,6 +54,7 @@ describe('a database that cannot be used gives a plain Danish message', () => {
 			session: { idleMinutes: 60, absoluteHours: 12 },
 			smtpUrl: undefined,
 			smtpFrom: undefined,
+			publicOrigin: undefined,
 			queryCountHeader: false
 		});
 		expect(readConfig({ FREMDRIFT_SESSION_IDLE_MINUTES: '15' }).session.idleMinutes).toBe(15);

@@ -124,6 +124,14 @@ export const da = {
 	'auth.sign_in': 'Log ind',
 	'auth.sign_out': 'Log ud',
 	'auth.signed_in_as': '{name} · {role} · {organisation}',
+	'auth.forgot_link': 'Glemt adgangskode?',
+	'auth.forgot_title': 'Glemt adgangskode',
+	'auth.forgot_intro':
+		'Skriv den e-mailadresse, du logger ind med. Så sender vi dig et link, hvor du kan vælge en ny adgangskode.',
+	'auth.forgot_submit': 'Send link',
+	'auth.forgot_no_mail':
+		'Fremdrift kan ikke sende e-mails her. Bed en administrator i din kommune om et link til en ny adgangskode; det laves under Brugere.',
+	'auth.back_to_sign_in': 'Tilbage til log ind',
 	'password.repeat': 'Gentag adgangskoden',
 	'password.hint': 'Mindst 12 tegn. Brug gerne en sætning af flere ord.',
 	'setup.title': 'Opsætning af Fremdrift',
@@ -147,6 +155,9 @@ export const da = {
 	'admin.sessions': 'Aktive sessioner',
 	'admin.invite_title': 'Inviter en bruger',
 	'admin.invite_submit': 'Opret bruger og invitationslink',
+	'admin.invite_confirm_admin': 'Ja, giv administratorrettigheder',
+	'admin.invite_confirm_admin_hint':
+		'En administrator kan oprette, ændre og deaktivere brugere, lave API-nøgler og offentliggøre den årlige status.',
 	'admin.invite_link': 'Invitationslink til {email} (gyldigt i 72 timer, vises kun nu):',
 	'admin.reset_link': 'Link til ny adgangskode for {email} (gyldigt i 72 timer, vises kun nu):',
 	'admin.link_mailed': 'Linket er også sendt med e-mail.',

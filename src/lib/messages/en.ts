@@ -125,6 +125,14 @@ export const en: Record<MessageKey, string> = {
 	'auth.sign_in': 'Sign in',
 	'auth.sign_out': 'Sign out',
 	'auth.signed_in_as': '{name} · {role} · {organisation}',
+	'auth.forgot_link': 'Forgot your password?',
+	'auth.forgot_title': 'Forgotten password',
+	'auth.forgot_intro':
+		'Enter the e-mail address you sign in with. We will send you a link where you can choose a new password.',
+	'auth.forgot_submit': 'Send link',
+	'auth.forgot_no_mail':
+		'Fremdrift cannot send e-mail here. Ask an administrator in your municipality for a new-password link; they make it under Users.',
+	'auth.back_to_sign_in': 'Back to sign-in',
 	'password.repeat': 'Repeat the password',
 	'password.hint': 'At least 12 characters. A sentence of several words works well.',
 	'setup.title': 'Setting up Fremdrift',
@@ -148,6 +156,9 @@ export const en: Record<MessageKey, string> = {
 	'admin.sessions': 'Active sessions',
 	'admin.invite_title': 'Invite a user',
 	'admin.invite_submit': 'Create user and invitation link',
+	'admin.invite_confirm_admin': 'Yes, give administrator rights',
+	'admin.invite_confirm_admin_hint':
+		'An administrator can create, change and disable users, make API keys and publish the annual status.',
 	'admin.invite_link': 'Invitation link for {email} (valid for 72 hours, shown only now):',
 	'admin.reset_link': 'New-password link for {email} (valid for 72 hours, shown only now):',
 	'admin.link_mailed': 'The link was also sent by e-mail.',

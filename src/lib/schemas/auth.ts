@@ -21,6 +21,9 @@ export const loginSchema = z.object({
 	redirectTo: z.string().optional().catch(undefined)
 });
 
+/** "Glemt adgangskode?": the e-mail to send a new-password link to (if it is a user's). */
+export const forgotPasswordSchema = z.object({ email: emailField });
+
 export const roleField = z.enum(ROLES, {
 	error: t('admin.role_invalid')
 });
@@ -30,3 +33,20 @@ export const nameField = z
 	.trim()
 	.min(1, { error: t('setup.name_required') })
 	.max(200, { error: t('setup.name_required') });
+
+/**
+ * The invite form. Administrator is the one role that must be confirmed with a tick (`confirmAdmin`), so a
+ * slip in the role list never makes an administrator; the tick is not part of what is stored.
+ */
+export const inviteSchema = z
+	.object({
+		name: nameField,
+		email: emailField,
+		role: roleField,
+		confirmAdmin: z.literal('on').optional().catch(undefined)
+	})
+	.refine((invite) => invite.role !== 'admin' || invite.confirmAdmin === 'on', {
+		path: ['confirmAdmin'],
+		error: t('admin.confirm_admin_required')
+	})
+	.transform(({ name, email, role }) => ({ name, email, role }));

@@ -24,6 +24,7 @@ export const routeAccess: readonly { path: string; audience: Audience; exact?: b
 	{ path: '/offentlig', audience: 'public' },
 	{ path: '/admin', audience: 'users.manage' },
 	{ path: '/login', audience: 'public' },
+	{ path: '/glemt-adgangskode', audience: 'public' },
 	{ path: '/logout', audience: 'public' },
 	{ path: '/opsaetning', audience: 'public' },
 	{ path: '/invitation', audience: 'public' },

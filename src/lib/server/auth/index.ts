@@ -1,4 +1,4 @@
-// Who may come in: sign-in and its rate limit, sessions, invitation/reset links, API tokens, users and organisations, the route table and guards (tables app_user, session, login_attempt, user_token, api_token, organisation, organisation_logo).
+// Who may come in: sign-in and its rate limit, forgotten passwords, sessions, invitation/reset links, API tokens, users and organisations, the route table and guards (tables app_user, session, login_attempt, user_token, api_token, organisation, organisation_logo).
 // Loaded through Vite only (the password policy inlines a word list with `?raw`); plain-node scripts import the files they need.
 export { routeAccess, audienceFor, admits, homeFor, type Audience } from './access';
 export {
@@ -24,14 +24,17 @@ export {
 } from './organisations';
 export { checkLogoFile, LOGO_MAX_BYTES, type LogoFile, type LogoCheck } from './logo-file';
 export { newPasswordSchema } from './password-form';
+export { requestPasswordReset, resetLinkOrigin, RESET_ANSWER_MS, type ResetRequestResult } from './password-reset';
 export { hashPassword, verifyPassword } from './password';
 export { checkPassword, type PasswordContext, type PasswordRefusal } from './password-policy';
 export {
 	beginLoginAttempt,
+	beginResetRequest,
 	admitLoginAttempt,
 	finishLoginAttempt,
 	loginRetryAfter,
-	LOGIN_WINDOW_MS
+	LOGIN_WINDOW_MS,
+	RESET_REQUEST_LIMITS
 } from './rate-limit';
 export { safeRedirectTarget, signInPathFor } from './redirect-target';
 export {

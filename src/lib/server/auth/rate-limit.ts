@@ -1,10 +1,26 @@
 import { sql } from 'kysely';
 import { inTransaction, type Db } from '../infra/db';
 
-/** Failed sign-ins are counted over this window (15 minutes). */
+/** Failed sign-ins (and forgotten-password requests) are counted over this window (15 minutes). */
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_ADDRESS = 50;
+
+/**
+ * What one kind of attempt may do per window: sign-ins count their failures, forgotten-password requests
+ * count every request. Both live in `login_attempt`; a reset request's e-mail and address are stored with
+ * the prefix `reset:`, so neither kind ever counts against the other's limit.
+ */
+interface AttemptKind {
+	prefix: '' | 'reset:';
+	perEmail: number;
+	perAddress: number;
+}
+
+const SIGN_IN: AttemptKind = { prefix: '', perEmail: MAX_FAILURES_PER_EMAIL, perAddress: MAX_FAILURES_PER_ADDRESS };
+/** "Glemt adgangskode?": 3 requests per e-mail and 20 per client address in 15 minutes. */
+export const RESET_REQUEST_LIMITS = { perEmail: 3, perAddress: 20 } as const;
+const RESET_REQUEST: AttemptKind = { prefix: 'reset:', ...RESET_REQUEST_LIMITS };
 
 /** Seconds until the (max+1)th-newest failure in `times` leaves the window, or null when under the limit. */
 function secondsUntilBelow(times: Date[], max: number, now: Date): number | null {
@@ -18,30 +34,41 @@ function secondsUntilBelow(times: Date[], max: number, now: Date): number | null
  * one address within 15 minutes. Kept in PostgreSQL so the limit holds across app instances.
  * @returns seconds to wait (for Retry-After), or null when a sign-in may be tried
  */
-export async function loginRetryAfter(
+export function loginRetryAfter(
 	db: Db,
 	email: string,
 	clientAddress: string,
 	now = new Date()
+): Promise<number | null> {
+	return retryAfter(db, SIGN_IN, email, clientAddress, now);
+}
+
+/** Seconds to wait before another attempt of this kind, or null (see loginRetryAfter). */
+async function retryAfter(
+	db: Db,
+	kind: AttemptKind,
+	email: string,
+	clientAddress: string,
+	now: Date
 ): Promise<number | null> {
 	const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
 	const failures = (column: 'email' | 'clientAddress', value: string, max: number) =>
 		db
 			.selectFrom('loginAttempt')
 			.select('attemptedAt')
-			.where(column, '=', value)
+			.where(column, '=', kind.prefix + value)
 			.where('succeeded', '=', false)
 			.where('attemptedAt', '>', since)
 			.orderBy('attemptedAt', 'desc')
 			.limit(max)
 			.execute();
 	const [byEmail, byAddress] = await Promise.all([
-		failures('email', email, MAX_FAILURES_PER_EMAIL),
-		failures('clientAddress', clientAddress, MAX_FAILURES_PER_ADDRESS)
+		failures('email', email, kind.perEmail),
+		failures('clientAddress', clientAddress, kind.perAddress)
 	]);
 	const waits = [
-		secondsUntilBelow(byEmail.map((r) => r.attemptedAt).reverse(), MAX_FAILURES_PER_EMAIL, now),
-		secondsUntilBelow(byAddress.map((r) => r.attemptedAt).reverse(), MAX_FAILURES_PER_ADDRESS, now)
+		secondsUntilBelow(byEmail.map((r) => r.attemptedAt).reverse(), kind.perEmail, now),
+		secondsUntilBelow(byAddress.map((r) => r.attemptedAt).reverse(), kind.perAddress, now)
 	].filter((w): w is number => w !== null);
 	return waits.length ? Math.max(...waits) : null;
 }
@@ -63,13 +90,25 @@ export async function admitLoginAttempt(
 	clientAddress: string,
 	now = new Date()
 ): Promise<LoginAdmission> {
-	await sql`select pg_advisory_xact_lock(hashtext('fremdrift:login-email'), hashtext(${email}))`.execute(trx);
-	await sql`select pg_advisory_xact_lock(hashtext('fremdrift:login-address'), hashtext(${clientAddress}))`.execute(trx);
-	const retryAfterSeconds = await loginRetryAfter(trx, email, clientAddress, now);
+	return admitAttempt(trx, SIGN_IN, email, clientAddress, now);
+}
+
+/** Counts and records one attempt of a kind under its two advisory locks (see admitLoginAttempt). */
+async function admitAttempt(
+	trx: Db,
+	kind: AttemptKind,
+	email: string,
+	clientAddress: string,
+	now: Date
+): Promise<LoginAdmission> {
+	const [emailKey, addressKey] = [kind.prefix + email, kind.prefix + clientAddress];
+	await sql`select pg_advisory_xact_lock(hashtext('fremdrift:login-email'), hashtext(${emailKey}))`.execute(trx);
+	await sql`select pg_advisory_xact_lock(hashtext('fremdrift:login-address'), hashtext(${addressKey}))`.execute(trx);
+	const retryAfterSeconds = await retryAfter(trx, kind, email, clientAddress, now);
 	if (retryAfterSeconds !== null) return { ok: false, retryAfterSeconds };
 	const { id } = await trx
 		.insertInto('loginAttempt')
-		.values({ email, clientAddress, succeeded: false, attemptedAt: now })
+		.values({ email: emailKey, clientAddress: addressKey, succeeded: false, attemptedAt: now })
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return { ok: true, attemptId: id };
@@ -91,4 +130,18 @@ export function beginLoginAttempt(
 /** Marks an admitted attempt as successful: it then no longer counts against the limits (kept for the record). */
 export async function finishLoginAttempt(db: Db, attemptId: number): Promise<void> {
 	await db.updateTable('loginAttempt').set({ succeeded: true }).where('id', '=', attemptId).execute();
+}
+
+/**
+ * Admits one forgotten-password request or refuses it (3 per e-mail, 20 per client address, 15 minutes),
+ * atomically as beginLoginAttempt does; every admitted request counts, whether or not the e-mail is a user's.
+ * @example const admission = await beginResetRequest(db, email, event.getClientAddress());
+ */
+export function beginResetRequest(
+	db: Db,
+	email: string,
+	clientAddress: string,
+	now = new Date()
+): Promise<LoginAdmission> {
+	return inTransaction(db, (trx) => admitAttempt(trx, RESET_REQUEST, email, clientAddress, now));
 }

@@ -37,6 +37,7 @@ const envSchema = z.object({
 	),
 	SMTP_URL: optionalText,
 	SMTP_FROM: optionalText,
+	ORIGIN: optionalText,
 	DEMO_PASSWORD: optionalText.pipe(
 		z
 			.string()
@@ -54,6 +55,8 @@ export type Config = {
 	/** nodemailer transport URL (smtp://user:pass@host:587); without it, links are only shown. */
 	smtpUrl: string | undefined;
 	smtpFrom: string | undefined;
+	/** adapter-node's ORIGIN (validated there): the base of links the app mails on its own, never a request's Host header. */
+	publicOrigin: string | undefined;
 	/** Benchmark aid, off by default: each response carries `x-query-count`, the SQL queries it took. */
 	queryCountHeader: boolean;
 };
@@ -80,6 +83,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		},
 		smtpUrl: value.SMTP_URL,
 		smtpFrom: value.SMTP_FROM,
+		publicOrigin: value.ORIGIN,
 		queryCountHeader: value.FREMDRIFT_QUERY_COUNT_HEADER === '1' || value.FREMDRIFT_QUERY_COUNT_HEADER === 'true'
 	};
 }

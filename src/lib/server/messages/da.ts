@@ -18,6 +18,12 @@ export const daServer = {
 	'auth.forbidden_title': 'Ingen adgang',
 	'auth.signed_out': 'Du er logget ud.',
 	'auth.password_set': 'Din adgangskode er gemt. Log ind med den.',
+	'auth.forgot_sent':
+		'Hvis {email} hører til en bruger i Fremdrift, har vi sendt en e-mail med et link til en ny adgangskode. Linket virker i 72 timer og kun én gang. Kommer der ingen e-mail, så se efter i uønsket post, eller bed en administrator om hjælp.',
+	'auth.forgot_rate_limited': 'Der er bedt om for mange links på kort tid. Vent et kvarter, og prøv igen.',
+	'auth.forgot_mail_subject': 'Ny adgangskode til Fremdrift',
+	'auth.forgot_mail_text':
+		'Hej {name}\n\nNogen har bedt om en ny adgangskode til Fremdrift for {email}. Du vælger den via linket herunder. Det virker i 72 timer og kun én gang:\n\n{link}\n\nHar du ikke selv bedt om det, kan du se bort fra denne e-mail. Din nuværende adgangskode virker, indtil du vælger en ny.',
 	'api.unauthorized': 'Log ind, eller send en API-nøgle i Authorization: Bearer …',
 	'api.token_invalid': 'API-nøglen er ugyldig eller tilbagekaldt.',
 	'api.method_not_allowed': 'Metoden findes ikke for denne adresse.',
@@ -87,12 +93,14 @@ export const daServer = {
 	'setup.organisation_required': 'Skriv kommunens navn (højst 200 tegn).',
 	'setup.code_invalid': 'Kommunekoden er tre cifre, fx 707.',
 	'setup.already_done': 'Opsætningen er allerede gennemført.',
-	'invite.invalid': 'Linket er ugyldigt, udløbet eller allerede brugt. Bed en administrator om et nyt.',
+	'invite.invalid':
+		'Linket er ugyldigt, udløbet eller allerede brugt. Bed om et nyt under «Glemt adgangskode?» på loginsiden, eller bed en administrator om et.',
 	'admin.email_taken': 'Der findes allerede en bruger med den e-mail.',
 	'admin.email_taken_here': 'Der er allerede en bruger med den e-mail i {organisation} – se listen over brugere.',
 	'admin.email_unavailable':
 		'E-mailen kan ikke bruges til en ny bruger her. Invitér personen med en anden e-mail-adresse, eller kontakt den, der driver Fremdrift, hvis den skal bruges alligevel.',
 	'admin.role_invalid': 'Vælg en rolle.',
+	'admin.confirm_admin_required': 'Sæt flueben for at bekræfte, at brugeren skal være administrator.',
 	'admin.sessions_ended': '{count} sessioner er afsluttet.',
 	'admin.saved': 'Gemt.',
 	'admin.stale': 'Brugeren er ændret af en anden imens ({what}). Siden viser nu det gemte; prøv igen.',

@@ -16,6 +16,13 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'auth.forbidden_title': 'No access',
 	'auth.signed_out': 'You are signed out.',
 	'auth.password_set': 'Your password is saved. Sign in with it.',
+	'auth.forgot_sent':
+		'If {email} belongs to a user of Fremdrift, we have sent an e-mail with a link to a new password. The link works for 72 hours and only once. If no e-mail arrives, look in your junk mail or ask an administrator for help.',
+	'auth.forgot_rate_limited':
+		'Too many links have been asked for in a short time. Wait a quarter of an hour and try again.',
+	'auth.forgot_mail_subject': 'New password for Fremdrift',
+	'auth.forgot_mail_text':
+		'Hello {name}\n\nSomeone asked for a new password to Fremdrift for {email}. You choose it through the link below. It works for 72 hours and only once:\n\n{link}\n\nIf you did not ask for it, you can ignore this e-mail. Your current password works until you choose a new one.',
 	'api.unauthorized': 'Sign in, or send an API token in Authorization: Bearer …',
 	'api.token_invalid': 'The API token is invalid or revoked.',
 	'api.method_not_allowed': 'This method is not available at this address.',
@@ -87,12 +94,14 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'setup.organisation_required': "Enter the municipality's name (at most 200 characters).",
 	'setup.code_invalid': 'The municipality code is three digits, e.g. 707.',
 	'setup.already_done': 'Setup has already been completed.',
-	'invite.invalid': 'The link is invalid, expired or already used. Ask an administrator for a new one.',
+	'invite.invalid':
+		'The link is invalid, expired or already used. Ask for a new one under «Forgot your password?» on the sign-in page, or ask an administrator.',
 	'admin.email_taken': 'A user with that e-mail already exists.',
 	'admin.email_taken_here': 'There is already a user with that e-mail in {organisation} – see the list of users.',
 	'admin.email_unavailable':
 		'The e-mail cannot be used for a new user here. Invite the person with another e-mail address, or contact whoever runs Fremdrift if it must be used anyway.',
 	'admin.role_invalid': 'Choose a role.',
+	'admin.confirm_admin_required': 'Tick the box to confirm that the user is to be an administrator.',
 	'admin.sessions_ended': '{count} sessions ended.',
 	'admin.saved': 'Saved.',
 	'admin.stale': 'Someone else changed the user meanwhile ({what}). The page now shows what is saved; try again.',

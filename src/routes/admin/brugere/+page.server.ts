@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { writeInTransaction } from '$lib/server/infra/write-result';
@@ -7,10 +6,8 @@ import { fieldErrors, parseForm } from '$lib/server/http/forms';
 import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
 import { inviteUser, listUsers, requireCan } from '$lib/server/auth';
 import { sendMail } from '$lib/server/infra/mail';
-import { emailField, nameField, roleField } from '$lib/schemas/auth';
+import { inviteSchema } from '$lib/schemas/auth';
 import { t } from '$lib/server/messages';
-
-const inviteSchema = z.object({ name: nameField, email: emailField, role: roleField });
 
 export const load: PageServerLoad = async (event) => {
 	const admin = requireCan(event, 'users.manage');
