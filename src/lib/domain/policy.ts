@@ -11,6 +11,16 @@ export const ROLES = ['admin', 'director', 'project_lead', 'politician'] as cons
 
 /** The role of the person who sets up a new installation (/opsaetning). */
 export const FIRST_USER_ROLE: Role = 'admin';
+/** An invitation's default role: the least powerful one that enters values (issue 17). */
+export const INVITE_DEFAULT_ROLE: Role = 'project_lead';
+
+/**
+ * Whether giving a role needs a confirming tick (administrator: it can do everything).
+ * @example roleNeedsConfirmation('admin') // true
+ */
+export function roleNeedsConfirmation(role: string | null | undefined): boolean {
+	return role === 'admin';
+}
 
 /** What a person may do. Facts about the object (assigned to them? published?) come as the target. */
 export type Action =

@@ -1,4 +1,4 @@
-import { ROLES } from '../domain/policy';
+import { ROLES, roleNeedsConfirmation } from '../domain/policy';
 import { z } from 'zod';
 import { t } from '../server/messages';
 
@@ -45,7 +45,7 @@ export const inviteSchema = z
 		role: roleField,
 		confirmAdmin: z.literal('on').optional().catch(undefined)
 	})
-	.refine((invite) => invite.role !== 'admin' || invite.confirmAdmin === 'on', {
+	.refine((invite) => !roleNeedsConfirmation(invite.role) || invite.confirmAdmin === 'on', {
 		path: ['confirmAdmin'],
 		error: t('admin.confirm_admin_required')
 	})
