@@ -628,7 +628,13 @@ describe('fuzzing /api/v1: never a 5xx', () => {
 				expect((await send('GET', `/status/${made}`)).status, asOf).toBe(200);
 				expect((await send('GET', `/status/${made}/download/docx`)).status, asOf).toBe(200);
 				expect((await postForm(`/status/${made}?/submit`, [['version', '1']])).status, asOf).toBe(200);
-				expect((await postForm(`/status/${made}?/approve`, [['version', '2']])).status, asOf).toBe(200);
+				// Approving asks for the freeze tick, and the example-data tick when the demo's KPIs are in it (issue 16).
+				const approval = [
+					['version', '2'],
+					['confirmFreeze', 'on'],
+					['confirmExampleData', 'on']
+				] as [string, string][];
+				expect((await postForm(`/status/${made}?/approve`, approval)).status, asOf).toBe(200);
 				const approved = await send('GET', `/status/${made}`);
 				expect([approved.status, approved.text.includes('Godkendt')], asOf).toEqual([200, true]);
 				expect((await send('GET', `/status/${made}/download/docx`)).status, asOf).toBe(200);
