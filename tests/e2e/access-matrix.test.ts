@@ -144,6 +144,7 @@ const actions: Record<string, Row> = {
 	'/status/[id]?/publish': row(303, 403, 403, 403, 400, 404),
 	'/status/[id]?/setPublic': row(303, 403, 403, 403, 400, 404),
 	'/status/[id]?/setAsOf': row(303, 403, 403, 400, 400, 404),
+	'/status/[id]?/meeting': row(303, 403, 403, 400, 400, 404),
 	'/status/[id]?/correct': row(303, 403, 403, 400, 400, 404),
 	'/status/[id]?/saveNarrative': row(303, 403, 400, 400, 400, 404),
 	'/login': row(400, 303, 303, 303, 303, 303),

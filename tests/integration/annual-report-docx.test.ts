@@ -208,4 +208,44 @@ describe('the annual status as two Word documents: the agenda item and its bilag
 		}
 		expect(agenda.text).toContain(formatKr(content.summary.budget.totalSpentKr));
 	});
+
+	test('the municipality’s logo heads both documents: a PNG as it is, an SVG rasterised; a broken one leaves only the name', async () => {
+		// A 2 × 1 px PNG and a small SVG, as the upload check would have stored them.
+		const png = Uint8Array.from(
+			Buffer.from(
+				'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGNgYPj/n4GBgQEAEQQB/7p1xMsAAAAASUVORK5CYII=',
+				'base64'
+			)
+		);
+		const svg = new TextEncoder().encode(
+			'<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"><rect width="60" height="20" fill="#0b4f8a"/></svg>'
+		);
+		for (const logo of [
+			{ mime: 'image/png' as const, bytes: png },
+			{ mime: 'image/svg+xml' as const, bytes: svg }
+		]) {
+			for (const format of ['docx', 'bilag'] as const) {
+				const bytes = await body(await reportDownload(content, format, { ...meta, logo }));
+				if (process.env.DOCX_OUT)
+					writeFileSync(`${process.env.DOCX_OUT}/logo-${format}-${logo.mime.slice(6, 9)}.docx`, bytes);
+				const doc = await openDocx(bytes);
+				expect([logo.mime, format, doc.headers.some((h) => h.includes('<w:drawing>'))]).toEqual([
+					logo.mime,
+					format,
+					true
+				]);
+				expect(doc.headers.join('')).toContain(content.organisation.name);
+			}
+		}
+		const broken = await openDocx(
+			await body(
+				await reportDownload(content, 'docx', {
+					...meta,
+					logo: { mime: 'image/png', bytes: new Uint8Array([1, 2, 3]) }
+				})
+			)
+		);
+		expect(broken.headers.some((h) => h.includes('<w:drawing>'))).toBe(false);
+		expect(broken.headers.join('')).toContain(content.organisation.name);
+	});
 });

@@ -55,6 +55,19 @@ export const reportAsOfSchema = z.object({
 	asOf: dateText(false)
 });
 
+/** The agenda item's meeting fields (Sagsnr., udvalg, mødedato): not part of the approved content, any state. */
+export const reportMeetingSchema = z.object({
+	caseNumber: z
+		.string()
+		.trim()
+		.max(100, { error: t('annual.case_number_too_long') }),
+	committee: z
+		.string()
+		.trim()
+		.max(200, { error: t('annual.committee_too_long') }),
+	meetingDate: dateText(true)
+});
+
 /** Putting a published report on the public link or taking it off. */
 export const reportPublicSchema = z.object({ version, public: z.enum(['true', 'false']) });
 

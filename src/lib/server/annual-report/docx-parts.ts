@@ -10,6 +10,7 @@ import {
 	Document,
 	Footer,
 	Header,
+	ImageRun,
 	HeadingLevel,
 	PageNumber,
 	Paragraph,
@@ -190,6 +191,8 @@ export interface DocumentMeta {
 	edition: number;
 	approvedAt: Date | null;
 	changeNote: string;
+	/** The municipality's logo for the header (logo-png.ts); absent or null: the name alone. */
+	logo?: { png: Uint8Array; width: number; height: number } | null;
 }
 
 /** 'Version 2, godkendt 3. februar 2026. Ændring …': for the document properties. */
@@ -246,7 +249,25 @@ export function houseDocument(meta: DocumentMeta, children: Block[]): Document {
 					}
 				},
 				headers: {
-					default: new Header({ children: [running(runningHead(meta), AlignmentType.LEFT)] })
+					default: new Header({
+						children: [
+							...(meta.logo
+								? [
+										new Paragraph({
+											children: [
+												new ImageRun({
+													type: 'png',
+													data: meta.logo.png,
+													transformation: { width: meta.logo.width, height: meta.logo.height },
+													altText: { name: meta.organisation, title: meta.organisation, description: meta.organisation }
+												})
+											]
+										})
+									]
+								: []),
+							running(runningHead(meta), AlignmentType.LEFT)
+						]
+					})
 				},
 				footers: {
 					default: new Footer({

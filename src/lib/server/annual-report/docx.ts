@@ -10,6 +10,8 @@ import { formatDateDa } from '../../domain/format';
 import { formatKr } from '../../domain/money';
 import { kpiStatusText, recommendationStatusText } from '../../domain/status-text';
 import type { ReportContent, ReportKpi } from './content';
+import { logoForDocument } from './logo-png';
+import type { LogoFile } from '../auth/logo-file';
 import { heading, houseDocument, labelled, para, table, type Block, type DocumentMeta } from './docx-parts';
 
 /** A recommendation's status in words (the one wording of src/lib/domain/status-text.ts). */
@@ -34,6 +36,8 @@ export interface DocxMeta {
 	approvedAt: Date | null;
 	changeNote: string;
 	meeting?: ReportMeeting | null;
+	/** The municipality's logo (auth/organisations `loadOrganisationLogo`); shown in the header. */
+	logo?: LogoFile | null;
 }
 
 /**
@@ -52,7 +56,8 @@ export function documentMeta(content: ReportContent, meta: DocxMeta, subject: st
 		organisation: content.organisation.name,
 		edition: meta.edition,
 		approvedAt: meta.approvedAt,
-		changeNote: meta.changeNote
+		changeNote: meta.changeNote,
+		logo: logoForDocument(meta.logo)
 	};
 }
 

@@ -133,6 +133,8 @@ export const daServer = {
 	'admin.logo_removed': 'Logoet er fjernet.',
 	'annual.docx_title': 'Årlig status {year} for {scope}',
 	'annual.docx_case_number': 'Sagsnr.',
+	'annual.case_number_too_long': 'Sagsnummeret må højst være 100 tegn.',
+	'annual.committee_too_long': 'Udvalgets navn må højst være 200 tegn.',
 	'annual.docx_item_type': 'Punkttype',
 	'annual.docx_item_type_value': 'Orientering',
 	'annual.docx_theme': 'Tema',

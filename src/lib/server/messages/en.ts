@@ -135,6 +135,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'admin.logo_removed': 'The logo has been removed.',
 	'annual.docx_title': 'Annual status {year} for {scope}',
 	'annual.docx_case_number': 'Case no.',
+	'annual.case_number_too_long': 'The case number may be at most 100 characters.',
+	'annual.committee_too_long': "The committee's name may be at most 200 characters.",
 	'annual.docx_item_type': 'Item type',
 	'annual.docx_item_type_value': 'Information',
 	'annual.docx_theme': 'Subject',

@@ -8,11 +8,13 @@ import { formMessage, formRefusal, formValues, invalidForm } from '$lib/server/h
 import {
 	exampleDataKpis,
 	findAnnualReport,
+	findReportMeeting,
 	publicReportUrl,
 	newestEdition,
 	REPORT_STEPS,
 	reportContent,
 	setReportAsOf,
+	setReportMeeting,
 	setReportPublic,
 	startReportCorrection,
 	takeReportStep,
@@ -25,6 +27,7 @@ import {
 	narrativeSchema,
 	reportAsOfSchema,
 	reportCorrectionSchema,
+	reportMeetingSchema,
 	reportPublicSchema,
 	reportStepSchema
 } from '$lib/schemas/annual-report';
@@ -93,6 +96,10 @@ export const load: PageServerLoad = async (event) => {
 			(report.state === 'approved' || report.state === 'published') &&
 			newest === report.edition,
 		mayChangeAsOf: can(user, 'report.create') && draft,
+		// Sagsnr. and meeting for the Word agenda item: directors and admins, in any state (not frozen content).
+		meeting: can(user, 'report.create')
+			? ((await findReportMeeting(db, user.organisationId, report.id)) ?? null)
+			: null,
 		mayTogglePublic: can(user, 'report.publish') && report.state === 'published',
 		// The KPIs marked as example data: approving and publishing say so and ask for a tick.
 		exampleData: steps.some((step) => step === 'approve' || step === 'publish') ? exampleDataKpis(content) : [],
@@ -158,6 +165,13 @@ export const actions: Actions = {
 		if (!form.ok) return invalidForm('asOf', form.errors, values);
 		const input = { id: report.id, asOf: form.data.asOf, expectedVersion: form.data.version, clientAddress };
 		return answer(await writeInTransaction(db, (trx) => setReportAsOf(trx, user, input)), 'asOf', values);
+	},
+	meeting: async (event) => {
+		const { user, db, report, formData, values, clientAddress } = await reportAction(event, 'report.create');
+		const form = parseForm(reportMeetingSchema, formData);
+		if (!form.ok) return invalidForm('meeting', form.errors, values);
+		const input = { id: report.id, ...form.data, clientAddress };
+		return answer(await writeInTransaction(db, (trx) => setReportMeeting(trx, user, input)), 'meeting', values);
 	},
 	correct: async (event) => {
 		const { user, db, report, formData, values, clientAddress } = await reportAction(event, 'report.create');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { can } from '$lib/domain/policy';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
-import { requireUser } from '$lib/server/auth';
+import { loadOrganisationLogo, requireUser } from '$lib/server/auth';
 import {
 	findAnnualReport,
 	findReportMeeting,
@@ -33,6 +33,7 @@ export const GET: RequestHandler = async (event) => {
 		edition: report.edition,
 		approvedAt: report.approvedAt,
 		changeNote: report.changeNote,
-		meeting: await findReportMeeting(db, user.organisationId, report.id)
+		meeting: await findReportMeeting(db, user.organisationId, report.id),
+		logo: await loadOrganisationLogo(db, user.organisationId)
 	});
 };

@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/infra/db';
 import { publicReportParams } from '$lib/schemas/annual-report';
 import { findPublicReport, findReportMeeting, REPORT_FORMATS, reportDownload } from '$lib/server/annual-report';
 import { t } from '$lib/server/messages';
+import { loadOrganisationLogo } from '$lib/server/auth';
 
 const paramsSchema = publicReportParams.extend({ format: z.enum(REPORT_FORMATS) });
 
@@ -19,6 +20,7 @@ export const GET: RequestHandler = async (event) => {
 		edition: report.edition,
 		approvedAt: null,
 		changeNote: report.changeNote,
-		meeting: await findReportMeeting(db, report.organisation.id, report.id)
+		meeting: await findReportMeeting(db, report.organisation.id, report.id),
+		logo: await loadOrganisationLogo(db, report.organisation.id)
 	});
 };
