@@ -157,6 +157,35 @@ describe.skipIf(!hasChromium)(
 				expect(await measure(page, 320)).toEqual([]);
 				await page.screenshot({ path: `test-results/reflow-320-${name}.png`, fullPage: true });
 			}
+			// At 320 px the main menu is one disclosure: folded, opened from the keyboard, one main menu to a screen reader.
+			const menuLink = page.getByRole('link', { name: 'Mine nøgletal', exact: true });
+			expect(await menuLink.isVisible()).toBe(false);
+			await page.locator('header summary').focus();
+			await page.keyboard.press('Enter');
+			await expect.poll(() => menuLink.isVisible()).toBe(true);
+			expect(await page.getByRole('navigation', { name: 'Hovedmenu' }).count()).toBe(1);
+			// The KPI list and the users list are cards at 320 px and tables at 1280 px.
+			const cellDisplay = () =>
+				page
+					.locator('main tbody td')
+					.first()
+					.evaluate((td) => getComputedStyle(td).display);
+			for (const path of ['/noegletal', '/admin/brugere']) {
+				await page.goto(`${demo.server.url}${path}`);
+				expect([path, await cellDisplay()]).toEqual([path, 'block']);
+				await page.setViewportSize({ width: 1280, height: 900 });
+				expect([path, await cellDisplay()]).toEqual([path, 'table-cell']);
+				await page.setViewportSize({ width: 320, height: 640 });
+			}
+			// A table that scrolls in its region keeps its first column in place.
+			await page.goto(`${demo.server.url}/status/${samples.report}`);
+			expect(
+				await page
+					.locator('[role=region][tabindex="0"] tbody tr > :first-child')
+					.first()
+					.evaluate((cell) => getComputedStyle(cell).position)
+			).toBe('sticky');
+
 			// The published 2024 report on the public link (put there unless the demo already did), read without signing in.
 			await page.goto(`${demo.server.url}/status`);
 			await Promise.all([page.waitForURL(/\/status\/\d+$/), page.locator('tr[data-report="2024/1"] a').click()]);
