@@ -164,6 +164,9 @@ describe.skipIf(!hasChromium)(
 			await page.keyboard.press('Enter');
 			await expect.poll(() => menuLink.isVisible()).toBe(true);
 			expect(await page.getByRole('navigation', { name: 'Hovedmenu' }).count()).toBe(1);
+			// Following a link in it folds it again on the new page.
+			await Promise.all([page.waitForURL('**/mine-noegletal'), menuLink.click()]);
+			await expect.poll(() => menuLink.isVisible()).toBe(false);
 			// The KPI list and the users list are cards at 320 px and tables at 1280 px.
 			const cellDisplay = () =>
 				page
