@@ -150,13 +150,28 @@ describe.skipIf(!hasChromium)(
 			const page = await signInPage(context, demo.server.url, 'admin@norddjurs.demo');
 			for (const [path, name] of [
 				['/', 'oversigt'],
-				[`/anbefalinger/${samples['[id]']}`, 'anbefaling'],
-				['/mine-noegletal', 'mine-noegletal']
+				[`/anbefalinger/${samples['[id]']}`, 'anbefaling']
 			]) {
 				await page.goto(`${demo.server.url}${path}`);
 				expect(await measure(page, 320)).toEqual([]);
 				await page.screenshot({ path: `test-results/reflow-320-${name}.png`, fullPage: true });
 			}
+			// Mine nøgletal as a project lead: the entry grid and the status table, both as cards.
+			const lead = await signInPage(
+				await demo.browser.newContext({ viewport: { width: 320, height: 640 } }),
+				demo.server.url,
+				'projektleder@norddjurs.demo'
+			);
+			await lead.goto(`${demo.server.url}/mine-noegletal`);
+			expect(await measure(lead, 320)).toEqual([]);
+			expect(
+				await lead
+					.locator('[data-kpi] td')
+					.first()
+					.evaluate((td) => getComputedStyle(td).display)
+			).toBe('block');
+			await lead.screenshot({ path: 'test-results/reflow-320-mine-noegletal.png', fullPage: true });
+			await lead.context().close();
 			// At 320 px the main menu is one disclosure: folded, opened from the keyboard, one main menu to a screen reader.
 			const menuLink = page.getByRole('link', { name: 'Mine nøgletal', exact: true });
 			expect(await menuLink.isVisible()).toBe(false);
