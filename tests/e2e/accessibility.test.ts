@@ -82,7 +82,7 @@ describe.skipIf(!hasChromium)('accessibility sweep', () => {
 			const paths = pages(await samplePaths());
 			for (const viewport of [
 				{ width: 1280, height: 900 },
-				{ width: 390, height: 844 }
+				{ width: 320, height: 640 }
 			]) {
 				const context = await demo.browser.newContext({ viewport });
 				const page = await signInPage(context, demo.server.url, email);

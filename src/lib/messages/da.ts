@@ -11,6 +11,7 @@ export const da = {
 
 	'nav.overview': 'Oversigt',
 	'nav.main': 'Hovedmenu',
+	'nav.menu': 'Menu',
 
 	'period.year': '{year}',
 	'period.half': '{n}. halvår {year}',

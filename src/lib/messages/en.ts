@@ -11,6 +11,7 @@ export const en: Record<MessageKey, string> = {
 
 	'nav.overview': 'Overview',
 	'nav.main': 'Main menu',
+	'nav.menu': 'Menu',
 
 	'period.year': '{year}',
 	'period.half': 'H{n} {year}',
