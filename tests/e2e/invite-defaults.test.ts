@@ -60,10 +60,10 @@ describe('safer invite defaults, and the link to a forgotten password', () => {
 	test('administrator with the tick is created as administrator; other roles need no tick', async () => {
 		const made = await invite({ name: 'Med Flueben', email: 'med@norddjurs.demo', role: 'admin', confirmAdmin: 'on' });
 		expect(made.status).toBe(200);
-		expect(row(made.users, 'med@norddjurs.demo')).toContain('<td>administrator</td>');
+		expect(row(made.users, 'med@norddjurs.demo')).toMatch(/<td[^>]*>administrator<\/td>/);
 		const lead = await invite({ name: 'Ny Leder', email: 'leder@norddjurs.demo', role: 'project_lead' });
 		expect(lead.status).toBe(200);
-		expect(row(lead.users, 'leder@norddjurs.demo')).toContain('<td>projektleder</td>');
+		expect(row(lead.users, 'leder@norddjurs.demo')).toMatch(/<td[^>]*>projektleder<\/td>/);
 	});
 
 	test('in the browser: choosing administrator shows the tick, and the server holds the form until it is ticked', async () => {
