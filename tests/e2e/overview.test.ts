@@ -262,4 +262,59 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 	});
+
+	test('a monthly chart holds each year\'s budget across its months, says "pr. år", and its axis labels fit at 320 and 1280 px', async () => {
+		const name = 'Sygefravær, Velfærdsområdet (måned)';
+		for (const width of [1280, 320]) {
+			const narrow = await browser.newContext({ locale: 'da-DK', viewport: { width, height: 900 } });
+			const page = await signInPage(narrow, server.url, 'direktor@norddjurs.demo');
+			await page.goto(`${server.url}/?asOf=2026-11-22`);
+			const link = page.getByRole('link', { name: 'Anbefaling 7 · Trivselsteam på Velfærdsområdet' });
+			await page.goto(new URL((await link.first().getAttribute('href'))!, server.url).href);
+			const chart = page.locator('section[aria-labelledby^="graf-"]').filter({ hasText: name }).first();
+			await expect(chart.locator('[data-chart-summary]').textContent()).resolves.toContain(
+				'Bevillingen er 1,8\u00a0mio.\u00a0kr. pr. år i 2024–2025.'
+			);
+			const legend = (await chart.locator('.legend li').allTextContents()).map((item) => item.trim());
+			expect(legend).toEqual(expect.arrayContaining(['Bevilget pr. år', 'Forbrugt pr. år']));
+			expect(legend).not.toContain('Bevilget');
+			await chart.locator('summary').click();
+			const table = chart.locator('table');
+			await expect(table.locator('thead th').allTextContents()).resolves.toEqual(
+				expect.arrayContaining(['Bevilget pr. år', 'Forbrugt pr. år'])
+			);
+			// Every month of 2024 carries the year's allocation, not only December.
+			const months2024 = table.locator('tbody tr').filter({ has: page.locator('th', { hasText: / 2024$/ }) });
+			await expect(months2024.count()).resolves.toBe(12);
+			for (const row of await months2024.all())
+				await expect(row.textContent()).resolves.toContain('1,8\u00a0mio.\u00a0kr.');
+			await chart.locator('summary').click();
+
+			const canvas = chart.locator('canvas');
+			await page.waitForFunction((c) => (c as HTMLCanvasElement).width > 0, await canvas.elementHandle());
+			// The canvas is no wider than its box, and no tick label runs off its left or right edge (a cut label leaves
+			// ink in the outermost pixel columns; the plot and its axes end inside them).
+			const fit = await canvas.evaluate((c: HTMLCanvasElement) => {
+				const ctx = c.getContext('2d')!;
+				const inkAt = (x: number) => {
+					const { data } = ctx.getImageData(x, 0, 2, c.height);
+					let ink = 0;
+					for (let i = 3; i < data.length; i += 4) if (data[i] > 96) ink++;
+					return ink;
+				};
+				return {
+					canvas: c.getBoundingClientRect().width,
+					box: c.parentElement!.getBoundingClientRect().width,
+					left: inkAt(0),
+					right: inkAt(c.width - 2)
+				};
+			});
+			expect(fit.canvas).toBeLessThanOrEqual(fit.box);
+			expect([width, fit.left, fit.right]).toEqual([width, 0, 0]);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+			await chart.scrollIntoViewIfNeeded();
+			await chart.screenshot({ path: `test-results/anbefaling-7-maaned-${width}.png` });
+			await narrow.close();
+		}
+	});
 });

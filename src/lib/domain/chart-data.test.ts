@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kpiChartData, kpiChartSummary, kpiChartTable, type KpiChartInput } from './chart-data';
+import { krAxisTicks } from './chart-kroner';
 
 const NBSP = '\u00a0';
 
@@ -158,13 +159,11 @@ describe('kpiChartData — monthly with a series break', () => {
 		expect(values.breaks?.map((b, i) => (b ? data.labels[i] : null)).filter(Boolean)).toEqual(['2017-01']);
 	});
 
-	it('puts a year budget on December, sums lines of one year and leaves out years outside', () => {
-		const budget = series(wellbeing, 'budget').data;
-		const placed = budget.flatMap((v, i) => (v === null ? [] : [[data.labels[i], v]]));
-		expect(placed).toEqual([
-			['2016-12', 500_000],
-			['2017-12', 500_000]
-		]);
+	it('holds a year budget across the months of the year, sums lines of one year and leaves out years outside', () => {
+		const budget = series(wellbeing, 'budget');
+		expect(budget).toMatchObject({ key: 'budget', label: 'Bevilget pr. år', kind: 'step', axis: 'kr' });
+		// May 2016 (the baseline) to December 2017: every month carries its year's allocation, December no more than May.
+		expect(budget.data).toEqual([...Array(8).fill(500_000), ...Array(12).fill(500_000)]);
 		expect(data.series.some((s) => s.key === 'spent')).toBe(false);
 	});
 
@@ -215,7 +214,7 @@ describe('kpiChartData — quarterly with a comparison', () => {
 });
 
 describe('kpiChartData — budget placement for half-years', () => {
-	it('uses H2, or the last period in range when the range ends within the year', () => {
+	it('holds a year across its half-years in range, as a step named per year', () => {
 		const input: KpiChartInput = {
 			...waitingTime,
 			frequency: 'half',
@@ -237,13 +236,126 @@ describe('kpiChartData — budget placement for half-years', () => {
 		const data = kpiChartData(input);
 		expect(data.labels).toEqual(['2023-H1', '2023-H2', '2024-H1']);
 		expect(data.labelsDa).toEqual(['1. halvår 2023', '2. halvår 2023', '1. halvår 2024']);
-		expect(series(input, 'budget').data).toEqual([null, 200_000, 300_000]);
-		expect(series(input, 'spent').data).toEqual([null, 150_000, null]);
+		expect(series(input, 'budget')).toMatchObject({ kind: 'step', data: [200_000, 200_000, 300_000] });
+		expect(series(input, 'spent')).toMatchObject({
+			kind: 'step',
+			label: 'Forbrugt pr. år',
+			data: [150_000, 150_000, null]
+		});
 		expect(kpiChartSummary(input)).toBe(
 			`Der er endnu ingen målinger af Ventetid på genoptræning efter baseline (40${NBSP}dage i ` +
 				`1. halvår 2023); målet er 30${NBSP}dage i 1. halvår 2024. ` +
-				`Der er bevilget 600.000${NBSP}kr. i alt, og 150.000${NBSP}kr. er forbrugt.`
+				`Der er bevilget 600.000${NBSP}kr. i alt, og 150.000${NBSP}kr. er forbrugt. ` +
+				`Bevillingen er 100.000${NBSP}kr. pr. år i 2022, 200.000${NBSP}kr. pr. år i 2023 og 300.000${NBSP}kr. pr. år i 2024.`
 		);
+	});
+});
+
+describe("a year's kroner on monthly and quarterly charts (issue 17)", () => {
+	const monthly: KpiChartInput = {
+		name: 'Sygefravær (måned)',
+		unit: 'percent',
+		decimals: 1,
+		frequency: 'month',
+		definition: {
+			direction: 'lower',
+			frequency: 'month',
+			baseline: { value: 7.9, period: '2025-01' },
+			target: { value: 6.5, period: '2026-12' }
+		},
+		observations: [
+			{ period: '2025-02', value: 7.7 },
+			{ period: '2026-06', value: 7.0 }
+		],
+		budgetLines: [
+			{ year: 2025, amountKr: 800_000 },
+			{ year: 2026, amountKr: 700_000 },
+			{ year: 2026, amountKr: 500_000 }
+		],
+		actuals: [{ year: 2025, amountKr: 750_000 }],
+		comparisons: []
+	};
+	const quarterly: KpiChartInput = {
+		...monthly,
+		frequency: 'quarter',
+		definition: {
+			...monthly.definition,
+			frequency: 'quarter',
+			baseline: { value: 7.9, period: '2025-Q1' },
+			target: { value: 6.5, period: '2026-Q4' }
+		},
+		observations: [{ period: '2025-Q3', value: 7.4 }]
+	};
+
+	it("holds each year's allocation on every month of that year, not as a bar in December", () => {
+		const data = kpiChartData(monthly);
+		expect(data.labels).toHaveLength(24);
+		const budget = series(monthly, 'budget');
+		expect(budget).toMatchObject({ label: 'Bevilget pr. år', kind: 'step', axis: 'kr' });
+		data.labels.forEach((label, i) =>
+			expect([label, budget.data[i]]).toEqual([label, label.startsWith('2025') ? 800_000 : 1_200_000])
+		);
+		expect(series(monthly, 'spent')).toMatchObject({
+			label: 'Forbrugt pr. år',
+			kind: 'step',
+			data: [...Array(12).fill(750_000), ...Array(12).fill(null)]
+		});
+		expect(data.series.some((s) => s.kind === 'bar')).toBe(false);
+	});
+
+	it("holds each year's allocation on every quarter of that year", () => {
+		const data = kpiChartData(quarterly);
+		expect(data.labels).toEqual([
+			'2025-Q1',
+			'2025-Q2',
+			'2025-Q3',
+			'2025-Q4',
+			'2026-Q1',
+			'2026-Q2',
+			'2026-Q3',
+			'2026-Q4'
+		]);
+		expect(series(quarterly, 'budget')).toMatchObject({
+			kind: 'step',
+			data: [800_000, 800_000, 800_000, 800_000, 1_200_000, 1_200_000, 1_200_000, 1_200_000]
+		});
+	});
+
+	it('says "pr. år" in the summary and names the table\'s column so, on one scale', () => {
+		for (const input of [monthly, quarterly]) {
+			expect(kpiChartSummary(input)).toMatch(
+				new RegExp(
+					`Der er bevilget 2${NBSP}mio.${NBSP}kr. i alt, og 0,75${NBSP}mio.${NBSP}kr. er forbrugt. ` +
+						`Bevillingen er 0,8${NBSP}mio.${NBSP}kr. pr. år i 2025 og 1,2${NBSP}mio.${NBSP}kr. pr. år i 2026.$`
+				)
+			);
+			// The table's column heading is the series' label; every row carries its year's amount on one scale.
+			const rows = kpiChartTable(input);
+			expect(rows.map((row) => row.budget)).toEqual(
+				kpiChartData(input).labels.map((label) =>
+					label.startsWith('2025') ? `0,8${NBSP}mio.${NBSP}kr.` : `1,2${NBSP}mio.${NBSP}kr.`
+				)
+			);
+		}
+	});
+
+	it('keeps one bar per year on a yearly chart', () => {
+		expect(series(sickLeave, 'budget')).toMatchObject({ kind: 'bar', label: 'Bevilget' });
+	});
+});
+
+describe('krAxisTicks', () => {
+	it('gives short ticks on one scale, the unit left to the axis title', () => {
+		expect(krAxisTicks([0, 400_000, 800_000, 1_200_000])).toEqual([
+			'0',
+			`0,4${NBSP}mio.`,
+			`0,8${NBSP}mio.`,
+			`1,2${NBSP}mio.`
+		]);
+		expect(krAxisTicks([0, 250_000, 500_000, 750_000])).toEqual(['0', '250.000', '500.000', '750.000']);
+		expect(krAxisTicks([0, 1_000_000, 2_000_000])).toEqual(['0', `1${NBSP}mio.`, `2${NBSP}mio.`]);
+		for (const tick of krAxisTicks([0, 2_500_000, 5_000_000, 7_500_000, 10_000_000, 12_500_000]))
+			expect(tick.length).toBeLessThanOrEqual(9);
 	});
 });
 
@@ -252,14 +364,16 @@ describe('kpiChartSummary', () => {
 		expect(kpiChartSummary(sickLeave)).toBe(
 			`Sygefravær, Velfærdsområdet (år) er faldet fra 7,8${NBSP}% i 2022 til 6,7${NBSP}% i 2025; ` +
 				`målet er 6,5${NBSP}% i 2025. ` +
-				`Der er bevilget 3,6${NBSP}mio.${NBSP}kr. i alt, og 1,7${NBSP}mio.${NBSP}kr. er forbrugt.`
+				`Der er bevilget 3,6${NBSP}mio.${NBSP}kr. i alt, og 1,7${NBSP}mio.${NBSP}kr. er forbrugt. ` +
+				`Bevillingen er 1,8${NBSP}mio.${NBSP}kr. pr. år i 2024–2025.`
 		);
 	});
 
 	it('tells a rise, in Danish month names, with nothing spent', () => {
 		expect(kpiChartSummary(wellbeing)).toBe(
 			'Trivsel er steget fra 17,5 i maj 2016 til 21,0 i februar 2017; målet er 25,0 i december 2017. ' +
-				`Der er bevilget 1,1${NBSP}mio.${NBSP}kr. i alt, og 0${NBSP}kr. er forbrugt.`
+				`Der er bevilget 1,1${NBSP}mio.${NBSP}kr. i alt, og 0${NBSP}kr. er forbrugt. ` +
+				`Bevillingen er 500.000${NBSP}kr. pr. år i 2016–2017 og 100.000${NBSP}kr. pr. år i 2019.`
 		);
 	});
 
@@ -310,8 +424,9 @@ describe('kpiChartTable', () => {
 			forecast: null,
 			target: `6,5${NBSP}%`,
 			trajectory: `6,9${NBSP}%`,
-			budget: `1.800.000${NBSP}kr.`,
-			spent: `1.650.000${NBSP}kr.`,
+			// Each column on one scale, in millions from 1 mio. (formatKrAlike).
+			budget: `1,8${NBSP}mio.${NBSP}kr.`,
+			spent: `1,7${NBSP}mio.${NBSP}kr.`,
 			comparisons: []
 		});
 	});

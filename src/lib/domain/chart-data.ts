@@ -6,7 +6,8 @@
 import { t } from '$lib/messages';
 import { formatKpiValue, formatNumber, type KpiUnit } from './format';
 import type { Forecast } from './forecast';
-import { formatKr, formatKrAlike, sumKr } from './money';
+import { amountsOnPeriods, allocationPerYear, formatKrColumn, spansYear } from './chart-kroner';
+import { formatKrAlike, sumKr } from './money';
 import { roundTo } from './numbers';
 import {
 	addPeriods,
@@ -50,7 +51,8 @@ export type ChartSeriesKey =
 export interface ChartSeries {
 	key: ChartSeriesKey;
 	label: string;
-	kind: 'line' | 'bar';
+	/** 'step': one level per year held across the year's periods (a year's kroner on a chart of months, quarters or half-years). */
+	kind: 'line' | 'bar' | 'step';
 	axis: 'value' | 'kr';
 	dashed?: boolean;
 	/** One entry per label; null where the series has no point. */
@@ -159,10 +161,10 @@ export function kpiChartData(input: KpiChartInput): KpiChartData {
 		);
 	}
 	if (input.budgetLines.length > 0) {
-		series.push(krSeries('budget', t('chart.budget'), frame.budget));
+		series.push(krSeries('budget', input.frequency, frame.budget));
 	}
 	if (input.actuals.length > 0) {
-		series.push(krSeries('spent', t('chart.spent'), frame.spent));
+		series.push(krSeries('spent', input.frequency, frame.spent));
 	}
 	input.comparisons.forEach((comparison, i) => {
 		series.push({
@@ -209,7 +211,7 @@ export function kpiChartSummary(input: KpiChartInput): string {
 		sumKr(input.actuals.map((line) => line.amountKr))
 	]);
 	const budget = t('chart.summary_budget', { allocated, spent });
-	return `${sentence} ${budget}`;
+	return `${sentence} ${budget} ${allocationPerYear(input.budgetLines)}`;
 }
 
 /**
@@ -219,7 +221,9 @@ export function kpiChartSummary(input: KpiChartInput): string {
 export function kpiChartTable(input: KpiChartInput): KpiChartTableRow[] {
 	const frame = buildFrame(input);
 	const value = (v: number | null) => (v === null ? null : formatKpiValue(v, input.unit, input.decimals));
-	const kroner = (v: number | null) => (v === null ? null : formatKr(v));
+	// Each kroner column on one scale (never "800.000 kr." under "1,2 mio. kr.").
+	const budget = formatKrColumn(frame.budget);
+	const spent = formatKrColumn(frame.spent);
 	const target = formatKpiValue(frame.definition.target.value, input.unit, input.decimals);
 	return frame.periods.map((period, i) => ({
 		period: formatPeriodDa(period),
@@ -236,8 +240,8 @@ export function kpiChartTable(input: KpiChartInput): KpiChartTableRow[] {
 				: null,
 		target,
 		trajectory: value(frame.trajectory[i]) as string,
-		budget: kroner(frame.budget[i]),
-		spent: kroner(frame.spent[i]),
+		budget: budget[i],
+		spent: spent[i],
 		comparisons: frame.comparisons.map((series) => value(series[i]))
 	}));
 }
@@ -299,8 +303,8 @@ function buildFrame(input: KpiChartInput): Frame {
 		latestIndex,
 		fan: forecastFan(input.forecast, periodsBetween(baseline, target), latestIndex, rolling ?? values),
 		trajectory: labels.map((label) => expectedValueAt(def, label)),
-		budget: placeByYear(periods, input.budgetLines),
-		spent: placeByYear(periods, input.actuals),
+		budget: amountsOnPeriods(periods, input.budgetLines),
+		spent: amountsOnPeriods(periods, input.actuals),
 		comparisons: input.comparisons.map((c) => alignComparison(labels, def.frequency, c.values))
 	};
 }
@@ -358,24 +362,6 @@ function rollingMeans(
 	});
 }
 
-/**
- * Kroner per year on the year's last period in the range (December, Q4, H2 or the year itself; the
- * range's last period when the range ends within the year); years outside the range are left out.
- */
-function placeByYear(
-	periods: readonly Period[],
-	lines: readonly { year: number; amountKr: number }[]
-): (number | null)[] {
-	const lastIndexOfYear = new Map<number, number>();
-	periods.forEach((period, i) => lastIndexOfYear.set(period.year, i));
-	const placed: (number | null)[] = periods.map(() => null);
-	for (const { year, amountKr } of lines) {
-		const i = lastIndexOfYear.get(year);
-		if (i !== undefined) placed[i] = sumKr([placed[i] ?? 0, amountKr]);
-	}
-	return placed;
-}
-
 /** A comparison series on the chart's labels; values of another frequency or outside the range are left out. */
 function alignComparison(
 	labels: readonly string[],
@@ -396,6 +382,8 @@ function mustParseFor(text: string, frequency: Frequency): Period {
 	return result.period;
 }
 
-function krSeries(key: 'budget' | 'spent', label: string, data: (number | null)[]): ChartSeries {
-	return { key, label, kind: 'bar', axis: 'kr', data };
+/** Allocated or spent kroner: a bar per year on a yearly chart, else a step held across each year's periods, named "pr. år". */
+function krSeries(key: 'budget' | 'spent', frequency: Frequency, data: (number | null)[]): ChartSeries {
+	if (!spansYear(frequency)) return { key, label: t(`chart.${key}`), kind: 'bar', axis: 'kr', data };
+	return { key, label: t(`chart.${key}_per_year`), kind: 'step', axis: 'kr', data };
 }

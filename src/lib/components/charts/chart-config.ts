@@ -6,7 +6,8 @@
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import type { ChartSeries, KpiChartData } from '$lib/domain/chart-data';
 import { formatKpiValue, type KpiUnit } from '$lib/domain/format';
-import { formatKr, formatKrAlike } from '$lib/domain/money';
+import { krAxisTicks } from '$lib/domain/chart-kroner';
+import { formatKr } from '$lib/domain/money';
 import { t } from '$lib/messages';
 import { BREAK_DASH, BREAK_MARKER, seriesLooks, type SeriesLook } from './series-look';
 
@@ -59,11 +60,8 @@ export function buildChartConfig(
 						grace: '10%',
 						grid: { drawOnChartArea: false },
 						title: { display: true, text: t('chart.axis_kr') },
-						// One scale on the whole axis (never "800.000 kr." under "1 mio. kr.").
-						ticks: {
-							callback: (v: number | string, i: number, ticks: { value: number }[]) =>
-								formatKrAlike(ticks.map((tick) => Math.round(tick.value)))[i] ?? formatKr(Math.round(Number(v)))
-						}
+						// One scale on the whole axis (never "800.000" under "1 mio."), without the unit the title gives: short on a phone.
+						ticks: { callback: krTickCallback }
 					}
 				})
 			},
@@ -79,6 +77,14 @@ export function buildChartConfig(
 			}
 		}
 	};
+}
+
+/**
+ * The kroner axis' tick label (Chart.js' tick callback): '1,2 mio.', '800.000'.
+ * @example krTickCallback(500000, 1, [{ value: 0 }, { value: 500000 }, { value: 1000000 }]) // '0,5 mio.'
+ */
+export function krTickCallback(v: number | string, i: number, ticks: readonly { value: number }[]): string {
+	return krAxisTicks(ticks.map((tick) => tick.value))[i] ?? krAxisTicks([Number(v)])[0];
 }
 
 function toDataset(series: ChartSeries, look: SeriesLook, hatch?: HatchPattern): Dataset {
@@ -100,6 +106,7 @@ function toDataset(series: ChartSeries, look: SeriesLook, hatch?: HatchPattern):
 			order: ORDER.bar
 		};
 	}
+	if (look.step) return stepDataset(series, look, base);
 	const line = {
 		...base,
 		type: 'line' as const,
@@ -126,6 +133,34 @@ function toDataset(series: ChartSeries, look: SeriesLook, hatch?: HatchPattern):
 		pointHoverRadius: series.data.map((_, i) => (at(i) ? BREAK_MARKER.radius : radius) + 2),
 		// The segment into a series break is dashed: the levels on either side are not comparable.
 		segment: { borderDash: (ctx) => (at(ctx.p1DataIndex) ? BREAK_DASH : undefined) }
+	};
+}
+
+/**
+ * A year's kroner across its periods: a step at each year's end (half-way between December and January), a gap for a
+ * year without lines, an area down to zero for the budget; a lone period (its neighbours empty) gets a short dash.
+ */
+function stepDataset(
+	series: ChartSeries,
+	look: SeriesLook,
+	base: { label: string; data: (number | null)[]; yAxisID: string; borderColor: string; borderWidth: number }
+): Dataset {
+	const lone = series.data.map(
+		(v, i) => v !== null && (series.data[i - 1] ?? null) === null && (series.data[i + 1] ?? null) === null
+	);
+	return {
+		...base,
+		type: 'line',
+		stepped: 'middle',
+		spanGaps: false,
+		borderDash: look.dash,
+		fill: look.step?.area ? 'origin' : false,
+		backgroundColor: look.step?.area ?? look.colour,
+		pointStyle: 'line',
+		pointRadius: lone.map((l) => (l ? 8 : 0)),
+		pointHoverRadius: lone.map((l) => (l ? 8 : 0)),
+		pointBorderWidth: look.lineWidth,
+		order: ORDER.bar
 	};
 }
 

@@ -19,6 +19,8 @@ export interface SeriesLook {
 	bar: { fill: string; hatched: boolean } | null;
 	/** The forecast interval's fill between its two edges; absent for other series. */
 	band?: string;
+	/** A step series (a year's kroner across its periods): the line steps at the year's end, and `area` fills down to zero. */
+	step?: { area: string | null };
 }
 
 export const CHART_COLOURS = {
@@ -29,6 +31,8 @@ export const CHART_COLOURS = {
 	forecastBand: 'rgba(107,42,134,0.16)',
 	trajectory: '#5b6470',
 	budgetFill: 'rgba(11,79,138,0.25)',
+	/** Lighter than a bar: the band spans whole years behind the measurements. */
+	budgetBand: 'rgba(11,79,138,0.12)',
 	spent: '#17602a',
 	spentFill: 'rgba(23,96,42,0.22)',
 	comparisons: ['#7a4b00', '#6b2a86', '#a11d12', '#00626b']
@@ -92,6 +96,10 @@ function look(series: ChartSeries): SeriesLook {
 		case 'forecast_high':
 			return { ...plain, colour: CHART_COLOURS.forecast, lineWidth: 1, band: CHART_COLOURS.forecastBand };
 		case 'budget':
+			// Across the year: a light band under a step, the bar's colours, so it reads as the year's level, not a month's.
+			if (series.kind === 'step') {
+				return { ...plain, colour: CHART_COLOURS.values, lineWidth: 1.5, step: { area: CHART_COLOURS.budgetBand } };
+			}
 			return {
 				...plain,
 				colour: CHART_COLOURS.values,
@@ -100,6 +108,9 @@ function look(series: ChartSeries): SeriesLook {
 				bar: { fill: CHART_COLOURS.budgetFill, hatched: false }
 			};
 		default:
+			if (series.kind === 'step') {
+				return { ...plain, colour: CHART_COLOURS.spent, lineWidth: 2.5, dash: [6, 3], step: { area: null } };
+			}
 			return {
 				...plain,
 				colour: CHART_COLOURS.spent,
@@ -108,6 +119,15 @@ function look(series: ChartSeries): SeriesLook {
 				bar: { fill: CHART_COLOURS.spentFill, hatched: true }
 			};
 	}
+}
+
+/**
+ * How a series' legend key is drawn: a filled box for a filled area (the forecast interval, the budget band), else the look itself.
+ * @example legendLook(seriesLooks(data.series)[i])
+ */
+export function legendLook(look: SeriesLook): SeriesLook {
+	const fill = look.band ?? look.step?.area;
+	return fill ? { ...look, line: false, bar: { fill, hatched: false } } : look;
 }
 
 function comparisonLook(index: number): SeriesLook {

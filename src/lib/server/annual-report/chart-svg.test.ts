@@ -60,6 +60,35 @@ const quarterly: KpiChartInput = {
 	}
 };
 
+/** A monthly KPI with a budget for two years and spend in the first (issue 17). */
+const monthly: KpiChartInput = {
+	name: 'Sygefravær, Velfærdsområdet (måned)',
+	unit: 'percent',
+	decimals: 1,
+	frequency: 'month',
+	definition: {
+		direction: 'lower',
+		frequency: 'month',
+		baseline: { value: 7.9, period: '2025-01' },
+		target: { value: 6.5, period: '2026-12' }
+	},
+	observations: [
+		{ period: '2025-03', value: 7.6 },
+		{ period: '2026-05', value: 7.1 }
+	],
+	budgetLines: [
+		{ year: 2025, amountKr: 800_000 },
+		{ year: 2026, amountKr: 1_200_000 }
+	],
+	actuals: [{ year: 2025, amountKr: 750_000 }],
+	comparisons: []
+};
+
+/** The bars inside the plot (the legend's keys, below it, left out). */
+function plotBars(svg: string): string[] {
+	return [...svg.matchAll(/<rect x="[\d.]+" y="([\d.]+)"[^>]*\/>/g)].filter((m) => Number(m[1]) < 278).map((m) => m[0]);
+}
+
 /** The y coordinates of the value-axis tick labels and their numbers, read back from the SVG. */
 function tickLabels(svg: string): number[] {
 	return [...svg.matchAll(/<text x="[\d.]+" y="[\d.]+" text-anchor="end">(-?[\d.,]+)<\/text>/g)].map((m) =>
@@ -120,6 +149,50 @@ describe('document chart axes', () => {
 		expect(q).toContain('stroke-dasharray="10 5"');
 		expect(q).toContain('stroke-dasharray="4 4"');
 		expect(q).toContain('stroke-dasharray="8 3 2 3"');
+	});
+
+	test("a monthly chart holds each year's budget across its months as a step with its area, no bar in December", () => {
+		const { svg, krAxis } = kpiChartSvg(monthly);
+		expect(plotBars(svg)).toEqual([]);
+		const yOf = (v: number) => 28 + 250 - ((v - krAxis!.min) / (krAxis!.max - krAxis!.min)) * 250;
+		// One step line over the whole range: at the 2025 level through December, up at the new year, on to December 2026.
+		const step = svg.match(/<path d="(M[^"]+)" fill="none" stroke="#0b4f8a" stroke-width="1.5"\/>/)![1];
+		const levels = [...step.matchAll(/V([\d.]+)/g)].map((m) => Math.round(Number(m[1])));
+		expect(levels).toEqual(Array.from({ length: 23 }, (_, i) => Math.round(yOf(i < 11 ? 800_000 : 1_200_000))));
+		expect(Math.round(Number(step.match(/^M[\d.]+ ([\d.]+)/)![1]))).toBe(Math.round(yOf(800_000)));
+		// Its area: the same outline closed down to the axis, filled as the yearly bars are.
+		expect(svg).toContain(`<path d="${step}V278H`);
+		expect(svg).toMatch(/V278H[\d.]+Z" fill="rgba\(11,79,138,0.12\)" stroke="none"\/>/);
+		// The spend: a dashed green step over 2025 only.
+		expect(svg).toMatch(/<path d="M[^"]+" fill="none" stroke="#17602a" stroke-width="2.5" stroke-dasharray="6 3"\/>/);
+		// The legend says per year; the kroner ticks are short, the unit in the axis title.
+		expect(svg).toContain('>Bevilget pr. år</text>');
+		expect(svg).toContain('>Forbrugt pr. år</text>');
+		const krTicks = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]+)<\/text>/g)]
+			.filter(([, x, y]) => Number(x) > 500 && Number(y) < 290)
+			.map(([, , , label]) => label);
+		expect(krTicks).toEqual(['0', '0,5\u00a0mio.', '1\u00a0mio.', '1,5\u00a0mio.', 'kr.']);
+		if (process.env.CHART_PNG_OUT)
+			writeFileSync(process.env.CHART_PNG_OUT.replace(/\.png$/, '-monthly.png'), renderKpiChartPng(monthly).png);
+	});
+
+	test('a quarterly chart likewise; a yearly one keeps its bars', () => {
+		const quarterly: KpiChartInput = {
+			...monthly,
+			frequency: 'quarter',
+			definition: {
+				...monthly.definition,
+				frequency: 'quarter',
+				baseline: { value: 7.9, period: '2025-Q1' },
+				target: { value: 6.5, period: '2026-Q4' }
+			},
+			observations: []
+		};
+		const { svg } = kpiChartSvg(quarterly);
+		expect(plotBars(svg)).toEqual([]);
+		expect(svg).toContain('>Bevilget pr. år</text>');
+		expect(svg).toMatch(/V278H[\d.]+Z" fill="rgba\(11,79,138,0.12\)"/);
+		expect(plotBars(kpiChartSvg(internal).svg)).toHaveLength(3); // 2023 allocated and spent, 2024 allocated
 	});
 
 	test('rasterises to a PNG of twice the SVG size with the text drawn', () => {

@@ -6,12 +6,13 @@
  */
 import { kpiChartData, type ChartSeries, type KpiChartData, type KpiChartInput } from '../../domain/chart-data';
 import { formatNumber, type KpiUnit } from '../../domain/format';
-import { formatKrShort } from '../../domain/money';
+import { krAxisTicks } from '../../domain/chart-kroner';
 import { t } from '$lib/server/messages';
 import {
 	BREAK_DASH,
 	BREAK_LOOK,
 	BREAK_MARKER,
+	legendLook,
 	seriesLooks,
 	type SeriesLook
 } from '../../components/charts/series-look';
@@ -59,7 +60,7 @@ export function kpiChartSvg(input: KpiChartInput): KpiChartSvg {
 
 	const valueDecimals = stepDecimals(value.step);
 	const valueTicks = value.ticks.map((v) => formatNumber(v, valueDecimals));
-	const krTicks = kr?.ticks.map((v) => formatKrShort(Math.round(v))) ?? [];
+	const krTicks = kr ? krAxisTicks(kr.ticks) : [];
 	const width = (s: string) => s.length * FONT_SIZE * EM_WIDTH;
 	const labelWidth = Math.max(...data.labelsDa.map(width), 1);
 	const hasBars = data.series.some((s) => s.kind === 'bar');
@@ -84,6 +85,7 @@ export function kpiChartSvg(input: KpiChartInput): KpiChartSvg {
 	const parts = [
 		...axes(input.unit, data.labelsDa, { value, valueTicks, kr, krTicks }, g, { slanted, step }),
 		...bars(data.series, looks, { x, y: yKr, bottom, slot }),
+		...steps(data.series, looks, { x, y: yKr, bottom }),
 		...band(data.series, looks, x, y),
 		...marks(data.series, looks, x, y)
 	];
@@ -151,7 +153,7 @@ function marks(
 	x: (i: number) => number,
 	y: (v: number) => number
 ): string[] {
-	const order = series.map((_, i) => i).filter((i) => looks[i].line && !series[i].band);
+	const order = series.map((_, i) => i).filter((i) => looks[i].line && !series[i].band && !looks[i].step);
 	order.sort((a, b) => Number(series[a].key === 'values') - Number(series[b].key === 'values'));
 	const parts = order.flatMap((i) => line(series[i], looks[i], x, y));
 	series.forEach((s, i) => {
@@ -192,6 +194,54 @@ function bars(
 			];
 		})
 	);
+}
+
+/**
+ * A year's kroner across its periods, as on the web (Chart.js' `stepped: 'middle'`): each run of periods with an amount
+ * a step line that changes level half-way between December and January, the budget's area filled down to zero; a lone
+ * period a short dash.
+ */
+function steps(
+	series: readonly ChartSeries[],
+	looks: readonly SeriesLook[],
+	g: { x: (i: number) => number; y: (v: number) => number; bottom: number }
+): string[] {
+	return series.flatMap((s, k) => {
+		const look = looks[k];
+		if (!look.step) return [];
+		const stroke = attr({
+			fill: 'none',
+			stroke: look.colour,
+			'stroke-width': look.lineWidth,
+			'stroke-dasharray': look.dash.length > 0 ? look.dash.join(' ') : undefined
+		});
+		return runsOf(s.data).flatMap((run) => {
+			const [first, last] = [run[0], run[run.length - 1]];
+			if (run.length === 1) {
+				return [`<path d="M${g.x(first.i) - 8} ${g.y(first.v)}H${g.x(first.i) + 8}"${stroke}/>`];
+			}
+			const d = run
+				.map((p, j) =>
+					j === 0 ? `M${g.x(p.i)} ${g.y(p.v)}` : `H${(g.x(p.i - 1) + g.x(p.i)) / 2}V${g.y(p.v)}H${g.x(p.i)}`
+				)
+				.join('');
+			const area = look.step!.area
+				? [`<path d="${d}V${g.bottom}H${g.x(first.i)}Z"${attr({ fill: look.step!.area, stroke: 'none' })}/>`]
+				: [];
+			return [...area, `<path d="${d}"${stroke}/>`];
+		});
+	});
+}
+
+/** The runs of consecutive non-null points of a series. */
+function runsOf(data: readonly (number | null)[]): { i: number; v: number }[][] {
+	const runs: { i: number; v: number }[][] = [];
+	data.forEach((v, i) => {
+		if (v === null) return;
+		if (i > 0 && data[i - 1] !== null) runs.at(-1)!.push({ i, v });
+		else runs.push([{ i, v }]);
+	});
+	return runs;
 }
 
 /** The forecast's 80 % interval: filled between its lower and upper edge. */
@@ -242,16 +292,9 @@ function line(series: ChartSeries, look: SeriesLook, x: (i: number) => number, y
 
 /** The legend as on the web: the interval one filled key, and a key for series breaks when there are any. */
 function legendItems(series: readonly ChartSeries[], looks: readonly SeriesLook[]): LegendItem[] {
-	const items: LegendItem[] = series.flatMap((s, i) => {
-		if (s.band === 'lower') return [];
-		const look = looks[i];
-		return [
-			{
-				label: s.label,
-				look: look.band ? { ...look, line: false, bar: { fill: look.band, hatched: false } } : look
-			}
-		];
-	});
+	const items: LegendItem[] = series.flatMap((s, i) =>
+		s.band === 'lower' ? [] : [{ label: s.label, look: legendLook(looks[i]) }]
+	);
 	if (series.some((s) => s.breaks?.some(Boolean))) items.push({ label: t('chart.series_break'), look: BREAK_LOOK });
 	return items;
 }
