@@ -216,7 +216,7 @@ function steps(
 			'stroke-dasharray': look.dash.length > 0 ? look.dash.join(' ') : undefined
 		});
 		return runsOf(s.data).flatMap((run) => {
-			const [first, last] = [run[0], run[run.length - 1]];
+			const first = run[0];
 			if (run.length === 1) {
 				return [`<path d="M${g.x(first.i) - 8} ${g.y(first.v)}H${g.x(first.i) + 8}"${stroke}/>`];
 			}
