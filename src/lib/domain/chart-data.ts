@@ -179,8 +179,8 @@ export function kpiChartData(input: KpiChartInput): KpiChartData {
 }
 
 /**
- * One Danish sentence on the way from baseline to the latest value and the target, and a second
- * on allocated and spent kroner when there is a budget.
+ * One Danish sentence on the way from baseline to the latest value and the target, and when there is a
+ * budget a second on allocated and spent kroner and a third on the allocation per year ("pr. år").
  * @example kpiChartSummary(sickLeave) // 'Sygefravær er faldet fra 7,8 % i 2022 til 6,7 % i 2025; målet er 6,5 % i 2025.'
  */
 export function kpiChartSummary(input: KpiChartInput): string {

@@ -1,7 +1,7 @@
 /**
  * The axes of a document chart, from the one chart description (`kpiChartData`): a value axis whose
  * range holds every plotted value — the measurements, the rolling-year line, the baseline, the target,
- * the expected course and the forecast's interval — and a kroner axis from zero for the budget bars.
+ * the expected course and the forecast's interval — and a kroner axis from zero for the budget (bars or steps).
  */
 import type { KpiChartData } from '../../domain/chart-data';
 
