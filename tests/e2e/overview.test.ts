@@ -1,12 +1,33 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hasChromium, launchChromium } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 import { signInPage } from '../helpers/sign-in';
 import { formatKrShort } from '../../src/lib/domain/money';
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Every chart on the page: its accessible name, whether the canvas is wider than its box, and the ink in the canvas'
+ * outermost pixel columns on the left and right (a tick label or axis title cut at the edge leaves ink there).
+ */
+async function chartsFit(page: Page): Promise<[string | null, boolean, number, number][]> {
+	await page.waitForFunction(() => [...document.querySelectorAll('canvas')].every((c) => c.width > 0));
+	return page.locator('main canvas').evaluateAll((canvases) =>
+		(canvases as HTMLCanvasElement[]).map((c) => {
+			const ctx = c.getContext('2d')!;
+			const inkAt = (x: number) => {
+				const { data } = ctx.getImageData(x, 0, 2, c.height);
+				let ink = 0;
+				for (let i = 3; i < data.length; i += 4) if (data[i] > 96) ink++;
+				return ink;
+			};
+			const wider = c.getBoundingClientRect().width > c.parentElement!.getBoundingClientRect().width + 0.5;
+			return [c.getAttribute('aria-label'), wider, inkAt(0), inkAt(c.width - 2)];
+		})
+	);
+}
 
 // Without Chromium (a developer machine) these say so and skip; with CI=true browser.ts fails instead.
 describe.skipIf(!hasChromium)('the demo in Chromium', () => {
@@ -291,30 +312,23 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 				await expect(row.textContent()).resolves.toContain('1,8\u00a0mio.\u00a0kr.');
 			await chart.locator('summary').click();
 
-			const canvas = chart.locator('canvas');
-			await page.waitForFunction((c) => (c as HTMLCanvasElement).width > 0, await canvas.elementHandle());
-			// The canvas is no wider than its box, and no tick label runs off its left or right edge (a cut label leaves
-			// ink in the outermost pixel columns; the plot and its axes end inside them).
-			const fit = await canvas.evaluate((c: HTMLCanvasElement) => {
-				const ctx = c.getContext('2d')!;
-				const inkAt = (x: number) => {
-					const { data } = ctx.getImageData(x, 0, 2, c.height);
-					let ink = 0;
-					for (let i = 3; i < data.length; i += 4) if (data[i] > 96) ink++;
-					return ink;
-				};
-				return {
-					canvas: c.getBoundingClientRect().width,
-					box: c.parentElement!.getBoundingClientRect().width,
-					left: inkAt(0),
-					right: inkAt(c.width - 2)
-				};
-			});
-			expect(fit.canvas).toBeLessThanOrEqual(fit.box);
-			expect([width, fit.left, fit.right]).toEqual([width, 0, 0]);
+			// Every chart on the page (the two yearly ones too): the canvas is no wider than its box, and no tick label runs
+			// off its left or right edge (a cut label leaves ink in the outermost pixel columns; plot and axes end inside).
+			const fits = await chartsFit(page);
+			expect(fits).toHaveLength(3);
+			for (const fit of fits) expect([width, ...fit]).toEqual([width, fit[0], false, 0, 0]);
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 			await chart.scrollIntoViewIfNeeded();
 			await chart.screenshot({ path: `test-results/anbefaling-7-maaned-${width}.png` });
+			// A half-yearly KPI (Anbefaling 8): the year held across both halves; its axes fit too.
+			await page.goto(`${server.url}/?asOf=2026-11-22`);
+			const eight = page.locator('tbody tr[data-recommendation="8"] th a').first();
+			await page.goto(new URL((await eight.getAttribute('href'))!, server.url).href);
+			for (const fit of await chartsFit(page)) expect([width, ...fit]).toEqual([width, fit[0], false, 0, 0]);
+			await page
+				.locator('section[aria-labelledby^="graf-"]')
+				.first()
+				.screenshot({ path: `test-results/anbefaling-8-halvaar-${width}.png` });
 			await narrow.close();
 		}
 	});

@@ -45,7 +45,15 @@ export function buildChartConfig(
 			maintainAspectRatio: false,
 			interaction: { mode: 'index', intersect: false },
 			scales: {
-				x: { type: 'category', offset: hasBars, grid: { display: false } },
+				x: {
+					type: 'category',
+					offset: hasBars,
+					grid: { display: false },
+					// Chart.js' room for a slanted first period label falls a pixel or two short at 320 px: a little more.
+					afterFit: (scale) => {
+						scale.paddingLeft += 4;
+					}
+				},
 				value: {
 					type: 'linear',
 					position: 'left',
