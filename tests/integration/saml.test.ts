@@ -208,4 +208,24 @@ describe('SAML 2.0 SP (OIOSAML 3)', () => {
 		});
 		expect(parseIdpMetadata('<a/>')).toMatchObject({ code: 'metadata_no_idp' });
 	});
+	test('the served IdP: its login page on 127.0.0.1 holds a form that POSTs a response the SP accepts', async () => {
+		const served = await idp.serve([anne]);
+		try {
+			const live = { ...config, idpMetadataXml: idp.metadataXml };
+			const url = (await authnRequestUrl(live, store, '/oversigt'))!;
+			expect(url.startsWith(idp.ssoUrl)).toBe(true);
+			expect(idp.ssoUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sso$/);
+			const page = await (await fetch(url)).text();
+			expect(page).toContain(`action="${config.acsUrl}"`);
+			expect(page).toContain('name="RelayState" value="/oversigt"');
+			const SAMLResponse = /name="SAMLResponse" value="([^"]+)"/.exec(page)![1];
+			expect(await validateSamlResponse(live, store, { SAMLResponse })).toMatchObject({
+				ok: true,
+				identity: { subject: anne.subject, privileges: [ADMIN_ROLE, LEAD_ROLE] }
+			});
+			expect(await (await fetch(new URL('/metadata', idp.ssoUrl))).text()).toContain(idp.ssoUrl);
+		} finally {
+			await served.close();
+		}
+	});
 });
