@@ -45,6 +45,8 @@ export interface ResponseOptions {
 	timeShiftMs?: number;
 	/** 'idp' (default), 'none' (unsigned), or 'other' (a key the SP does not know). */
 	signer?: 'idp' | 'none' | 'other';
+	/** Sign the assertion (default) or the whole response (then the assertion is encrypted first, if at all). */
+	signWhat?: 'assertion' | 'response';
 	/** Encrypt the assertion to the SP (default true). */
 	encrypt?: boolean;
 	/** Put a second, unsigned assertion for another subject beside the signed one (signature wrapping). */
@@ -174,28 +176,38 @@ export async function createTestIdp(options: {
 			`<saml:Issuer>${esc(entityId)}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
 			`${assertion}</samlp:Response>`;
 		const signer = o.signer ?? 'idp';
-		if (signer !== 'none') {
-			const pair = signer === 'idp' ? keys : otherKeys;
-			xml = samlify.SamlLib.constructSAMLSignature({
-				rawSamlMessage: xml,
-				referenceTagXPath: ASSERTION_XPATH,
+		const pair = signer === 'other' ? otherKeys : keys;
+		const sign = (message: string, response: boolean) =>
+			samlify.SamlLib.constructSAMLSignature({
+				rawSamlMessage: message,
+				...(response ? { isMessageSigned: true } : { referenceTagXPath: ASSERTION_XPATH }),
 				privateKey: pair.privateKeyPem,
 				signingCert: certBody(pair.certificatePem),
 				signatureAlgorithm: RSA_SHA256,
 				isBase64Output: false,
 				signatureConfig: {
 					prefix: 'ds',
-					location: { reference: `${ASSERTION_XPATH}/*[local-name(.)='Issuer']`, action: 'after' }
+					location: {
+						reference: `${response ? '/*' : ASSERTION_XPATH}/*[local-name(.)='Issuer']`,
+						action: 'after'
+					}
 				}
 			});
+		const encrypt = async (message: string) =>
+			Buffer.from(await samlify.SamlLib.encryptAssertion(idp, sp, message), 'base64').toString('utf8');
+		if (o.signWhat === 'response') {
+			if (o.encrypt !== false) xml = await encrypt(xml);
+			if (signer !== 'none') xml = sign(xml, true);
+			return Buffer.from(xml, 'utf8').toString('base64');
 		}
+		if (signer !== 'none') xml = sign(xml, false);
 		if (o.wrapWith) {
 			// The attacker's copy: another subject, no signature, placed before the signed assertion.
 			assertion = assertionXml({ ...common, id: newId(), user: o.wrapWith });
 			xml = xml.replace('</samlp:Status>', `</samlp:Status>${assertion}`);
 		}
-		if (o.encrypt === false || o.wrapWith) return Buffer.from(xml, 'utf8').toString('base64');
-		return samlify.SamlLib.encryptAssertion(idp, sp, xml);
+		if (o.encrypt !== false && !o.wrapWith) xml = await encrypt(xml);
+		return Buffer.from(xml, 'utf8').toString('base64');
 	};
 
 	return {

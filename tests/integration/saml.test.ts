@@ -1,3 +1,4 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type DbHandle } from '../../src/lib/server/infra/db';
 import {
@@ -81,6 +82,34 @@ describe('SAML 2.0 SP (OIOSAML 3)', () => {
 	test('an unencrypted but signed assertion is accepted too; a user without privileges gets an empty list', async () => {
 		const { result } = await signIn({ subject: 'urn:uuid:1', name: 'Bo' }, { encrypt: false });
 		expect(result).toEqual({ ok: true, identity: { subject: 'urn:uuid:1', email: null, name: 'Bo', privileges: [] } });
+	});
+
+	test('a signed response around an encrypted, unsigned assertion is accepted; signed by another key it is not', async () => {
+		expect(await refusalOf(anne, { signWhat: 'response' })).toBe('accepted');
+		expect(await refusalOf(anne, { signWhat: 'response', encrypt: false })).toBe('accepted');
+		expect(await refusalOf(anne, { signWhat: 'response', signer: 'other' })).toBe('signature');
+	});
+
+	test('a config with more than 3 minutes of clock skew, or unreadable IdP metadata, is refused as such', async () => {
+		const { SAMLResponse } = await signIn(anne, { encrypt: false });
+		for (const broken of [
+			{ ...config, clockSkewMs: 180_001 },
+			{ ...config, idpMetadataXml: '<x' }
+		]) {
+			expect(await authnRequestUrl(broken, store)).toBeNull();
+			const result = await validateSamlResponse(broken, store, { SAMLResponse });
+			expect(result.ok || result.reason.code).toBe('config');
+		}
+	});
+
+	test('the generated SP key pair: RSA 3072, a self-signed certificate valid for about 3 years', async () => {
+		const certificate = new X509Certificate(config.spCert);
+		expect(certificate.publicKey.asymmetricKeyDetails?.modulusLength).toBe(3072);
+		expect(certificate.checkPrivateKey(createPrivateKey(config.spSigningKey))).toBe(true);
+		expect(certificate.verify(certificate.publicKey)).toBe(true);
+		const years = (Date.parse(certificate.validTo) - Date.now()) / (365.25 * 86_400_000);
+		expect(years).toBeGreaterThan(2.9);
+		expect(years).toBeLessThan(3.1);
 	});
 
 	test.each([
