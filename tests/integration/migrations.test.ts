@@ -32,6 +32,8 @@ const domainTables = [
 	'recommendation_assignment',
 	'recommendation_kpi',
 	'recommendation_lifecycle_event',
+	'saml_assertion',
+	'saml_request',
 	'session',
 	'status_update',
 	'theme',
