@@ -310,8 +310,9 @@ describe('kpiChartTable', () => {
 			forecast: null,
 			target: `6,5${NBSP}%`,
 			trajectory: `6,9${NBSP}%`,
-			budget: `1.800.000${NBSP}kr.`,
-			spent: `1.650.000${NBSP}kr.`,
+			// Kroner from a million on read in millions (issue 17), one scale per column.
+			budget: `1,8${NBSP}mio.${NBSP}kr.`,
+			spent: `1,7${NBSP}mio.${NBSP}kr.`,
 			comparisons: []
 		});
 	});

@@ -6,7 +6,7 @@
 import { t } from '$lib/messages';
 import { formatKpiValue, formatNumber, type KpiUnit } from './format';
 import type { Forecast } from './forecast';
-import { formatKr, formatKrAlike, sumKr } from './money';
+import { formatKrAlike, formatKrColumn, sumKr } from './money';
 import { roundTo } from './numbers';
 import {
 	addPeriods,
@@ -219,7 +219,9 @@ export function kpiChartSummary(input: KpiChartInput): string {
 export function kpiChartTable(input: KpiChartInput): KpiChartTableRow[] {
 	const frame = buildFrame(input);
 	const value = (v: number | null) => (v === null ? null : formatKpiValue(v, input.unit, input.decimals));
-	const kroner = (v: number | null) => (v === null ? null : formatKr(v));
+	// One scale per column (issue 17).
+	const budget = formatKrColumn(frame.budget);
+	const spent = formatKrColumn(frame.spent);
 	const target = formatKpiValue(frame.definition.target.value, input.unit, input.decimals);
 	return frame.periods.map((period, i) => ({
 		period: formatPeriodDa(period),
@@ -236,8 +238,8 @@ export function kpiChartTable(input: KpiChartInput): KpiChartTableRow[] {
 				: null,
 		target,
 		trajectory: value(frame.trajectory[i]) as string,
-		budget: kroner(frame.budget[i]),
-		spent: kroner(frame.spent[i]),
+		budget: budget[i],
+		spent: spent[i],
 		comparisons: frame.comparisons.map((series) => value(series[i]))
 	}));
 }

@@ -6,7 +6,7 @@
  */
 import { kpiChartData, type ChartSeries, type KpiChartData, type KpiChartInput } from '../../domain/chart-data';
 import { formatNumber, type KpiUnit } from '../../domain/format';
-import { formatKrShort } from '../../domain/money';
+import { formatKrAlike } from '../../domain/money';
 import { t } from '$lib/server/messages';
 import {
 	BREAK_DASH,
@@ -59,7 +59,8 @@ export function kpiChartSvg(input: KpiChartInput): KpiChartSvg {
 
 	const valueDecimals = stepDecimals(value.step);
 	const valueTicks = value.ticks.map((v) => formatNumber(v, valueDecimals));
-	const krTicks = kr?.ticks.map((v) => formatKrShort(Math.round(v))) ?? [];
+	// One scale on the whole axis (issue 17), as on the page's chart.
+	const krTicks = kr ? formatKrAlike(kr.ticks.map((v) => Math.round(v))) : [];
 	const width = (s: string) => s.length * FONT_SIZE * EM_WIDTH;
 	const labelWidth = Math.max(...data.labelsDa.map(width), 1);
 	const hasBars = data.series.some((s) => s.kind === 'bar');
