@@ -79,10 +79,6 @@ describe.skipIf(!hasChromium)('the recommendation register, in Chromium', () => 
 		const perYear = page.getByRole('table', { name: 'Bevilget og forbrugt pr. år' });
 		await expect(perYear.locator('tfoot').textContent()).resolves.toContain('3,85\u00a0mio.\u00a0kr.');
 		await expect(perYear.textContent()).resolves.toContain('0,25\u00a0mio.\u00a0kr.');
-		for (const width of [320, 1280]) {
-			await page.setViewportSize({ width, height: width === 320 ? 640 : 800 });
-			await page.screenshot({ path: `test-results/register/budget-${width}.png`, fullPage: true });
-		}
 		await noAxeViolations(page);
 
 		await page.goto(`${recommendationUrl}/opfoelgning`);
