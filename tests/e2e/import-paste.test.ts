@@ -64,7 +64,12 @@ describe.skipIf(!hasChromium)('pasting a KPI’s values from a spreadsheet, in C
 		await submit(page, page.getByRole('button', { name: 'Prøv igen med rettelserne' }));
 		await expect(page.locator('tr[data-kind="error"]').count()).resolves.toBe(0);
 		await expect(box.inputValue()).resolves.toBe(pasted.replace('6,x', '6,6'));
-		await expect(page.locator('tr[data-line="8"]').textContent()).resolves.toContain('6,6');
+		// The KPI's unit and decimals on both sides of the change (issue 17), never "6,60" then "7" or a bare "71,50".
+		await expect(page.locator('tr[data-line="8"]').textContent()).resolves.toMatch(/\d,\d\u00a0% → 6,6\u00a0%/);
+		await page.setViewportSize({ width: 320, height: 640 });
+		await page.screenshot({ path: `${shots}/forhaandsvisning-320.png`, fullPage: true });
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await page.screenshot({ path: `${shots}/forhaandsvisning-1280.png`, fullPage: true });
 		await expect(page.locator('tr[data-unusual]').count()).resolves.toBe(0);
 		await expect(page.getByLabel('Ja, de markerede værdier er rigtige').count()).resolves.toBe(0);
 

@@ -75,7 +75,10 @@ describe.skipIf(!hasChromium)('the recommendation register, in Chromium', () => 
 		await page.locator('#new-actual-amount').fill('1.200.000');
 		await page.locator('form[aria-labelledby="nyt-forbrug"]').getByRole('button', { name: 'Tilføj' }).click();
 		await page.waitForURL(/gemt=actual-add/);
-		await expect(page.locator('main').textContent()).resolves.toContain('3.850.000\u00a0kr.');
+		// The per-year table's column on one scale (issue 17): 3,6 mio. and 250.000 kr. add up to 3,85 mio. kr.
+		const perYear = page.getByRole('table', { name: 'Bevilget og forbrugt pr. år' });
+		await expect(perYear.locator('tfoot').textContent()).resolves.toContain('3,85\u00a0mio.\u00a0kr.');
+		await expect(perYear.textContent()).resolves.toContain('0,25\u00a0mio.\u00a0kr.');
 		await noAxeViolations(page);
 
 		await page.goto(`${recommendationUrl}/opfoelgning`);

@@ -16,7 +16,7 @@ import { kpiChartSvg } from '../../src/lib/server/annual-report/chart-svg';
 import { kpiSentences } from '../../src/lib/server/annual-report/docx-bilag';
 import { TEXT_WIDTH } from '../../src/lib/server/annual-report/docx-parts';
 import { reportKpiStatusText } from '../../src/lib/server/annual-report/docx';
-import { formatKr } from '../../src/lib/domain/money';
+import { formatKrAlike } from '../../src/lib/domain/money';
 import { missingRunText, recommendationStatusText } from '../../src/lib/domain/status-text';
 import { writeInTransaction } from '../../src/lib/server/infra/write-result';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -202,11 +202,21 @@ describe('the annual status as two Word documents: the agenda item and its bilag
 				if (kpi.reason) expect(section).toContain(kpi.reason);
 				if (kpi.missingRun) expect(section).toContain(missingRunText(kpi.missingRun));
 			}
-			for (const kr of Object.values(rec.budget)) expect(section).toContain(formatKr(kr));
+			// The budget row's four amounts on one scale (issue 17).
+			const b = rec.budget;
+			for (const kr of formatKrAlike([b.yearAllocatedKr, b.yearSpentKr, b.totalAllocatedKr, b.totalSpentKr]))
+				expect(section).toContain(kr);
 			// The agenda item's overview says the same.
 			expect(agenda.text).toContain(recommendationStatusText(rec.status));
 		}
-		expect(agenda.text).toContain(formatKr(content.summary.budget.totalSpentKr));
+		const total = content.summary.budget;
+		for (const kr of formatKrAlike([
+			total.yearAllocatedKr,
+			total.yearSpentKr,
+			total.totalAllocatedKr,
+			total.totalSpentKr
+		]))
+			expect(agenda.text).toContain(kr);
 	});
 
 	test('the municipality’s logo heads both documents: a PNG as it is, an SVG rasterised; a broken one leaves only the name', async () => {

@@ -127,6 +127,29 @@ describe('importing the formats real spreadsheets and pastes come in', () => {
 		]);
 	});
 
+	test('the preview shows values as the KPI does: its unit and its decimals, both sides of a change alike (issue 17)', async () => {
+		const percent = await createKpi('month', 'percent', 1);
+		await applyObservationImport(
+			database.db,
+			lead,
+			await preview({ text: 'Periode;Værdi\n2024-01;7' }, percent.id),
+			null
+		);
+		const changed = await preview({ text: 'Periode;Værdi\n2024-01;6,6\n2024-02;7\n2024-03;71,5' }, percent.id);
+		expect(changed.rows.map((r) => [r.kind, r.oldValueText, r.valueText])).toEqual([
+			['changed', '7,0\u00a0%', '6,6\u00a0%'],
+			['new', null, '7,0\u00a0%'],
+			['new', null, '71,5\u00a0%']
+		]);
+		const days = await createKpi('month', 'days', 0);
+		const count = await createKpi('month', 'count', 0);
+		const both = await preview({ text: `Nøgletal;Periode;Værdi\n${days.name};2024-01;12\n${count.name};2024-01;1234` });
+		expect(both.rows.map((r) => r.valueText)).toEqual(['12\u00a0dage', '1.234']);
+		// A row that cannot be read shows its cell for editing, not a number.
+		const bad = await preview({ text: 'Periode;Værdi\n2024-04;7,x' }, percent.id);
+		expect(bad.rows.map((r) => [r.kind, r.valueText])).toEqual([['error', null]]);
+	});
+
 	test('a percent cell for a KPI not in % keeps its number, with a Danish warning on its line; still importable', async () => {
 		// One decimal, so the plausibility rules (issue 14) keep 0,5 as it is instead of rounding it to a whole count.
 		const kpi = await createKpi('month', 'count', 1);
@@ -170,7 +193,9 @@ describe('importing the formats real spreadsheets and pastes come in', () => {
 			// 0,5 against values around 7 is not a hundredth of them: no guess.
 			[4, 'new', 0.5, 0]
 		]);
-		expect(result.rows[1].warnings[0]).toBe(t('import.percent_scale_doubt', { value: '0,069', typical: '7,100' }));
+		expect(result.rows[1].warnings[0]).toBe(
+			t('import.percent_scale_doubt', { value: '0,069\u00a0%', typical: '7,100\u00a0%' })
+		);
 	});
 
 	test('date cells shown as `mmm yyyy` are the period of the KPI that holds the date', async () => {

@@ -229,6 +229,8 @@ describe('importing KPI values from CSV, XLSX and Excel pastes', () => {
 				comment: '',
 				oldComment: null,
 				decimals: 3,
+				valueText: null,
+				oldValueText: null,
 				message: t('error.number_malformed'),
 				warnings: [],
 				unusual: null

@@ -166,7 +166,7 @@ describe('entering a KPI value: plausibility, overwrite and conflict', () => {
 		const jump = await enter(kpi, { period: '2026-07', value: 9.9 });
 		expect(jump).toMatchObject({
 			kind: 'unusual',
-			message: expect.stringMatching(/^Usædvanlig ændring: 9,9\u00a0% er 2,8 fra 7,1\u00a0% \(juni 2026\)/)
+			message: expect.stringMatching(/^Usædvanlig ændring: 9,9\u00a0% er 2,8\u00a0%-point fra 7,1\u00a0% \(juni 2026\)/)
 		});
 		expect(await stored(kpi.id, '2026-07')).toBeUndefined();
 		expect(await enter(kpi, { period: '2026-07', value: 9.9, confirmUnusual: true })).toMatchObject({ kind: 'saved' });

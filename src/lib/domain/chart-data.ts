@@ -6,8 +6,8 @@
 import { t } from '$lib/messages';
 import { formatKpiValue, formatNumber, type KpiUnit } from './format';
 import type { Forecast } from './forecast';
-import { amountsOnPeriods, allocationPerYear, formatKrColumn, spansYear } from './chart-kroner';
-import { formatKrAlike, sumKr } from './money';
+import { amountsOnPeriods, allocationPerYear, spansYear } from './chart-kroner';
+import { formatKrAlike, formatKrColumn, sumKr } from './money';
 import { roundTo } from './numbers';
 import {
 	addPeriods,

@@ -61,16 +61,6 @@ export function allocationPerYear(lines: readonly YearAmount[]): string {
 const danishList = new Intl.ListFormat('da-DK', { type: 'conjunction' });
 
 /**
- * A column of kroner (the chart's data table) on one scale; null stays null.
- * @example formatKrColumn([null, 800_000, 1_200_000]) // [null, '0,8 mio. kr.', '1,2 mio. kr.']
- */
-export function formatKrColumn(amounts: readonly (number | null)[]): (string | null)[] {
-	const shown = formatKrAlike(amounts.filter((v): v is number => v !== null).map(Math.round));
-	let next = 0;
-	return amounts.map((v) => (v === null ? null : shown[next++]));
-}
-
-/**
  * The kroner axis' tick labels: one scale on the whole axis and without the unit, which the axis title gives ('kr.'),
  * so they stay short enough for a phone.
  * @example krAxisTicks([0, 500_000, 1_000_000]) // ['0', '0,5 mio.', '1 mio.']

@@ -3,7 +3,8 @@
  * recommendation up to that period. Never compare the result across different KPIs.
  */
 import { t } from '$lib/messages';
-import { formatKpiValue, formatNumber, type KpiUnit } from './format';
+import { formatKpiChange, type KpiUnit } from './format';
+import { roundTo } from './numbers';
 import { formatKrShort, sumKr } from './money';
 import type { Direction } from './progress';
 
@@ -51,13 +52,9 @@ export function effectForBudget(input: {
  */
 export function effectText(effect: Effect, unit: KpiUnit, decimals: number): string {
 	const size = Math.abs(effect.improvement);
-	const amount =
-		unit === 'percent'
-			? `${formatNumber(size, decimals)}\u00a0${t('unit.percent_point')}`
-			: formatKpiValue(size, unit, decimals);
+	const amount = formatKpiChange(size, unit, decimals);
 	const budget = formatKrShort(effect.budgetKr);
 	// Compared as shown, so an improvement that rounds to nothing is "unchanged".
-	const shown = Number(formatNumber(size, decimals).replace(/\./g, '').replace(',', '.'));
-	if (shown === 0) return t('effect.same', { budget });
+	if (roundTo(size, decimals) === 0) return t('effect.same', { budget });
 	return t(effect.improvement > 0 ? 'effect.better' : 'effect.worse', { amount, budget });
 }

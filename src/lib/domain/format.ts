@@ -68,6 +68,23 @@ export function formatKpiValue(value: number, unit: KpiUnit, decimals: number): 
 }
 
 /**
+ * A difference between two percentages, in %-point with the KPI's decimals.
+ * @example formatPercentPoints(0.4, 1) // '0,4 %-point' (with U+00A0)
+ */
+export function formatPercentPoints(value: number, decimals: number): string {
+	return `${formatNumber(value, decimals)}${NBSP}${t('unit.percent_point')}`;
+}
+
+/**
+ * A change of a KPI value (an improvement, a step from one period to the next): %-point for a percent KPI,
+ * else the KPI's own unit, always with the KPI's decimals.
+ * @example formatKpiChange(0.4, 'percent', 1) // '0,4 %-point'; formatKpiChange(2, 'days', 0) // '2 dage'
+ */
+export function formatKpiChange(value: number, unit: KpiUnit, decimals: number): string {
+	return unit === 'percent' ? formatPercentPoints(value, decimals) : formatKpiValue(value, unit, decimals);
+}
+
+/**
  * A share (1 = 100 %) as a whole percentage, or '–' when there is none.
  * @example formatShare(0.615) // '62 %'; formatShare(null) // '–'
  */

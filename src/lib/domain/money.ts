@@ -79,6 +79,17 @@ export function formatKrAlike(amounts: readonly number[]): string[] {
 }
 
 /**
+ * formatKrAlike over a column with gaps: the amounts share one scale, a missing one stays null.
+ * @example formatKrColumn([1_200_000, null, 800_000]) // ['1,2 mio. kr.', null, '0,8 mio. kr.']
+ */
+export function formatKrColumn(amounts: readonly (number | null)[]): (string | null)[] {
+	const present = amounts.filter((amount): amount is number => amount !== null);
+	const texts = formatKrAlike(present);
+	let next = 0;
+	return amounts.map((amount) => (amount === null ? null : texts[next++]));
+}
+
+/**
  * Sums whole-kroner amounts; throws on a non-integer or an unsafe total.
  * @example sumKr([1_000_000, 2_600_000]) // 3600000
  */

@@ -129,7 +129,7 @@ describe('unusual change (more than 3 standard deviations of the own period-to-p
 		const jump = check(sickLeave, '2026-09', 9.5, history);
 		expect(jump.errors).toEqual([]);
 		expect(jump.unusual).toBe(
-			'Usædvanlig ændring: 9,5\u00a0% er 2,4 fra 7,1\u00a0% (august 2026). Nøgletallets 5 ændringer fra periode til periode ligger normalt mellem -0,5 og 0,5 (gennemsnit ± 3 standardafvigelser). Tjek værdien, og sæt flueben, hvis den er rigtig.'
+			'Usædvanlig ændring: 9,5\u00a0% er 2,4\u00a0%-point fra 7,1\u00a0% (august 2026). Nøgletallets 5 ændringer fra periode til periode ligger normalt mellem -0,5\u00a0%-point og 0,5\u00a0%-point (gennemsnit ± 3 standardafvigelser). Tjek værdien, og sæt flueben, hvis den er rigtig.'
 		);
 		expect(check(sickLeave, '2026-09', 7.4, history).unusual).toBeNull();
 		expect(check(sickLeave, '2026-09', 6.7, history).unusual).toBeNull();

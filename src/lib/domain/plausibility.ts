@@ -11,7 +11,7 @@
  * Pure: no I/O; words come from the message catalogue, so the browser can show the same sentences.
  */
 import { t } from '$lib/messages';
-import { formatKpiValue, formatNumber, type KpiUnit } from './format';
+import { formatKpiChange, formatKpiValue, formatNumber, type KpiUnit } from './format';
 import { roundTo } from './numbers';
 import {
 	comparePeriods,
@@ -273,9 +273,10 @@ function unusualChange(
 		value: show(value),
 		other: show(judged.neighbour.value),
 		period: formatPeriodDa(judged.neighbour.period),
-		change: formatNumber(roundTo(Math.abs(judged.change), rules.decimals), rules.decimals),
-		low: formatNumber(low, rules.decimals),
-		high: formatNumber(high, rules.decimals),
+		// Steps between values, so a percent KPI's read in %-point (issue 17).
+		change: formatKpiChange(Math.abs(judged.change), rules.unit, rules.decimals),
+		low: formatKpiChange(low, rules.unit, rules.decimals),
+		high: formatKpiChange(high, rules.unit, rules.decimals),
 		count: judged.count
 	});
 }

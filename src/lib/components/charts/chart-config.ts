@@ -7,7 +7,7 @@ import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import type { ChartSeries, KpiChartData } from '$lib/domain/chart-data';
 import { formatKpiValue, type KpiUnit } from '$lib/domain/format';
 import { krAxisTicks } from '$lib/domain/chart-kroner';
-import { formatKr } from '$lib/domain/money';
+import { formatKrShort } from '$lib/domain/money';
 import { t } from '$lib/messages';
 import { BREAK_DASH, BREAK_MARKER, seriesLooks, type SeriesLook } from './series-look';
 
@@ -180,7 +180,7 @@ function tooltipLabel(
 	const s = series[item.datasetIndex];
 	const v = item.parsed.y;
 	if (!s || v === null || v === undefined) return '';
-	const text = s.axis === 'kr' ? formatKr(Math.round(v)) : formatKpiValue(v, format.unit, format.decimals);
+	const text = s.axis === 'kr' ? formatKrShort(Math.round(v)) : formatKpiValue(v, format.unit, format.decimals);
 	const note = s.breaks?.[item.dataIndex] ? ` (${t('chart.series_break')})` : '';
 	return `${s.label}: ${text}${note}`;
 }

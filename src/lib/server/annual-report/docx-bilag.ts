@@ -8,7 +8,7 @@ import { HeadingLevel, ImageRun, Packer, Paragraph } from 'docx';
 import { t } from '$lib/server/messages';
 import { kpiChartSummary } from '../../domain/chart-data';
 import { formatDateDa, formatKpiValue } from '../../domain/format';
-import { formatKr } from '../../domain/money';
+import { formatKrAlike } from '../../domain/money';
 import { formatPeriodDa } from '../../domain/periods';
 import { reportForecastLine } from '../../domain/status-text';
 import type { ReportContent, ReportRecommendation } from './content';
@@ -144,12 +144,13 @@ function recommendationSection(rec: ReportRecommendation, content: ReportContent
 				t('annual.spent_total', { year })
 			],
 			[
-				[
-					formatKr(rec.budget.yearAllocatedKr),
-					formatKr(rec.budget.yearSpentKr),
-					formatKr(rec.budget.totalAllocatedKr),
-					formatKr(rec.budget.totalSpentKr)
-				]
+				// One scale across the row's four amounts (issue 17).
+				formatKrAlike([
+					rec.budget.yearAllocatedKr,
+					rec.budget.yearSpentKr,
+					rec.budget.totalAllocatedKr,
+					rec.budget.totalSpentKr
+				])
 			],
 			[true, true, true, true]
 		),

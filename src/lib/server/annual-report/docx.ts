@@ -6,8 +6,8 @@
  */
 import { HeadingLevel, Packer } from 'docx';
 import { t } from '$lib/server/messages';
-import { formatDateDa } from '../../domain/format';
-import { formatKr } from '../../domain/money';
+import { formatDateDa, formatNumber } from '../../domain/format';
+import { formatKrAlike } from '../../domain/money';
 import { kpiStatusText, recommendationStatusText } from '../../domain/status-text';
 import type { ReportContent, ReportKpi } from './content';
 import { logoForDocument } from './logo-png';
@@ -71,12 +71,26 @@ function programmeSentences(content: ReportContent): string[] {
 	});
 }
 
+/** The economy sentence's four amounts, on one scale (issue 17). */
+function economyAmounts(budget: ReportContent['summary']['budget']) {
+	const [allocated, spent, allocatedTotal, spentTotal] = formatKrAlike([
+		budget.yearAllocatedKr,
+		budget.yearSpentKr,
+		budget.totalAllocatedKr,
+		budget.totalSpentKr
+	]);
+	return { allocated, spent, allocatedTotal, spentTotal };
+}
+
 /** The agenda item's blocks. */
 function agendaBlocks(content: ReportContent, meeting: ReportMeeting | null): Block[] {
 	const { summary, year } = content;
 	const date = formatDateDa(content.asOf);
 	const counts = summary.statusCounts
-		.map((g) => `${g.count} ${g.key === 'follow_up' ? t('status_lower.follow_up') : t(`status_lower.${g.key}`)}`)
+		.map(
+			(g) =>
+				`${formatNumber(g.count)} ${g.key === 'follow_up' ? t('status_lower.follow_up') : t(`status_lower.${g.key}`)}`
+		)
 		.join(', ');
 	const meetingText = [meeting?.committee, meeting?.meetingDate ? formatDateDa(meeting.meetingDate) : '']
 		.filter(Boolean)
@@ -104,15 +118,7 @@ function agendaBlocks(content: ReportContent, meeting: ReportMeeting | null): Bl
 		heading(t('annual.docx_consequences')),
 		para(t('annual.docx_none')),
 		heading(t('annual.docx_economy')),
-		para(
-			t('annual.docx_economy_text', {
-				year,
-				allocated: formatKr(summary.budget.yearAllocatedKr),
-				spent: formatKr(summary.budget.yearSpentKr),
-				allocatedTotal: formatKr(summary.budget.totalAllocatedKr),
-				spentTotal: formatKr(summary.budget.totalSpentKr)
-			})
-		),
+		para(t('annual.docx_economy_text', { year, ...economyAmounts(summary.budget) })),
 		heading(t('annual.docx_hearing')),
 		para(t('annual.docx_none')),
 		heading(t('annual.docx_attachments')),

@@ -13,6 +13,9 @@ import {
 	type StoredObservation
 } from '../kpis';
 import { todayInCopenhagen } from '../../domain/dates';
+import { formatKpiValue } from '../../domain/format';
+import { decimalsNeeded } from '../../domain/numbers';
+import type { KpiRef } from './row-fields';
 import type { ImportPreview, ImportTable, PreviewRow } from './types';
 
 /**
@@ -105,6 +108,7 @@ function classify(draft: RowDraft, stored: StoredObservation | undefined): Previ
 		oldValue: stored?.value ?? null,
 		oldComment: stored?.comment ?? null,
 		decimals: draft.kpi?.decimals ?? null,
+		...valueTexts(draft.kpi, draft.value, stored?.value ?? null),
 		warnings: draft.warnings
 	};
 	if (draft.messages.length > 0)
@@ -116,6 +120,21 @@ function classify(draft: RowDraft, stored: StoredObservation | undefined): Previ
 	// Only a value that is written needs confirming: not the stored one again (a comment's change).
 	const unusual = stored.value === draft.value ? null : draft.unusual;
 	return { ...row, kind: unchanged ? 'unchanged' : 'changed', comment, unusual };
+}
+
+/**
+ * Both sides of a change as the KPI shows them, unit included (issue 17: "6,6 %" and "7,0 %", never "6,60" then
+ * "7"): with the KPI's decimals, or more where a stored value has more, so a real change never reads alike.
+ */
+function valueTexts(
+	kpi: KpiRef | null,
+	value: number | null,
+	oldValue: number | null
+): Pick<PreviewRow, 'valueText' | 'oldValueText'> {
+	if (!kpi) return { valueText: null, oldValueText: null };
+	const decimals = Math.max(kpi.decimals, ...[value, oldValue].map((v) => (v === null ? 0 : decimalsNeeded(v))));
+	const show = (v: number | null) => (v === null ? null : formatKpiValue(v, kpi.unit, decimals));
+	return { valueText: show(value), oldValueText: show(oldValue) };
 }
 
 function emptyRow(line: number): PreviewRow {
@@ -130,6 +149,8 @@ function emptyRow(line: number): PreviewRow {
 		comment: '',
 		oldComment: null,
 		decimals: null,
+		valueText: null,
+		oldValueText: null,
 		message: null,
 		warnings: [],
 		unusual: null

@@ -7,7 +7,7 @@ import {
 	type Frequency
 } from '../../domain/periods';
 import { isIsoDate } from '../../domain/dates';
-import { formatNumber, formatPercent, type KpiUnit } from '../../domain/format';
+import { formatKpiValue, formatPercent, type KpiUnit } from '../../domain/format';
 import { decimalsNeeded, type DecimalSeparator } from '../../domain/numbers';
 import { decimalText, MAX_ABS_DECIMAL, periodMessage } from '../../schemas/fields';
 import type { ColumnMap } from './columns';
@@ -135,7 +135,7 @@ function readPercentCell(value: number, kpi: KpiRef, warnings: string[]): number
 	warnings.push(
 		t('import.percent_cell_not_percent', {
 			shown: formatPercent(percent, Math.max(kpi.decimals, decimalsNeeded(percent))),
-			value: formatNumber(value, Math.max(kpi.decimals, decimalsNeeded(value)))
+			value: formatKpiValue(value, kpi.unit, Math.max(kpi.decimals, decimalsNeeded(value)))
 		})
 	);
 	return value;

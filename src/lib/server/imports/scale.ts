@@ -1,5 +1,5 @@
 import { t } from '../messages';
-import { formatNumber } from '../../domain/format';
+import { formatPercent } from '../../domain/format';
 import { observationKey, type StoredObservation } from '../kpis';
 import { decimalsNeeded } from '../../domain/numbers';
 import type { RowDraft } from './row-fields';
@@ -28,8 +28,8 @@ export function markScaleDoubts(drafts: readonly RowDraft[], stored: ReadonlyMap
 		const decimals = Math.max(draft.kpi!.decimals, decimalsNeeded(draft.value!));
 		draft.warnings.push(
 			t('import.percent_scale_doubt', {
-				value: formatNumber(draft.value!, decimals),
-				typical: formatNumber(size, draft.kpi!.decimals)
+				value: formatPercent(draft.value!, decimals),
+				typical: formatPercent(size, draft.kpi!.decimals)
 			})
 		);
 	}

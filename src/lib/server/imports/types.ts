@@ -45,6 +45,10 @@ export interface PreviewRow {
 	oldComment: string | null;
 	/** The KPI's decimals, so both sides of a change are shown alike; null without a KPI. */
 	decimals: number | null;
+	/** The value as the KPI shows it, unit and decimals included ('6,6 %'); null without a KPI or a value. */
+	valueText: string | null;
+	/** The stored value, shown alike; null when there was none. */
+	oldValueText: string | null;
 	/** Why the row is refused (Danish), null unless kind is 'error'. */
 	message: string | null;
 	/** What to look at though the row can be imported (Danish), e.g. a value whose scale is doubtful or rounded. */

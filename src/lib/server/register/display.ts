@@ -1,5 +1,5 @@
 import { isMessageKey, t, type PlainMessageKey } from '../messages';
-import { formatKr } from '../../domain/money';
+import { formatKr, formatKrAlike } from '../../domain/money';
 import { formatDateDa } from '../../domain/format';
 import { formatPeriodDa, parsePeriod } from '../../domain/periods';
 import type { FieldChange } from '../infra/write-result';
@@ -88,11 +88,26 @@ export function formatFieldValue(field: string, value: unknown): string {
 export function describeChanges(changes: readonly FieldChange[]) {
 	return changes.map((change) => ({
 		label: fieldLabel(change.field),
-		before: formatFieldValue(change.field, change.before),
-		after: formatFieldValue(change.field, change.after),
+		...beforeAndAfter(change),
 		by: change.by,
 		at: change.at
 	}));
+}
+
+/**
+ * Both sides of a change as one cell reads them: two amounts on one scale (issue 17), and in whole kroner
+ * whenever the shorter scale would show two different amounts alike.
+ */
+function beforeAndAfter(change: FieldChange): { before: string; after: string } {
+	const { field, before, after } = change;
+	if (field === 'amountKr' && Number.isSafeInteger(before) && Number.isSafeInteger(after)) {
+		const amounts = [before as number, after as number];
+		const [b, a] = formatKrAlike(amounts);
+		return b === a && before !== after
+			? { before: formatKr(amounts[0]), after: formatKr(amounts[1]) }
+			: { before: b, after: a };
+	}
+	return { before: formatFieldValue(field, before), after: formatFieldValue(field, after) };
 }
 
 /** The stored row a stale sub-row edit ran into, as label/value pairs (empty when it was deleted). */
