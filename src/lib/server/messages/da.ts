@@ -10,7 +10,8 @@ export const daServer = {
 	'app.illustrative_note': 'Tallene er opdigtede eksempeldata til demonstration.',
 
 	'auth.invalid_credentials': 'E-mail eller adgangskode er forkert.',
-	'auth.rate_limited': 'For mange mislykkede forsøg. Prøv igen om {minutes} minutter.',
+	'auth.rate_limited_one': 'For mange mislykkede forsøg. Prøv igen om {minutes} minut.',
+	'auth.rate_limited_other': 'For mange mislykkede forsøg. Prøv igen om {minutes} minutter.',
 	'auth.email_required': 'Skriv din e-mailadresse.',
 	'auth.email_invalid': 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.',
 	'auth.password_required': 'Skriv din adgangskode.',
@@ -101,7 +102,8 @@ export const daServer = {
 		'E-mailen kan ikke bruges til en ny bruger her. Invitér personen med en anden e-mail-adresse, eller kontakt den, der driver Fremdrift, hvis den skal bruges alligevel.',
 	'admin.role_invalid': 'Vælg en rolle.',
 	'admin.confirm_admin_required': 'Sæt flueben for at bekræfte, at brugeren skal være administrator.',
-	'admin.sessions_ended': '{count} sessioner er afsluttet.',
+	'admin.sessions_ended_one': '{count} session er afsluttet.',
+	'admin.sessions_ended_other': '{count} sessioner er afsluttet.',
 	'admin.saved': 'Gemt.',
 	'admin.stale': 'Brugeren er ændret af en anden imens ({what}). Siden viser nu det gemte; prøv igen.',
 	'admin.cannot_change_self': 'Du kan ikke ændre rolle på eller deaktivere dig selv.',
@@ -112,6 +114,8 @@ export const daServer = {
 	'annual.not_found': 'Den årlige status findes ikke.',
 	'annual.programme_not_found': 'Indsatsprogrammet findes ikke.',
 	'annual.year_invalid': 'Skriv et år mellem 2000 og 2100.',
+	'annual.as_of_malformed': 'Skriv opgørelsesdatoen som en dato, fx 31.12.2025.',
+	'annual.meeting_date_malformed': 'Skriv mødedatoen som en dato, fx 14.01.2026, eller lad feltet stå tomt.',
 	'annual.change_note_required': 'Skriv en ændringsnote.',
 	'annual.change_note_too_long': 'Ændringsnoten må højst være 2.000 tegn.',
 	'annual.step_done': 'Gemt.',
@@ -122,8 +126,8 @@ export const daServer = {
 	'annual.narrative_required': 'Skriv statusnotatet.',
 	'annual.narrative_too_long': 'Statusnotatet må højst være 20.000 tegn.',
 	'annual.freeze_unconfirmed': 'Sæt kryds ved, at du forstår, at indholdet fryses ved godkendelsen. Intet er ændret.',
-	'annual.example_data_unconfirmed':
-		'Rapporten indeholder eksempeldata ({count} nøgletal er markeret »Eksempeldata«). Sæt kryds ved, at du ved det, hvis den alligevel skal videre. Intet er ændret.',
+	'annual.example_data_unconfirmed_one': 'Rapporten indeholder eksempeldata ({count} nøgletal er markeret »Eksempeldata«). Sæt kryds ved, at du ved det, hvis den alligevel skal videre. Intet er ændret.',
+	'annual.example_data_unconfirmed_other': 'Rapporten indeholder eksempeldata ({count} nøgletal er markeret »Eksempeldata«). Sæt kryds ved, at du ved det, hvis den alligevel skal videre. Intet er ændret.',
 	'admin.logo_missing': 'Vælg en fil med logoet (PNG eller SVG).',
 	'admin.logo_too_large': 'Logoet må højst fylde 200 kB; filen fylder {size} kB.',
 	'admin.logo_wrong_type': 'Logoet skal være en PNG- eller SVG-fil.',
@@ -138,8 +142,8 @@ export const daServer = {
 	'annual.docx_item_type': 'Punkttype',
 	'annual.docx_item_type_value': 'Orientering',
 	'annual.docx_theme': 'Tema',
-	'annual.docx_theme_text':
-		'Udvalget orienteres om den årlige status for {count} anbefalinger pr. {date}: hvad der er nået, hvad det har kostet, og hvad der er næste step.',
+	'annual.docx_theme_text_one': 'Udvalget orienteres om den årlige status for {count} anbefaling pr. {date}: hvad der er nået, hvad det har kostet, og hvad der er næste step.',
+	'annual.docx_theme_text_other': 'Udvalget orienteres om den årlige status for {count} anbefalinger pr. {date}: hvad der er nået, hvad det har kostet, og hvad der er næste step.',
 	'annual.docx_description': 'Sagsbeskrivelse',
 	'annual.docx_proposal': 'Administrationens forslag',
 	'annual.docx_proposal_text': 'Forvaltningen anbefaler, at orienteringen tages til efterretning.',
@@ -273,8 +277,9 @@ export const daServer = {
 	'import.saved_unchanged_other': '{count} var uændrede',
 	'import.saved_summary': 'Importen er gemt: {created} og {updated} ({unchanged}).',
 	'import.unusual_unconfirmed_one': 'Intet er gemt, fordi linje {lines} har en usædvanlig ændring.',
-	'import.unusual_unconfirmed': 'Intet er gemt, fordi linje {lines} har usædvanlige ændringer.',
-	'import.lines_more': '{count} andre',
+	'import.unusual_unconfirmed_other': 'Intet er gemt, fordi linje {lines} har usædvanlige ændringer.',
+	'import.lines_more_one': '{count} anden',
+	'import.lines_more_other': '{count} andre',
 	'import.unusual_tick_hint':
 		'Se de markerede værdier efter, og sæt flueben ved »Ja, de markerede værdier er rigtige«, hvis de er rigtige.',
 	'grid.empty': 'Der er ingen værdier at gemme. Skriv en værdi i mindst én række.',
@@ -369,7 +374,7 @@ export const daServer = {
 		'Databasen kan ikke nås lige nu. Intet er gået tabt: prøv igen om et øjeblik. Varer det ved, så kontakt it-afdelingen.',
 	'error.try_again': 'Prøv igen',
 	'error.period_malformed': 'Perioden skal skrives som 2024, 2024-H1, 2024-Q3 eller 2024-05.',
-	'error.date_malformed': 'Skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 2026-11-22.',
+	'error.date_malformed': 'Skriv datoen som år-måned-dag, fx 2026-11-22.',
 	'error.date_out_of_range': 'Datoen skal ligge mellem {min} og {max}.',
 	'error.period_wrong_frequency': 'Perioden passer ikke til nøgletallets frekvens ({frequency}).',
 	'error.period_forms_year': 'Perioden skal være et år, fx 2024.',
@@ -426,7 +431,8 @@ export const daServer = {
 	'startup.data_dir_unusable':
 		'Datamappen {path} kan ikke bruges: {reason}. Vælg en anden mappe med FREMDRIFT_DATA_DIR.',
 	'startup.env_invalid': 'Ugyldig konfiguration: {details}',
-	'startup.migrated': 'Databasen er opdateret ({count} migreringer kørt).',
+	'startup.migrated_one': 'Databasen er opdateret ({count} migrering kørt).',
+	'startup.migrated_other': 'Databasen er opdateret ({count} migreringer kørt).',
 	'startup.up_to_date': 'Databasen er allerede opdateret.'
 } as const satisfies Record<string, string>;
 
