@@ -34,7 +34,11 @@ async function migrate(): Promise<void> {
 	try {
 		const ran = await migrateToLatest(handle.db);
 		console.log(JSON.stringify({ target: handle.target, applied: ran }));
-		console.error(ran.length ? t(plural(ran.length, { one: 'startup.migrated_one', other: 'startup.migrated_other' }), { count: ran.length }) : t('startup.up_to_date'));
+		console.error(
+			ran.length
+				? t(plural(ran.length, { one: 'startup.migrated_one', other: 'startup.migrated_other' }), { count: ran.length })
+				: t('startup.up_to_date')
+		);
 	} finally {
 		await handle.close();
 	}

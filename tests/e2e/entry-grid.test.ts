@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		await page.locator('[data-grid-feedback]').waitFor();
 		expect(Date.now() - started).toBeLessThan(60_000);
 
-		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Værdierne er gemt. Nye værdier: 5.');
+		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Værdierne er gemt: 5 nye værdier.');
 		expect(new URL(page.url()).search).toBe('?gemt=5');
 		expect(await inViewport(page, '[data-grid-feedback]')).toBe(true);
 		await page.waitForFunction(() => document.activeElement?.hasAttribute('data-grid-feedback'), null, {
@@ -267,7 +267,7 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
 		await rowOf(page, 'Gitter uden JS').locator('[data-grid-value]').fill('5,5');
 		await Promise.all([page.waitForURL(/gemt=1/), page.getByRole('button', { name: 'Gem værdierne' }).click()]);
-		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Nye værdier: 1.');
+		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Værdien er gemt: 1 ny værdi.');
 		expect(await rowOf(page, 'Gitter uden JS').count()).toBe(0);
 		await context.close();
 	});

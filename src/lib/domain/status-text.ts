@@ -76,8 +76,16 @@ export function recommendationStatusText(status: RecommendationStatus): string {
 export function followUpText(status: RecommendationStatus): string {
 	if (status.source !== 'follow_up') return t('status.no_data');
 	const { done, total, overdue } = status.progress;
-	const text = total === 0 ? t('status.follow_up_none') : t(plural(total, { one: 'status.follow_up_progress_one', other: 'status.follow_up_progress_other' }), { done, total });
-	return overdue > 0 ? `${text} · ${t(plural(overdue, { one: 'status.follow_up_overdue_one', other: 'status.follow_up_overdue_other' }), { count: overdue })}` : text;
+	const text =
+		total === 0
+			? t('status.follow_up_none')
+			: t(plural(total, { one: 'status.follow_up_progress_one', other: 'status.follow_up_progress_other' }), {
+					done,
+					total
+				});
+	return overdue > 0
+		? `${text} · ${t(plural(overdue, { one: 'status.follow_up_overdue_one', other: 'status.follow_up_overdue_other' }), { count: overdue })}`
+		: text;
 }
 
 /** What the reason needs of a KPI. */

@@ -292,8 +292,10 @@ export const da = {
 	'annual.freeze_explainer':
 		'Når rapporten godkendes, fryses indholdet: tal, statusser, grafer og statusnotater gemmes, som de er nu. Senere ændringer i data ændrer ikke den godkendte rapport; en rettelse kræver en ny version med en ændringsnote.',
 	'annual.confirm_freeze': 'Jeg forstår, at indholdet fryses, og at senere rettelser kræver en ny version',
-	'annual.example_data_warning_one': 'Rapporten indeholder eksempeldata: {count} nøgletal er markeret »Eksempeldata« (opdigtede tal): {names}.',
-	'annual.example_data_warning_other': 'Rapporten indeholder eksempeldata: {count} nøgletal er markeret »Eksempeldata« (opdigtede tal): {names}.',
+	'annual.example_data_warning_one':
+		'Rapporten indeholder eksempeldata: {count} nøgletal er markeret »Eksempeldata« (opdigtede tal): {names}.',
+	'annual.example_data_warning_other':
+		'Rapporten indeholder eksempeldata: {count} nøgletal er markeret »Eksempeldata« (opdigtede tal): {names}.',
 	'annual.confirm_example_data_approve': 'Jeg ved, at rapporten indeholder eksempeldata, og vil alligevel godkende den',
 	'annual.confirm_example_data_publish':
 		'Jeg ved, at rapporten indeholder eksempeldata, og vil alligevel offentliggøre den',
@@ -387,8 +389,10 @@ export const da = {
 	'grid.save': 'Gem værdierne',
 	'grid.saved_one': 'Værdien er gemt: {count} ny værdi.',
 	'grid.saved_other': 'Værdierne er gemt: {count} nye værdier.',
-	'grid.nothing_saved_one': 'Intet er gemt, fordi {count} række har fejl. Ret den, og gem igen. Det, du har skrevet, står der stadig.',
-	'grid.nothing_saved_other': 'Intet er gemt, fordi {count} rækker har fejl. Ret dem, og gem igen. Det, du har skrevet, står der stadig.',
+	'grid.nothing_saved_one':
+		'Intet er gemt, fordi {count} række har fejl. Ret den, og gem igen. Det, du har skrevet, står der stadig.',
+	'grid.nothing_saved_other':
+		'Intet er gemt, fordi {count} rækker har fejl. Ret dem, og gem igen. Det, du har skrevet, står der stadig.',
 	'grid.none': 'Der mangler ingen værdier for dine nøgletal lige nu.',
 	'grid.more': 'Ældre manglende perioder for {kpis} vises ikke her; indtast dem på nøgletallets side eller ved import.',
 	'grid.error_label': 'Fejl:',
@@ -409,7 +413,8 @@ export const da = {
 	'kpi_form.primary_first': 'Det er markeret som primært, fordi det er anbefalingens første nøgletal.',
 	'kpi_form.owners_from_leads':
 		'Anbefalingens projektledere ({names}) indtaster værdier for nøgletallet, fordi det hører til anbefalingen. Sæt kun kryds ved andre, der også skal indtaste.',
-	'kpi_form.owners_no_leads': 'Anbefalingen har ingen projektledere endnu. Vælg dem på anbefalingens side under »Skift projektledere«; så indtaster de for alle dens nøgletal. Sæt kun kryds her ved andre, der også skal indtaste.',
+	'kpi_form.owners_no_leads':
+		'Anbefalingen har ingen projektledere endnu. Vælg dem på anbefalingens side under »Skift projektledere«; så indtaster de for alle dens nøgletal. Sæt kun kryds her ved andre, der også skal indtaste.',
 	'nav.my_kpis': 'Mine nøgletal',
 
 	'nav.help': 'Sådan beregnes status',
@@ -630,7 +635,8 @@ export const da = {
 	'observation.edit_label': 'Ret værdien for {period}',
 	'observation.none': 'Der er ingen værdier endnu.',
 	'observation.replace_label': 'Ja, erstat den gemte værdi',
-	'observation.replace_question': 'Perioden {period} har allerede værdien {stored} (gemt af {by} den {at}). Vil du erstatte den?',
+	'observation.replace_question':
+		'Perioden {period} har allerede værdien {stored} (gemt af {by} den {at}). Vil du erstatte den?',
 	'observation.unknown_author': 'ukendt',
 	'observation.unusual_label': 'Ja, værdien er rigtig',
 	'observation.bounds_between': 'Tilladt: {min} til {max}.',
@@ -645,8 +651,10 @@ export const da = {
 	'plausibility.above_kpi_max': 'Værdien {value} er over {max}, nøgletallets højeste tilladte værdi.',
 	'plausibility.future_period':
 		'Perioden {period} er ikke begyndt endnu. Den seneste periode, der kan indtastes, er {current}.',
-	'plausibility.unusual_one': 'Usædvanlig ændring: {value} er {change} fra {other} ({period}). Nøgletallets {count} ændring fra periode til periode ligger mellem {low} og {high} (gennemsnit ± 3 standardafvigelser). Tjek værdien, og sæt flueben, hvis den er rigtig.',
-	'plausibility.unusual_other': 'Usædvanlig ændring: {value} er {change} fra {other} ({period}). Nøgletallets {count} ændringer fra periode til periode ligger normalt mellem {low} og {high} (gennemsnit ± 3 standardafvigelser). Tjek værdien, og sæt flueben, hvis den er rigtig.',
+	'plausibility.unusual_one':
+		'Usædvanlig ændring: {value} er {change} fra {other} ({period}). Nøgletallets {count} ændring fra periode til periode ligger mellem {low} og {high} (gennemsnit ± 3 standardafvigelser). Tjek værdien, og sæt flueben, hvis den er rigtig.',
+	'plausibility.unusual_other':
+		'Usædvanlig ændring: {value} er {change} fra {other} ({period}). Nøgletallets {count} ændringer fra periode til periode ligger normalt mellem {low} og {high} (gennemsnit ± 3 standardafvigelser). Tjek værdien, og sæt flueben, hvis den er rigtig.',
 	'kpi.page_title': 'Nøgletal: {name}',
 	'kpi.recommendations': 'Anbefalinger',
 	'kpi.frequency': 'Frekvens',

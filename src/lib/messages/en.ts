@@ -293,8 +293,10 @@ export const en: Record<MessageKey, string> = {
 	'annual.freeze_explainer':
 		'When the report is approved, its content is frozen: figures, statuses, charts and narratives are stored as they are now. Later changes to the data do not change the approved report; a correction needs a new version with a change note.',
 	'annual.confirm_freeze': 'I understand that the content is frozen and that later corrections need a new version',
-	'annual.example_data_warning_one': 'The report contains sample data: {count} KPI is marked “Sample data” (invented figures): {names}.',
-	'annual.example_data_warning_other': 'The report contains sample data: {count} KPIs are marked “Sample data” (invented figures): {names}.',
+	'annual.example_data_warning_one':
+		'The report contains sample data: {count} KPI is marked “Sample data” (invented figures): {names}.',
+	'annual.example_data_warning_other':
+		'The report contains sample data: {count} KPIs are marked “Sample data” (invented figures): {names}.',
 	'annual.confirm_example_data_approve': 'I know the report contains sample data and want to approve it anyway',
 	'annual.confirm_example_data_publish': 'I know the report contains sample data and want to publish it anyway',
 	'annual.awaiting_publication':
@@ -387,8 +389,10 @@ export const en: Record<MessageKey, string> = {
 	'grid.save': 'Save the values',
 	'grid.saved_one': 'The value is saved: {count} new value.',
 	'grid.saved_other': 'The values are saved: {count} new values.',
-	'grid.nothing_saved_one': 'Nothing is saved because {count} row has errors. Correct it and save again. What you typed is still there.',
-	'grid.nothing_saved_other': 'Nothing is saved because {count} rows have errors. Correct them and save again. What you typed is still there.',
+	'grid.nothing_saved_one':
+		'Nothing is saved because {count} row has errors. Correct it and save again. What you typed is still there.',
+	'grid.nothing_saved_other':
+		'Nothing is saved because {count} rows have errors. Correct them and save again. What you typed is still there.',
 	'grid.none': 'No values are missing for your KPIs right now.',
 	'grid.more': 'Older missing periods of {kpis} are not shown here; enter them on the KPI page or by import.',
 	'grid.error_label': 'Error:',
@@ -647,8 +651,10 @@ export const en: Record<MessageKey, string> = {
 	'plausibility.above_kpi_max': 'The value {value} is above {max}, the highest value the KPI allows.',
 	'plausibility.future_period':
 		'The period {period} has not begun yet. The latest period that can be entered is {current}.',
-	'plausibility.unusual_one': "Unusual change: {value} is {change} away from {other} ({period}). The KPI's {count} period-to-period change lies between {low} and {high} (mean ± 3 standard deviations). Check the value, and tick the box if it is right.",
-	'plausibility.unusual_other': "Unusual change: {value} is {change} away from {other} ({period}). The KPI's {count} period-to-period changes usually lie between {low} and {high} (mean ± 3 standard deviations). Check the value, and tick the box if it is right.",
+	'plausibility.unusual_one':
+		"Unusual change: {value} is {change} away from {other} ({period}). The KPI's {count} period-to-period change lies between {low} and {high} (mean ± 3 standard deviations). Check the value, and tick the box if it is right.",
+	'plausibility.unusual_other':
+		"Unusual change: {value} is {change} away from {other} ({period}). The KPI's {count} period-to-period changes usually lie between {low} and {high} (mean ± 3 standard deviations). Check the value, and tick the box if it is right.",
 	'kpi.page_title': 'KPI: {name}',
 	'kpi.recommendations': 'Recommendations',
 	'kpi.frequency': 'Frequency',

@@ -93,12 +93,12 @@ describe('counts in the catalogues go through plural()', () => {
 	});
 
 	test('the code names a pair’s keys only as the forms handed to plural()', () => {
-		const pairKeys = new Set(
-			[...Object.keys(da), ...Object.keys(daServer)].filter((key) => /_(one|other)$/.test(key))
-		);
+		const pairKeys = new Set([...Object.keys(da), ...Object.keys(daServer)].filter((key) => /_(one|other)$/.test(key)));
 		const misuses = sourceFiles(src)
 			.filter((file) => !file.includes('/messages/'))
-			.flatMap((file) => pluralMisuses(readFileSync(file, 'utf8'), pairKeys).map((m) => `${relative(src, file)}: ${m}`));
+			.flatMap((file) =>
+				pluralMisuses(readFileSync(file, 'utf8'), pairKeys).map((m) => `${relative(src, file)}: ${m}`)
+			);
 		expect(misuses).toEqual([]);
 		// The check itself: a direct t() of one form is caught, the forms object handed to plural() is not.
 		expect(pluralMisuses("t('grid.saved_other', { count })", pairKeys)).toEqual(["'grid.saved_other'"]);

@@ -32,7 +32,9 @@ export const actions: Actions = {
 		if (!result.ok && result.reason === 'rate_limited') {
 			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 			const minutes = Math.ceil(result.retryAfterSeconds / 60);
-			const message = t(plural(minutes, { one: 'auth.rate_limited_one', other: 'auth.rate_limited_other' }), { minutes });
+			const message = t(plural(minutes, { one: 'auth.rate_limited_one', other: 'auth.rate_limited_other' }), {
+				minutes
+			});
 			return formMessage(429, 'login', message, { email });
 		}
 		if (!result.ok) return formMessage(400, 'login', t('auth.invalid_credentials'), { email });

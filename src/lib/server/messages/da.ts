@@ -126,8 +126,10 @@ export const daServer = {
 	'annual.narrative_required': 'Skriv statusnotatet.',
 	'annual.narrative_too_long': 'Statusnotatet må højst være 20.000 tegn.',
 	'annual.freeze_unconfirmed': 'Sæt kryds ved, at du forstår, at indholdet fryses ved godkendelsen. Intet er ændret.',
-	'annual.example_data_unconfirmed_one': 'Rapporten indeholder eksempeldata ({count} nøgletal er markeret »Eksempeldata«). Sæt kryds ved, at du ved det, hvis den alligevel skal videre. Intet er ændret.',
-	'annual.example_data_unconfirmed_other': 'Rapporten indeholder eksempeldata ({count} nøgletal er markeret »Eksempeldata«). Sæt kryds ved, at du ved det, hvis den alligevel skal videre. Intet er ændret.',
+	'annual.example_data_unconfirmed_one':
+		'Rapporten indeholder eksempeldata ({count} nøgletal er markeret »Eksempeldata«). Sæt kryds ved, at du ved det, hvis den alligevel skal videre. Intet er ændret.',
+	'annual.example_data_unconfirmed_other':
+		'Rapporten indeholder eksempeldata ({count} nøgletal er markeret »Eksempeldata«). Sæt kryds ved, at du ved det, hvis den alligevel skal videre. Intet er ændret.',
 	'admin.logo_missing': 'Vælg en fil med logoet (PNG eller SVG).',
 	'admin.logo_too_large': 'Logoet må højst fylde 200 kB; filen fylder {size} kB.',
 	'admin.logo_wrong_type': 'Logoet skal være en PNG- eller SVG-fil.',
@@ -142,8 +144,10 @@ export const daServer = {
 	'annual.docx_item_type': 'Punkttype',
 	'annual.docx_item_type_value': 'Orientering',
 	'annual.docx_theme': 'Tema',
-	'annual.docx_theme_text_one': 'Udvalget orienteres om den årlige status for {count} anbefaling pr. {date}: hvad der er nået, hvad det har kostet, og hvad der er næste step.',
-	'annual.docx_theme_text_other': 'Udvalget orienteres om den årlige status for {count} anbefalinger pr. {date}: hvad der er nået, hvad det har kostet, og hvad der er næste step.',
+	'annual.docx_theme_text_one':
+		'Udvalget orienteres om den årlige status for {count} anbefaling pr. {date}: hvad der er nået, hvad det har kostet, og hvad der er næste step.',
+	'annual.docx_theme_text_other':
+		'Udvalget orienteres om den årlige status for {count} anbefalinger pr. {date}: hvad der er nået, hvad det har kostet, og hvad der er næste step.',
 	'annual.docx_description': 'Sagsbeskrivelse',
 	'annual.docx_proposal': 'Administrationens forslag',
 	'annual.docx_proposal_text': 'Forvaltningen anbefaler, at orienteringen tages til efterretning.',

@@ -128,8 +128,10 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'annual.narrative_required': 'Write the status narrative.',
 	'annual.narrative_too_long': 'The status narrative may be at most 20,000 characters.',
 	'annual.freeze_unconfirmed': 'Tick that you understand the content is frozen on approval. Nothing was changed.',
-	'annual.example_data_unconfirmed_one': 'The report contains sample data ({count} KPI is marked “Sample data”). Tick that you know, if it is to go ahead anyway. Nothing was changed.',
-	'annual.example_data_unconfirmed_other': 'The report contains sample data ({count} KPIs are marked “Sample data”). Tick that you know, if it is to go ahead anyway. Nothing was changed.',
+	'annual.example_data_unconfirmed_one':
+		'The report contains sample data ({count} KPI is marked “Sample data”). Tick that you know, if it is to go ahead anyway. Nothing was changed.',
+	'annual.example_data_unconfirmed_other':
+		'The report contains sample data ({count} KPIs are marked “Sample data”). Tick that you know, if it is to go ahead anyway. Nothing was changed.',
 	'admin.logo_missing': 'Choose a file with the logo (PNG or SVG).',
 	'admin.logo_too_large': 'The logo may be at most 200 kB; the file is {size} kB.',
 	'admin.logo_wrong_type': 'The logo must be a PNG or SVG file.',
@@ -144,8 +146,10 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'annual.docx_item_type': 'Item type',
 	'annual.docx_item_type_value': 'Information',
 	'annual.docx_theme': 'Subject',
-	'annual.docx_theme_text_one': 'The committee is informed of the annual status of {count} recommendation as of {date}: what has been achieved, what it cost and what comes next.',
-	'annual.docx_theme_text_other': 'The committee is informed of the annual status of {count} recommendations as of {date}: what has been achieved, what it cost and what comes next.',
+	'annual.docx_theme_text_one':
+		'The committee is informed of the annual status of {count} recommendation as of {date}: what has been achieved, what it cost and what comes next.',
+	'annual.docx_theme_text_other':
+		'The committee is informed of the annual status of {count} recommendations as of {date}: what has been achieved, what it cost and what comes next.',
 	'annual.docx_description': 'Case description',
 	'annual.docx_proposal': 'The administration’s proposal',
 	'annual.docx_proposal_text': 'The administration recommends that the committee takes note of the information.',

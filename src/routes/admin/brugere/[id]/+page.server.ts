@@ -97,7 +97,10 @@ export const actions: Actions = {
 	endSessions: async (event) => {
 		const { actor, user, db } = await target(event);
 		const count = await inTransaction(db, (trx) => endUserSessions(trx, actor, user.id));
-		return { form: 'endSessions', notice: t(plural(count, { one: 'admin.sessions_ended_one', other: 'admin.sessions_ended_other' }), { count }) };
+		return {
+			form: 'endSessions',
+			notice: t(plural(count, { one: 'admin.sessions_ended_one', other: 'admin.sessions_ended_other' }), { count })
+		};
 	},
 	reset: async (event) => {
 		const { actor, user, db } = await target(event);
