@@ -293,7 +293,7 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		});
 		expect(response.status).toBe(400);
 		const html = await response.text();
-		expect(html).toContain('Du kan ikke indtaste værdier for "Gitter, ikke projektlederens".');
+		expect(html).toContain('Du kan ikke indtaste værdier for »Gitter, ikke projektlederens«.');
 		for (const id of [theirs, own]) {
 			const stored = await (
 				await fetch(`${demo.server.url}/api/v1/kpis/${id}/observations`, { headers: { cookie: director } })

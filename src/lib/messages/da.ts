@@ -370,7 +370,7 @@ export const da = {
 	'audit.status_update.updated': 'Statusnotat rettet',
 
 	'my_kpis.title': 'Mine nøgletal',
-	'my_kpis.none': 'Der er ingen nøgletal tildelt dig endnu.',
+	'my_kpis.none': 'Du har ingen nøgletal at indtaste værdier for endnu.',
 	'my_kpis.caption': 'Nøgletal, du indtaster værdier for – det, der mangler, står øverst',
 	'my_kpis.next': 'Næste periode',
 	'my_kpis.status_title': 'Status for dine nøgletal',
@@ -473,7 +473,7 @@ export const da = {
 		'Vurderet på den seneste måling er nøgletallet bagud, fordi decembermålingen er dårligere end baseline. Vurderet på gennemsnittet er det i risiko: én høj måned vender ikke status.',
 	'help.example_missing_heading': 'Regneeksempel: flere perioder mangler',
 	'help.example_missing_text':
-		'Et månedligt nøgletal, hvis seneste værdi er for august 2026, viser den 30. november 2026 Mangler indtastning og skriver «{missing}». Hører nøgletallet kun til anbefalinger, der er afsluttet, vises intet om manglende værdier.',
+		'Et månedligt nøgletal, hvis seneste værdi er for august 2026, viser den 30. november 2026 Mangler indtastning og skriver »{missing}«. Hører nøgletallet kun til anbefalinger, der er afsluttet, vises intet om manglende værdier.',
 	'help.example_worst_heading': 'Regneeksempel: anbefalingens status',
 	'help.example_worst_text':
 		'En anbefaling har tre primære nøgletal: et er i risiko, et er ikke nået, og et har ingen data endnu. Nøgletallet uden data springes over, og den dårligste af de andre to bliver anbefalingens status:',
@@ -669,7 +669,7 @@ export const da = {
 	'kpi.data_source': 'Datakilde',
 	'kpi.values': 'Værdier',
 	'kpi.achieved_share': 'Nået af vejen til målet',
-	'kpi.expected_share': 'Forventet på nuværende tidspunkt',
+	'kpi.expected_share': 'Forventet nu',
 	'kpi.series_break': 'databrud',
 
 	'comparison.title': 'Sammenligning',
@@ -828,7 +828,7 @@ export const da = {
 	'register.create_programme': 'Opret program',
 	'register.create_programme_first': 'Opret et program først.',
 	'register.no_programmes': 'Der er endnu ingen programmer.',
-	'register.programme_name_hint': 'Fx «§17, stk. 4-udvalget om fastholdelse og rekruttering».',
+	'register.programme_name_hint': 'Fx »§17, stk. 4-udvalget om fastholdelse og rekruttering«.',
 	'register.programme_body_hint': 'Det udvalg eller organ, der vedtog anbefalingerne.',
 	'register.minutes_hint': 'Henvisning eller link til referatet af beslutningen.',
 	'register.archive_programme': 'Arkivér program',
@@ -843,8 +843,8 @@ export const da = {
 	'register.themes': 'Hovedtemaer',
 	'register.no_themes': 'Programmet har ingen hovedtemaer endnu.',
 	'register.add_theme': 'Tilføj hovedtema',
-	'register.move_up': 'Flyt «{name}» op',
-	'register.move_down': 'Flyt «{name}» ned',
+	'register.move_up': 'Flyt »{name}« op',
+	'register.move_down': 'Flyt »{name}« ned',
 	'register.recommendations': 'Anbefalinger',
 	'register.no_recommendations': 'Programmet har ingen anbefalinger endnu.',
 	'register.new_recommendation': 'Ny anbefaling',
@@ -855,9 +855,9 @@ export const da = {
 	'register.about': 'Anbefalingen',
 	'register.follow_up_and_money': 'Opfølgning, økonomi og ansvar',
 	'register.no_theme': '(intet hovedtema)',
-	'register.short_name_hint': 'Kort navn til oversigter, fx «trivselsteam».',
+	'register.short_name_hint': 'Kort navn til oversigter, fx »trivselsteam«.',
 	'register.markdown_hint':
-		'Tekst med Markdown: tom linje mellem afsnit, «- » for punktopstilling, **fed**. HTML er ikke tilladt.',
+		'Tekst med Markdown: tom linje mellem afsnit, »- « for punktopstilling, **fed**. HTML er ikke tilladt.',
 	'register.period_hint': 'Fx 2025, 2024-H1 (1. halvår), 2024-Q3 (3. kvartal) eller 2024-05 (maj).',
 	'register.amount_hint': 'Fx 3.600.000, 250.000 kr. eller 3,6 mio.',
 	'register.create': 'Opret anbefaling',
@@ -888,7 +888,7 @@ export const da = {
 	'register.lifecycle_final': 'Anbefalingen kan ikke skifte forløb herfra.',
 	'register.reason_hint': 'Skal udfyldes, når anbefalingen sættes på pause eller opgives.',
 	'register.decision': 'Beslutning',
-	'register.decision_body_hint': 'Fx «Byrådet» eller «Økonomiudvalget».',
+	'register.decision_body_hint': 'Fx »Byrådet« eller »Økonomiudvalget«.',
 	'register.dissent_hint':
 		'Skal udfyldes, når anbefalingen er vedtaget med mindretalsudtalelse. Teksten vises overalt, hvor anbefalingen vises.',
 	'register.save_decision': 'Gem beslutning',
