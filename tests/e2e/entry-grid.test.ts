@@ -136,7 +136,9 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		await rowOf(page, names[1]).locator('[data-grid-value]').fill('6,x');
 		await page.getByRole('button', { name: 'Gem værdierne' }).click();
 		await page.locator('[data-grid-feedback]').waitFor();
-		expect(await page.locator('[data-grid-feedback]').textContent()).toMatch(/^\s*Intet er gemt\./);
+		expect(await page.locator('[data-grid-feedback]').textContent()).toMatch(
+			/^\s*Intet er gemt, fordi 1 række har fejl\./
+		);
 		expect(await inViewport(page, '[data-grid-feedback]')).toBe(true);
 		expect(await rowOf(page, names[1]).locator('.cell-error').textContent()).toMatch(/tal/i);
 		expect(await rowOf(page, names[1]).locator('[data-grid-value]').getAttribute('aria-invalid')).toBe('true');

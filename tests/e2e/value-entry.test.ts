@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 		await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		// Saved without the tick: asked again, focused and in view; nothing replaced.
 		const alert = page.locator('#besked [role="alert"]');
-		await alert.filter({ hasText: 'Erstat?' }).waitFor();
+		await alert.filter({ hasText: 'Vil du erstatte den?' }).waitFor();
 		await expect(alert.textContent()).resolves.toMatch(
 			/^Perioden august 2026 har allerede værdien 6,6\u00a0% \(gemt af .+ den .+\)\. Vil du erstatte den\? Sæt flueben ved »Ja, erstat den gemte værdi« for at erstatte den\.$/
 		);
