@@ -20,6 +20,7 @@ import { openConfiguredDatabase } from '../../src/lib/server/infra/db';
 import { migrateToLatest } from '../../src/lib/server/infra/migrate';
 import { StartupError } from '../../src/lib/server/infra/startup-error';
 import { t } from '../../src/lib/server/messages';
+import { plural } from '../../src/lib/domain/plural';
 import { seedDemo } from '../seed/demo';
 import { createUserToken } from '../../src/lib/server/auth/user-token';
 import { recordAudit } from '../../src/lib/server/audit/record';
@@ -33,7 +34,11 @@ async function migrate(): Promise<void> {
 	try {
 		const ran = await migrateToLatest(handle.db);
 		console.log(JSON.stringify({ target: handle.target, applied: ran }));
-		console.error(ran.length ? t('startup.migrated', { count: ran.length }) : t('startup.up_to_date'));
+		console.error(
+			ran.length
+				? t(plural(ran.length, { one: 'startup.migrated_one', other: 'startup.migrated_other' }), { count: ran.length })
+				: t('startup.up_to_date')
+		);
 	} finally {
 		await handle.close();
 	}

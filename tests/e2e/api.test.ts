@@ -326,7 +326,7 @@ describe('the JSON API against the built server', () => {
 			body: csv(['Sygefravær, Velfærdsområdet (måned);2021-01;6,1', 'Findes ikke;2028-01;1'])
 		});
 		expect(bad.status).toBe(422);
-		expect((await bad.json()).errors).toEqual([{ line: 3, message: 'Nøgletallet "Findes ikke" findes ikke.' }]);
+		expect((await bad.json()).errors).toEqual([{ line: 3, message: 'Nøgletallet »Findes ikke« findes ikke.' }]);
 		expect((await (await fetch(`${url}?dryRun=true`, { method: 'POST', headers, body: good })).json()).created).toBe(2);
 		const saved = await fetch(url, { method: 'POST', headers, body: good });
 		expect(await saved.json()).toMatchObject({ created: 2, updated: 0 });

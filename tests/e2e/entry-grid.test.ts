@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		await page.locator('[data-grid-feedback]').waitFor();
 		expect(Date.now() - started).toBeLessThan(60_000);
 
-		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Værdierne er gemt. Nye værdier: 5.');
+		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Værdierne er gemt: 5 nye værdier.');
 		expect(new URL(page.url()).search).toBe('?gemt=5');
 		expect(await inViewport(page, '[data-grid-feedback]')).toBe(true);
 		await page.waitForFunction(() => document.activeElement?.hasAttribute('data-grid-feedback'), null, {
@@ -136,7 +136,9 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		await rowOf(page, names[1]).locator('[data-grid-value]').fill('6,x');
 		await page.getByRole('button', { name: 'Gem værdierne' }).click();
 		await page.locator('[data-grid-feedback]').waitFor();
-		expect(await page.locator('[data-grid-feedback]').textContent()).toMatch(/^\s*Intet er gemt\./);
+		expect(await page.locator('[data-grid-feedback]').textContent()).toMatch(
+			/^\s*Intet er gemt, fordi 1 række har fejl\./
+		);
 		expect(await inViewport(page, '[data-grid-feedback]')).toBe(true);
 		expect(await rowOf(page, names[1]).locator('.cell-error').textContent()).toMatch(/tal/i);
 		expect(await rowOf(page, names[1]).locator('[data-grid-value]').getAttribute('aria-invalid')).toBe('true');
@@ -267,7 +269,7 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		const page = await signInPage(context, demo.server.url, 'projektleder@norddjurs.demo');
 		await rowOf(page, 'Gitter uden JS').locator('[data-grid-value]').fill('5,5');
 		await Promise.all([page.waitForURL(/gemt=1/), page.getByRole('button', { name: 'Gem værdierne' }).click()]);
-		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Nye værdier: 1.');
+		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Værdien er gemt: 1 ny værdi.');
 		expect(await rowOf(page, 'Gitter uden JS').count()).toBe(0);
 		await context.close();
 	});
@@ -293,7 +295,7 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		});
 		expect(response.status).toBe(400);
 		const html = await response.text();
-		expect(html).toContain('Du kan ikke indtaste værdier for "Gitter, ikke projektlederens".');
+		expect(html).toContain('Du kan ikke indtaste værdier for »Gitter, ikke projektlederens«.');
 		for (const id of [theirs, own]) {
 			const stored = await (
 				await fetch(`${demo.server.url}/api/v1/kpis/${id}/observations`, { headers: { cookie: director } })

@@ -97,7 +97,7 @@ describe('forgotten password with SMTP', () => {
 		// Single use: the page and its form are gone, and the answer says where to get a new link.
 		const used = await fetch(`${server.url}/invitation/${link}`);
 		expect(used.status).toBe(404);
-		expect(await used.text()).toContain('Bed om et nyt under «Glemt adgangskode?» på loginsiden');
+		expect(await used.text()).toContain('Bed om et nyt under »Glemt adgangskode?« på loginsiden');
 		expect((await post(`/invitation/${link}`, { password: STRONG, passwordRepeat: STRONG })).status).toBe(404);
 	});
 

@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
 		const second = await signInPage(await demo.browser.newContext(), demo.server.url, 'admin@norddjurs.demo');
 		await first.goto(`${demo.server.url}/noegletal`);
 		const editUrl = await first
-			.getByRole('link', { name: 'Rediger: Trivselsscore, Velfærdsområdet' })
+			.getByRole('link', { name: 'Redigér: Trivselsscore, Velfærdsområdet' })
 			.getAttribute('href');
 		for (const page of [first, second]) await page.goto(`${demo.server.url}${editUrl}`);
 		await first.getByLabel('Datakilde').fill('Trivselsmåling (APV)');

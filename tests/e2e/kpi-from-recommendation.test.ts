@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('setting up a recommendation with its KPI in one p
 
 		const notice = page.getByRole('status').filter({ hasText: 'Besatte praktikpladser' });
 		expect(await notice.textContent()).toBe(
-			'Nøgletallet "Besatte praktikpladser" er oprettet og knyttet til anbefalingen.'
+			'Nøgletallet »Besatte praktikpladser« er oprettet og knyttet til anbefalingen.'
 		);
 		expect(
 			await notice.evaluate((el) => {

@@ -124,7 +124,9 @@ describe.skipIf(!hasChromium)('the entry grid on a KPI page, in Chromium', () =>
 		await cell(lastMonth).fill('150');
 		await page.getByRole('button', { name: 'Gem værdierne' }).click();
 		await page.locator('[data-grid-feedback]').waitFor();
-		expect(await page.locator('[data-grid-feedback]').textContent()).toMatch(/^\s*Intet er gemt\./);
+		expect(await page.locator('[data-grid-feedback]').textContent()).toMatch(
+			/^\s*Intet er gemt, fordi \d+ (række|rækker) har fejl\./
+		);
 		expect(await inViewport(page, '[data-grid-feedback]')).toBe(true);
 		expect(await cell(lastMonth).getAttribute('aria-invalid')).toBe('true');
 		expect([await cell(twoAgo).inputValue(), await cell(lastMonth).inputValue()]).toEqual(['6,5', '150']);

@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('a KPI judged on the rolling year, in Chromium', (
 		await expect(statusOf('[data-example="rolling"] [data-assessment="latest"]')).resolves.toBe('off_track');
 		await expect(statusOf('[data-example="rolling"] [data-assessment="mean"]')).resolves.toBe('at_risk');
 		await expect(page.locator('[data-example="missing"]').textContent()).resolves.toContain(
-			'«mangler september og oktober 2026»'
+			'»mangler september og oktober 2026«'
 		);
 		await expect(statusOf('[data-example="worst"]')).resolves.toBe('missed');
 		await expect(

@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)('the page language (Accept-Language) and what the 
 		expect(javascript).toContain(da['overview.title']);
 		// … but no English-only message, and no message only the server words.
 		expect(javascript).not.toContain(en['app.skip_to_content']);
-		expect(javascript).not.toContain(en['status.follow_up_progress']);
+		expect(javascript).not.toContain(en['status.follow_up_progress_other']);
 		expect(javascript).not.toContain(daServer['api.cross_origin']);
 		expect(javascript).not.toContain(enServer['api.cross_origin']);
 		await context.close();

@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		const statusWords = await page.locator('tbody [data-status]').allTextContents();
 		for (const word of statusWords)
 			expect(word.trim()).toMatch(
-				/^(\S+\s)?(Nået|På sporet|I risiko|Bagud|Ikke nået|Ingen data|\d+ af \d+ opfølgningspunkter færdige.*)$/
+				/^(\S+\s)?(Nået|På sporet|I risiko|Bagud|Ikke nået|Ingen data|Ingen opfølgningspunkter endnu|(\d+ af 1 opfølgningspunkt færdigt|\d+ af \d+ opfølgningspunkter færdige).*)$/
 			);
 	});
 

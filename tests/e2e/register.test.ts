@@ -255,7 +255,7 @@ describe.skipIf(!hasChromium)('the recommendation register, in Chromium', () => 
 			[
 				`/anbefalinger/${rec.id}/forloeb?/lifecycle`,
 				{ lifecycle: 'in_progress', changedOn: '2026-02-30', reason: '', version },
-				'Skal være en dato'
+				'Skriv datoen som år-måned-dag'
 			],
 			[
 				`/anbefalinger/${rec.id}/forloeb?/override`,

@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('first run and invitations, in Chromium', () => {
 		);
 		// Weak passwords are refused with the strength estimate's advice in Danish, at the password field.
 		for (const [weak, advice] of [
-			['aaaaaaaaaaaa', 'Gentagne tegn som «aaa» er lette at gætte.'],
+			['aaaaaaaaaaaa', 'Gentagne tegn som »aaa« er lette at gætte.'],
 			['Ole Projektleder', 'Brug ikke dit navn, din e-mail, kommunens navn eller Fremdrift i adgangskoden.']
 		]) {
 			await page.getByLabel('Adgangskode', { exact: true }).fill(weak);

@@ -83,15 +83,15 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 		await page.getByLabel('Periode').fill('2026-08');
 		// Shown as soon as the period is chosen, with who stored it and when.
 		await expect(page.locator('#gemt-vaerdi').textContent()).resolves.toMatch(
-			/^Perioden august 2026 har allerede værdien 6,6\u00a0% \(gemt af .+ den .+\)\. Erstat\?$/
+			/^Perioden august 2026 har allerede værdien 6,6\u00a0% \(gemt af .+ den .+\)\. Vil du erstatte den\?$/
 		);
 		await page.getByLabel('Værdi', { exact: true }).fill('6,8');
 		await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		// Saved without the tick: asked again, focused and in view; nothing replaced.
 		const alert = page.locator('#besked [role="alert"]');
-		await alert.filter({ hasText: 'Erstat?' }).waitFor();
+		await alert.filter({ hasText: 'Vil du erstatte den?' }).waitFor();
 		await expect(alert.textContent()).resolves.toMatch(
-			/^Perioden august 2026 har allerede værdien 6,6\u00a0% \(gemt af .+ den .+\)\. Erstat\? Sæt flueben ved »Ja, erstat den gemte værdi« for at erstatte den\.$/
+			/^Perioden august 2026 har allerede værdien 6,6\u00a0% \(gemt af .+ den .+\)\. Vil du erstatte den\? Sæt flueben ved »Ja, erstat den gemte værdi« for at erstatte den\.$/
 		);
 		await expect(alert.textContent()).resolves.not.toContain('ændret af en anden');
 		// The page moves the focus a moment after the answer renders (after SvelteKit's own focus reset): wait for it.
@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 		await page.getByRole('button', { name: 'Gem værdi', exact: true }).click();
 		await page.waitForURL(/#indtast$/);
 		await expect(page.locator('#besked [role="alert"]').textContent()).resolves.toMatch(
-			/^Perioden juli 2026 har allerede værdien 5,9\u00a0% \(gemt af .+ den .+\)\. Erstat\?$/
+			/^Perioden juli 2026 har allerede værdien 5,9\u00a0% \(gemt af .+ den .+\)\. Vil du erstatte den\?$/
 		);
 		await expect(inViewport(page)).resolves.toBe(true);
 		await expect(cell(page, '2026-07')).resolves.toBe('5,9\u00a0%');

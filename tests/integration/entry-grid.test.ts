@@ -132,8 +132,8 @@ describe('the entry grid on Mine nøgletal: due periods, saved all-or-nothing by
 		expect(result.kind).toBe('rows');
 		if (result.kind !== 'rows') return;
 		expect(result.errors).toEqual({
-			[gridKey(notTheLeads, '2026-08')]: 'Du kan ikke indtaste værdier for "Gitter, en andens".',
-			[gridKey(otherOrganisationsKpi, '2026-08')]: `Nøgletallet "${otherOrganisationsKpi}" findes ikke.`
+			[gridKey(notTheLeads, '2026-08')]: 'Du kan ikke indtaste værdier for »Gitter, en andens«.',
+			[gridKey(otherOrganisationsKpi, '2026-08')]: `Nøgletallet »${otherOrganisationsKpi}« findes ikke.`
 		});
 		expect(await stored([kpis[0], notTheLeads, otherOrganisationsKpi])).toEqual(
 			(await stored([kpis[0]])).filter((r) => r.period !== '2026-08')
@@ -166,7 +166,7 @@ describe('the entry grid on Mine nøgletal: due periods, saved all-or-nothing by
 		if (result.kind !== 'rows') return;
 		expect(result.errors).toEqual({
 			[gridKey(kpis[3], '2026-09')]:
-				'Der er gemt en værdi for "Gitter 4", september 2026, siden du åbnede siden. Se eller ret den på nøgletallets side.'
+				'Der er gemt en værdi for »Gitter 4«, september 2026, siden du åbnede siden. Se eller ret den på nøgletallets side.'
 		});
 		expect(
 			(await stored([kpis[3], kpis[4]])).filter((r) => r.period === '2026-09').map((r) => Number(r.value))

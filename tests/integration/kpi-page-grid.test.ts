@@ -101,8 +101,8 @@ describe('the entry grid on a KPI page: that KPI’s missing periods, for those 
 		expect(result).toEqual({
 			kind: 'rows',
 			errors: {
-				[gridKey(notTheLeads, '2026-07')]: 'Du kan ikke indtaste værdier for "Sidegitter, en andens".',
-				[gridKey(notTheLeads, '2026-08')]: 'Du kan ikke indtaste værdier for "Sidegitter, en andens".'
+				[gridKey(notTheLeads, '2026-07')]: 'Du kan ikke indtaste værdier for »Sidegitter, en andens«.',
+				[gridKey(notTheLeads, '2026-08')]: 'Du kan ikke indtaste værdier for »Sidegitter, en andens«.'
 			}
 		});
 		expect(await stored(notTheLeads)).toEqual([]);

@@ -163,7 +163,7 @@ describe('the recommendation register', () => {
 			expect.arrayContaining([
 				`Anbefaling nr. ${broken.recommendations[0].number} › Titel: Skal udfyldes.`,
 				`Anbefaling nr. ${broken.recommendations[1].number} › Bevillinger › række 1 › Beløb: Beløbet kan ikke være negativt.`,
-				`Anbefaling nr. ${broken.recommendations[2].number} › Hovedtema: Hovedtemaet «Findes ikke» findes ikke i filens liste over hovedtemaer.`,
+				`Anbefaling nr. ${broken.recommendations[2].number} › Hovedtema: Hovedtemaet »Findes ikke« findes ikke i filens liste over hovedtemaer.`,
 				`Anbefaling nr. ${broken.recommendations[4].number} › Titel: Må ikke indeholde HTML-koder som <script>. Skriv almindelig tekst.`
 			])
 		);

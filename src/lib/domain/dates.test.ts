@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, daysInMonth, isIsoDate, splitIsoDate, toIsoDate, todayInCopenhagen } from './dates';
+import {
+	addDays,
+	daysBetween,
+	daysInMonth,
+	formatTypedDate,
+	isIsoDate,
+	parseTypedDate,
+	splitIsoDate,
+	toIsoDate,
+	todayInCopenhagen
+} from './dates';
 
 describe('isIsoDate', () => {
 	it.each(['2024-02-29', '2000-02-29', '2026-11-22', '1900-01-01', '2199-12-31', '0001-01-01'])('accepts %s', (text) =>
@@ -110,5 +120,40 @@ describe('todayInCopenhagen', () => {
 
 	it('throws on an invalid Date', () => {
 		expect(() => todayInCopenhagen(new Date('nonsense'))).toThrow(RangeError);
+	});
+});
+
+describe('parseTypedDate', () => {
+	it.each([
+		['31.12.2025', '2025-12-31'],
+		['31-12-2025', '2025-12-31'],
+		['31/12/2025', '2025-12-31'],
+		['2025-12-31', '2025-12-31'],
+		['1.2.2026', '2026-02-01'],
+		['  14.01.2026 ', '2026-01-14'],
+		['29.02.2024', '2024-02-29']
+	])('reads %s as %s', (typed, iso) => {
+		expect(parseTypedDate(typed)).toBe(iso);
+	});
+
+	it.each([
+		'',
+		'31.12.25',
+		'29.02.2025',
+		'31.13.2025',
+		'0.1.2025',
+		'31.12-2025',
+		'2025/12/31',
+		'12/31/2025',
+		'i går',
+		'2025-12-31x'
+	])('refuses %j', (typed) => {
+		expect(parseTypedDate(typed)).toBeNull();
+	});
+
+	it('reads back what formatTypedDate writes', () => {
+		expect(formatTypedDate('2026-01-14')).toBe('14.01.2026');
+		expect(parseTypedDate(formatTypedDate('2024-02-29'))).toBe('2024-02-29');
+		expect(() => formatTypedDate('14.01.2026')).toThrow(RangeError);
 	});
 });

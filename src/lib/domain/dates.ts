@@ -107,3 +107,30 @@ function epochDay(text: string): number {
 function pad2(n: number): string {
 	return String(n).padStart(2, '0');
 }
+
+const TYPED_DATE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/;
+
+/**
+ * The one reader of a date a person types: Danish day-month-year with '.', '-' or '/' between the parts
+ * ('31.12.2025', '31-12-2025', '31/12/2025', '1.2.2026') or ISO ('2025-12-31'), surrounding spaces allowed.
+ * Returns the ISO date, or null when the text is not a real calendar date in one of those forms.
+ * @example parseTypedDate('31.12.2025') // '2025-12-31'; parseTypedDate('2025-12-31') // '2025-12-31'; parseTypedDate('31.2.2025') // null
+ */
+export function parseTypedDate(text: string): string | null {
+	const trimmed = text.trim();
+	if (isIsoDate(trimmed)) return trimmed;
+	const match = TYPED_DATE.exec(trimmed);
+	if (!match) return null;
+	const iso = toIsoDate(Number(match[4]), Number(match[3]), Number(match[1]));
+	return isIsoDate(iso) ? iso : null;
+}
+
+/**
+ * An ISO date written the way parseTypedDate reads it first and a Danish reader expects in a form field.
+ * @example formatTypedDate('2026-01-14') // '14.01.2026'
+ */
+export function formatTypedDate(date: string): string {
+	const parts = splitIsoDate(date);
+	if (!parts) throw new RangeError(`Not an ISO date (YYYY-MM-DD): "${date}"`);
+	return `${pad2(parts.day)}.${pad2(parts.month)}.${String(parts.year).padStart(4, '0')}`;
+}

@@ -7,6 +7,7 @@ import type { ForecastModel } from './forecast-models';
 import type { ForecastOutcome } from './forecast';
 import { formatKpiValue, formatNumber, formatPercent, type KpiUnit } from './format';
 import { formatPeriodDa, type Frequency } from './periods';
+import { plural } from './plural';
 import type { Assessment } from './progress';
 
 /** How a KPI's numbers are shown (the KPI's own unit and decimals). */
@@ -26,7 +27,10 @@ export interface ForecastDisplay {
  */
 export function describeForecast(outcome: ForecastOutcome, kpi: ForecastDisplay): string {
 	if (outcome.kind === 'too_few') {
-		return t('forecast.too_few', { observations: outcome.observations, needed: outcome.needed });
+		return t(plural(outcome.observations, { one: 'forecast.too_few_one', other: 'forecast.too_few_other' }), {
+			observations: outcome.observations,
+			needed: outcome.needed
+		});
 	}
 	if (outcome.kind === 'settled') return t('forecast.settled');
 	const { forecast } = outcome;
@@ -54,11 +58,14 @@ export function describeForecast(outcome: ForecastOutcome, kpi: ForecastDisplay)
 export function forecastLine(outcome: ForecastOutcome | undefined | null, kpi: ForecastDisplay): string | null {
 	if (!outcome || outcome.kind === 'settled') return null;
 	if (outcome.kind === 'too_few') return describeForecast(outcome, kpi);
-	return t('forecast.with_model', {
-		sentence: describeForecast(outcome, kpi),
-		model: forecastModelName(outcome.forecast.model),
-		observations: outcome.forecast.observations
-	});
+	return t(
+		plural(outcome.forecast.observations, { one: 'forecast.with_model_one', other: 'forecast.with_model_other' }),
+		{
+			sentence: describeForecast(outcome, kpi),
+			model: forecastModelName(outcome.forecast.model),
+			observations: outcome.forecast.observations
+		}
+	);
 }
 
 /**

@@ -11,6 +11,7 @@
  * Pure: no I/O; words come from the message catalogue, so the browser can show the same sentences.
  */
 import { t } from '$lib/messages';
+import { plural } from './plural';
 import { formatKpiChange, formatKpiValue, formatNumber, type KpiUnit } from './format';
 import { roundTo } from './numbers';
 import {
@@ -172,9 +173,10 @@ export function roundForKpi(
 	const rounded =
 		rules.decimals === 0
 			? t('plausibility.rounded_whole', params)
-			: rules.decimals === 1
-				? t('plausibility.rounded_one', params)
-				: t('plausibility.rounded', { ...params, decimals: rules.decimals });
+			: t(plural(rules.decimals, { one: 'plausibility.rounded_one', other: 'plausibility.rounded_other' }), {
+					...params,
+					decimals: rules.decimals
+				});
 	return { value, rounded };
 }
 
@@ -269,7 +271,7 @@ function unusualChange(
 	if (Math.abs(judged.change - judged.mean) <= UNUSUAL_SD * sd) return null;
 	const low = roundTo(judged.mean - UNUSUAL_SD * sd, rules.decimals);
 	const high = roundTo(judged.mean + UNUSUAL_SD * sd, rules.decimals);
-	return t('plausibility.unusual', {
+	return t(plural(judged.count, { one: 'plausibility.unusual_one', other: 'plausibility.unusual_other' }), {
 		value: show(value),
 		other: show(judged.neighbour.value),
 		period: formatPeriodDa(judged.neighbour.period),

@@ -44,6 +44,21 @@ describe('kpiStatusText and recommendationStatusText', () => {
 		).toBe('1 af 3 opfølgningspunkter færdige · 1 over tid');
 	});
 
+	it('counts follow-up items in Danish: one item, none yet', () => {
+		const text = (total: number, done: number) =>
+			recommendationStatusText({
+				source: 'follow_up',
+				progress: { total, done, due: 0, overdue: 0 },
+				override: null,
+				status: null,
+				computed: null
+			});
+		expect(text(1, 1)).toBe('1 af 1 opfølgningspunkt færdigt');
+		expect(text(1, 0)).toBe('0 af 1 opfølgningspunkt færdigt');
+		expect(text(0, 0)).toBe('Ingen opfølgningspunkter endnu');
+		expect(text(2, 0)).toBe('0 af 2 opfølgningspunkter færdige');
+	});
+
 	it('marks an override with the computed status and the reason', () => {
 		expect(
 			recommendationStatusText({

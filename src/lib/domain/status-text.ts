@@ -76,8 +76,16 @@ export function recommendationStatusText(status: RecommendationStatus): string {
 export function followUpText(status: RecommendationStatus): string {
 	if (status.source !== 'follow_up') return t('status.no_data');
 	const { done, total, overdue } = status.progress;
-	const text = t('status.follow_up_progress', { done, total });
-	return overdue > 0 ? `${text} · ${t('status.follow_up_overdue', { count: overdue })}` : text;
+	const text =
+		total === 0
+			? t('status.follow_up_none')
+			: t(plural(total, { one: 'status.follow_up_progress_one', other: 'status.follow_up_progress_other' }), {
+					done,
+					total
+				});
+	return overdue > 0
+		? `${text} · ${t(plural(overdue, { one: 'status.follow_up_overdue_one', other: 'status.follow_up_overdue_other' }), { count: overdue })}`
+		: text;
 }
 
 /** What the reason needs of a KPI. */
@@ -112,7 +120,7 @@ export function statusReason(kpi: ReasonKpi, progress: KpiProgress): string {
 			});
 	const fallback =
 		rolling && !rolling.used
-			? ` ${t('reason.rolling_fallback', { count: rolling.count, window: rolling.window })}`
+			? ` ${t(plural(rolling.count, { one: 'reason.rolling_fallback_one', other: 'reason.rolling_fallback_other' }), { count: rolling.count, window: rolling.window })}`
 			: '';
 	const lead = `${kpi.name}: ${assessed}`;
 	let tail: string;

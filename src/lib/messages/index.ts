@@ -63,7 +63,7 @@ export function isMessageKey(key: string): key is PlainKey<typeof da> {
 /**
  * The message for `key` in the page's language (Danish unless the user chose English), parameters filled.
  * @example t('status.on_track') // 'På sporet'
- * @example t('status.follow_up_progress', { done: 2, total: 5 })
+ * @example t(plural(total, { one: 'status.follow_up_progress_one', other: 'status.follow_up_progress_other' }), { done: 2, total })
  */
 export function t<K extends MessageKey>(key: K, ...params: ParamsArg<(typeof da)[K]>): string {
 	return fill((source?.() ?? active)[key], params[0] as Record<string, string | number> | undefined);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { t } from '$lib/server/messages';
-import { dateText } from './fields';
+import { typedDateText } from './fields';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const version = z.coerce
@@ -17,7 +17,7 @@ export const createReportSchema = z
 			.int({ error: t('annual.year_invalid') })
 			.min(2000, { error: t('annual.year_invalid') })
 			.max(2100, { error: t('annual.year_invalid') }),
-		asOf: dateText(true),
+		asOf: typedDateText(true, t('annual.as_of_malformed')),
 		programmeId: z.union([z.literal(''), id]).optional()
 	})
 	.transform(({ year, asOf, programmeId }) => ({
@@ -52,7 +52,7 @@ export const reportStepSchema = z.object({
 /** A draft's new as-of date. */
 export const reportAsOfSchema = z.object({
 	version,
-	asOf: dateText(false)
+	asOf: typedDateText(false, t('annual.as_of_malformed'))
 });
 
 /** The agenda item's meeting fields (Sagsnr., udvalg, mødedato): not part of the approved content, any state. */
@@ -65,7 +65,7 @@ export const reportMeetingSchema = z.object({
 		.string()
 		.trim()
 		.max(200, { error: t('annual.committee_too_long') }),
-	meetingDate: dateText(true)
+	meetingDate: typedDateText(true, t('annual.meeting_date_malformed'))
 });
 
 /** Putting a published report on the public link or taking it off. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { decimalText, idParam, idText, MAX_ABS_DECIMAL } from './fields';
+import { dateText, decimalText, idParam, idText, MAX_ABS_DECIMAL } from './fields';
+import { reportAsOfSchema, reportMeetingSchema } from './annual-report';
 import { recommendationFormSchema, rowRef } from './register';
 
 /** The one id rule: forms take an id only as the API's path takes it. */
@@ -55,5 +56,31 @@ describe('decimalText: the one rule for a number a person writes', () => {
 		expect(message(String(MAX_ABS_DECIMAL))).toBe('Tallet er uden for det tilladte område.');
 		expect(message('9'.repeat(400))).toBe('Tallet er uden for det tilladte område.');
 		expect(decimalText().safeParse(7.4).success).toBe(false);
+	});
+});
+
+describe('typedDateText: a date a person types, in the report forms', () => {
+	test('the meeting date takes Danish dates and ISO, empty is no date, and a non-date gets the field’s own message', () => {
+		const meeting = (meetingDate: string) =>
+			reportMeetingSchema.safeParse({ caseNumber: '', committee: '', meetingDate });
+		for (const typed of ['14.01.2026', '14-01-2026', '14/01/2026', '2026-01-14', ' 14.1.2026 '])
+			expect([typed, meeting(typed).data?.meetingDate]).toEqual([typed, '2026-01-14']);
+		expect(meeting('').data?.meetingDate).toBeNull();
+		for (const bad of ['31.02.2026', '14.01.26', 'næste torsdag'])
+			expect([bad, meeting(bad).error?.issues[0].message]).toEqual([
+				bad,
+				'Skriv mødedatoen som en dato, fx 14.01.2026, eller lad feltet stå tomt.'
+			]);
+	});
+
+	test('the as-of date is required, read the same way, and the API’s ISO-only date stays ISO-only', () => {
+		expect(reportAsOfSchema.parse({ version: '1', asOf: '30.06.2025' }).asOf).toBe('2025-06-30');
+		expect(reportAsOfSchema.safeParse({ version: '1', asOf: '' }).error?.issues[0].message).toBe('Skal udfyldes.');
+		expect(reportAsOfSchema.safeParse({ version: '1', asOf: '30.6' }).error?.issues[0].message).toBe(
+			'Skriv opgørelsesdatoen som en dato, fx 31.12.2025.'
+		);
+		expect(dateText(false).safeParse('30.06.2025').error?.issues[0].message).toBe(
+			'Skriv datoen som år-måned-dag, fx 2026-11-22.'
+		);
 	});
 });

@@ -7,7 +7,7 @@ import {
 	type Frequency,
 	type PeriodError
 } from '../domain/periods';
-import { isIsoDate } from '../domain/dates';
+import { isIsoDate, parseTypedDate } from '../domain/dates';
 import { parseDanishNumber, type DecimalSeparator } from '../domain/numbers';
 
 /**
@@ -26,20 +26,40 @@ export const MAX_DATE = '2199-12-31';
 export function dateText(optional: true): z.ZodType<string | null, unknown>;
 export function dateText(optional: false): z.ZodType<string, unknown>;
 export function dateText(optional: boolean): z.ZodType<string | null, unknown> {
+	return dateSchema(optional, (text) => (isIsoDate(text) ? text : null), t('error.date_malformed'));
+}
+
+/**
+ * A date a person types in a form field: Danish ('31.12.2025', '31-12-2025', '31/12/2025') or ISO, read by
+ * parseTypedDate and given back as ISO; `malformed` is the field's own message for text that is no date.
+ * @example typedDateText(true, t('annual.meeting_date_malformed')) // '14.01.2026' → '2026-01-14'
+ */
+export function typedDateText(optional: true, malformed: string): z.ZodType<string | null, unknown>;
+export function typedDateText(optional: false, malformed: string): z.ZodType<string, unknown>;
+export function typedDateText(optional: boolean, malformed: string): z.ZodType<string | null, unknown> {
+	return dateSchema(optional, parseTypedDate, malformed);
+}
+
+function dateSchema(
+	optional: boolean,
+	parse: (text: string) => string | null,
+	malformed: string
+): z.ZodType<string | null, unknown> {
 	return z
-		.preprocess((v) => v ?? '', z.string({ error: t('error.date_malformed') }))
+		.preprocess((v) => v ?? '', z.string({ error: malformed }))
 		.transform((raw, ctx) => {
 			const text = raw.trim();
 			if (text === '' && optional) return null;
-			if (!isIsoDate(text)) {
-				ctx.addIssue({ code: 'custom', message: text === '' ? t('register.required') : t('error.date_malformed') });
+			const date = parse(text);
+			if (date === null) {
+				ctx.addIssue({ code: 'custom', message: text === '' ? t('register.required') : malformed });
 				return z.NEVER;
 			}
-			if (text < MIN_DATE || text > MAX_DATE) {
+			if (date < MIN_DATE || date > MAX_DATE) {
 				ctx.addIssue({ code: 'custom', message: t('error.date_out_of_range', { min: MIN_DATE, max: MAX_DATE }) });
 				return z.NEVER;
 			}
-			return text;
+			return date;
 		});
 }
 

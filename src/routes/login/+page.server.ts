@@ -6,6 +6,7 @@ import { formMessage, formValues, invalidForm } from '$lib/server/http/refusal';
 import { loginSchema } from '$lib/schemas/auth';
 import { anyUserExists, homeFor, safeRedirectTarget, signIn } from '$lib/server/auth';
 import { t } from '$lib/server/messages';
+import { plural } from '$lib/domain/plural';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user)
@@ -30,7 +31,10 @@ export const actions: Actions = {
 		const result = await signIn(await getDb(), event, email, password);
 		if (!result.ok && result.reason === 'rate_limited') {
 			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
-			const message = t('auth.rate_limited', { minutes: Math.ceil(result.retryAfterSeconds / 60) });
+			const minutes = Math.ceil(result.retryAfterSeconds / 60);
+			const message = t(plural(minutes, { one: 'auth.rate_limited_one', other: 'auth.rate_limited_other' }), {
+				minutes
+			});
 			return formMessage(429, 'login', message, { email });
 		}
 		if (!result.ok) return formMessage(400, 'login', t('auth.invalid_credentials'), { email });

@@ -6,6 +6,7 @@
  */
 import { HeadingLevel, Packer } from 'docx';
 import { t } from '$lib/server/messages';
+import { plural } from '$lib/domain/plural';
 import { formatDateDa, formatNumber } from '../../domain/format';
 import { formatKrAlike } from '../../domain/money';
 import { kpiStatusText, recommendationStatusText } from '../../domain/status-text';
@@ -100,10 +101,18 @@ function agendaBlocks(content: ReportContent, meeting: ReportMeeting | null): Bl
 		labelled(t('annual.docx_case_number'), meeting?.caseNumber ?? ''),
 		labelled(t('annual.docx_meeting'), meetingText),
 		labelled(t('annual.docx_item_type'), t('annual.docx_item_type_value')),
-		labelled(t('annual.docx_theme'), t('annual.docx_theme_text', { count: summary.recommendations, date })),
+		labelled(
+			t('annual.docx_theme'),
+			t(plural(summary.recommendations, { one: 'annual.docx_theme_text_one', other: 'annual.docx_theme_text_other' }), {
+				count: summary.recommendations,
+				date
+			})
+		),
 		heading(t('annual.docx_description')),
 		...programmeSentences(content).map(para),
-		para(`${t('annual.summary_count', { count: summary.recommendations })} ${t('annual.as_of', { date })}`),
+		para(
+			`${t(plural(summary.recommendations, { one: 'annual.summary_count_one', other: 'annual.summary_count_other' }), { count: summary.recommendations })} ${t('annual.as_of', { date })}`
+		),
 		...(counts ? [para(`${t('annual.status_counts')}: ${counts}.`)] : []),
 		table(
 			[t('annual.export_title'), t('annual.status')],

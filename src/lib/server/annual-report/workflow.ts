@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record';
 import { jsonb } from '../infra/sql';
 import { FORBIDDEN, invalid, NOT_FOUND, stale, type WriteResult } from '../infra/write-result';
 import { t } from '../messages';
+import { plural } from '../../domain/plural';
 import { findProgramme } from '../register/programmes';
 import { composeAnnualReport } from './compose';
 import type { ReportContent } from './content';
@@ -136,7 +137,16 @@ export async function takeReportStep(
 	}
 	const exampleData = input.step === 'approve' || input.step === 'publish' ? exampleDataKpis(content) : [];
 	if (exampleData.length > 0 && !input.confirmed?.exampleData)
-		return invalid('confirmExampleData', t('annual.example_data_unconfirmed', { count: exampleData.length }));
+		return invalid(
+			'confirmExampleData',
+			t(
+				plural(exampleData.length, {
+					one: 'annual.example_data_unconfirmed_one',
+					other: 'annual.example_data_unconfirmed_other'
+				}),
+				{ count: exampleData.length }
+			)
+		);
 	if (input.step === 'publish')
 		Object.assign(changes, { publishedAt: now, publishedBy: user.id, public: input.makePublic ?? false });
 	await trx.updateTable('annualReport').set(changes).where('id', '=', report.id).execute();

@@ -16,8 +16,11 @@ import {
 import { recordImportAudit, StaleImportError, type WriteRow } from './write';
 import type { ApplyResult, ImportPreview, PreviewRow } from './types';
 
-const NOTHING_SAVED = { one: 'import.nothing_saved_one', other: 'import.nothing_saved' } as const;
-const UNUSUAL_UNCONFIRMED = { one: 'import.unusual_unconfirmed_one', other: 'import.unusual_unconfirmed' } as const;
+const NOTHING_SAVED = { one: 'import.nothing_saved_one', other: 'import.nothing_saved_other' } as const;
+const UNUSUAL_UNCONFIRMED = {
+	one: 'import.unusual_unconfirmed_one',
+	other: 'import.unusual_unconfirmed_other'
+} as const;
 /** The most lines an unusual-change refusal names; the rest are counted. */
 const MAX_LINES_NAMED = 10;
 const lists = {
@@ -115,6 +118,10 @@ function isStale(row: CheckedRow, stored: StoredObservation | undefined): boolea
 export function unusualRefusalMessage(lines: readonly number[]): string {
 	const named = lines.slice(0, MAX_LINES_NAMED).map(String);
 	const rest = lines.length - named.length;
-	const list = lists[currentLocale()].format(rest > 0 ? [...named, t('import.lines_more', { count: rest })] : named);
+	const list = lists[currentLocale()].format(
+		rest > 0
+			? [...named, t(plural(rest, { one: 'import.lines_more_one', other: 'import.lines_more_other' }), { count: rest })]
+			: named
+	);
 	return t(plural(lines.length, UNUSUAL_UNCONFIRMED), { lines: list });
 }

@@ -37,7 +37,8 @@ export const daServer = {
 	'saml.metadata_no_cert': 'IdP-metadata indeholder intet gyldigt signeringscertifikat.',
 
 	'auth.invalid_credentials': 'E-mail eller adgangskode er forkert.',
-	'auth.rate_limited': 'For mange mislykkede forsøg. Prøv igen om {minutes} minutter.',
+	'auth.rate_limited_one': 'For mange mislykkede forsøg. Prøv igen om {minutes} minut.',
+	'auth.rate_limited_other': 'For mange mislykkede forsøg. Prøv igen om {minutes} minutter.',
 	'auth.email_required': 'Skriv din e-mailadresse.',
 	'auth.email_invalid': 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.',
 	'auth.password_required': 'Skriv din adgangskode.',
@@ -87,9 +88,9 @@ export const daServer = {
 	'password.too_weak': 'Adgangskoden er for let at gætte.',
 	'password.warning_straight_row': 'Taster på række på tastaturet er lette at gætte.',
 	'password.warning_key_pattern': 'Korte mønstre på tastaturet er lette at gætte.',
-	'password.warning_simple_repeat': 'Gentagne tegn som «aaa» er lette at gætte.',
-	'password.warning_extended_repeat': 'Gentagne mønstre som «abcabcabc» er lette at gætte.',
-	'password.warning_sequences': 'Almindelige tegnfølger som «abc» og «1234» er lette at gætte.',
+	'password.warning_simple_repeat': 'Gentagne tegn som »aaa« er lette at gætte.',
+	'password.warning_extended_repeat': 'Gentagne mønstre som »abcabcabc« er lette at gætte.',
+	'password.warning_sequences': 'Almindelige tegnfølger som »abc« og »1234« er lette at gætte.',
 	'password.warning_recent_years': 'Årstal fra de senere år er lette at gætte.',
 	'password.warning_dates': 'Datoer er lette at gætte.',
 	'password.warning_top_ten': 'Det er en af de allermest brugte adgangskoder.',
@@ -101,7 +102,7 @@ export const daServer = {
 	'password.warning_common_names': 'Almindelige for- og efternavne er lette at gætte.',
 	'password.warning_user_inputs': 'Brug ikke dit navn, din e-mail, kommunens navn eller Fremdrift i adgangskoden.',
 	'password.warning_pwned': 'Adgangskoden er kendt fra et datalæk på internettet.',
-	'password.suggestion_l33t': 'Undgå forudsigelige udskiftninger som «@» for «a».',
+	'password.suggestion_l33t': 'Undgå forudsigelige udskiftninger som »@« for »a«.',
 	'password.suggestion_reverse_words': 'Undgå almindelige ord stavet baglæns.',
 	'password.suggestion_all_uppercase': 'Skriv nogle af bogstaverne store, men ikke alle.',
 	'password.suggestion_capitalization': 'Skriv flere end det første bogstav stort.',
@@ -121,14 +122,15 @@ export const daServer = {
 	'setup.code_invalid': 'Kommunekoden er tre cifre, fx 707.',
 	'setup.already_done': 'Opsætningen er allerede gennemført.',
 	'invite.invalid':
-		'Linket er ugyldigt, udløbet eller allerede brugt. Bed om et nyt under «Glemt adgangskode?» på loginsiden, eller bed en administrator om et.',
+		'Linket er ugyldigt, udløbet eller allerede brugt. Bed om et nyt under »Glemt adgangskode?« på loginsiden, eller bed en administrator om et.',
 	'admin.email_taken': 'Der findes allerede en bruger med den e-mail.',
 	'admin.email_taken_here': 'Der er allerede en bruger med den e-mail i {organisation} – se listen over brugere.',
 	'admin.email_unavailable':
-		'E-mailen kan ikke bruges til en ny bruger her. Invitér personen med en anden e-mail-adresse, eller kontakt den, der driver Fremdrift, hvis den skal bruges alligevel.',
+		'E-mailen kan ikke bruges til en ny bruger her. Invitér personen med en anden e-mailadresse, eller kontakt den, der driver Fremdrift, hvis den skal bruges alligevel.',
 	'admin.role_invalid': 'Vælg en rolle.',
 	'admin.confirm_admin_required': 'Sæt flueben for at bekræfte, at brugeren skal være administrator.',
-	'admin.sessions_ended': '{count} sessioner er afsluttet.',
+	'admin.sessions_ended_one': '{count} session er afsluttet.',
+	'admin.sessions_ended_other': '{count} sessioner er afsluttet.',
 	'admin.saved': 'Gemt.',
 	'admin.stale': 'Brugeren er ændret af en anden imens ({what}). Siden viser nu det gemte; prøv igen.',
 	'admin.cannot_change_self': 'Du kan ikke ændre rolle på eller deaktivere dig selv.',
@@ -139,6 +141,8 @@ export const daServer = {
 	'annual.not_found': 'Den årlige status findes ikke.',
 	'annual.programme_not_found': 'Indsatsprogrammet findes ikke.',
 	'annual.year_invalid': 'Skriv et år mellem 2000 og 2100.',
+	'annual.as_of_malformed': 'Skriv opgørelsesdatoen som en dato, fx 31.12.2025.',
+	'annual.meeting_date_malformed': 'Skriv mødedatoen som en dato, fx 14.01.2026, eller lad feltet stå tomt.',
 	'annual.change_note_required': 'Skriv en ændringsnote.',
 	'annual.change_note_too_long': 'Ændringsnoten må højst være 2.000 tegn.',
 	'annual.step_done': 'Gemt.',
@@ -149,7 +153,9 @@ export const daServer = {
 	'annual.narrative_required': 'Skriv statusnotatet.',
 	'annual.narrative_too_long': 'Statusnotatet må højst være 20.000 tegn.',
 	'annual.freeze_unconfirmed': 'Sæt kryds ved, at du forstår, at indholdet fryses ved godkendelsen. Intet er ændret.',
-	'annual.example_data_unconfirmed':
+	'annual.example_data_unconfirmed_one':
+		'Rapporten indeholder eksempeldata ({count} nøgletal er markeret »Eksempeldata«). Sæt kryds ved, at du ved det, hvis den alligevel skal videre. Intet er ændret.',
+	'annual.example_data_unconfirmed_other':
 		'Rapporten indeholder eksempeldata ({count} nøgletal er markeret »Eksempeldata«). Sæt kryds ved, at du ved det, hvis den alligevel skal videre. Intet er ændret.',
 	'admin.logo_missing': 'Vælg en fil med logoet (PNG eller SVG).',
 	'admin.logo_too_large': 'Logoet må højst fylde 200 kB; filen fylder {size} kB.',
@@ -165,7 +171,9 @@ export const daServer = {
 	'annual.docx_item_type': 'Punkttype',
 	'annual.docx_item_type_value': 'Orientering',
 	'annual.docx_theme': 'Tema',
-	'annual.docx_theme_text':
+	'annual.docx_theme_text_one':
+		'Udvalget orienteres om den årlige status for {count} anbefaling pr. {date}: hvad der er nået, hvad det har kostet, og hvad der er næste step.',
+	'annual.docx_theme_text_other':
 		'Udvalget orienteres om den årlige status for {count} anbefalinger pr. {date}: hvad der er nået, hvad det har kostet, og hvad der er næste step.',
 	'annual.docx_description': 'Sagsbeskrivelse',
 	'annual.docx_proposal': 'Administrationens forslag',
@@ -188,7 +196,7 @@ export const daServer = {
 	'annual.docx_programme': 'Statussen følger op på anbefalingerne fra {programme}.',
 	'annual.docx_description_bilag':
 		'Status for hver anbefaling med nøgletal, grafer, økonomi og næste step står i bilaget.',
-	'annual.docx_attachment_intro': 'Bilag til dagsordenspunktet «{title}». Tallene er opgjort pr. {date}.',
+	'annual.docx_attachment_intro': 'Bilag til dagsordenspunktet »{title}«. Tallene er opgjort pr. {date}.',
 	'annual.docx_subject_agenda': 'Dagsordenspunkt',
 	'annual.docx_subject_bilag': 'Bilag 1: Status pr. anbefaling',
 	'annual.docx_page': 'Side',
@@ -247,8 +255,8 @@ export const daServer = {
 	'comparison.saved': 'Sammenligningsværdierne er gemt.',
 	'comparison.created': 'Serien er oprettet.',
 	'comparison.line_error': 'Linje {line}: {message}',
-	'import.unknown_kpi': 'Nøgletallet "{kpi}" findes ikke.',
-	'import.not_allowed': 'Du kan ikke indtaste værdier for "{kpi}".',
+	'import.unknown_kpi': 'Nøgletallet »{kpi}« findes ikke.',
+	'import.not_allowed': 'Du kan ikke indtaste værdier for »{kpi}«.',
 	'import.duplicate_row': 'Samme nøgletal og periode står også i linje {line}.',
 	'import.empty': 'Der er ingen rækker at importere.',
 	'import.too_many_rows': 'Filen har over {max} rækker.',
@@ -277,7 +285,7 @@ export const daServer = {
 	'import.xlsx_text_too_long':
 		'Regnearket har en tekst på mere end {max} tegn, som er Excels egen grænse for én celle.',
 	'import.stale': 'Værdierne er ændret, siden forhåndsvisningen blev vist. Intet er gemt; se forhåndsvisningen igen.',
-	'import.not_this_kpi': 'Linjen gælder nøgletallet "{kpi}", ikke {expected}.',
+	'import.not_this_kpi': 'Linjen gælder nøgletallet »{kpi}«, ikke {expected}.',
 	'import.source_file': 'Filen',
 	'import.source_paste': 'Teksten',
 	'import.missing_column_one': '{source} mangler kolonnen {columns}. Første linje skal være overskrifter: {headers}.',
@@ -300,8 +308,9 @@ export const daServer = {
 	'import.saved_unchanged_other': '{count} var uændrede',
 	'import.saved_summary': 'Importen er gemt: {created} og {updated} ({unchanged}).',
 	'import.unusual_unconfirmed_one': 'Intet er gemt, fordi linje {lines} har en usædvanlig ændring.',
-	'import.unusual_unconfirmed': 'Intet er gemt, fordi linje {lines} har usædvanlige ændringer.',
-	'import.lines_more': '{count} andre',
+	'import.unusual_unconfirmed_other': 'Intet er gemt, fordi linje {lines} har usædvanlige ændringer.',
+	'import.lines_more_one': '{count} anden',
+	'import.lines_more_other': '{count} andre',
 	'import.unusual_tick_hint':
 		'Se de markerede værdier efter, og sæt flueben ved »Ja, de markerede værdier er rigtige«, hvis de er rigtige.',
 	'grid.empty': 'Der er ingen værdier at gemme. Skriv en værdi i mindst én række.',
@@ -310,7 +319,7 @@ export const daServer = {
 	'grid.stale': 'En af perioderne fik en værdi, mens du gemte. Intet er gemt; gem igen.',
 	'grid.unreadable': 'Formularen kunne ikke læses. Hent siden igen, og prøv igen.',
 	'grid.already_stored':
-		'Der er gemt en værdi for "{kpi}", {period}, siden du åbnede siden. Se eller ret den på nøgletallets side.',
+		'Der er gemt en værdi for »{kpi}«, {period}, siden du åbnede siden. Se eller ret den på nøgletallets side.',
 	'export.kpi': 'Nøgletal',
 	'export.kpi_id': 'Nøgletal-id',
 	'export.period': 'Periode',
@@ -387,16 +396,16 @@ export const daServer = {
 	'programme_document.list_too_long': 'Listen må højst have {max} elementer.',
 	'programme_document.decision_required': 'En vedtaget anbefaling skal have sin beslutning med.',
 	'programme_document.period_twice': 'Perioden findes to gange.',
-	'programme_document.theme_unknown': 'Hovedtemaet «{theme}» findes ikke i filens liste over hovedtemaer.',
+	'programme_document.theme_unknown': 'Hovedtemaet »{theme}« findes ikke i filens liste over hovedtemaer.',
 	'programme_document.name_exists':
-		'Der findes allerede et program med navnet «{name}». Omdøb det eksisterende program, eller ret navnet i filen.',
+		'Der findes allerede et program med navnet »{name}«. Omdøb det eksisterende program, eller ret navnet i filen.',
 
 	'error.cross_site_form': 'En formular fra en anden side kan ikke sende til Fremdrift; anmodningen er afvist.',
 	'error.database_unavailable':
 		'Databasen kan ikke nås lige nu. Intet er gået tabt: prøv igen om et øjeblik. Varer det ved, så kontakt it-afdelingen.',
 	'error.try_again': 'Prøv igen',
 	'error.period_malformed': 'Perioden skal skrives som 2024, 2024-H1, 2024-Q3 eller 2024-05.',
-	'error.date_malformed': 'Skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 2026-11-22.',
+	'error.date_malformed': 'Skriv datoen som år-måned-dag, fx 2026-11-22.',
 	'error.date_out_of_range': 'Datoen skal ligge mellem {min} og {max}.',
 	'error.period_wrong_frequency': 'Perioden passer ikke til nøgletallets frekvens ({frequency}).',
 	'error.period_forms_year': 'Perioden skal være et år, fx 2024.',
@@ -453,7 +462,8 @@ export const daServer = {
 	'startup.data_dir_unusable':
 		'Datamappen {path} kan ikke bruges: {reason}. Vælg en anden mappe med FREMDRIFT_DATA_DIR.',
 	'startup.env_invalid': 'Ugyldig konfiguration: {details}',
-	'startup.migrated': 'Databasen er opdateret ({count} migreringer kørt).',
+	'startup.migrated_one': 'Databasen er opdateret ({count} migrering kørt).',
+	'startup.migrated_other': 'Databasen er opdateret ({count} migreringer kørt).',
 	'startup.up_to_date': 'Databasen er allerede opdateret.'
 } as const satisfies Record<string, string>;
 

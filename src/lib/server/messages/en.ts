@@ -35,7 +35,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'saml.metadata_no_cert': 'The IdP metadata holds no valid signing certificate.',
 
 	'auth.invalid_credentials': 'The e-mail or password is wrong.',
-	'auth.rate_limited': 'Too many failed attempts. Try again in {minutes} minutes.',
+	'auth.rate_limited_one': 'Too many failed attempts. Try again in {minutes} minute.',
+	'auth.rate_limited_other': 'Too many failed attempts. Try again in {minutes} minutes.',
 	'auth.email_required': 'Enter your e-mail address.',
 	'auth.email_invalid': 'Enter a valid e-mail address, e.g. name@municipality.dk.',
 	'auth.password_required': 'Enter your password.',
@@ -129,7 +130,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 		'The e-mail cannot be used for a new user here. Invite the person with another e-mail address, or contact whoever runs Fremdrift if it must be used anyway.',
 	'admin.role_invalid': 'Choose a role.',
 	'admin.confirm_admin_required': 'Tick the box to confirm that the user is to be an administrator.',
-	'admin.sessions_ended': '{count} sessions ended.',
+	'admin.sessions_ended_one': '{count} session ended.',
+	'admin.sessions_ended_other': '{count} sessions ended.',
 	'admin.saved': 'Saved.',
 	'admin.stale': 'Someone else changed the user meanwhile ({what}). The page now shows what is saved; try again.',
 	'admin.cannot_change_self': 'You cannot change your own role or disable yourself.',
@@ -141,6 +143,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'annual.not_found': 'The annual status does not exist.',
 	'annual.programme_not_found': 'The programme does not exist.',
 	'annual.year_invalid': 'Enter a year between 2000 and 2100.',
+	'annual.as_of_malformed': 'Write the as-of date as a date, e.g. 31.12.2025.',
+	'annual.meeting_date_malformed': 'Write the meeting date as a date, e.g. 14.01.2026, or leave it empty.',
 	'annual.change_note_required': 'Write a change note.',
 	'annual.change_note_too_long': 'The change note may be at most 2,000 characters.',
 	'annual.step_done': 'Saved.',
@@ -151,7 +155,9 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'annual.narrative_required': 'Write the status narrative.',
 	'annual.narrative_too_long': 'The status narrative may be at most 20,000 characters.',
 	'annual.freeze_unconfirmed': 'Tick that you understand the content is frozen on approval. Nothing was changed.',
-	'annual.example_data_unconfirmed':
+	'annual.example_data_unconfirmed_one':
+		'The report contains sample data ({count} KPI is marked “Sample data”). Tick that you know, if it is to go ahead anyway. Nothing was changed.',
+	'annual.example_data_unconfirmed_other':
 		'The report contains sample data ({count} KPIs are marked “Sample data”). Tick that you know, if it is to go ahead anyway. Nothing was changed.',
 	'admin.logo_missing': 'Choose a file with the logo (PNG or SVG).',
 	'admin.logo_too_large': 'The logo may be at most 200 kB; the file is {size} kB.',
@@ -167,7 +173,9 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'annual.docx_item_type': 'Item type',
 	'annual.docx_item_type_value': 'Information',
 	'annual.docx_theme': 'Subject',
-	'annual.docx_theme_text':
+	'annual.docx_theme_text_one':
+		'The committee is informed of the annual status of {count} recommendation as of {date}: what has been achieved, what it cost and what comes next.',
+	'annual.docx_theme_text_other':
 		'The committee is informed of the annual status of {count} recommendations as of {date}: what has been achieved, what it cost and what comes next.',
 	'annual.docx_description': 'Case description',
 	'annual.docx_proposal': 'The administration’s proposal',
@@ -303,8 +311,9 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'import.saved_unchanged_other': '{count} were unchanged',
 	'import.saved_summary': 'The import is saved: {created} and {updated} ({unchanged}).',
 	'import.unusual_unconfirmed_one': 'Nothing was saved because line {lines} has an unusual change.',
-	'import.unusual_unconfirmed': 'Nothing was saved because lines {lines} have unusual changes.',
-	'import.lines_more': '{count} others',
+	'import.unusual_unconfirmed_other': 'Nothing was saved because lines {lines} have unusual changes.',
+	'import.lines_more_one': '{count} other',
+	'import.lines_more_other': '{count} others',
 	'import.unusual_tick_hint': 'Check the marked values, and tick »Yes, the marked values are right« if they are.',
 	'grid.empty': 'There are no values to save. Type a value in at least one row.',
 	'grid.comment_without_value': 'Type a value, or delete the comment.',
@@ -398,7 +407,7 @@ export const enServer: Record<ServerMessageKey, string> = {
 		'The database cannot be reached right now. Nothing has been lost: try again in a moment. If it persists, contact IT.',
 	'error.try_again': 'Try again',
 	'error.period_malformed': 'Write the period as 2024, 2024-H1, 2024-Q3 or 2024-05.',
-	'error.date_malformed': 'Must be a date written YYYY-MM-DD, e.g. 2026-11-22.',
+	'error.date_malformed': 'Write the date as year-month-day, e.g. 2026-11-22.',
 	'error.date_out_of_range': 'The date must lie between {min} and {max}.',
 	'error.period_wrong_frequency': "The period does not match the KPI's frequency ({frequency}).",
 	'error.period_forms_year': 'The period must be a year, e.g. 2024.',
@@ -454,6 +463,7 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'startup.data_dir_unusable':
 		'The data folder {path} cannot be used: {reason}. Choose another with FREMDRIFT_DATA_DIR.',
 	'startup.env_invalid': 'Invalid configuration: {details}',
-	'startup.migrated': 'The database is up to date ({count} migrations run).',
+	'startup.migrated_one': 'The database is up to date ({count} migration run).',
+	'startup.migrated_other': 'The database is up to date ({count} migrations run).',
 	'startup.up_to_date': 'The database was already up to date.'
 };

@@ -20,6 +20,7 @@ import { listAssignmentIds } from '$lib/server/register/assignments';
 import { roleField } from '$lib/schemas/auth';
 import { idText } from '$lib/schemas/fields';
 import { t } from '$lib/server/messages';
+import { plural } from '$lib/domain/plural';
 
 const versionField = z.coerce.number().int().min(1);
 const roleSchema = z.object({ role: roleField, version: versionField });
@@ -96,7 +97,10 @@ export const actions: Actions = {
 	endSessions: async (event) => {
 		const { actor, user, db } = await target(event);
 		const count = await inTransaction(db, (trx) => endUserSessions(trx, actor, user.id));
-		return { form: 'endSessions', notice: t('admin.sessions_ended', { count }) };
+		return {
+			form: 'endSessions',
+			notice: t(plural(count, { one: 'admin.sessions_ended_one', other: 'admin.sessions_ended_other' }), { count })
+		};
 	},
 	reset: async (event) => {
 		const { actor, user, db } = await target(event);
