@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { t } from '../messages';
+import { idText } from '../../schemas/fields';
+import { roleField } from '../../schemas/auth';
+import { ROLE_CLAIMS, isLoopbackHttp } from './oidc-settings';
+
+/** The issuer URL: https (plain http only to this machine), no query or fragment, trailing slash kept as typed. */
+const issuerUrl = z
+	.string({ error: t('sso.issuer_required') })
+	.trim()
+	.min(1, { error: t('sso.issuer_required') })
+	.max(500, { error: t('sso.issuer_invalid') })
+	.refine(
+		(text) => {
+			if (!URL.canParse(text)) return false;
+			const url = new URL(text);
+			return (url.protocol === 'https:' || isLoopbackHttp(url)) && !url.search && !url.hash && !url.username;
+		},
+		{ error: t('sso.issuer_invalid') }
+	);
+
+/** The OIDC settings form. The client secret is write-only: empty keeps the stored one. */
+export const oidcSettingsSchema = z.object({
+	displayName: z
+		.string({ error: t('sso.display_name_required') })
+		.trim()
+		.min(1, { error: t('sso.display_name_required') })
+		.max(100, { error: t('sso.display_name_too_long') }),
+	issuerUrl,
+	clientId: z
+		.string({ error: t('sso.client_id_required') })
+		.trim()
+		.min(1, { error: t('sso.client_id_required') })
+		.max(200, { error: t('sso.client_id_too_long') })
+		.regex(/^[\x21-\x7e]+$/, { error: t('sso.client_id_invalid') }),
+	clientSecret: z
+		.string()
+		.max(1000, { error: t('sso.client_secret_too_long') })
+		.optional()
+		.transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim())),
+	roleClaim: z.enum(ROLE_CLAIMS, { error: t('sso.role_claim_invalid') }),
+	enabled: z.literal('on').optional().catch(undefined)
+});
+
+/** One row of the role mapping: the claim value as the provider sends it, and the app role. */
+export const roleMappingSchema = z.object({
+	claimValue: z
+		.string({ error: t('sso.claim_value_required') })
+		.trim()
+		.min(1, { error: t('sso.claim_value_required') })
+		.max(200, { error: t('sso.claim_value_too_long') }),
+	role: roleField
+});
+
+export const removeRoleMappingSchema = z.object({
+	claimValue: z.string({ error: t('sso.claim_value_required') }).min(1, { error: t('sso.claim_value_required') })
+});
+
+/** Local passwords on or off, and the break-glass administrator (required when off; checked by the action). */
+export const signInPolicySchema = z.object({
+	localPasswords: z.enum(['on', 'off'], { error: t('sso.local_passwords_invalid') }),
+	breakGlassUserId: idText(true, t('sso.break_glass_invalid'))
+});
