@@ -133,7 +133,6 @@ export const da = {
 	'auth.forgot_no_mail':
 		'Fremdrift kan ikke sende e-mails her. Bed en administrator i din kommune om et link til en ny adgangskode; det laves under Brugere.',
 	'auth.back_to_sign_in': 'Tilbage til log ind',
-	'sso.sign_in_with': 'Log ind med {name}',
 	'sso.password_heading': 'Log ind med adgangskode',
 	'sso.refused_title': 'Du er ikke logget ind',
 	'sso.log_out_title': 'Du logges ud',

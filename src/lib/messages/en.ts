@@ -134,7 +134,6 @@ export const en: Record<MessageKey, string> = {
 	'auth.forgot_no_mail':
 		'Fremdrift cannot send e-mail here. Ask an administrator in your municipality for a new-password link; they make it under Users.',
 	'auth.back_to_sign_in': 'Back to sign-in',
-	'sso.sign_in_with': 'Sign in with {name}',
 	'sso.password_heading': 'Sign in with password',
 	'sso.refused_title': 'You are not signed in',
 	'sso.log_out_title': 'Signing out',

@@ -24,6 +24,7 @@ export const daServer = {
 	'auth.forgot_mail_subject': 'Ny adgangskode til Fremdrift',
 	'auth.forgot_mail_text':
 		'Hej {name}\n\nNogen har bedt om en ny adgangskode til Fremdrift for {email}. Du vælger den via linket herunder. Det virker i 72 timer og kun én gang:\n\n{link}\n\nHar du ikke selv bedt om det, kan du se bort fra denne e-mail. Din nuværende adgangskode virker, indtil du vælger en ny.',
+	'sso.sign_in_with': 'Log ind med {name}',
 	'sso.secret_key_missing':
 		'Log ind med fælles login er slået fra: serveren mangler nøglen FREMDRIFT_SECRET_KEY (32 tilfældige bytes i base64). Bed driften om at sætte den; se README.',
 	'sso.secret_key_malformed':

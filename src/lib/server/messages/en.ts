@@ -23,6 +23,7 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'auth.forgot_mail_subject': 'New password for Fremdrift',
 	'auth.forgot_mail_text':
 		'Hello {name}\n\nSomeone asked for a new password to Fremdrift for {email}. You choose it through the link below. It works for 72 hours and only once:\n\n{link}\n\nIf you did not ask for it, you can ignore this e-mail. Your current password works until you choose a new one.',
+	'sso.sign_in_with': 'Sign in with {name}',
 	'sso.secret_key_missing':
 		'Single sign-on is off: the server lacks the key FREMDRIFT_SECRET_KEY (32 random bytes in base64). Ask operations to set it; see the README.',
 	'sso.secret_key_malformed':

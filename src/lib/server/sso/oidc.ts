@@ -105,13 +105,18 @@ export async function startOidcSignIn(
 	return { ok: true, authorizationUrl: authorizationUrl.href, flowCookie: sealed };
 }
 
-/** Which check an openid-client error stands for, for the audit trail. */
+/** Which check an openid-client error stands for, for the audit trail (its cause chain holds oauth4webapi's detail). */
 function reasonOf(error: unknown): SsoRefusalReason {
-	const e = error as { message?: string; cause?: { claim?: string }; code?: string; name?: string };
-	if (e.message?.includes('"state"')) return 'state';
-	if (e.cause?.claim === 'nonce') return 'nonce';
-	if (e.name === 'AuthorizationResponseError' || e.name === 'ResponseBodyError') return 'provider_error';
-	if (e.name === 'TypeError' || e.code === 'OAUTH_REQUEST_PROTOCOL_FORBIDDEN') return 'provider_unreachable';
+	type Detail = { message?: string; cause?: unknown; claim?: string; code?: string; name?: string };
+	const chain: Detail[] = [];
+	for (let e = error as Detail | undefined; e && typeof e === 'object' && chain.length < 5; e = e.cause as Detail)
+		chain.push(e);
+	if (chain.some((e) => e.message?.includes('"state"'))) return 'state';
+	if (chain.some((e) => e.claim === 'nonce')) return 'nonce';
+	if (chain.some((e) => e.name === 'AuthorizationResponseError' || e.name === 'ResponseBodyError'))
+		return 'provider_error';
+	if (chain[0]?.name === 'TypeError' || chain[0]?.code === 'OAUTH_REQUEST_PROTOCOL_FORBIDDEN')
+		return 'provider_unreachable';
 	return 'token';
 }
 
