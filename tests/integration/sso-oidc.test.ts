@@ -82,7 +82,12 @@ describe('OpenID Connect sign-in with just-in-time users', () => {
 			],
 			users: [
 				{ login: 'anne', email: 'anne@sso.test', name: 'Anne Andersen', roles: ['Fremdrift.Direktor'] },
-				{ login: 'bo', email: 'bo@sso.test', name: 'Bo Bech', roles: ['Fremdrift.Projektleder', 'Fremdrift.Politiker'] },
+				{
+					login: 'bo',
+					email: 'bo@sso.test',
+					name: 'Bo Bech',
+					roles: ['Fremdrift.Projektleder', 'Fremdrift.Politiker']
+				},
 				{ login: 'carl', email: 'carl@sso.test', name: 'Carl Clausen', roles: ['Noget.Andet'] },
 				{ login: 'dorte', email: 'dorte@sso.test', name: 'Dorte Dam', roles: ['Fremdrift.Direktor'] }
 			]
@@ -122,13 +127,21 @@ describe('OpenID Connect sign-in with just-in-time users', () => {
 			.where('entityId', '=', String(user!.id))
 			.select(['after', 'organisationId'])
 			.executeTakeFirstOrThrow();
-		expect(login).toEqual({ organisationId: organisation.id, after: { protocol: 'oidc', role: DIRECTOR, created: true } });
+		expect(login).toEqual({
+			organisationId: organisation.id,
+			after: { protocol: 'oidc', role: DIRECTOR, created: true }
+		});
 		const session = await database.db.selectFrom('session').where('userId', '=', user!.id).select('id').execute();
 		expect(session).toHaveLength(1);
 	});
 
 	test('every sign-in updates name, e-mail and role from the provider; two mapped values give the one with fewer rights', async () => {
-		op.users.set('anne', { login: 'anne', email: 'anne.a@sso.test', name: 'Anne A. Andersen', roles: ['Fremdrift.Projektleder'] });
+		op.users.set('anne', {
+			login: 'anne',
+			email: 'anne.a@sso.test',
+			name: 'Anne A. Andersen',
+			roles: ['Fremdrift.Projektleder']
+		});
 		expect((await signInAs('anne')).ok).toBe(true);
 		expect(await userByEmail('anne@sso.test')).toBeUndefined();
 		expect(await userByEmail('anne.a@sso.test')).toMatchObject({ name: 'Anne A. Andersen', role: PROJECT_LEAD });
@@ -146,7 +159,11 @@ describe('OpenID Connect sign-in with just-in-time users', () => {
 
 	test('a deactivated user stays refused, whatever the provider says', async () => {
 		expect((await signInAs('dorte')).ok).toBe(true);
-		await database.db.updateTable('appUser').set({ disabledAt: new Date() }).where('email', '=', 'dorte@sso.test').execute();
+		await database.db
+			.updateTable('appUser')
+			.set({ disabledAt: new Date() })
+			.where('email', '=', 'dorte@sso.test')
+			.execute();
 		const result = await signInAs('dorte');
 		expect(result).toMatchObject({ ok: false, reason: 'user_disabled', message: t('sso.refused_disabled') });
 		expect((await lastRefusal())?.after).toMatchObject({ reason: 'user_disabled' });
@@ -172,7 +189,7 @@ describe('OpenID Connect sign-in with just-in-time users', () => {
 		expect((await lastRefusal())?.after).toMatchObject({ protocol: 'oidc', reason: 'provider_error' });
 	});
 
-	test('without its flow cookie (or with another browser\'s) the callback is refused', async () => {
+	test("without its flow cookie (or with another browser's) the callback is refused", async () => {
 		const start = await startOidcSignIn(database.db, organisation, ORIGIN, null);
 		if (!start.ok) throw new Error(start.reason);
 		const callback = await signInAtProvider(start.authorizationUrl, 'anne');
@@ -190,7 +207,13 @@ describe('OpenID Connect sign-in with just-in-time users', () => {
 		const passwordHash = await hashPassword('et-langt-kodeord-til-test');
 		const { id: directorId } = await database.db
 			.insertInto('appUser')
-			.values({ organisationId: organisation.id, email: 'lokal@sso.test', name: 'Lis Lokal', role: DIRECTOR, passwordHash })
+			.values({
+				organisationId: organisation.id,
+				email: 'lokal@sso.test',
+				name: 'Lis Lokal',
+				role: DIRECTOR,
+				passwordHash
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await database.db.updateTable('appUser').set({ passwordHash }).where('id', '=', actor.id).execute();

@@ -73,7 +73,10 @@ describe('the "Log ind" settings', () => {
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
-		const organisationId = await createOrganisation(database.db, { name: 'Indstillingskommune', municipalityCode: null });
+		const organisationId = await createOrganisation(database.db, {
+			name: 'Indstillingskommune',
+			municipalityCode: null
+		});
 		const rows = await database.db
 			.insertInto('appUser')
 			.values([
@@ -166,11 +169,13 @@ describe('the "Log ind" settings', () => {
 	});
 
 	test('role mappings are added, changed and removed, audited', async () => {
-		expect(await inTransaction(database.db, (trx) => mapOidcRole(trx, actor, { claimValue: 'G1', role: DIRECTOR }))).toEqual(
-			{ ok: true }
-		);
+		expect(
+			await inTransaction(database.db, (trx) => mapOidcRole(trx, actor, { claimValue: 'G1', role: DIRECTOR }))
+		).toEqual({ ok: true });
 		await inTransaction(database.db, (trx) => mapOidcRole(trx, actor, { claimValue: 'G1', role: ADMIN }));
-		expect((await loadSsoAdmin(database.db, actor.organisationId)).mappings).toEqual([{ claimValue: 'G1', role: ADMIN }]);
+		expect((await loadSsoAdmin(database.db, actor.organisationId)).mappings).toEqual([
+			{ claimValue: 'G1', role: ADMIN }
+		]);
 		await inTransaction(database.db, (trx) => unmapOidcRole(trx, actor, 'G1'));
 		expect((await loadSsoAdmin(database.db, actor.organisationId)).mappings).toEqual([]);
 		const actions = await database.db
@@ -189,12 +194,18 @@ describe('the "Log ind" settings', () => {
 	test('local passwords go off only with a break-glass admin who is an active administrator', async () => {
 		const change = (localPasswords: 'on' | 'off', breakGlassUserId: number | null) =>
 			inTransaction(database.db, (trx) => changeSignInPolicy(trx, actor, { localPasswords, breakGlassUserId }));
-		expect(await change('off', null)).toEqual({ ok: false, errors: { breakGlassUserId: t('sso.break_glass_required') } });
+		expect(await change('off', null)).toEqual({
+			ok: false,
+			errors: { breakGlassUserId: t('sso.break_glass_required') }
+		});
 		expect(await change('off', directorId)).toEqual({
 			ok: false,
 			errors: { breakGlassUserId: t('sso.break_glass_not_admin') }
 		});
-		expect(await findSignInPolicy(database.db, actor.organisationId)).toEqual({ localPasswords: true, breakGlassUserId: null });
+		expect(await findSignInPolicy(database.db, actor.organisationId)).toEqual({
+			localPasswords: true,
+			breakGlassUserId: null
+		});
 		expect(await change('off', actor.id)).toEqual({ ok: true });
 		expect(await findSignInPolicy(database.db, actor.organisationId)).toEqual({
 			localPasswords: false,

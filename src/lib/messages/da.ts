@@ -136,7 +136,8 @@ export const da = {
 	'sso.password_heading': 'Log ind med adgangskode',
 	'sso.refused_title': 'Du er ikke logget ind',
 	'sso.log_out_title': 'Du logges ud',
-	'sso.log_out_text': 'Du er logget ud af Fremdrift. Du sendes nu videre, så du også logges ud hos kommunens login-tjeneste.',
+	'sso.log_out_text':
+		'Du er logget ud af Fremdrift. Du sendes nu videre, så du også logges ud hos kommunens login-tjeneste.',
 	'sso.log_out_continue': 'Fortsæt',
 	'sso.nav': 'Log ind',
 	'sso.admin_title': 'Log ind',

@@ -137,7 +137,8 @@ export const en: Record<MessageKey, string> = {
 	'sso.password_heading': 'Sign in with password',
 	'sso.refused_title': 'You are not signed in',
 	'sso.log_out_title': 'Signing out',
-	'sso.log_out_text': 'You are signed out of Fremdrift. You are now sent on, so you are also signed out at the municipality’s sign-in service.',
+	'sso.log_out_text':
+		'You are signed out of Fremdrift. You are now sent on, so you are also signed out at the municipality’s sign-in service.',
 	'sso.log_out_continue': 'Continue',
 	'sso.nav': 'Sign-in',
 	'sso.admin_title': 'Sign-in',

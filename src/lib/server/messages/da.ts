@@ -29,7 +29,8 @@ export const daServer = {
 		'Log ind med fælles login er slået fra: serveren mangler nøglen FREMDRIFT_SECRET_KEY (32 tilfældige bytes i base64). Bed driften om at sætte den; se README.',
 	'sso.secret_key_malformed':
 		'Log ind med fælles login er slået fra: FREMDRIFT_SECRET_KEY er ugyldig. Den skal være 32 tilfældige bytes i base64, fx lavet med «openssl rand -base64 32».',
-	'sso.secret_key_wrong': 'Den gemte klienthemmelighed kan ikke åbnes med den nuværende FREMDRIFT_SECRET_KEY. Skriv hemmeligheden igen.',
+	'sso.secret_key_wrong':
+		'Den gemte klienthemmelighed kan ikke åbnes med den nuværende FREMDRIFT_SECRET_KEY. Skriv hemmeligheden igen.',
 	'sso.refused_not_configured': 'Kommunen har ikke slået log ind med fælles login til.',
 	'sso.refused_provider_unreachable': 'Kommunens login-tjeneste svarer ikke lige nu. Prøv igen om lidt.',
 	'sso.refused_state':

@@ -28,9 +28,11 @@ export const enServer: Record<ServerMessageKey, string> = {
 		'Single sign-on is off: the server lacks the key FREMDRIFT_SECRET_KEY (32 random bytes in base64). Ask operations to set it; see the README.',
 	'sso.secret_key_malformed':
 		'Single sign-on is off: FREMDRIFT_SECRET_KEY is invalid. It must be 32 random bytes in base64, e.g. made with "openssl rand -base64 32".',
-	'sso.secret_key_wrong': 'The stored client secret cannot be opened with the current FREMDRIFT_SECRET_KEY. Type the secret again.',
+	'sso.secret_key_wrong':
+		'The stored client secret cannot be opened with the current FREMDRIFT_SECRET_KEY. Type the secret again.',
 	'sso.refused_not_configured': 'The municipality has not turned on single sign-on.',
-	'sso.refused_provider_unreachable': 'The municipality’s sign-in service is not answering right now. Try again shortly.',
+	'sso.refused_provider_unreachable':
+		'The municipality’s sign-in service is not answering right now. Try again shortly.',
 	'sso.refused_state':
 		'The sign-in attempt was not recognised: it has expired, or it was started in another tab or browser. Start again from the sign-in page.',
 	'sso.refused_token':
