@@ -4,35 +4,28 @@ import { idText } from '../../schemas/fields';
 import { roleField } from '../../schemas/auth';
 import { ROLE_CLAIMS, isLoopbackHttp } from './oidc-settings';
 
+/** A required, trimmed text of at most `max` characters, with its two Danish messages. */
+function requiredText(max: number, required: string, tooLong: string) {
+	return z.string({ error: required }).trim().min(1, { error: required }).max(max, { error: tooLong });
+}
+
 /** The issuer URL: https (plain http only to this machine), no query or fragment, trailing slash kept as typed. */
-const issuerUrl = z
-	.string({ error: t('sso.issuer_required') })
-	.trim()
-	.min(1, { error: t('sso.issuer_required') })
-	.max(500, { error: t('sso.issuer_invalid') })
-	.refine(
-		(text) => {
-			if (!URL.canParse(text)) return false;
-			const url = new URL(text);
-			return (url.protocol === 'https:' || isLoopbackHttp(url)) && !url.search && !url.hash && !url.username;
-		},
-		{ error: t('sso.issuer_invalid') }
-	);
+const issuerUrl = requiredText(500, t('sso.issuer_required'), t('sso.issuer_invalid')).refine(
+	(text) => {
+		if (!URL.canParse(text)) return false;
+		const url = new URL(text);
+		return (url.protocol === 'https:' || isLoopbackHttp(url)) && !url.search && !url.hash && !url.username;
+	},
+	{ error: t('sso.issuer_invalid') }
+);
 
 /** The OIDC settings form. The client secret is write-only: empty keeps the stored one. */
 export const oidcSettingsSchema = z.object({
-	displayName: z
-		.string({ error: t('sso.display_name_required') })
-		.trim()
-		.min(1, { error: t('sso.display_name_required') })
-		.max(100, { error: t('sso.display_name_too_long') }),
+	displayName: requiredText(100, t('sso.display_name_required'), t('sso.display_name_too_long')),
 	issuerUrl,
-	clientId: z
-		.string({ error: t('sso.client_id_required') })
-		.trim()
-		.min(1, { error: t('sso.client_id_required') })
-		.max(200, { error: t('sso.client_id_too_long') })
-		.regex(/^[\x21-\x7e]+$/, { error: t('sso.client_id_invalid') }),
+	clientId: requiredText(200, t('sso.client_id_required'), t('sso.client_id_too_long')).regex(/^[\x21-\x7e]+$/, {
+		error: t('sso.client_id_invalid')
+	}),
 	clientSecret: z
 		.string()
 		.max(1000, { error: t('sso.client_secret_too_long') })
@@ -44,11 +37,7 @@ export const oidcSettingsSchema = z.object({
 
 /** One row of the role mapping: the claim value as the provider sends it, and the app role. */
 export const roleMappingSchema = z.object({
-	claimValue: z
-		.string({ error: t('sso.claim_value_required') })
-		.trim()
-		.min(1, { error: t('sso.claim_value_required') })
-		.max(200, { error: t('sso.claim_value_too_long') }),
+	claimValue: requiredText(200, t('sso.claim_value_required'), t('sso.claim_value_too_long')),
 	role: roleField
 });
 

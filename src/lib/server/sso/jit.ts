@@ -5,7 +5,7 @@ import { createSession } from '../auth/session';
 import { findUser, findUserForSignIn, listActiveUsersWithRole } from '../auth/users';
 import { createSsoUser, updateSsoUser } from '../auth/sso-users';
 import { ROLES, rolesFor } from '../../domain/policy';
-import { t } from '../messages';
+import { t, type MessageKey } from '../messages';
 import type { Role, SsoProtocol } from '../../../../db/types';
 import {
 	findExternalIdentityUser,
@@ -96,33 +96,25 @@ export async function refuseSso(
 	return { ok: false, reason: refusal.reason, message: refusal.message ?? refusalMessage(refusal.reason) };
 }
 
-/** The Danish sentence for a refusal that names nobody. */
+/** The Danish sentence for each refusal (naming nobody: a missing role names the administrators instead). */
+const REFUSAL_MESSAGES = {
+	not_configured: 'sso.refused_not_configured',
+	secret_key: 'sso.secret_key_missing',
+	provider_unreachable: 'sso.refused_provider_unreachable',
+	flow_missing: 'sso.refused_state',
+	state: 'sso.refused_state',
+	nonce: 'sso.refused_token',
+	token: 'sso.refused_token',
+	provider_error: 'sso.refused_token',
+	no_email: 'sso.refused_no_email',
+	user_disabled: 'sso.refused_disabled',
+	email_in_use: 'sso.refused_email_in_use',
+	break_glass: 'sso.refused_break_glass',
+	no_role: 'sso.refused_no_role_anonymous'
+} as const satisfies Record<SsoRefusalReason, MessageKey>;
+
 function refusalMessage(reason: SsoRefusalReason): string {
-	switch (reason) {
-		case 'not_configured':
-			return t('sso.refused_not_configured');
-		case 'secret_key':
-			return t('sso.secret_key_missing');
-		case 'provider_unreachable':
-			return t('sso.refused_provider_unreachable');
-		case 'flow_missing':
-		case 'state':
-			return t('sso.refused_state');
-		case 'nonce':
-		case 'token':
-		case 'provider_error':
-			return t('sso.refused_token');
-		case 'no_email':
-			return t('sso.refused_no_email');
-		case 'user_disabled':
-			return t('sso.refused_disabled');
-		case 'email_in_use':
-			return t('sso.refused_email_in_use');
-		case 'break_glass':
-			return t('sso.refused_break_glass');
-		case 'no_role':
-			return t('sso.refused_no_role_anonymous');
-	}
+	return t(REFUSAL_MESSAGES[reason]);
 }
 
 /** "Bed … om adgang": the organisation's active administrators by name, or a generic sentence. */

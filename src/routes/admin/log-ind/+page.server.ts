@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Db } from '$lib/server/infra/db';
 import { getDb, inTransaction } from '$lib/server/infra/db';
 import { parseForm } from '$lib/server/http/forms';
 import { formValues, invalidForm } from '$lib/server/http/refusal';
@@ -14,7 +16,9 @@ import {
 	roleMappingSchema,
 	saveOidcSettings,
 	signInPolicySchema,
-	unmapOidcRole
+	unmapOidcRole,
+	type SettingsResult,
+	type SsoActor
 } from '$lib/server/sso';
 import { t } from '$lib/server/messages';
 
@@ -42,41 +46,37 @@ function actorOf(event: RequestEvent) {
 	return { id: admin.id, organisationId: admin.organisationId, clientAddress: event.getClientAddress() };
 }
 
+/**
+ * One form of the page: the admin check, the schema, the write in a transaction, and the answer keyed by the
+ * form's name (field errors from the schema or the write; a Danish notice when saved).
+ */
+async function submit<T>(
+	event: RequestEvent,
+	name: string,
+	schema: z.ZodType<T>,
+	write: (trx: Db, actor: SsoActor, data: T) => Promise<SettingsResult | void>,
+	notice: string
+) {
+	const actor = actorOf(event);
+	const formData = await event.request.formData();
+	const values = formValues(formData, SECRET_FIELDS);
+	const form = parseForm(schema, formData, SECRET_FIELDS);
+	if (!form.ok) return invalidForm(name, form.errors, values);
+	const result = await inTransaction(await getDb(), (trx) => write(trx, actor, form.data));
+	if (result && !result.ok) return invalidForm(name, result.errors, values);
+	return { form: name, notice };
+}
+
 export const actions: Actions = {
-	saveOidc: async (event) => {
-		const actor = actorOf(event);
-		const formData = await event.request.formData();
-		const values = formValues(formData, SECRET_FIELDS);
-		const form = parseForm(oidcSettingsSchema, formData, SECRET_FIELDS);
-		if (!form.ok) return invalidForm('saveOidc', form.errors, values);
-		const result = await inTransaction(await getDb(), (trx) => saveOidcSettings(trx, actor, form.data));
-		if (!result.ok) return invalidForm('saveOidc', result.errors, values);
-		return { form: 'saveOidc', notice: t('sso.settings_saved') };
-	},
-	addMapping: async (event) => {
-		const actor = actorOf(event);
-		const formData = await event.request.formData();
-		const form = parseForm(roleMappingSchema, formData);
-		if (!form.ok) return invalidForm('addMapping', form.errors, formValues(formData));
-		const result = await inTransaction(await getDb(), (trx) => mapOidcRole(trx, actor, form.data));
-		if (!result.ok) return invalidForm('addMapping', result.errors, formValues(formData));
-		return { form: 'addMapping', notice: t('sso.mapping_added') };
-	},
-	removeMapping: async (event) => {
-		const actor = actorOf(event);
-		const formData = await event.request.formData();
-		const form = parseForm(removeRoleMappingSchema, formData);
-		if (!form.ok) return invalidForm('removeMapping', form.errors, formValues(formData));
-		await inTransaction(await getDb(), (trx) => unmapOidcRole(trx, actor, form.data.claimValue));
-		return { form: 'removeMapping', notice: t('sso.mapping_removed') };
-	},
-	savePolicy: async (event) => {
-		const actor = actorOf(event);
-		const formData = await event.request.formData();
-		const form = parseForm(signInPolicySchema, formData);
-		if (!form.ok) return invalidForm('savePolicy', form.errors, formValues(formData));
-		const result = await inTransaction(await getDb(), (trx) => changeSignInPolicy(trx, actor, form.data));
-		if (!result.ok) return invalidForm('savePolicy', result.errors, formValues(formData));
-		return { form: 'savePolicy', notice: t('sso.policy_saved') };
-	}
+	saveOidc: (event) => submit(event, 'saveOidc', oidcSettingsSchema, saveOidcSettings, t('sso.settings_saved')),
+	addMapping: (event) => submit(event, 'addMapping', roleMappingSchema, mapOidcRole, t('sso.mapping_added')),
+	removeMapping: (event) =>
+		submit(
+			event,
+			'removeMapping',
+			removeRoleMappingSchema,
+			(trx, actor, data) => unmapOidcRole(trx, actor, data.claimValue),
+			t('sso.mapping_removed')
+		),
+	savePolicy: (event) => submit(event, 'savePolicy', signInPolicySchema, changeSignInPolicy, t('sso.policy_saved'))
 };
