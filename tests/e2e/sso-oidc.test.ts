@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { hasChromium } from '../helpers/browser';
@@ -36,6 +37,12 @@ describe.skipIf(!hasChromium)('OpenID Connect sign-in in Chromium', () => {
 		});
 	});
 	afterAll(() => op?.stop());
+
+	/** No WCAG 2.1 AA violations on the page as it stands (axe). */
+	async function expectAccessible(page: Page) {
+		const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		expect(axe.violations.map((v) => v.id)).toEqual([]);
+	}
 
 	async function screenshots(page: Page, name: string) {
 		const folder = process.env.SSO_SCREENSHOTS;
@@ -81,11 +88,13 @@ describe.skipIf(!hasChromium)('OpenID Connect sign-in in Chromium', () => {
 		await admin.getByLabel('Rolle i Fremdrift').selectOption({ label: 'direktør' });
 		await admin.getByRole('button', { name: 'Tilføj kobling' }).click();
 		await expect(admin.locator('[data-mapping="Fremdrift.Direktor"]').textContent()).resolves.toContain('direktør');
+		await expectAccessible(admin);
 		await screenshots(admin, 'admin-log-ind');
 
 		const context = await demo.browser.newContext();
 		const page = await context.newPage();
 		await page.goto(`${demo.server.url}/login`);
+		await expectAccessible(page);
 		await screenshots(page, 'login-sso');
 		await page.getByRole('link', { name: 'Log ind med Norddjurs Kommune' }).click();
 		await page.waitForURL((url) => url.origin === op.issuer);
@@ -114,7 +123,8 @@ describe.skipIf(!hasChromium)('OpenID Connect sign-in in Chromium', () => {
 		await screenshots(page, 'sso-refused');
 		await context.close();
 		await adminContext.close();
-	});
+		// Two browsers, two servers and axe: about 30 s alone, more beside other test files on a busy machine.
+	}, 180_000);
 
 	async function passwordAttempt(context: BrowserContext, path: string, email: string) {
 		const page = await context.newPage();
