@@ -365,6 +365,23 @@ export interface AuditEventTable {
 	apiTokenId: number | null;
 }
 
+/** An AuthnRequest ID this SP issued; a response may answer it once, before it expires. */
+export interface SamlRequestTable {
+	id: string;
+	/** The SP's entity ID (one per organisation). */
+	scope: string;
+	createdAt: CreatedAt;
+	expiresAt: Date;
+}
+
+/** An assertion ID already accepted: the primary key (scope, id) refuses a replay on every instance. */
+export interface SamlAssertionTable {
+	scope: string;
+	id: string;
+	consumedAt: CreatedAt;
+	expiresAt: Date;
+}
+
 export interface Database {
 	organisation: OrganisationTable;
 	organisationLogo: OrganisationLogoTable;
@@ -394,6 +411,8 @@ export interface Database {
 	identityProviderRole: IdentityProviderRoleTable;
 	signInPolicy: SignInPolicyTable;
 	externalIdentity: ExternalIdentityTable;
+	samlRequest: SamlRequestTable;
+	samlAssertion: SamlAssertionTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

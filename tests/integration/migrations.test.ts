@@ -35,6 +35,8 @@ const domainTables = [
 	'recommendation_assignment',
 	'recommendation_kpi',
 	'recommendation_lifecycle_event',
+	'saml_assertion',
+	'saml_request',
 	'session',
 	'sign_in_policy',
 	'status_update',

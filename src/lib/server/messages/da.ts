@@ -9,6 +9,33 @@ export const daServer = {
 	'app.tagline': 'Opfølgning på vedtagne anbefalinger',
 	'app.illustrative_note': 'Tallene er opdigtede eksempeldata til demonstration.',
 
+	'saml.refused.config': 'Log ind med SAML er ikke sat rigtigt op for kommunen. Kontakt en administrator.',
+	'saml.refused.too_large': 'Svaret fra identitetsudbyderen er for stort til at blive læst.',
+	'saml.refused.malformed': 'Svaret fra identitetsudbyderen kan ikke læses som et SAML-svar.',
+	'saml.refused.destination': 'Svaret fra identitetsudbyderen er sendt til en anden adresse end Fremdrifts.',
+	'saml.refused.signature': 'Svaret fra identitetsudbyderen er ikke signeret med identitetsudbyderens certifikat.',
+	'saml.refused.multiple_assertions': 'Svaret fra identitetsudbyderen indeholder mere end én assertion og afvises.',
+	'saml.refused.decryption': 'Svaret fra identitetsudbyderen kan ikke dekrypteres med Fremdrifts nøgle.',
+	'saml.refused.audience': 'Svaret fra identitetsudbyderen er udstedt til en anden tjeneste end Fremdrift.',
+	'saml.refused.expired': 'Svaret fra identitetsudbyderen er udløbet. Log ind igen.',
+	'saml.refused.not_yet_valid':
+		'Svaret fra identitetsudbyderen er endnu ikke gyldigt. Serverens ur går måske forkert; log ind igen.',
+	'saml.refused.in_response_to':
+		'Svaret fra identitetsudbyderen hører ikke til et login, der er startet her, eller loginet er for gammelt. Log ind igen.',
+	'saml.refused.issuer': 'Svaret kommer fra en anden identitetsudbyder end den, kommunen har sat op.',
+	'saml.refused.recipient': 'Svaret fra identitetsudbyderen er ikke udstedt til Fremdrifts modtageadresse.',
+	'saml.refused.idp_status': 'Identitetsudbyderen kunne ikke logge dig ind.',
+	'saml.refused.no_subject':
+		'Svaret fra identitetsudbyderen mangler en brugeridentitet (persistent NameID eller professionelt UUID).',
+	'saml.refused.privileges': 'Rettighederne i svaret fra identitetsudbyderen kan ikke læses.',
+	'saml.refused.replay': 'Svaret fra identitetsudbyderen er allerede brugt. Log ind igen.',
+	'saml.metadata_malformed': 'IdP-metadata kan ikke læses som XML (og må ikke indeholde en DOCTYPE).',
+	'saml.metadata_no_idp':
+		'IdP-metadata beskriver ingen identitetsudbyder (EntityDescriptor med IDPSSODescriptor og entityID).',
+	'saml.metadata_no_sso':
+		'IdP-metadata angiver ingen loginadresse (SingleSignOnService med HTTP-Redirect eller HTTP-POST).',
+	'saml.metadata_no_cert': 'IdP-metadata indeholder intet gyldigt signeringscertifikat.',
+
 	'auth.invalid_credentials': 'E-mail eller adgangskode er forkert.',
 	'auth.rate_limited': 'For mange mislykkede forsøg. Prøv igen om {minutes} minutter.',
 	'auth.email_required': 'Skriv din e-mailadresse.',

@@ -7,6 +7,33 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'app.tagline': 'Follow-up on adopted recommendations',
 	'app.illustrative_note': 'The figures are invented sample data for demonstration.',
 
+	'saml.refused.config': 'Sign-in with SAML is not set up correctly for the municipality. Contact an administrator.',
+	'saml.refused.too_large': 'The identity provider’s response is too large to be read.',
+	'saml.refused.malformed': 'The identity provider’s response cannot be read as a SAML response.',
+	'saml.refused.destination': 'The identity provider’s response was sent to another address than Fremdrift’s.',
+	'saml.refused.signature': 'The identity provider’s response is not signed with the identity provider’s certificate.',
+	'saml.refused.multiple_assertions': 'The identity provider’s response holds more than one assertion and is refused.',
+	'saml.refused.decryption': 'The identity provider’s response cannot be decrypted with Fremdrift’s key.',
+	'saml.refused.audience': 'The identity provider’s response was issued to another service than Fremdrift.',
+	'saml.refused.expired': 'The identity provider’s response has expired. Sign in again.',
+	'saml.refused.not_yet_valid':
+		'The identity provider’s response is not valid yet. The server’s clock may be wrong; sign in again.',
+	'saml.refused.in_response_to':
+		'The identity provider’s response does not answer a sign-in started here, or the sign-in is too old. Sign in again.',
+	'saml.refused.issuer': 'The response comes from another identity provider than the one the municipality set up.',
+	'saml.refused.recipient': 'The identity provider’s response was not issued to Fremdrift’s receiving address.',
+	'saml.refused.idp_status': 'The identity provider could not sign you in.',
+	'saml.refused.no_subject':
+		'The identity provider’s response has no user identity (persistent NameID or professional UUID).',
+	'saml.refused.privileges': 'The privileges in the identity provider’s response cannot be read.',
+	'saml.refused.replay': 'The identity provider’s response has already been used. Sign in again.',
+	'saml.metadata_malformed': 'The IdP metadata cannot be read as XML (and must not contain a DOCTYPE).',
+	'saml.metadata_no_idp':
+		'The IdP metadata describes no identity provider (EntityDescriptor with IDPSSODescriptor and entityID).',
+	'saml.metadata_no_sso':
+		'The IdP metadata gives no sign-in address (SingleSignOnService with HTTP-Redirect or HTTP-POST).',
+	'saml.metadata_no_cert': 'The IdP metadata holds no valid signing certificate.',
+
 	'auth.invalid_credentials': 'The e-mail or password is wrong.',
 	'auth.rate_limited': 'Too many failed attempts. Try again in {minutes} minutes.',
 	'auth.email_required': 'Enter your e-mail address.',
