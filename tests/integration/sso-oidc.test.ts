@@ -10,7 +10,7 @@ import {
 	changeSignInPolicy,
 	finishOidcSignIn,
 	generateSecretKey,
-	mapOidcRole,
+	mapRole,
 	oidcRedirectUri,
 	saveOidcSettings,
 	startOidcSignIn,
@@ -107,7 +107,7 @@ describe('OpenID Connect sign-in with just-in-time users', () => {
 				['Fremdrift.Projektleder', PROJECT_LEAD],
 				['Fremdrift.Politiker', POLITICIAN]
 			] as const)
-				expect(await mapOidcRole(trx, actor, { claimValue, role })).toEqual({ ok: true });
+				expect(await mapRole(trx, actor, { claimValue, role })).toEqual({ ok: true });
 		});
 	});
 	afterAll(async () => {

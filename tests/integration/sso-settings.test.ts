@@ -9,7 +9,7 @@ import {
 	findSignInPolicy,
 	generateSecretKey,
 	loadSsoAdmin,
-	mapOidcRole,
+	mapRole,
 	oidcSettingsSchema,
 	openSecret,
 	readSecretKey,
@@ -17,7 +17,7 @@ import {
 	saveOidcSettings,
 	sealSecret,
 	signInPolicySchema,
-	unmapOidcRole
+	unmapRole
 } from '../../src/lib/server/sso';
 import { parseForm } from '../../src/lib/server/http/forms';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -170,13 +170,13 @@ describe('the "Log ind" settings', () => {
 
 	test('role mappings are added, changed and removed, audited', async () => {
 		expect(
-			await inTransaction(database.db, (trx) => mapOidcRole(trx, actor, { claimValue: 'G1', role: DIRECTOR }))
+			await inTransaction(database.db, (trx) => mapRole(trx, actor, { claimValue: 'G1', role: DIRECTOR }))
 		).toEqual({ ok: true });
-		await inTransaction(database.db, (trx) => mapOidcRole(trx, actor, { claimValue: 'G1', role: ADMIN }));
+		await inTransaction(database.db, (trx) => mapRole(trx, actor, { claimValue: 'G1', role: ADMIN }));
 		expect((await loadSsoAdmin(database.db, actor.organisationId)).mappings).toEqual([
 			{ claimValue: 'G1', role: ADMIN }
 		]);
-		await inTransaction(database.db, (trx) => unmapOidcRole(trx, actor, 'G1'));
+		await inTransaction(database.db, (trx) => unmapRole(trx, actor, 'G1'));
 		expect((await loadSsoAdmin(database.db, actor.organisationId)).mappings).toEqual([]);
 		const actions = await database.db
 			.selectFrom('auditEvent')

@@ -176,6 +176,18 @@ export const da = {
 	'sso.break_glass_hint':
 		'En aktiv administrator, der beholder sin adgangskode, når adgangskoder er slået fra. Logger ind via /login?lokal=1.',
 	'sso.save_policy': 'Gem valget',
+	'sso.saml_heading': 'SAML 2.0 (fx KOMBITs Context Handler)',
+	'sso.saml_sp_metadata': 'SP-metadata (entityID)',
+	'sso.saml_acs': 'Assertion Consumer Service (HTTP-POST)',
+	'sso.saml_keys_note':
+		'Fremdrift laver sit eget nøglepar første gang, indstillingerne gemmes; certifikatet står i SP-metadata.',
+	'sso.saml_metadata_xml': 'IdP-metadata (XML)',
+	'sso.saml_metadata_xml_hint': 'Indsæt XML’en, vælg en fil, eller skriv en adresse. Tomt beholder de gemte.',
+	'sso.saml_metadata_file': 'IdP-metadata som fil',
+	'sso.saml_metadata_url': 'Adresse på IdP-metadata',
+	'sso.saml_metadata_stored': 'Gemt: metadata fra {entityId}.',
+	'sso.saml_metadata_none': 'Der er ingen IdP-metadata endnu.',
+	'sso.saml_privilege': 'Brugersystemrolle (privilege)',
 	'password.repeat': 'Gentag adgangskoden',
 	'password.hint': 'Mindst 12 tegn. Brug gerne en sætning af flere ord.',
 	'setup.title': 'Opsætning af Fremdrift',

@@ -177,6 +177,18 @@ export const en: Record<MessageKey, string> = {
 	'sso.break_glass_hint':
 		'An active administrator who keeps their password when passwords are off. Signs in at /login?lokal=1.',
 	'sso.save_policy': 'Save choice',
+	'sso.saml_heading': 'SAML 2.0 (e.g. KOMBIT’s Context Handler)',
+	'sso.saml_sp_metadata': 'SP metadata (entityID)',
+	'sso.saml_acs': 'Assertion Consumer Service (HTTP-POST)',
+	'sso.saml_keys_note':
+		'Fremdrift makes its own key pair the first time the settings are saved; the certificate is in the SP metadata.',
+	'sso.saml_metadata_xml': 'IdP metadata (XML)',
+	'sso.saml_metadata_xml_hint': 'Paste the XML, choose a file, or enter an address. Empty keeps the stored one.',
+	'sso.saml_metadata_file': 'IdP metadata as a file',
+	'sso.saml_metadata_url': 'IdP metadata address',
+	'sso.saml_metadata_stored': 'Stored: metadata from {entityId}.',
+	'sso.saml_metadata_none': 'There is no IdP metadata yet.',
+	'sso.saml_privilege': 'User system role (privilege)',
 	'password.repeat': 'Repeat the password',
 	'password.hint': 'At least 12 characters. A sentence of several words works well.',
 	'setup.title': 'Setting up Fremdrift',

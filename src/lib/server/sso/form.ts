@@ -35,14 +35,37 @@ export const oidcSettingsSchema = z.object({
 	enabled: z.literal('on').optional().catch(undefined)
 });
 
-/** One row of the role mapping: the claim value as the provider sends it, and the app role. */
+const protocol = z.enum(['oidc', 'saml']).default('oidc').catch('oidc');
+
+/** One row of the role mapping: the claim value (SAML: privilege URI) as the provider sends it, and the app role. */
 export const roleMappingSchema = z.object({
 	claimValue: requiredText(200, t('sso.claim_value_required'), t('sso.claim_value_too_long')),
-	role: roleField
+	role: roleField,
+	protocol
 });
 
 export const removeRoleMappingSchema = z.object({
-	claimValue: z.string({ error: t('sso.claim_value_required') }).min(1, { error: t('sso.claim_value_required') })
+	claimValue: z.string({ error: t('sso.claim_value_required') }).min(1, { error: t('sso.claim_value_required') }),
+	protocol
+});
+
+/**
+ * The SAML settings form. The IdP metadata comes from the textarea, an uploaded file, or a URL the server
+ * fetches (checked by the action); all empty keeps the stored metadata.
+ */
+export const samlSettingsSchema = z.object({
+	displayName: requiredText(100, t('sso.display_name_required'), t('sso.display_name_too_long')),
+	idpMetadataXml: z
+		.string()
+		.max(2_000_000, { error: t('saml.metadata_too_large') })
+		.optional()
+		.transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim())),
+	idpMetadataUrl: z
+		.string()
+		.max(500, { error: t('saml.metadata_url_invalid') })
+		.optional()
+		.transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim())),
+	enabled: z.literal('on').optional().catch(undefined)
 });
 
 /** Local passwords on or off, and the break-glass administrator (required when off; checked by the action). */

@@ -7,6 +7,7 @@ import { createSsoUser, updateSsoUser } from '../auth/sso-users';
 import { ROLES, rolesFor } from '../../domain/policy';
 import { t, type MessageKey } from '../messages';
 import type { Role, SsoProtocol } from '../../../../db/types';
+import type { SamlRefusalCode } from './saml';
 import {
 	findExternalIdentityUser,
 	findSignInPolicy,
@@ -48,7 +49,9 @@ export type SsoRefusalReason =
 	| 'no_role'
 	| 'user_disabled'
 	| 'email_in_use'
-	| 'break_glass';
+	| 'break_glass'
+	/** A SAML response refused by the protocol layer (saml.ts), with its code; its message comes with it. */
+	| `saml_${SamlRefusalCode}`;
 
 export type SsoResult =
 	| { ok: true; token: string; user: { id: number; role: Role } }
@@ -111,10 +114,11 @@ const REFUSAL_MESSAGES = {
 	email_in_use: 'sso.refused_email_in_use',
 	break_glass: 'sso.refused_break_glass',
 	no_role: 'sso.refused_no_role_anonymous'
-} as const satisfies Record<SsoRefusalReason, MessageKey>;
+} as const satisfies Record<Exclude<SsoRefusalReason, `saml_${string}`>, MessageKey>;
 
 function refusalMessage(reason: SsoRefusalReason): string {
-	return t(REFUSAL_MESSAGES[reason]);
+	if (reason.startsWith('saml_')) return t(`saml.refused.${reason.slice('saml_'.length) as SamlRefusalCode}`);
+	return t(REFUSAL_MESSAGES[reason as keyof typeof REFUSAL_MESSAGES]);
 }
 
 /** "Bed … om adgang": the organisation's active administrators by name, or a generic sentence. */

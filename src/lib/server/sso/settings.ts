@@ -18,6 +18,9 @@ import {
 	type SsoActor
 } from './providers';
 import { readOidcSettings, type RoleClaim } from './oidc-settings';
+import { readSamlSettings } from './saml-settings';
+import { parseIdpMetadata } from './saml-metadata';
+import type { SsoProtocol } from '../../../../db/types';
 import { openSecret, sealSecret } from './secret-box';
 import { ssoKey } from './key';
 import type { oidcSettingsSchema, signInPolicySchema } from './form';
@@ -38,6 +41,14 @@ export interface SsoAdminView {
 	/** A Danish warning when the stored secret does not open with the current key (the key was changed). */
 	secretWarning: string | null;
 	mappings: RoleMapping[];
+	/** The SAML provider: the IdP's entity ID from its metadata (null until metadata is saved), never the SP key. */
+	saml: {
+		enabled: boolean;
+		displayName: string;
+		idpEntityId: string | null;
+		idpMetadataUrl: string | null;
+	} | null;
+	samlMappings: RoleMapping[];
 	policy: SignInPolicy;
 	/** The organisation's active administrators: who can be the break-glass admin. */
 	administrators: { id: number; name: string; email: string }[];
@@ -51,6 +62,8 @@ export async function loadSsoAdmin(db: Db, organisationId: number): Promise<SsoA
 	const key = ssoKey();
 	const provider = await findIdentityProvider(db, organisationId, 'oidc');
 	const settings = provider ? readOidcSettings(provider.settings) : null;
+	const saml = await findIdentityProvider(db, organisationId, 'saml');
+	const samlSettings = saml ? readSamlSettings(saml.settings) : null;
 	return {
 		keyState: key.ok ? 'ok' : key.reason,
 		oidc:
@@ -69,10 +82,22 @@ export async function loadSsoAdmin(db: Db, organisationId: number): Promise<SsoA
 				? t('sso.secret_key_wrong')
 				: null,
 		mappings: provider ? await listRoleMappings(db, provider.id) : [],
+		saml: saml && samlSettings ? samlView(saml.enabled, saml.displayName, samlSettings) : null,
+		samlMappings: saml ? await listRoleMappings(db, saml.id) : [],
 		policy: await findSignInPolicy(db, organisationId),
 		administrators: (await listActiveUsersWithRole(db, organisationId, rolesFor('users.manage'))).map(
 			({ id, name, email }) => ({ id, name, email })
 		)
+	};
+}
+
+function samlView(enabled: boolean, displayName: string, settings: ReturnType<typeof readSamlSettings> & {}) {
+	const metadata = settings.idpMetadataXml ? parseIdpMetadata(settings.idpMetadataXml) : null;
+	return {
+		enabled,
+		displayName,
+		idpEntityId: metadata?.ok ? metadata.idp.entityId : null,
+		idpMetadataUrl: settings.idpMetadataUrl
 	};
 }
 
@@ -109,19 +134,29 @@ export async function saveOidcSettings(
 }
 
 /**
- * Adds (or changes) a row of the OIDC provider's role mapping; the provider must be saved first.
- * @example await inTransaction(db, (trx) => mapOidcRole(trx, actor, { claimValue: 'Fremdrift.Direktor', role }));
+ * Adds (or changes) a row of a provider's role mapping (OIDC claim value or SAML privilege); the provider must
+ * be saved first. Without `protocol`, OIDC.
+ * @example await inTransaction(db, (trx) => mapRole(trx, actor, { claimValue: 'Fremdrift.Direktor', role }));
  */
-export async function mapOidcRole(trx: Db, actor: SsoActor, mapping: RoleMapping): Promise<SettingsResult> {
-	const provider = await findIdentityProvider(trx, actor.organisationId, 'oidc');
-	if (!provider) return { ok: false, errors: { claimValue: t('sso.save_settings_first') } };
-	await addRoleMapping(trx, actor, provider.id, mapping);
+export async function mapRole(
+	trx: Db,
+	actor: SsoActor,
+	data: RoleMapping & { protocol?: SsoProtocol }
+): Promise<SettingsResult> {
+	const protocol = data.protocol ?? 'oidc';
+	const provider = await findIdentityProvider(trx, actor.organisationId, protocol);
+	if (!provider)
+		return {
+			ok: false,
+			errors: { claimValue: t(protocol === 'saml' ? 'saml.save_settings_first' : 'sso.save_settings_first') }
+		};
+	await addRoleMapping(trx, actor, provider.id, { claimValue: data.claimValue, role: data.role });
 	return { ok: true };
 }
 
-/** Removes a row of the OIDC provider's role mapping (nothing to remove is no error). */
-export async function unmapOidcRole(trx: Db, actor: SsoActor, claimValue: string): Promise<void> {
-	const provider = await findIdentityProvider(trx, actor.organisationId, 'oidc');
+/** Removes a row of a provider's role mapping (nothing to remove is no error). */
+export async function unmapRole(trx: Db, actor: SsoActor, claimValue: string, protocol: SsoProtocol = 'oidc'): Promise<void> {
+	const provider = await findIdentityProvider(trx, actor.organisationId, protocol);
 	if (provider) await removeRoleMapping(trx, actor, provider.id, claimValue);
 }
 

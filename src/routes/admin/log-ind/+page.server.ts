@@ -8,15 +8,21 @@ import { requireCan } from '$lib/server/auth';
 import {
 	changeSignInPolicy,
 	loadSsoAdmin,
-	mapOidcRole,
+	fetchIdpMetadata,
+	mapRole,
 	oidcRedirectUri,
 	oidcSettingsSchema,
 	postLogoutRedirectUri,
 	removeRoleMappingSchema,
 	roleMappingSchema,
+	samlKeysIfMissing,
+	samlSettingsSchema,
+	samlUrls,
 	saveOidcSettings,
+	saveSamlSettings,
 	signInPolicySchema,
-	unmapOidcRole,
+	unmapRole,
+	MAX_METADATA_BYTES,
 	type SettingsResult,
 	type SsoActor
 } from '$lib/server/sso';
@@ -37,6 +43,8 @@ export const load: PageServerLoad = async (event) => {
 				? null
 				: t(view.keyState === 'missing' ? 'sso.secret_key_missing' : 'sso.secret_key_malformed'),
 		redirectUri: oidcRedirectUri(event.url.origin, slug),
+		saml: view.saml,
+		samlUrls: samlUrls(event.url.origin, slug),
 		postLogoutUri: postLogoutRedirectUri(event.url.origin)
 	};
 };
@@ -67,15 +75,54 @@ async function submit<T>(
 	return { form: name, notice };
 }
 
+/**
+ * The SAML settings: the IdP metadata from the textarea, an uploaded file or a URL fetched here (timeout, size
+ * cap); the SP key pair is made on the first save, outside the transaction (RSA 3072 takes a moment).
+ */
+async function saveSaml(event: RequestEvent) {
+	const name = 'saveSaml';
+	const actor = actorOf(event);
+	const formData = await event.request.formData();
+	const file = formData.get('idpMetadataFile');
+	formData.delete('idpMetadataFile');
+	const values = formValues(formData, []);
+	const form = parseForm(samlSettingsSchema, formData, []);
+	if (!form.ok) return invalidForm(name, form.errors, values);
+	let xml = form.data.idpMetadataXml;
+	let fetchedFrom: string | null = null;
+	if (!xml && file instanceof File && file.size > 0) {
+		if (file.size > MAX_METADATA_BYTES) return invalidForm(name, { idpMetadataXml: t('saml.metadata_too_large') }, values);
+		xml = await file.text();
+	}
+	if (!xml && form.data.idpMetadataUrl) {
+		const fetched = await fetchIdpMetadata(form.data.idpMetadataUrl);
+		if (!fetched.ok) return invalidForm(name, { idpMetadataUrl: fetched.message }, values);
+		xml = fetched.xml;
+		fetchedFrom = form.data.idpMetadataUrl;
+	}
+	const db = await getDb();
+	const keys = await samlKeysIfMissing(db, actor.organisationId, `Fremdrift ${event.locals.organisation?.slug ?? ''}`.trim());
+	const input = {
+		displayName: form.data.displayName,
+		idpMetadataXml: xml,
+		idpMetadataUrl: fetchedFrom,
+		enabled: form.data.enabled === 'on'
+	};
+	const result = await inTransaction(db, (trx) => saveSamlSettings(trx, actor, input, keys));
+	if (!result.ok) return invalidForm(name, result.errors, values);
+	return { form: name, notice: t('sso.settings_saved') };
+}
+
 export const actions: Actions = {
 	saveOidc: (event) => submit(event, 'saveOidc', oidcSettingsSchema, saveOidcSettings, t('sso.settings_saved')),
-	addMapping: (event) => submit(event, 'addMapping', roleMappingSchema, mapOidcRole, t('sso.mapping_added')),
+	saveSaml,
+	addMapping: (event) => submit(event, 'addMapping', roleMappingSchema, mapRole, t('sso.mapping_added')),
 	removeMapping: (event) =>
 		submit(
 			event,
 			'removeMapping',
 			removeRoleMappingSchema,
-			(trx, actor, data) => unmapOidcRole(trx, actor, data.claimValue),
+			(trx, actor, data) => unmapRole(trx, actor, data.claimValue, data.protocol),
 			t('sso.mapping_removed')
 		),
 	savePolicy: (event) => submit(event, 'savePolicy', signInPolicySchema, changeSignInPolicy, t('sso.policy_saved'))
