@@ -40,6 +40,9 @@ const actions: Record<string, Row> = {
 	'/admin/log-ind?/addMapping': row(303, 403, 403, 403, 400, 400),
 	'/admin/log-ind?/removeMapping': row(303, 403, 403, 403, 400, 400),
 	'/admin/log-ind?/savePolicy': row(303, 403, 403, 403, 400, 400),
+	'/admin/log-ind?/saveSaml': row(303, 403, 403, 403, 400, 400),
+	// The SAML ACS (the IdP's POST): the demo has no SAML provider, so there is nothing to finish.
+	'/sso/saml/[organisation]/acs': row(404, 404, 404, 404, 404, 404),
 	// A KPI that is not the project lead's: the action itself refuses them (403), not just the page.
 	'/noegletal/ny': row(303, 403, 403, 400, 400, 400),
 	// The entry grid (an empty post saves nothing: 400); each row is checked against what the user may write.

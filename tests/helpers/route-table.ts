@@ -75,6 +75,10 @@ export const pages: Record<string, Row> = {
 	// page sends on to the login page (no SSO cookie) or home (signed in).
 	'/login/sso/[organisation]/oidc': row(404, 404, 404, 404, 404, 404),
 	'/login/sso/[organisation]/oidc/callback': row(404, 404, 404, 404, 404, 404),
+	'/login/sso/[organisation]/saml': row(404, 404, 404, 404, 404, 404),
+	// SAML: no SP metadata before the settings are saved once; the ACS only answers a POST.
+	'/sso/saml/[organisation]/metadata': row(404, 404, 404, 404, 404, 404),
+	'/sso/saml/[organisation]/acs': row(404, 404, 404, 404, 404, 404),
 	'/login/sso/log-ud': row(303, 303, 303, 303, 303, 303),
 	'/glemt-adgangskode': row(200, 303, 303, 303, 303, 303),
 	'/hjaelp': row(200, 200, 200, 200, 200, 200),

@@ -79,7 +79,7 @@ async function submit<T>(
  * The SAML settings: the IdP metadata from the textarea, an uploaded file or a URL fetched here (timeout, size
  * cap); the SP key pair is made on the first save, outside the transaction (RSA 3072 takes a moment).
  */
-async function saveSaml(event: RequestEvent) {
+async function saveSamlForm(event: RequestEvent) {
 	const name = 'saveSaml';
 	const actor = actorOf(event);
 	const formData = await event.request.formData();
@@ -115,7 +115,7 @@ async function saveSaml(event: RequestEvent) {
 
 export const actions: Actions = {
 	saveOidc: (event) => submit(event, 'saveOidc', oidcSettingsSchema, saveOidcSettings, t('sso.settings_saved')),
-	saveSaml,
+	saveSaml: (event) => saveSamlForm(event),
 	addMapping: (event) => submit(event, 'addMapping', roleMappingSchema, mapRole, t('sso.mapping_added')),
 	removeMapping: (event) =>
 		submit(
