@@ -58,7 +58,12 @@ describe.skipIf(!hasChromium)('SAML sign-in in Chromium', () => {
 		// The IdP administrator's side: the SP metadata from its address; the IdP serves its own metadata.
 		const idp = await createTestIdp({ spMetadataXml: await spMetadata.text() });
 		const served = await idp.serve([
-			{ subject: 'urn:uuid:sofie', email: 'sofie.saml@norddjurs.test', name: 'Sofie Saml', privileges: [DIRECTOR_PRIVILEGE] }
+			{
+				subject: 'urn:uuid:sofie',
+				email: 'sofie.saml@norddjurs.test',
+				name: 'Sofie Saml',
+				privileges: [DIRECTOR_PRIVILEGE]
+			}
 		]);
 		closeIdp = served.close;
 		const idpOrigin = new URL(idp.ssoUrl).origin;
@@ -71,9 +76,9 @@ describe.skipIf(!hasChromium)('SAML sign-in in Chromium', () => {
 		await admin.getByLabel('Brugersystemrolle (privilege)').fill(DIRECTOR_PRIVILEGE);
 		await admin.getByLabel('Rolle i Fremdrift for brugersystemrollen').selectOption({ label: 'direktør' });
 		await admin.getByRole('button', { name: 'Tilføj SAML-kobling' }).click();
-		await expect(admin.locator(`[data-mappings="saml"] [data-mapping="${DIRECTOR_PRIVILEGE}"]`).textContent()).resolves.toContain(
-			'direktør'
-		);
+		await expect(
+			admin.locator(`[data-mappings="saml"] [data-mapping="${DIRECTOR_PRIVILEGE}"]`).textContent()
+		).resolves.toContain('direktør');
 		await screenshots(admin, 'admin-log-ind-saml');
 
 		const context = await demo.browser.newContext();
@@ -83,12 +88,29 @@ describe.skipIf(!hasChromium)('SAML sign-in in Chromium', () => {
 		await page.waitForURL((url) => url.origin === idpOrigin);
 		await page.getByRole('button', { name: 'Log ind som Sofie Saml' }).click();
 		await page.waitForURL((url) => url.origin === base && url.pathname === '/');
-		await expect(page.locator('[data-signed-in]').textContent()).resolves.toBe('Sofie Saml · direktør · Norddjurs Kommune');
+		await expect(page.locator('[data-signed-in]').textContent()).resolves.toBe(
+			'Sofie Saml · direktør · Norddjurs Kommune'
+		);
 		await page.getByRole('button', { name: 'Log ud' }).click();
 		await page.waitForURL(/\/login/);
 		await page.goto(`${base}/`);
 		await page.waitForURL(/\/login/);
 		await context.close();
 		await adminContext.close();
+
+		// The cross-site form check lets only the ACS itself through: a foreign form POST there reaches the action
+		// (and is refused by the SAML checks), the same POST anywhere else is still a 403.
+		const foreignPost = (path: string) =>
+			fetch(`${base}${path}`, {
+				method: 'POST',
+				headers: { origin: 'http://idp.example', 'content-type': 'application/x-www-form-urlencoded' },
+				body: 'SAMLResponse=eA%3D%3D',
+				redirect: 'manual'
+			});
+		const acs = await foreignPost('/sso/saml/norddjurs/acs');
+		expect(acs.status).toBe(200);
+		expect(await acs.text()).toContain('data-sso-refused="saml_malformed"');
+		expect((await foreignPost('/sso/saml/norddjurs/acs?/default')).status).toBe(403);
+		expect((await foreignPost('/admin/log-ind?/saveSaml')).status).toBe(403);
 	}, 180_000);
 });

@@ -118,14 +118,21 @@ describe('SAML sign-in with just-in-time users', () => {
 	});
 
 	test('an unmapped privilege is refused in Danish, naming the administrators, and audited', async () => {
-		const result = (await signInAs({ ...bo, subject: 'urn:uuid:other', email: 'cy@sso.test', privileges: ['http://sso.test/x/1'] }))
-			.result;
-		expect(result).toMatchObject({ ok: false, reason: 'no_role', message: t('sso.refused_no_role', { admins: 'Ada Admin' }) });
+		const result = (
+			await signInAs({ ...bo, subject: 'urn:uuid:other', email: 'cy@sso.test', privileges: ['http://sso.test/x/1'] })
+		).result;
+		expect(result).toMatchObject({
+			ok: false,
+			reason: 'no_role',
+			message: t('sso.refused_no_role', { admins: 'Ada Admin' })
+		});
 		expect(await lastRefusal()).toMatchObject({
 			organisationId: organisation.id,
 			after: { protocol: 'saml', reason: 'no_role', subject: 'urn:uuid:other' }
 		});
-		expect(await database.db.selectFrom('appUser').where('email', '=', 'cy@sso.test').select('id').execute()).toEqual([]);
+		expect(await database.db.selectFrom('appUser').where('email', '=', 'cy@sso.test').select('id').execute()).toEqual(
+			[]
+		);
 	});
 
 	test('a response posted again, or its assertion in a new response, is refused and audited', async () => {
@@ -137,7 +144,11 @@ describe('SAML sign-in with just-in-time users', () => {
 
 		// The same POST again: the request it answers was answered already.
 		const again = await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse }, meta);
-		expect(again).toMatchObject({ ok: false, reason: 'saml_in_response_to', message: t('saml.refused.in_response_to') });
+		expect(again).toMatchObject({
+			ok: false,
+			reason: 'saml_in_response_to',
+			message: t('saml.refused.in_response_to')
+		});
 		expect(await lastRefusal()).toMatchObject({ after: { protocol: 'saml', reason: 'saml_in_response_to' } });
 
 		// The same assertion ID answering a fresh request: the assertion store refuses it.
@@ -155,7 +166,10 @@ describe('SAML sign-in with just-in-time users', () => {
 	test('a disabled provider answers nothing at the start and refuses at the ACS', async () => {
 		await database.db.updateTable('identityProvider').set({ enabled: false }).where('protocol', '=', 'saml').execute();
 		try {
-			expect(await startSamlSignIn(database.db, organisation, ORIGIN, null)).toEqual({ ok: false, reason: 'not_configured' });
+			expect(await startSamlSignIn(database.db, organisation, ORIGIN, null)).toEqual({
+				ok: false,
+				reason: 'not_configured'
+			});
 			const result = await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse: 'eA==' }, meta);
 			expect(result).toMatchObject({ ok: false, reason: 'not_configured' });
 		} finally {

@@ -142,7 +142,7 @@ export const da = {
 	'sso.nav': 'Log ind',
 	'sso.admin_title': 'Log ind',
 	'sso.admin_intro':
-		'Her sætter du kommunens fælles login op (OpenID Connect, fx Microsoft Entra ID) og vælger, om brugerne også kan logge ind med adgangskode.',
+		'Her sætter du kommunens fælles login op (OpenID Connect, fx Microsoft Entra ID, eller SAML 2.0, fx KOMBITs Context Handler) og vælger, om brugerne også kan logge ind med adgangskode.',
 	'sso.oidc_heading': 'OpenID Connect (fx Microsoft Entra ID)',
 	'sso.for_idp_heading': 'Til den, der administrerer login-tjenesten',
 	'sso.redirect_uri': 'Redirect URI',

@@ -143,7 +143,7 @@ export const en: Record<MessageKey, string> = {
 	'sso.nav': 'Sign-in',
 	'sso.admin_title': 'Sign-in',
 	'sso.admin_intro':
-		'Set up the municipality’s single sign-on (OpenID Connect, e.g. Microsoft Entra ID) and choose whether users may also sign in with a password.',
+		'Set up the municipality’s single sign-on (OpenID Connect, e.g. Microsoft Entra ID, or SAML 2.0, e.g. KOMBIT’s Context Handler) and choose whether users may also sign in with a password.',
 	'sso.oidc_heading': 'OpenID Connect (e.g. Microsoft Entra ID)',
 	'sso.for_idp_heading': 'For whoever administers the sign-in service',
 	'sso.redirect_uri': 'Redirect URI',

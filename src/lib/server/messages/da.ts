@@ -35,13 +35,13 @@ export const daServer = {
 	'saml.metadata_no_sso':
 		'IdP-metadata angiver ingen loginadresse (SingleSignOnService med HTTP-Redirect eller HTTP-POST).',
 	'saml.metadata_no_cert': 'IdP-metadata indeholder intet gyldigt signeringscertifikat.',
-
 	'saml.metadata_required': 'Læg identitetsudbyderens metadata ind, før log ind med SAML slås til.',
 	'saml.metadata_url_invalid': 'Adressen på metadata skal være en https-adresse.',
 	'saml.metadata_fetch_failed': 'Metadata kunne ikke hentes fra adressen. Tjek den, eller læg filen ind i stedet.',
 	'saml.metadata_too_large': 'Metadata er for store (højst 2 MB).',
 	'saml.keys_missing': 'Fremdrifts nøglepar til SAML kunne ikke laves. Prøv igen.',
 	'saml.save_settings_first': 'Gem indstillingerne for SAML først.',
+
 	'auth.invalid_credentials': 'E-mail eller adgangskode er forkert.',
 	'auth.rate_limited': 'For mange mislykkede forsøg. Prøv igen om {minutes} minutter.',
 	'auth.email_required': 'Skriv din e-mailadresse.',

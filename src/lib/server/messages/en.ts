@@ -33,13 +33,14 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'saml.metadata_no_sso':
 		'The IdP metadata gives no sign-in address (SingleSignOnService with HTTP-Redirect or HTTP-POST).',
 	'saml.metadata_no_cert': 'The IdP metadata holds no valid signing certificate.',
-
 	'saml.metadata_required': 'Add the identity provider’s metadata before turning SAML sign-in on.',
 	'saml.metadata_url_invalid': 'The metadata address must be an https address.',
-	'saml.metadata_fetch_failed': 'The metadata could not be fetched from the address. Check it, or add the file instead.',
+	'saml.metadata_fetch_failed':
+		'The metadata could not be fetched from the address. Check it, or add the file instead.',
 	'saml.metadata_too_large': 'The metadata is too large (at most 2 MB).',
 	'saml.keys_missing': 'Fremdrift’s SAML key pair could not be made. Try again.',
 	'saml.save_settings_first': 'Save the SAML settings first.',
+
 	'auth.invalid_credentials': 'The e-mail or password is wrong.',
 	'auth.rate_limited': 'Too many failed attempts. Try again in {minutes} minutes.',
 	'auth.email_required': 'Enter your e-mail address.',

@@ -30,7 +30,13 @@ export {
 	type OidcFinish
 } from './oidc';
 export { ROLE_CLAIMS, type RoleClaim, type OidcSettings } from './oidc-settings';
-export { oidcSettingsSchema, roleMappingSchema, removeRoleMappingSchema, samlSettingsSchema, signInPolicySchema } from './form';
+export {
+	oidcSettingsSchema,
+	roleMappingSchema,
+	removeRoleMappingSchema,
+	samlSettingsSchema,
+	signInPolicySchema
+} from './form';
 export {
 	loadSsoAdmin,
 	saveOidcSettings,
@@ -49,6 +55,13 @@ export {
 	hasSignedInCookie
 } from './cookies';
 export { loginChoices, type LoginChoices } from './login-choices';
-export { samlUrls, samlSpConfig, fetchIdpMetadata, samlKeysIfMissing, saveSamlSettings, MAX_METADATA_BYTES } from './saml-settings';
+export {
+	samlUrls,
+	samlSpConfig,
+	fetchIdpMetadata,
+	samlKeysIfMissing,
+	saveSamlSettings,
+	MAX_METADATA_BYTES
+} from './saml-settings';
 export { startSamlSignIn, finishSamlSignIn } from './saml-sign-in';
 export { spMetadataXml } from './saml-metadata';

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { Db } from '../infra/db';
 import { t } from '../messages';
-import { findIdentityProvider, saveIdentityProvider, secretContext, type IdentityProvider, type SsoActor } from './providers';
+import {
+	findIdentityProvider,
+	saveIdentityProvider,
+	secretContext,
+	type IdentityProvider,
+	type SsoActor
+} from './providers';
 import { openSecret, sealSecret } from './secret-box';
 import { ssoKey } from './key';
 import { generateSpKeyPair } from './saml-keys';
@@ -43,8 +49,7 @@ export function samlUrls(origin: string, organisationSlug: string) {
 
 /** A SAML provider with its opened SP key: the config the protocol layer takes, or why there is none. */
 export type SamlReady =
-	| { ok: true; provider: IdentityProvider; config: SamlSpConfig }
-	| { ok: false; reason: SsoRefusalReason };
+	{ ok: true; provider: IdentityProvider; config: SamlSpConfig } | { ok: false; reason: SsoRefusalReason };
 
 /**
  * The organisation's SAML SP config (enabled or not: the metadata is served before the IdP is set up).
@@ -88,7 +93,9 @@ const FETCH_TIMEOUT_MS = 10_000;
  * a Danish message. No redirects are followed, so the address typed is the one asked.
  * @example const got = await fetchIdpMetadata('https://n2adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/saml2/metadata.idp');
  */
-export async function fetchIdpMetadata(address: string): Promise<{ ok: true; xml: string } | { ok: false; message: string }> {
+export async function fetchIdpMetadata(
+	address: string
+): Promise<{ ok: true; xml: string } | { ok: false; message: string }> {
 	const url = URL.canParse(address) ? new URL(address) : null;
 	if (!url || !(url.protocol === 'https:' || isLoopbackHttp(url)) || url.username)
 		return { ok: false, message: t('saml.metadata_url_invalid') };
@@ -146,7 +153,8 @@ export async function saveSamlSettings(
 		const parsed = parseIdpMetadata(input.idpMetadataXml);
 		if (!parsed.ok) return { ok: false, errors: { idpMetadataXml: parsed.message } };
 	}
-	if (input.enabled && metadataXml === '') return { ok: false, errors: { idpMetadataXml: t('saml.metadata_required') } };
+	if (input.enabled && metadataXml === '')
+		return { ok: false, errors: { idpMetadataXml: t('saml.metadata_required') } };
 	const keys = existing?.sealedSecret && stored ? undefined : newKeys;
 	if (!keys && !(existing?.sealedSecret && stored)) return { ok: false, errors: { form: t('saml.keys_missing') } };
 	await saveIdentityProvider(

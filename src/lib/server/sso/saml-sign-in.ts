@@ -39,7 +39,8 @@ export async function finishSamlSignIn(
 	meta: RequestMeta
 ): Promise<SsoResult> {
 	const ready = await samlSpConfig(db, organisation, origin, { enabledOnly: true });
-	if (!ready.ok) return refuseSso(db, { organisationId: organisation.id, protocol: 'saml', reason: ready.reason }, meta);
+	if (!ready.ok)
+		return refuseSso(db, { organisationId: organisation.id, protocol: 'saml', reason: ready.reason }, meta);
 	const result = await validateSamlResponse(ready.config, createSamlStore(db), body);
 	if (!result.ok)
 		return refuseSso(

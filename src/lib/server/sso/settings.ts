@@ -155,7 +155,12 @@ export async function mapRole(
 }
 
 /** Removes a row of a provider's role mapping (nothing to remove is no error). */
-export async function unmapRole(trx: Db, actor: SsoActor, claimValue: string, protocol: SsoProtocol = 'oidc'): Promise<void> {
+export async function unmapRole(
+	trx: Db,
+	actor: SsoActor,
+	claimValue: string,
+	protocol: SsoProtocol = 'oidc'
+): Promise<void> {
 	const provider = await findIdentityProvider(trx, actor.organisationId, protocol);
 	if (provider) await removeRoleMapping(trx, actor, provider.id, claimValue);
 }

@@ -91,7 +91,8 @@ async function saveSamlForm(event: RequestEvent) {
 	let xml = form.data.idpMetadataXml;
 	let fetchedFrom: string | null = null;
 	if (!xml && file instanceof File && file.size > 0) {
-		if (file.size > MAX_METADATA_BYTES) return invalidForm(name, { idpMetadataXml: t('saml.metadata_too_large') }, values);
+		if (file.size > MAX_METADATA_BYTES)
+			return invalidForm(name, { idpMetadataXml: t('saml.metadata_too_large') }, values);
 		xml = await file.text();
 	}
 	if (!xml && form.data.idpMetadataUrl) {
@@ -101,7 +102,11 @@ async function saveSamlForm(event: RequestEvent) {
 		fetchedFrom = form.data.idpMetadataUrl;
 	}
 	const db = await getDb();
-	const keys = await samlKeysIfMissing(db, actor.organisationId, `Fremdrift ${event.locals.organisation?.slug ?? ''}`.trim());
+	const keys = await samlKeysIfMissing(
+		db,
+		actor.organisationId,
+		`Fremdrift ${event.locals.organisation?.slug ?? ''}`.trim()
+	);
 	const input = {
 		displayName: form.data.displayName,
 		idpMetadataXml: xml,

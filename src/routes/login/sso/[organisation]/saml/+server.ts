@@ -16,7 +16,11 @@ export const GET: RequestHandler = async (event) => {
 	if (!start.ok && start.reason === 'not_configured') error(404);
 	if (!start.ok) {
 		const meta = { clientAddress: event.getClientAddress(), userAgent: event.request.headers.get('user-agent') };
-		const refusal = await refuseSso(db, { organisationId: organisation.id, protocol: 'saml', reason: start.reason }, meta);
+		const refusal = await refuseSso(
+			db,
+			{ organisationId: organisation.id, protocol: 'saml', reason: start.reason },
+			meta
+		);
 		error(503, refusal.message);
 	}
 	redirect(303, start.url);

@@ -27,7 +27,13 @@ export const actions: Actions = {
 		const { db, organisation } = await samlOrganisation(params.organisation);
 		const form = await request.formData();
 		const meta = { clientAddress: event.getClientAddress(), userAgent: request.headers.get('user-agent') };
-		const result = await finishSamlSignIn(db, organisation, url.origin, { SAMLResponse: form.get('SAMLResponse') ?? undefined }, meta);
+		const result = await finishSamlSignIn(
+			db,
+			organisation,
+			url.origin,
+			{ SAMLResponse: form.get('SAMLResponse') ?? undefined },
+			meta
+		);
 		if (!result.ok) return { refusal: result.message, reason: result.reason };
 		setSessionCookie(cookies, result.token, url.protocol === 'https:', getConfig().session);
 		const relayState = form.get('RelayState');
