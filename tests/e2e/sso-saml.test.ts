@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)('SAML sign-in in Chromium', () => {
 		await expect(admin.getByRole('status').first().textContent()).resolves.toBe('Indstillingerne er gemt.');
 		await expect(admin.locator('[data-saml-metadata]').textContent()).resolves.toContain(idp.entityId);
 		await admin.getByLabel('Brugersystemrolle (privilege)').fill(DIRECTOR_PRIVILEGE);
-		await admin.getByLabel('Rolle i Fremdrift for brugersystemrollen').selectOption({ label: 'direktør' });
+		await admin.getByLabel('Fremdrift-rolle for brugersystemrollen').selectOption({ label: 'direktør' });
 		await admin.getByRole('button', { name: 'Tilføj SAML-kobling' }).click();
 		await expect(
 			admin.locator(`[data-mappings="saml"] [data-mapping="${DIRECTOR_PRIVILEGE}"]`).textContent()
@@ -84,6 +84,7 @@ describe.skipIf(!hasChromium)('SAML sign-in in Chromium', () => {
 		const context = await demo.browser.newContext();
 		const page = await context.newPage();
 		await page.goto(`${base}/login`);
+		await screenshots(page, 'login-saml');
 		await page.getByRole('link', { name: 'Log ind med Norddjurs SAML' }).click();
 		await page.waitForURL((url) => url.origin === idpOrigin);
 		await page.getByRole('button', { name: 'Log ind som Sofie Saml' }).click();
@@ -103,7 +104,11 @@ describe.skipIf(!hasChromium)('SAML sign-in in Chromium', () => {
 		const foreignPost = (path: string) =>
 			fetch(`${base}${path}`, {
 				method: 'POST',
-				headers: { origin: 'http://idp.example', 'content-type': 'application/x-www-form-urlencoded' },
+				headers: {
+					origin: 'http://idp.example',
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'text/html'
+				},
 				body: 'SAMLResponse=eA%3D%3D',
 				redirect: 'manual'
 			});

@@ -191,7 +191,7 @@ export const da = {
 	'sso.saml_display_name': 'Navn på SAML-knappen',
 	'sso.saml_enabled': 'Vis SAML-knappen «Log ind med …» på loginsiden',
 	'sso.saml_save': 'Gem SAML-indstillinger',
-	'sso.saml_role': 'Rolle i Fremdrift for brugersystemrollen',
+	'sso.saml_role': 'Fremdrift-rolle for brugersystemrollen',
 	'sso.saml_add_mapping': 'Tilføj SAML-kobling',
 	'password.repeat': 'Gentag adgangskoden',
 	'password.hint': 'Mindst 12 tegn. Brug gerne en sætning af flere ord.',
