@@ -309,6 +309,46 @@ export interface AnnualReportTable extends Stamps {
 	meetingDate: DateText | null;
 }
 
+export type SsoProtocol = 'oidc' | 'saml';
+
+/** An organisation's identity provider (issue 18): one per protocol; `settings` is the protocol's non-secret part. */
+export interface IdentityProviderTable extends Stamps {
+	id: Id;
+	organisationId: number;
+	protocol: SsoProtocol;
+	enabled: ColumnType<boolean, boolean | undefined, boolean>;
+	displayName: string;
+	settings: ColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
+	/** The secret (OIDC client secret, SAML SP key) sealed by src/lib/server/sso/secret-box.ts. */
+	sealedSecret: string | null;
+}
+
+/** A claim value (app role, group) the provider sends, and the app role it gives. */
+export interface IdentityProviderRoleTable {
+	providerId: number;
+	claimValue: string;
+	role: Role;
+	createdAt: CreatedAt;
+}
+
+/** Whether an organisation's users may sign in with a password; when not, the break-glass admin still may. */
+export interface SignInPolicyTable {
+	organisationId: number;
+	localPasswords: boolean;
+	breakGlassUserId: number | null;
+	updatedBy: number | null;
+	updatedAt: Timestamp;
+}
+
+/** A user as the identity provider knows them: the provider's subject, linked to one user. */
+export interface ExternalIdentityTable {
+	providerId: number;
+	subject: string;
+	userId: number;
+	createdAt: CreatedAt;
+	lastSignInAt: Timestamp;
+}
+
 export interface AuditEventTable {
 	id: Generated<number>;
 	organisationId: number | null;
@@ -367,6 +407,10 @@ export interface Database {
 	statusUpdate: StatusUpdateTable;
 	annualReport: AnnualReportTable;
 	auditEvent: AuditEventTable;
+	identityProvider: IdentityProviderTable;
+	identityProviderRole: IdentityProviderRoleTable;
+	signInPolicy: SignInPolicyTable;
+	externalIdentity: ExternalIdentityTable;
 	samlRequest: SamlRequestTable;
 	samlAssertion: SamlAssertionTable;
 }

@@ -79,11 +79,20 @@ const FORM_CONTENT_TYPES = [
  * to handleApiOrigin, which refuses every cookie-signed write from another origin whatever its content
  * type; a bearer token is a header no foreign form can send, so token calls need no Origin (servers send
  * none) and each endpoint answers a wrong content type with its JSON 415.
+ * One exception: the SAML Assertion Consumer Service, where the IdP's page POSTs the response from the IdP's
+ * origin by design (HTTP-POST binding). It is safe to let that one path through: the action reads nothing
+ * but the SAMLResponse (and RelayState, checked to be one of our paths), and accepts it only when it is
+ * signed by the IdP in the organisation's metadata, addressed to this ACS and SP, answers an AuthnRequest this
+ * SP issued within 10 minutes (once), and carries an assertion ID never seen before.
  */
+/** The SAML ACS (exactly `/sso/saml/<organisation>/acs`, its default action, no query). */
+const isSamlAcs = (url: URL) => /^\/sso\/saml\/[a-z0-9-]+\/acs$/.test(url.pathname) && url.search === '';
+
 const handleFormOrigin: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
 	if (!isUnsafe(request.method) || isApi(url.pathname) || request.headers.get('origin') === url.origin)
 		return resolve(event);
+	if (request.method === 'POST' && isSamlAcs(url)) return resolve(event);
 	const type = request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
 	if (!FORM_CONTENT_TYPES.includes(type)) return resolve(event);
 	const message = t('error.cross_site_form');

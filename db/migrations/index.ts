@@ -9,6 +9,7 @@ import * as kpiAssessment from './2026-11-30T2000-kpi-assessment';
 import * as overrideMissed from './2026-11-30T2100-override-missed';
 import * as organisationLogo from './2026-11-30T2110-organisation-logo';
 import * as reportMeeting from './2026-11-30T2230-report-meeting';
+import * as identityProviders from './2026-12-01T0900-identity-providers';
 import * as samlReplay from './2026-12-01T0910-saml-replay';
 
 /**
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-30T2100-override-missed': overrideMissed,
 	'2026-11-30T2110-organisation-logo': organisationLogo,
 	'2026-11-30T2230-report-meeting': reportMeeting,
+	'2026-12-01T0900-identity-providers': identityProviders,
 	'2026-12-01T0910-saml-replay': samlReplay
 };

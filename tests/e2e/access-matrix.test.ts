@@ -35,6 +35,14 @@ const actions: Record<string, Row> = {
 	// An upload without a file is refused (400); removing when there is no logo does nothing (200).
 	'/admin/logo?/upload': row(303, 403, 403, 403, 400, 400),
 	'/admin/logo?/remove': row(303, 403, 403, 403, 200, 200),
+	// Sign-in settings (issue 18): an empty form is refused field by field.
+	'/admin/log-ind?/saveOidc': row(303, 403, 403, 403, 400, 400),
+	'/admin/log-ind?/addMapping': row(303, 403, 403, 403, 400, 400),
+	'/admin/log-ind?/removeMapping': row(303, 403, 403, 403, 400, 400),
+	'/admin/log-ind?/savePolicy': row(303, 403, 403, 403, 400, 400),
+	'/admin/log-ind?/saveSaml': row(303, 403, 403, 403, 400, 400),
+	// The SAML ACS (the IdP's POST): the demo has no SAML provider, so there is nothing to finish.
+	'/sso/saml/[organisation]/acs': row(404, 404, 404, 404, 404, 404),
 	// A KPI that is not the project lead's: the action itself refuses them (403), not just the page.
 	'/noegletal/ny': row(303, 403, 403, 400, 400, 400),
 	// The entry grid (an empty post saves nothing: 400); each row is checked against what the user may write.

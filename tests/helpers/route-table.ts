@@ -61,6 +61,7 @@ export const pages: Record<string, Row> = {
 	'/admin/brugere/[id]': row(303, 403, 403, 403, 200, 404),
 	'/admin/api-noegler': row(303, 403, 403, 403, 200, 200),
 	'/admin/logo': row(303, 403, 403, 403, 200, 200),
+	'/admin/log-ind': row(303, 403, 403, 403, 200, 200),
 	'/api/v1/recommendations': row(401, 403, 200, 200, 200, 200),
 	'/api/v1/recommendations/[id]': row(401, 403, 200, 200, 200, 404),
 	'/api/v1/kpis': row(401, 403, 200, 200, 200, 200),
@@ -70,6 +71,15 @@ export const pages: Record<string, Row> = {
 	'/api/v1/openapi.json': row(200, 200, 200, 200, 200, 200),
 	'/api/v1/imports/observations': row(401, 403, 405, 405, 405, 405),
 	'/login': row(200, 303, 303, 303, 303, 303),
+	// SSO (issue 18): the demo has no identity provider, so there is nothing to start or finish; the logout
+	// page sends on to the login page (no SSO cookie) or home (signed in).
+	'/login/sso/[organisation]/oidc': row(404, 404, 404, 404, 404, 404),
+	'/login/sso/[organisation]/oidc/callback': row(404, 404, 404, 404, 404, 404),
+	'/login/sso/[organisation]/saml': row(404, 404, 404, 404, 404, 404),
+	// SAML: no SP metadata before the settings are saved once; the ACS only answers a POST.
+	'/sso/saml/[organisation]/metadata': row(404, 404, 404, 404, 404, 404),
+	'/sso/saml/[organisation]/acs': row(404, 404, 404, 404, 404, 404),
+	'/login/sso/log-ud': row(303, 303, 303, 303, 303, 303),
 	'/glemt-adgangskode': row(200, 303, 303, 303, 303, 303),
 	'/hjaelp': row(200, 200, 200, 200, 200, 200),
 	'/tilgaengelighed': row(200, 200, 200, 200, 200, 200),

@@ -18,7 +18,10 @@ const domainTables = [
 	'audit_event',
 	'budget_actual',
 	'budget_line',
+	'external_identity',
 	'follow_up_item',
+	'identity_provider',
+	'identity_provider_role',
 	'kpi',
 	'kpi_comparison',
 	'kpi_comparison_value',
@@ -35,6 +38,7 @@ const domainTables = [
 	'saml_assertion',
 	'saml_request',
 	'session',
+	'sign_in_policy',
 	'status_update',
 	'theme',
 	'user_token'

@@ -35,7 +35,7 @@ const HOMES: Record<string, string[]> = {
 	kpis: ['kpi', 'kpiOwner', 'recommendationKpi', 'observation', 'kpiComparison', 'kpiComparisonValue'],
 	'annual-report': ['annualReport'],
 	audit: ['auditEvent'],
-	sso: ['samlRequest', 'samlAssertion']
+	sso: ['identityProvider', 'identityProviderRole', 'signInPolicy', 'externalIdentity', 'samlRequest', 'samlAssertion']
 };
 const homeOf = new Map(Object.entries(HOMES).flatMap(([home, tables]) => tables.map((t) => [t, home] as const)));
 /** A query that starts from, or writes, a table (joins are matched separately). */

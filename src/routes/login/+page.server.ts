@@ -5,15 +5,24 @@ import { parseForm } from '$lib/server/http/forms';
 import { formMessage, formValues, invalidForm } from '$lib/server/http/refusal';
 import { loginSchema } from '$lib/schemas/auth';
 import { anyUserExists, homeFor, safeRedirectTarget, signIn } from '$lib/server/auth';
+import { loginChoices } from '$lib/server/sso';
 import { t } from '$lib/server/messages';
 import { plural } from '$lib/domain/plural';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user)
 		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin) ?? homeFor(locals.user.role));
-	if (!(await anyUserExists(await getDb()))) redirect(303, '/opsaetning');
+	const db = await getDb();
+	if (!(await anyUserExists(db))) redirect(303, '/opsaetning');
+	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin) ?? '';
 	return {
-		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin) ?? '',
+		redirectTo,
+		// SSO buttons first; the password form unless the organisation turned it off (issue 18).
+		choices: await loginChoices(db, {
+			organisationSlug: url.searchParams.get('organisation'),
+			local: url.searchParams.has('lokal'),
+			redirectTo
+		}),
 		notice: url.searchParams.has('logget-ud')
 			? t('auth.signed_out')
 			: url.searchParams.has('adgangskode-gemt')
@@ -37,6 +46,8 @@ export const actions: Actions = {
 			});
 			return formMessage(429, 'login', message, { email });
 		}
+		if (!result.ok && result.reason === 'local_passwords_off')
+			return formMessage(403, 'login', t('sso.local_passwords_off'), { email });
 		if (!result.ok) return formMessage(400, 'login', t('auth.invalid_credentials'), { email });
 		redirect(303, safeRedirectTarget(redirectTo, event.url.origin) ?? homeFor(result.user.role));
 	}

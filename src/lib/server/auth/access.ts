@@ -24,6 +24,8 @@ export const routeAccess: readonly { path: string; audience: Audience; exact?: b
 	{ path: '/offentlig', audience: 'public' },
 	{ path: '/admin', audience: 'users.manage' },
 	{ path: '/login', audience: 'public' },
+	// SAML SP metadata and the ACS the IdP posts to (issue 18).
+	{ path: '/sso', audience: 'public' },
 	{ path: '/glemt-adgangskode', audience: 'public' },
 	{ path: '/logout', audience: 'public' },
 	{ path: '/opsaetning', audience: 'public' },

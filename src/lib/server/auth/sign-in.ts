@@ -7,6 +7,7 @@ import { beginLoginAttempt, finishLoginAttempt } from './rate-limit';
 import { createSession, invalidateSession, setSessionCookie, type SessionUser } from './session';
 import { findUserForSignIn } from './users';
 import { randomToken } from './token';
+import { passwordSignInAllowed } from '../sso/providers';
 
 let dummyHash: Promise<string> | undefined;
 
@@ -19,6 +20,8 @@ function timingDummy(): Promise<string> {
 export type SignInResult =
 	| { ok: true; user: SessionUser }
 	| { ok: false; reason: 'invalid' }
+	/** The password was right, but the organisation signs in through its identity provider (issue 18). */
+	| { ok: false; reason: 'local_passwords_off' }
 	| { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
 /**
@@ -43,7 +46,9 @@ export async function signIn(db: Db, event: RequestEvent, email: string, passwor
 	const user = await findUserForSignIn(db, email);
 	const usable = user && !user.disabledAt && user.passwordHash ? user : undefined;
 	const matches = await verifyPassword(usable?.passwordHash ?? (await timingDummy()), password);
-	const succeeded = Boolean(usable && matches);
+	// Local passwords off: a right password still opens nothing (except for the break-glass admin).
+	const refusedLocal = Boolean(usable && matches) && !(await passwordSignInAllowed(db, usable!));
+	const succeeded = Boolean(usable && matches) && !refusedLocal;
 	// The attempt's outcome, its audit event and the new session: one transaction, so none is recorded without the others.
 	const token = await inTransaction(db, async (trx) => {
 		if (succeeded) await finishLoginAttempt(trx, admission.attemptId);
@@ -51,7 +56,7 @@ export async function signIn(db: Db, event: RequestEvent, email: string, passwor
 			organisationId: user?.organisationId ?? null,
 			actorUserId: succeeded ? user!.id : null,
 			actorLabel: email,
-			action: succeeded ? 'auth.sign_in' : 'auth.sign_in_failed',
+			action: succeeded ? 'auth.sign_in' : refusedLocal ? 'auth.sign_in_local_off' : 'auth.sign_in_failed',
 			entityType: 'user',
 			entityId: user?.id ?? null,
 			clientAddress
@@ -60,6 +65,7 @@ export async function signIn(db: Db, event: RequestEvent, email: string, passwor
 		return (await createSession(trx, usable.id, { clientAddress, userAgent: event.request.headers.get('user-agent') }))
 			.token;
 	});
+	if (refusedLocal) return { ok: false, reason: 'local_passwords_off' };
 	if (token === null || !usable) return { ok: false, reason: 'invalid' };
 	setSessionCookie(event.cookies, token, event.url.protocol === 'https:', getConfig().session);
 	const { passwordHash: _hash, disabledAt: _disabled, ...sessionUser } = usable;

@@ -35,6 +35,12 @@ export const daServer = {
 	'saml.metadata_no_sso':
 		'IdP-metadata angiver ingen loginadresse (SingleSignOnService med HTTP-Redirect eller HTTP-POST).',
 	'saml.metadata_no_cert': 'IdP-metadata indeholder intet gyldigt signeringscertifikat.',
+	'saml.metadata_required': 'Læg identitetsudbyderens metadata ind, før log ind med SAML slås til.',
+	'saml.metadata_url_invalid': 'Adressen på metadata skal være en https-adresse.',
+	'saml.metadata_fetch_failed': 'Metadata kunne ikke hentes fra adressen. Tjek den, eller læg filen ind i stedet.',
+	'saml.metadata_too_large': 'Metadata er for store (højst 2 MB).',
+	'saml.keys_missing': 'Fremdrifts nøglepar til SAML kunne ikke laves. Prøv igen.',
+	'saml.save_settings_first': 'Gem indstillingerne for SAML først.',
 
 	'auth.invalid_credentials': 'E-mail eller adgangskode er forkert.',
 	'auth.rate_limited_one': 'For mange mislykkede forsøg. Prøv igen om {minutes} minut.',
@@ -52,6 +58,55 @@ export const daServer = {
 	'auth.forgot_mail_subject': 'Ny adgangskode til Fremdrift',
 	'auth.forgot_mail_text':
 		'Hej {name}\n\nNogen har bedt om en ny adgangskode til Fremdrift for {email}. Du vælger den via linket herunder. Det virker i 72 timer og kun én gang:\n\n{link}\n\nHar du ikke selv bedt om det, kan du se bort fra denne e-mail. Din nuværende adgangskode virker, indtil du vælger en ny.',
+	'sso.sign_in_with': 'Log ind med {name}',
+	'sso.secret_key_missing':
+		'Log ind med fælles login er slået fra: serveren mangler nøglen FREMDRIFT_SECRET_KEY (32 tilfældige bytes i base64). Bed driften om at sætte den; se README.',
+	'sso.secret_key_malformed':
+		'Log ind med fælles login er slået fra: FREMDRIFT_SECRET_KEY er ugyldig. Den skal være 32 tilfældige bytes i base64, fx lavet med «openssl rand -base64 32».',
+	'sso.secret_key_wrong':
+		'Den gemte klienthemmelighed kan ikke åbnes med den nuværende FREMDRIFT_SECRET_KEY. Skriv hemmeligheden igen.',
+	'sso.refused_not_configured': 'Kommunen har ikke slået log ind med fælles login til.',
+	'sso.refused_provider_unreachable': 'Kommunens login-tjeneste svarer ikke lige nu. Prøv igen om lidt.',
+	'sso.refused_state':
+		'Login-forsøget kunne ikke genkendes: det er udløbet, eller det blev startet i en anden fane eller browser. Start forfra fra loginsiden.',
+	'sso.refused_token':
+		'Svaret fra kommunens login-tjeneste kunne ikke godkendes, så du er ikke logget ind. Start forfra fra loginsiden.',
+	'sso.refused_no_email':
+		'Kommunens login-tjeneste sendte ingen e-mailadresse for dig, så du kan ikke logges ind. Bed kommunens it-afdeling om hjælp.',
+	'sso.refused_disabled': 'Din bruger i Fremdrift er deaktiveret. Bed kommunens administrator om hjælp.',
+	'sso.refused_email_in_use':
+		'Din e-mailadresse bruges allerede af en anden bruger i Fremdrift, så du kan ikke logges ind her. Bed kommunens administrator om hjælp.',
+	'sso.refused_break_glass':
+		'Nødadministratoren logger ind med sin adgangskode, ikke med fælles login. Brug «Log ind med adgangskode».',
+	'sso.refused_no_role':
+		'Du er logget ind hos kommunen, men har ingen rolle i Fremdrift endnu. Bed kommunens administrator ({admins}) om at give dig adgang.',
+	'sso.refused_no_role_anonymous':
+		'Du er logget ind hos kommunen, men har ingen rolle i Fremdrift endnu. Bed kommunens administrator om at give dig adgang.',
+	'sso.local_passwords_off':
+		'Din kommune logger ind med fælles login, ikke med adgangskode. Brug knappen «Log ind med …» på loginsiden.',
+	'sso.issuer_required': 'Skriv udsteder-URL’en (issuer).',
+	'sso.issuer_invalid':
+		'Udsteder-URL’en skal være en https-adresse uden ? og #, fx https://login.microsoftonline.com/<tenant-id>/v2.0.',
+	'sso.display_name_required': 'Skriv navnet på knappen, fx kommunens navn.',
+	'sso.display_name_too_long': 'Navnet på knappen må højst være 100 tegn.',
+	'sso.client_id_required': 'Skriv klient-id’et (client id).',
+	'sso.client_id_too_long': 'Klient-id’et må højst være 200 tegn.',
+	'sso.client_id_invalid': 'Klient-id’et må ikke indeholde mellemrum.',
+	'sso.client_secret_required': 'Skriv klienthemmeligheden (client secret); den kræves første gang.',
+	'sso.client_secret_too_long': 'Klienthemmeligheden må højst være 1000 tegn.',
+	'sso.role_claim_invalid': 'Vælg, om rollen står i «roles» eller «groups».',
+	'sso.claim_value_required': 'Skriv værdien, som den står i claimet.',
+	'sso.claim_value_too_long': 'Værdien må højst være 200 tegn.',
+	'sso.local_passwords_invalid': 'Vælg, om adgangskoder er slået til eller fra.',
+	'sso.break_glass_invalid': 'Vælg en administrator på listen.',
+	'sso.break_glass_not_admin': 'Nødadministratoren skal være en aktiv administrator i kommunen.',
+	'sso.break_glass_required':
+		'Vælg en nødadministrator, før adgangskoder slås fra: ellers kan ingen logge ind, hvis kommunens login-tjeneste svigter.',
+	'sso.save_settings_first': 'Gem indstillingerne for OpenID Connect først.',
+	'sso.settings_saved': 'Indstillingerne er gemt.',
+	'sso.mapping_added': 'Koblingen er gemt.',
+	'sso.mapping_removed': 'Koblingen er fjernet.',
+	'sso.policy_saved': 'Valget om adgangskoder er gemt.',
 	'api.unauthorized': 'Log ind, eller send en API-nøgle i Authorization: Bearer …',
 	'api.token_invalid': 'API-nøglen er ugyldig eller tilbagekaldt.',
 	'api.method_not_allowed': 'Metoden findes ikke for denne adresse.',

@@ -33,6 +33,13 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'saml.metadata_no_sso':
 		'The IdP metadata gives no sign-in address (SingleSignOnService with HTTP-Redirect or HTTP-POST).',
 	'saml.metadata_no_cert': 'The IdP metadata holds no valid signing certificate.',
+	'saml.metadata_required': 'Add the identity provider’s metadata before turning SAML sign-in on.',
+	'saml.metadata_url_invalid': 'The metadata address must be an https address.',
+	'saml.metadata_fetch_failed':
+		'The metadata could not be fetched from the address. Check it, or add the file instead.',
+	'saml.metadata_too_large': 'The metadata is too large (at most 2 MB).',
+	'saml.keys_missing': 'Fremdrift’s SAML key pair could not be made. Try again.',
+	'saml.save_settings_first': 'Save the SAML settings first.',
 
 	'auth.invalid_credentials': 'The e-mail or password is wrong.',
 	'auth.rate_limited_one': 'Too many failed attempts. Try again in {minutes} minute.',
@@ -51,6 +58,56 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'auth.forgot_mail_subject': 'New password for Fremdrift',
 	'auth.forgot_mail_text':
 		'Hello {name}\n\nSomeone asked for a new password to Fremdrift for {email}. You choose it through the link below. It works for 72 hours and only once:\n\n{link}\n\nIf you did not ask for it, you can ignore this e-mail. Your current password works until you choose a new one.',
+	'sso.sign_in_with': 'Sign in with {name}',
+	'sso.secret_key_missing':
+		'Single sign-on is off: the server lacks the key FREMDRIFT_SECRET_KEY (32 random bytes in base64). Ask operations to set it; see the README.',
+	'sso.secret_key_malformed':
+		'Single sign-on is off: FREMDRIFT_SECRET_KEY is invalid. It must be 32 random bytes in base64, e.g. made with "openssl rand -base64 32".',
+	'sso.secret_key_wrong':
+		'The stored client secret cannot be opened with the current FREMDRIFT_SECRET_KEY. Type the secret again.',
+	'sso.refused_not_configured': 'The municipality has not turned on single sign-on.',
+	'sso.refused_provider_unreachable':
+		'The municipality’s sign-in service is not answering right now. Try again shortly.',
+	'sso.refused_state':
+		'The sign-in attempt was not recognised: it has expired, or it was started in another tab or browser. Start again from the sign-in page.',
+	'sso.refused_token':
+		'The answer from the municipality’s sign-in service could not be accepted, so you are not signed in. Start again from the sign-in page.',
+	'sso.refused_no_email':
+		'The municipality’s sign-in service sent no e-mail address for you, so you cannot be signed in. Ask the municipality’s IT department for help.',
+	'sso.refused_disabled': 'Your user in Fremdrift is deactivated. Ask the municipality’s administrator for help.',
+	'sso.refused_email_in_use':
+		'Your e-mail address is already used by another user in Fremdrift, so you cannot be signed in here. Ask the municipality’s administrator for help.',
+	'sso.refused_break_glass':
+		'The break-glass administrator signs in with their password, not with single sign-on. Use "Sign in with password".',
+	'sso.refused_no_role':
+		'You are signed in at the municipality but have no role in Fremdrift yet. Ask the municipality’s administrator ({admins}) for access.',
+	'sso.refused_no_role_anonymous':
+		'You are signed in at the municipality but have no role in Fremdrift yet. Ask the municipality’s administrator for access.',
+	'sso.local_passwords_off':
+		'Your municipality signs in with single sign-on, not with a password. Use the "Sign in with …" button on the sign-in page.',
+	'sso.issuer_required': 'Enter the issuer URL.',
+	'sso.issuer_invalid':
+		'The issuer URL must be an https address without ? and #, e.g. https://login.microsoftonline.com/<tenant-id>/v2.0.',
+	'sso.display_name_required': 'Enter the button’s name, e.g. the municipality’s name.',
+	'sso.display_name_too_long': 'The button’s name may be at most 100 characters.',
+	'sso.client_id_required': 'Enter the client id.',
+	'sso.client_id_too_long': 'The client id may be at most 200 characters.',
+	'sso.client_id_invalid': 'The client id may not contain spaces.',
+	'sso.client_secret_required': 'Enter the client secret; it is required the first time.',
+	'sso.client_secret_too_long': 'The client secret may be at most 1000 characters.',
+	'sso.role_claim_invalid': 'Choose whether the role is in "roles" or "groups".',
+	'sso.claim_value_required': 'Enter the value as it appears in the claim.',
+	'sso.claim_value_too_long': 'The value may be at most 200 characters.',
+	'sso.local_passwords_invalid': 'Choose whether passwords are on or off.',
+	'sso.break_glass_invalid': 'Choose an administrator from the list.',
+	'sso.break_glass_not_admin': 'The break-glass administrator must be an active administrator of the municipality.',
+	'sso.break_glass_required':
+		'Choose a break-glass administrator before turning passwords off: otherwise nobody can sign in if the sign-in service fails.',
+	'sso.save_settings_first': 'Save the OpenID Connect settings first.',
+	'sso.settings_saved': 'The settings have been saved.',
+	'sso.mapping_added': 'The mapping has been saved.',
+	'sso.mapping_removed': 'The mapping has been removed.',
+	'sso.policy_saved': 'The password choice has been saved.',
 	'api.unauthorized': 'Sign in, or send an API token in Authorization: Bearer …',
 	'api.token_invalid': 'The API token is invalid or revoked.',
 	'api.method_not_allowed': 'This method is not available at this address.',

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createOrganisation, slugFor } from '../../src/lib/server/auth/organisations';
+import { inTransaction } from '../../src/lib/server/infra/db';
+import { ROLES } from '../../src/lib/domain/policy';
+import { t } from '../../src/lib/server/messages';
+import {
+	finishSamlSignIn,
+	generateSecretKey,
+	mapRole,
+	samlKeysIfMissing,
+	samlSpConfig,
+	saveSamlSettings,
+	spMetadataXml,
+	startSamlSignIn
+} from '../../src/lib/server/sso';
+import { createTestIdp, type IdpUser, type TestIdp } from '../helpers/saml-idp';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+/**
+ * SAML sign-in through the SSO layer (issue 18), on this run's database, against a samlify IdP: what the ACS
+ * (finishSamlSignIn, which the route calls) does with a good assertion, an unmapped privilege and a replay.
+ */
+const [, DIRECTOR] = ROLES;
+const ORIGIN = 'http://fremdrift.test';
+const meta = { clientAddress: '127.0.0.1', userAgent: 'vitest' };
+const DIRECTOR_PRIVILEGE = 'http://sso.test/roles/usersystemrole/fremdrift_direktoer/1';
+const bo: IdpUser = {
+	subject: 'urn:uuid:5b1f0c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e',
+	email: 'bo@sso.test',
+	name: 'Bo Bech',
+	privileges: [DIRECTOR_PRIVILEGE, 'http://sso.test/roles/usersystemrole/ukendt/1']
+};
+
+describe('SAML sign-in with just-in-time users', () => {
+	let database: TestDatabase;
+	let idp: TestIdp;
+	let organisation: { id: number; slug: string };
+	const previousKey = process.env.FREMDRIFT_SECRET_KEY;
+
+	/** Starts at Fremdrift (a signed AuthnRequest), answers at the IdP as `user`, and posts to the ACS. */
+	async function signInAs(user: IdpUser) {
+		const start = await startSamlSignIn(database.db, organisation, ORIGIN, null);
+		if (!start.ok) throw new Error(`start refused: ${start.reason}`);
+		const SAMLResponse = await idp.respond(start.url, user);
+		return { SAMLResponse, result: await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse }, meta) };
+	}
+	const lastRefusal = () =>
+		database.db
+			.selectFrom('auditEvent')
+			.where('action', '=', 'auth.sso_refused')
+			.select(['after', 'organisationId'])
+			.orderBy('id', 'desc')
+			.executeTakeFirst();
+
+	beforeAll(async () => {
+		process.env.FREMDRIFT_SECRET_KEY = generateSecretKey();
+		database = await createTestDatabase();
+		const name = 'Saml Kommune';
+		const id = await createOrganisation(database.db, { name, municipalityCode: null });
+		organisation = { id, slug: slugFor(name) };
+		const admin = await database.db
+			.insertInto('appUser')
+			.values({ organisationId: id, email: 'admin@sso.test', name: 'Ada Admin', role: ROLES[0] })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const actor = { id: admin.id, organisationId: id, clientAddress: '127.0.0.1' };
+		const save = async (idpMetadataXml: string | undefined, enabled: boolean) => {
+			const keys = await samlKeysIfMissing(database.db, id, 'Fremdrift test');
+			const input = { displayName: 'Saml Kommune', idpMetadataXml, idpMetadataUrl: null, enabled };
+			return inTransaction(database.db, (trx) => saveSamlSettings(trx, actor, input, keys));
+		};
+		// As in real life: the SP is saved first (its key pair made), the IdP gets its metadata, then the reverse.
+		expect(await save(undefined, false)).toEqual({ ok: true });
+		const sp = await samlSpConfig(database.db, organisation, ORIGIN, { enabledOnly: false });
+		if (!sp.ok) throw new Error(sp.reason);
+		expect(sp.config.acsUrl).toBe(`${ORIGIN}/sso/saml/${organisation.slug}/acs`);
+		idp = await createTestIdp({ spMetadataXml: spMetadataXml(sp.config) });
+		expect(await save(idp.metadataXml, true)).toEqual({ ok: true });
+		await inTransaction(database.db, (trx) =>
+			mapRole(trx, actor, { claimValue: DIRECTOR_PRIVILEGE, role: DIRECTOR, protocol: 'saml' })
+		);
+	}, 90_000);
+	afterAll(async () => {
+		await database.destroy();
+		if (previousKey === undefined) delete process.env.FREMDRIFT_SECRET_KEY;
+		else process.env.FREMDRIFT_SECRET_KEY = previousKey;
+	});
+
+	test('the SP key is stored sealed, and the first save does not change it', async () => {
+		const row = await database.db
+			.selectFrom('identityProvider')
+			.where('organisationId', '=', organisation.id)
+			.where('protocol', '=', 'saml')
+			.select(['sealedSecret', 'settings'])
+			.executeTakeFirstOrThrow();
+		expect(row.sealedSecret).toMatch(/^v1\./);
+		expect(JSON.stringify(row.settings)).not.toContain('PRIVATE KEY');
+	});
+
+	test('a good assertion signs the person in with the mapped role, audited', async () => {
+		const { result } = await signInAs(bo);
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.user.role).toBe(DIRECTOR);
+		const user = await database.db
+			.selectFrom('appUser')
+			.where('email', '=', bo.email!)
+			.select(['id', 'name', 'role', 'organisationId'])
+			.executeTakeFirstOrThrow();
+		expect(user).toMatchObject({ name: 'Bo Bech', role: DIRECTOR, organisationId: organisation.id });
+		const login = await database.db
+			.selectFrom('auditEvent')
+			.where('action', '=', 'auth.sso_login')
+			.select(['after', 'entityId'])
+			.executeTakeFirstOrThrow();
+		expect(login.after).toMatchObject({ protocol: 'saml', role: DIRECTOR, created: true });
+		expect(Number(login.entityId)).toBe(user.id);
+	});
+
+	test('an unmapped privilege is refused in Danish, naming the administrators, and audited', async () => {
+		const result = (
+			await signInAs({ ...bo, subject: 'urn:uuid:other', email: 'cy@sso.test', privileges: ['http://sso.test/x/1'] })
+		).result;
+		expect(result).toMatchObject({
+			ok: false,
+			reason: 'no_role',
+			message: t('sso.refused_no_role', { admins: 'Ada Admin' })
+		});
+		expect(await lastRefusal()).toMatchObject({
+			organisationId: organisation.id,
+			after: { protocol: 'saml', reason: 'no_role', subject: 'urn:uuid:other' }
+		});
+		expect(await database.db.selectFrom('appUser').where('email', '=', 'cy@sso.test').select('id').execute()).toEqual(
+			[]
+		);
+	});
+
+	test('a response posted again, or its assertion in a new response, is refused and audited', async () => {
+		const assertionId = `_replay-${Date.now()}`;
+		const first = await startSamlSignIn(database.db, organisation, ORIGIN, null);
+		if (!first.ok) throw new Error(first.reason);
+		const SAMLResponse = await idp.respond(first.url, bo, { assertionId });
+		expect((await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse }, meta)).ok).toBe(true);
+
+		// The same POST again: the request it answers was answered already.
+		const again = await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse }, meta);
+		expect(again).toMatchObject({
+			ok: false,
+			reason: 'saml_in_response_to',
+			message: t('saml.refused.in_response_to')
+		});
+		expect(await lastRefusal()).toMatchObject({ after: { protocol: 'saml', reason: 'saml_in_response_to' } });
+
+		// The same assertion ID answering a fresh request: the assertion store refuses it.
+		const second = await startSamlSignIn(database.db, organisation, ORIGIN, null);
+		if (!second.ok) throw new Error(second.reason);
+		const replayed = await idp.respond(second.url, bo, { assertionId });
+		const result = await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse: replayed }, meta);
+		expect(result).toMatchObject({ ok: false, reason: 'saml_replay', message: t('saml.refused.replay') });
+		expect(await lastRefusal()).toMatchObject({
+			organisationId: organisation.id,
+			after: { protocol: 'saml', reason: 'saml_replay' }
+		});
+	});
+
+	test('a disabled provider answers nothing at the start and refuses at the ACS', async () => {
+		await database.db.updateTable('identityProvider').set({ enabled: false }).where('protocol', '=', 'saml').execute();
+		try {
+			expect(await startSamlSignIn(database.db, organisation, ORIGIN, null)).toEqual({
+				ok: false,
+				reason: 'not_configured'
+			});
+			const result = await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse: 'eA==' }, meta);
+			expect(result).toMatchObject({ ok: false, reason: 'not_configured' });
+		} finally {
+			await database.db.updateTable('identityProvider').set({ enabled: true }).where('protocol', '=', 'saml').execute();
+		}
+	});
+});

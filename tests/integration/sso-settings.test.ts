@@ -1,0 +1,224 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createOrganisation } from '../../src/lib/server/auth/organisations';
+import { inTransaction } from '../../src/lib/server/infra/db';
+import { t } from '../../src/lib/server/messages';
+import { ROLES } from '../../src/lib/domain/policy';
+import {
+	changeSignInPolicy,
+	findIdentityProvider,
+	findSignInPolicy,
+	generateSecretKey,
+	loadSsoAdmin,
+	mapRole,
+	oidcSettingsSchema,
+	openSecret,
+	readSecretKey,
+	roleMappingSchema,
+	saveOidcSettings,
+	sealSecret,
+	signInPolicySchema,
+	unmapRole
+} from '../../src/lib/server/sso';
+import { parseForm } from '../../src/lib/server/http/forms';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+const [ADMIN, DIRECTOR] = ROLES;
+
+describe('sealed secrets (AES-256-GCM with FREMDRIFT_SECRET_KEY)', () => {
+	test('a secret opens with its key and context, and with nothing else', () => {
+		const key = readSecretKey({ FREMDRIFT_SECRET_KEY: generateSecretKey() });
+		const other = readSecretKey({ FREMDRIFT_SECRET_KEY: generateSecretKey() });
+		if (!key.ok || !other.ok) throw new Error('generated keys must read');
+		const sealed = sealSecret(key.key, 'klient-hemmelighed æøå', 'identity_provider:1:oidc');
+		expect(sealed).not.toContain('klient');
+		expect(sealed).not.toBe(sealSecret(key.key, 'klient-hemmelighed æøå', 'identity_provider:1:oidc'));
+		expect(openSecret(key.key, sealed, 'identity_provider:1:oidc')).toBe('klient-hemmelighed æøå');
+		expect(openSecret(other.key, sealed, 'identity_provider:1:oidc')).toBeNull();
+		expect(openSecret(key.key, sealed, 'identity_provider:2:oidc')).toBeNull();
+		const [v, iv, body] = sealed.split('.');
+		const flipped = body.slice(0, -2) + (body.at(-2) === 'A' ? 'B' : 'A') + body.at(-1);
+		expect(openSecret(key.key, [v, iv, flipped].join('.'), 'identity_provider:1:oidc')).toBeNull();
+		expect(openSecret(key.key, 'ikke-forseglet', 'identity_provider:1:oidc')).toBeNull();
+	});
+
+	test('the key is 32 bytes in base64 (standard or URL-safe); missing and malformed are told apart', () => {
+		expect(readSecretKey({})).toEqual({ ok: false, reason: 'missing' });
+		expect(readSecretKey({ FREMDRIFT_SECRET_KEY: '  ' })).toEqual({ ok: false, reason: 'missing' });
+		expect(readSecretKey({ FREMDRIFT_SECRET_KEY: Buffer.alloc(16).toString('base64') })).toEqual({
+			ok: false,
+			reason: 'malformed'
+		});
+		expect(readSecretKey({ FREMDRIFT_SECRET_KEY: 'ikke base64 ! ' })).toEqual({ ok: false, reason: 'malformed' });
+		expect(readSecretKey({ FREMDRIFT_SECRET_KEY: Buffer.alloc(32, 250).toString('base64url') }).ok).toBe(true);
+	});
+});
+
+describe('the "Log ind" settings', () => {
+	let database: TestDatabase;
+	let actor: { id: number; organisationId: number; clientAddress: string | null };
+	let directorId: number;
+	const previousKey = process.env.FREMDRIFT_SECRET_KEY;
+	const form = (fields: Record<string, string>) => {
+		const data = new FormData();
+		for (const [k, v] of Object.entries(fields)) data.append(k, v);
+		return data;
+	};
+	const valid = {
+		displayName: 'Indstillingskommune',
+		issuerUrl: 'https://login.microsoftonline.com/0000/v2.0',
+		clientId: 'abc-123',
+		clientSecret: 'meget-hemmelig-værdi',
+		roleClaim: 'roles'
+	};
+
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		const organisationId = await createOrganisation(database.db, {
+			name: 'Indstillingskommune',
+			municipalityCode: null
+		});
+		const rows = await database.db
+			.insertInto('appUser')
+			.values([
+				{ organisationId, email: 'admin@indst.test', name: 'Ida Admin', role: ADMIN },
+				{ organisationId, email: 'direktor@indst.test', name: 'Dan Direktør', role: DIRECTOR }
+			])
+			.returning('id')
+			.execute();
+		actor = { id: rows[0].id, organisationId, clientAddress: '127.0.0.1' };
+		directorId = rows[1].id;
+	});
+	afterEach(() => {
+		process.env.FREMDRIFT_SECRET_KEY = previousKey;
+	});
+	afterAll(() => database.destroy());
+
+	test('every field is checked, each with its own Danish message', () => {
+		const refused = parseForm(
+			oidcSettingsSchema,
+			form({ displayName: '', issuerUrl: 'http://idp.example/', clientId: 'med mellemrum', roleClaim: 'email' })
+		);
+		expect(refused.ok).toBe(false);
+		if (refused.ok) return;
+		expect(refused.errors).toEqual({
+			displayName: t('sso.display_name_required'),
+			issuerUrl: t('sso.issuer_invalid'),
+			clientId: t('sso.client_id_invalid'),
+			roleClaim: t('sso.role_claim_invalid')
+		});
+		expect(refused.values).not.toHaveProperty('clientSecret');
+		expect(parseForm(oidcSettingsSchema, form({ ...valid, issuerUrl: 'https://idp.example/?x=1' })).ok).toBe(false);
+		expect(parseForm(oidcSettingsSchema, form({ ...valid, issuerUrl: 'http://127.0.0.1:4000' })).ok).toBe(true);
+		const mapping = parseForm(roleMappingSchema, form({ claimValue: ' ', role: 'chef' }));
+		expect(!mapping.ok && mapping.errors).toEqual({
+			claimValue: t('sso.claim_value_required'),
+			role: t('admin.role_invalid')
+		});
+		const policy = parseForm(signInPolicySchema, form({ localPasswords: 'måske', breakGlassUserId: 'x' }));
+		expect(!policy.ok && policy.errors).toEqual({
+			localPasswords: t('sso.local_passwords_invalid'),
+			breakGlassUserId: t('sso.break_glass_invalid')
+		});
+	});
+
+	test('without FREMDRIFT_SECRET_KEY nothing is saved, and the page says why', async () => {
+		delete process.env.FREMDRIFT_SECRET_KEY;
+		const data = parseForm(oidcSettingsSchema, form(valid));
+		if (!data.ok) throw new Error('valid form');
+		expect(await inTransaction(database.db, (trx) => saveOidcSettings(trx, actor, data.data))).toEqual({
+			ok: false,
+			errors: { form: t('sso.secret_key_missing') }
+		});
+		expect(await findIdentityProvider(database.db, actor.organisationId, 'oidc')).toBeUndefined();
+		expect((await loadSsoAdmin(database.db, actor.organisationId)).keyState).toBe('missing');
+	});
+
+	test('the secret is required the first time, stored sealed, kept when left empty, and never audited', async () => {
+		process.env.FREMDRIFT_SECRET_KEY = generateSecretKey();
+		const save = async (fields: Record<string, string>) => {
+			const data = parseForm(oidcSettingsSchema, form(fields));
+			if (!data.ok) throw new Error(JSON.stringify(data.errors));
+			return inTransaction(database.db, (trx) => saveOidcSettings(trx, actor, data.data));
+		};
+		expect(await save({ ...valid, clientSecret: '' })).toEqual({
+			ok: false,
+			errors: { clientSecret: t('sso.client_secret_required') }
+		});
+		expect(await save(valid)).toEqual({ ok: true });
+		const stored = await findIdentityProvider(database.db, actor.organisationId, 'oidc');
+		expect(stored).toMatchObject({ enabled: false, displayName: 'Indstillingskommune' });
+		expect(stored!.sealedSecret).not.toContain('hemmelig');
+		expect(await save({ ...valid, clientSecret: '', enabled: 'on', clientId: 'ny-klient' })).toEqual({ ok: true });
+		const again = await findIdentityProvider(database.db, actor.organisationId, 'oidc');
+		expect(again).toMatchObject({ enabled: true, settings: { clientId: 'ny-klient' } });
+		expect(again!.sealedSecret).toBe(stored!.sealedSecret);
+		const view = await loadSsoAdmin(database.db, actor.organisationId);
+		expect(view.oidc).toMatchObject({ secretStored: true, clientId: 'ny-klient', enabled: true });
+		expect(view.secretWarning).toBeNull();
+		// Another key cannot open the stored secret: the page says so.
+		process.env.FREMDRIFT_SECRET_KEY = generateSecretKey();
+		expect((await loadSsoAdmin(database.db, actor.organisationId)).secretWarning).toBe(t('sso.secret_key_wrong'));
+		const events = await database.db
+			.selectFrom('auditEvent')
+			.where('action', '=', 'identity_provider.saved')
+			.select(['before', 'after'])
+			.execute();
+		expect(events).toHaveLength(2);
+		expect(JSON.stringify(events)).not.toContain('hemmelig');
+		expect(events[1].after).toMatchObject({ secretChanged: false, secretStored: true });
+	});
+
+	test('role mappings are added, changed and removed, audited', async () => {
+		expect(
+			await inTransaction(database.db, (trx) => mapRole(trx, actor, { claimValue: 'G1', role: DIRECTOR }))
+		).toEqual({ ok: true });
+		await inTransaction(database.db, (trx) => mapRole(trx, actor, { claimValue: 'G1', role: ADMIN }));
+		expect((await loadSsoAdmin(database.db, actor.organisationId)).mappings).toEqual([
+			{ claimValue: 'G1', role: ADMIN }
+		]);
+		await inTransaction(database.db, (trx) => unmapRole(trx, actor, 'G1'));
+		expect((await loadSsoAdmin(database.db, actor.organisationId)).mappings).toEqual([]);
+		const actions = await database.db
+			.selectFrom('auditEvent')
+			.where('action', 'like', 'identity_provider.role_%')
+			.select('action')
+			.orderBy('id')
+			.execute();
+		expect(actions.map((a) => a.action)).toEqual([
+			'identity_provider.role_mapped',
+			'identity_provider.role_mapped',
+			'identity_provider.role_unmapped'
+		]);
+	});
+
+	test('local passwords go off only with a break-glass admin who is an active administrator', async () => {
+		const change = (localPasswords: 'on' | 'off', breakGlassUserId: number | null) =>
+			inTransaction(database.db, (trx) => changeSignInPolicy(trx, actor, { localPasswords, breakGlassUserId }));
+		expect(await change('off', null)).toEqual({
+			ok: false,
+			errors: { breakGlassUserId: t('sso.break_glass_required') }
+		});
+		expect(await change('off', directorId)).toEqual({
+			ok: false,
+			errors: { breakGlassUserId: t('sso.break_glass_not_admin') }
+		});
+		expect(await findSignInPolicy(database.db, actor.organisationId)).toEqual({
+			localPasswords: true,
+			breakGlassUserId: null
+		});
+		expect(await change('off', actor.id)).toEqual({ ok: true });
+		expect(await findSignInPolicy(database.db, actor.organisationId)).toEqual({
+			localPasswords: false,
+			breakGlassUserId: actor.id
+		});
+		const audit = await database.db
+			.selectFrom('auditEvent')
+			.where('action', '=', 'sign_in_policy.saved')
+			.select(['before', 'after'])
+			.executeTakeFirstOrThrow();
+		expect(audit).toEqual({
+			before: { localPasswords: true, breakGlassUserId: null },
+			after: { localPasswords: false, breakGlassUserId: actor.id }
+		});
+	});
+});
