@@ -129,7 +129,7 @@ class CookieJar {
  * Signs in at the provider over plain HTTP as a browser would (its login form, typed `login`), starting
  * from an authorization URL; returns the URL the provider sends the browser back to (with code and state,
  * or an error). No page of the provider is skipped or faked.
- * @example const callback = await signInAtProvider(start.authorizationUrl, 'anne');
+ * @example const callback = await signInAtProvider(start.location, 'anne');
  */
 export async function signInAtProvider(authorizationUrl: string, login: string): Promise<URL> {
 	const issuerOrigin = new URL(authorizationUrl).origin;

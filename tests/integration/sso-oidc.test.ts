@@ -41,7 +41,7 @@ describe('OpenID Connect sign-in with just-in-time users', () => {
 	): Promise<SsoResult> {
 		const start = await startOidcSignIn(database.db, organisation, ORIGIN, null);
 		if (!start.ok) throw new Error(`start refused: ${start.reason}`);
-		const authorization = new URL(start.authorizationUrl);
+		const authorization = new URL(start.location);
 		tamper.authorization?.(authorization);
 		const callback = await signInAtProvider(authorization.href, login);
 		tamper.callback?.(callback);
@@ -192,7 +192,7 @@ describe('OpenID Connect sign-in with just-in-time users', () => {
 	test("without its flow cookie (or with another browser's) the callback is refused", async () => {
 		const start = await startOidcSignIn(database.db, organisation, ORIGIN, null);
 		if (!start.ok) throw new Error(start.reason);
-		const callback = await signInAtProvider(start.authorizationUrl, 'anne');
+		const callback = await signInAtProvider(start.location, 'anne');
 		expect(await finishOidcSignIn(database.db, organisation, callback, undefined, meta)).toMatchObject({
 			ok: false,
 			reason: 'flow_missing'

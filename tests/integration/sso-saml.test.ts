@@ -41,7 +41,7 @@ describe('SAML sign-in with just-in-time users', () => {
 	async function signInAs(user: IdpUser) {
 		const start = await startSamlSignIn(database.db, organisation, ORIGIN, null);
 		if (!start.ok) throw new Error(`start refused: ${start.reason}`);
-		const SAMLResponse = await idp.respond(start.url, user);
+		const SAMLResponse = await idp.respond(start.location, user);
 		return { SAMLResponse, result: await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse }, meta) };
 	}
 	const lastRefusal = () =>
@@ -139,7 +139,7 @@ describe('SAML sign-in with just-in-time users', () => {
 		const assertionId = `_replay-${Date.now()}`;
 		const first = await startSamlSignIn(database.db, organisation, ORIGIN, null);
 		if (!first.ok) throw new Error(first.reason);
-		const SAMLResponse = await idp.respond(first.url, bo, { assertionId });
+		const SAMLResponse = await idp.respond(first.location, bo, { assertionId });
 		expect((await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse }, meta)).ok).toBe(true);
 
 		// The same POST again: the request it answers was answered already.
@@ -154,7 +154,7 @@ describe('SAML sign-in with just-in-time users', () => {
 		// The same assertion ID answering a fresh request: the assertion store refuses it.
 		const second = await startSamlSignIn(database.db, organisation, ORIGIN, null);
 		if (!second.ok) throw new Error(second.reason);
-		const replayed = await idp.respond(second.url, bo, { assertionId });
+		const replayed = await idp.respond(second.location, bo, { assertionId });
 		const result = await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse: replayed }, meta);
 		expect(result).toMatchObject({ ok: false, reason: 'saml_replay', message: t('saml.refused.replay') });
 		expect(await lastRefusal()).toMatchObject({

@@ -65,3 +65,4 @@ export {
 } from './saml-settings';
 export { startSamlSignIn, finishSamlSignIn } from './saml-sign-in';
 export { spMetadataXml } from './saml-metadata';
+export { ssoStartHandler, type SsoStart } from './start-route';

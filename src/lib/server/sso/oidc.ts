@@ -61,7 +61,7 @@ export async function oidcConfiguration(
 }
 
 export type OidcStart =
-	{ ok: true; authorizationUrl: string; flowCookie: string } | { ok: false; reason: SsoRefusalReason };
+	{ ok: true; location: string; flowCookie: string } | { ok: false; reason: SsoRefusalReason };
 
 /**
  * Starts the authorization code flow with PKCE, state and nonce: the URL to send the browser to, and the
@@ -102,7 +102,7 @@ export async function startOidcSignIn(
 	});
 	const sealed = sealFlow(flow);
 	if (!sealed) return { ok: false, reason: 'secret_key' };
-	return { ok: true, authorizationUrl: authorizationUrl.href, flowCookie: sealed };
+	return { ok: true, location: authorizationUrl.href, flowCookie: sealed };
 }
 
 /** Which check an openid-client error stands for, for the audit trail (its cause chain holds oauth4webapi's detail). */

@@ -4,7 +4,7 @@ import { createSamlStore, purgeExpiredSaml } from './saml-store';
 import { samlSpConfig } from './saml-settings';
 import { refuseSso, signInExternal, type RequestMeta, type SsoResult, type SsoRefusalReason } from './jit';
 
-export type SamlStart = { ok: true; url: string } | { ok: false; reason: SsoRefusalReason };
+export type SamlStart = { ok: true; location: string } | { ok: false; reason: SsoRefusalReason };
 
 /**
  * Starts SP-initiated SAML sign-in: a signed AuthnRequest whose ID is stored (answerable once, for 10 minutes);
@@ -22,7 +22,7 @@ export async function startSamlSignIn(
 	if (!ready.ok) return ready;
 	await purgeExpiredSaml(db);
 	const url = await authnRequestUrl(ready.config, createSamlStore(db), redirectTo ?? '');
-	return url ? { ok: true, url } : { ok: false, reason: 'saml_config' };
+	return url ? { ok: true, location: url } : { ok: false, reason: 'saml_config' };
 }
 
 /**
