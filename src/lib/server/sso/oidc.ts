@@ -60,8 +60,7 @@ export async function oidcConfiguration(
 	return config;
 }
 
-export type OidcStart =
-	{ ok: true; location: string; flowCookie: string } | { ok: false; reason: SsoRefusalReason };
+export type OidcStart = { ok: true; location: string; flowCookie: string } | { ok: false; reason: SsoRefusalReason };
 
 /**
  * Starts the authorization code flow with PKCE, state and nonce: the URL to send the browser to, and the
