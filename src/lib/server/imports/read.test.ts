@@ -3,7 +3,8 @@ import iconv from 'iconv-lite';
 import { t } from '../messages';
 import { mapColumns } from './columns';
 import { plainDecimal } from '../../domain/numbers';
-import { readTable } from './read';
+import { countRecords, readTable } from './read';
+import { MAX_IMPORT_ROWS } from './limits';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -58,6 +59,28 @@ describe('readTable', () => {
 	test('an empty file is refused; a file is read before a paste', async () => {
 		expect(await readTable({ text: '\n\n' })).toEqual({ ok: false, message: t('import.empty') });
 		expect((await table({ bytes: encode('KPI,Period,Value\nA,2024,1'), text: 'ignored' })).rows).toHaveLength(2);
+	});
+});
+
+describe('countRecords, the count that refuses a file of millions of lines before it is split', () => {
+	const texts = [
+		'Nøgletal;Periode;Værdi\nA;2024;1\n\n;;\n  \nB;2025;2',
+		'Nøgletal;Periode;Værdi\n"Sygefravær\n(år)";2024;"6,9"\n"tom ""celle""";;\n" ";"";\n',
+		'Nøgletal;Periode;Værdi\nA;2024;1\n\u00a0;\u2003\nB;2025;\u00a0x\n',
+		'a,b\n"x\n\ny",1\n"",""\n'
+	];
+	test.each(texts)('counts the rows the reader keeps: %j', async (text) => {
+		const read = await table({ text });
+		expect(countRecords(text, text.includes(';') ? ';' : ',')).toBe(read.rows.length);
+	});
+
+	test('one row more than the limit is refused with the limit, one at the limit is read', async () => {
+		const file = (rows: number) => encode(`Nøgletal;Periode;Værdi\n${'A;2024;1\n'.repeat(rows)}`);
+		expect(await readTable({ bytes: file(MAX_IMPORT_ROWS + 1), filename: 'tal.csv' })).toEqual({
+			ok: false,
+			message: t('import.too_many_rows', { max: '20.000' })
+		});
+		expect((await table({ bytes: file(MAX_IMPORT_ROWS), filename: 'tal.csv' })).rows).toHaveLength(MAX_IMPORT_ROWS + 1);
 	});
 });
 

@@ -103,6 +103,11 @@ function readDelimited(text: string, pasted: boolean): Read {
 			})
 		};
 	}
+	// Count the records before splitting: a file of millions of short lines is refused without holding them.
+	if (countRecords(normalised, delimiter) - 1 > MAX_IMPORT_ROWS)
+		return {
+			message: t(pasted ? 'import.paste_too_many_rows' : 'import.too_many_rows', { max: formatNumber(MAX_IMPORT_ROWS) })
+		};
 	const rows: TableRow[] = [];
 	let refusal: string | null = null;
 	try {
@@ -154,6 +159,46 @@ function crowdedLine(text: string, delimiter: Delimiter): number | null {
 		}
 	}
 	return null;
+}
+
+/**
+ * How many records with content the text holds, counted as csv-parse reads them (a line break inside a
+ * quoted cell does not end a record; a record of separators and blanks only is left out), without allocating.
+ * A file that is not well-formed may be counted a little high; such a file is refused by the parser anyway.
+ */
+export function countRecords(text: string, delimiter: Delimiter): number {
+	const separator = delimiter.charCodeAt(0);
+	let records = 0;
+	let content = false;
+	let quoted = false;
+	let fieldStart = true;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (quoted) {
+			if (code === 34) {
+				if (text.charCodeAt(i + 1) === 34) i++;
+				else quoted = false;
+			} else if (isVisible(text, i, code)) content = true;
+		} else if (code === 10) {
+			if (content) records++;
+			content = false;
+			fieldStart = true;
+		} else if (code === separator) {
+			fieldStart = true;
+		} else if (code === 34 && fieldStart) {
+			quoted = true;
+			fieldStart = false;
+		} else {
+			fieldStart = false;
+			if (isVisible(text, i, code)) content = true;
+		}
+	}
+	return content ? records + 1 : records;
+}
+
+/** Whether the character is kept by String.prototype.trim (ASCII without allocating; the rest as trim sees it). */
+function isVisible(text: string, i: number, code: number): boolean {
+	return code < 128 ? code > 32 : text[i].trim() !== '';
 }
 
 /** The header line decides: tabs if they outnumber the rest, `;` if more than `,`, else `,`. */
