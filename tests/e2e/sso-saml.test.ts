@@ -114,8 +114,42 @@ describe.skipIf(!hasChromium)('SAML sign-in in Chromium', () => {
 			});
 		const acs = await foreignPost('/sso/saml/norddjurs/acs');
 		expect(acs.status).toBe(200);
-		expect(await acs.text()).toContain('data-sso-refused="saml_malformed"');
+		expect(await acs.text()).toContain('data-sso-refused="saml_browser"');
 		expect((await foreignPost('/sso/saml/norddjurs/acs?/default')).status).toBe(403);
 		expect((await foreignPost('/admin/log-ind?/saveSaml')).status).toBe(403);
+
+		// Login CSRF: a response the attacker got for their own sign-in, posted by another browser, is refused;
+		// only with the cookie set when that sign-in started (sent back only to the ACS) does it sign in.
+		const start = await fetch(`${base}/login/sso/norddjurs/saml`, { redirect: 'manual' });
+		expect(start.status).toBe(303);
+		const flowCookie = start.headers.getSetCookie().find((c) => c.startsWith('fremdrift_saml_flow='))!;
+		expect(flowCookie).toMatch(/; Path=\/sso\/saml\/norddjurs\/acs; .*HttpOnly/i);
+		expect(flowCookie).toMatch(/SameSite=Lax/i); // plain HTTP here; over HTTPS SameSite=None; Secure
+		const SAMLResponse = await idp.respond(start.headers.get('location')!, {
+			subject: 'urn:uuid:mallory',
+			email: 'mallory.saml@norddjurs.test',
+			name: 'Mallory',
+			privileges: [DIRECTOR_PRIVILEGE]
+		});
+		const post = (cookie?: string) =>
+			fetch(`${base}/sso/saml/norddjurs/acs`, {
+				method: 'POST',
+				headers: {
+					origin: idpOrigin,
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'text/html',
+					...(cookie ? { cookie } : {})
+				},
+				body: new URLSearchParams({ SAMLResponse }),
+				redirect: 'manual'
+			});
+		const victim = await post();
+		expect(victim.status).toBe(200);
+		const refusal = await victim.text();
+		expect(refusal).toContain('data-sso-refused="saml_browser"');
+		expect(refusal).toContain('Log ind blev ikke startet i denne browser');
+		const own = await post(flowCookie.split(';')[0]);
+		expect(own.status).toBe(303);
+		expect(own.headers.getSetCookie().some((c) => c.startsWith('fremdrift_session='))).toBe(true);
 	}, 180_000);
 });

@@ -42,7 +42,10 @@ describe('SAML sign-in with just-in-time users', () => {
 		const start = await startSamlSignIn(database.db, organisation, ORIGIN, null);
 		if (!start.ok) throw new Error(`start refused: ${start.reason}`);
 		const SAMLResponse = await idp.respond(start.location, user);
-		return { SAMLResponse, result: await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse }, meta) };
+		return {
+			SAMLResponse,
+			result: await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse }, start.flowCookie, meta)
+		};
 	}
 	const lastRefusal = () =>
 		database.db
@@ -140,10 +143,12 @@ describe('SAML sign-in with just-in-time users', () => {
 		const first = await startSamlSignIn(database.db, organisation, ORIGIN, null);
 		if (!first.ok) throw new Error(first.reason);
 		const SAMLResponse = await idp.respond(first.location, bo, { assertionId });
-		expect((await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse }, meta)).ok).toBe(true);
+		const finish = (response: string, flowCookie: string) =>
+			finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse: response }, flowCookie, meta);
+		expect((await finish(SAMLResponse, first.flowCookie)).ok).toBe(true);
 
 		// The same POST again: the request it answers was answered already.
-		const again = await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse }, meta);
+		const again = await finish(SAMLResponse, first.flowCookie);
 		expect(again).toMatchObject({
 			ok: false,
 			reason: 'saml_in_response_to',
@@ -155,12 +160,34 @@ describe('SAML sign-in with just-in-time users', () => {
 		const second = await startSamlSignIn(database.db, organisation, ORIGIN, null);
 		if (!second.ok) throw new Error(second.reason);
 		const replayed = await idp.respond(second.location, bo, { assertionId });
-		const result = await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse: replayed }, meta);
+		const result = await finish(replayed, second.flowCookie);
 		expect(result).toMatchObject({ ok: false, reason: 'saml_replay', message: t('saml.refused.replay') });
 		expect(await lastRefusal()).toMatchObject({
 			organisationId: organisation.id,
 			after: { protocol: 'saml', reason: 'saml_replay' }
 		});
+	});
+
+	test('a response is accepted only in the browser that started its sign-in (no login CSRF)', async () => {
+		// An attacker signs in at the IdP from their own browser and makes the victim's browser post the response.
+		const attacker = await startSamlSignIn(database.db, organisation, ORIGIN, null);
+		const victim = await startSamlSignIn(database.db, organisation, ORIGIN, null);
+		if (!attacker.ok || !victim.ok) throw new Error('start refused');
+		const mallory = { ...bo, subject: 'urn:uuid:mallory', email: 'mallory@sso.test' };
+		const SAMLResponse = await idp.respond(attacker.location, mallory);
+		const finish = (flowCookie: string | undefined) =>
+			finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse }, flowCookie, meta);
+		const refusedAs = { ok: false, reason: 'saml_browser', message: t('saml.refused.browser') };
+		// No cookie (a browser that never started), another sign-in's cookie, or an altered cookie.
+		expect(await finish(undefined)).toMatchObject(refusedAs);
+		expect(await finish(victim.flowCookie)).toMatchObject(refusedAs);
+		expect(await finish(`${attacker.flowCookie.slice(0, -2)}xx`)).toMatchObject(refusedAs);
+		expect(await lastRefusal()).toMatchObject({ after: { protocol: 'saml', reason: 'saml_browser' } });
+		expect(
+			await database.db.selectFrom('appUser').where('email', '=', 'mallory@sso.test').select('id').execute()
+		).toEqual([]);
+		// The response itself was good: in the browser that asked for it, it signs in.
+		expect((await finish(attacker.flowCookie)).ok).toBe(true);
 	});
 
 	test('a disabled provider answers nothing at the start and refuses at the ACS', async () => {
@@ -170,7 +197,14 @@ describe('SAML sign-in with just-in-time users', () => {
 				ok: false,
 				reason: 'not_configured'
 			});
-			const result = await finishSamlSignIn(database.db, organisation, ORIGIN, { SAMLResponse: 'eA==' }, meta);
+			const result = await finishSamlSignIn(
+				database.db,
+				organisation,
+				ORIGIN,
+				{ SAMLResponse: 'eA==' },
+				undefined,
+				meta
+			);
 			expect(result).toMatchObject({ ok: false, reason: 'not_configured' });
 		} finally {
 			await database.db.updateTable('identityProvider').set({ enabled: true }).where('protocol', '=', 'saml').execute();

@@ -20,6 +20,10 @@ import {
 	unmapRole
 } from '../../src/lib/server/sso';
 import { parseForm } from '../../src/lib/server/http/forms';
+import { changeUserRole, inviteUser, setUserDisabled } from '../../src/lib/server/auth/user-admin';
+import { requestPasswordReset } from '../../src/lib/server/auth/password-reset';
+import { ssoOnlyLogin } from '../../src/lib/server/sso';
+import { writeInTransaction } from '../../src/lib/server/infra/write-result';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 const [ADMIN, DIRECTOR] = ROLES;
@@ -220,5 +224,80 @@ describe('the "Log ind" settings', () => {
 			before: { localPasswords: true, breakGlassUserId: null },
 			after: { localPasswords: false, breakGlassUserId: actor.id }
 		});
+	});
+
+	test('the break-glass administrator cannot be demoted or disabled until another is chosen', async () => {
+		const organisationId = await createOrganisation(database.db, { name: 'Nødkommune', municipalityCode: null });
+		const [ida, bo] = await database.db
+			.insertInto('appUser')
+			.values([
+				{ organisationId, email: 'ida@noed.test', name: 'Ida Nød', role: ADMIN },
+				{ organisationId, email: 'bo@noed.test', name: 'Bo Nød', role: ADMIN }
+			])
+			.returning(['id', 'name', 'role', 'version'])
+			.execute();
+		const by = { id: bo.id, organisationId, clientAddress: '127.0.0.1' };
+		const policy = (breakGlassUserId: number) =>
+			inTransaction(database.db, (trx) =>
+				changeSignInPolicy(trx, { ...by, id: ida.id }, { localPasswords: 'off', breakGlassUserId })
+			);
+		expect(await policy(ida.id)).toEqual({ ok: true });
+		const refused = { kind: 'invalid', message: t('admin.break_glass_protected', { name: 'Ida Nød' }) };
+		expect(
+			await writeInTransaction(database.db, (trx) => changeUserRole(trx, by, ida, DIRECTOR, ida.version))
+		).toMatchObject(refused);
+		expect(await writeInTransaction(database.db, (trx) => setUserDisabled(trx, by, ida, true))).toMatchObject(refused);
+		const stored = () =>
+			database.db
+				.selectFrom('appUser')
+				.where('id', '=', ida.id)
+				.select(['role', 'disabledAt'])
+				.executeTakeFirstOrThrow();
+		expect(await stored()).toEqual({ role: ADMIN, disabledAt: null });
+		// With Bo as the break-glass administrator, Ida is an ordinary user again.
+		expect(await policy(bo.id)).toEqual({ ok: true });
+		expect(
+			await writeInTransaction(database.db, (trx) => changeUserRole(trx, by, ida, DIRECTOR, ida.version))
+		).toMatchObject({ kind: 'ok' });
+		expect(await writeInTransaction(database.db, (trx) => setUserDisabled(trx, by, ida, true))).toMatchObject({
+			kind: 'ok'
+		});
+		expect((await stored()).role).toBe(DIRECTOR);
+	});
+
+	test('with local passwords off no password links are made, except for the break-glass administrator', async () => {
+		const organisationId = await createOrganisation(database.db, { name: 'Kun SSO Kommune', municipalityCode: null });
+		const [ida, cy] = await database.db
+			.insertInto('appUser')
+			.values([
+				{ organisationId, email: 'ida@kunsso.test', name: 'Ida Kunsso', role: ADMIN },
+				{ organisationId, email: 'cy@kunsso.test', name: 'Cy Kunsso', role: DIRECTOR }
+			])
+			.returning(['id', 'organisationId'])
+			.execute();
+		const by = { id: ida.id, organisationId, clientAddress: '127.0.0.1' };
+		const invite = (email: string) =>
+			writeInTransaction(database.db, (trx) => inviteUser(trx, by, { name: 'Ny Bruger', email, role: DIRECTOR }));
+		const tokensOf = async (userId: number) =>
+			(await database.db.selectFrom('userToken').where('userId', '=', userId).select('id').execute()).length;
+
+		// Passwords on: an invitation carries a link.
+		expect(await invite('ny1@kunsso.test')).toMatchObject({ kind: 'ok', token: expect.stringMatching(/^\d+\./) });
+		expect(await ssoOnlyLogin(database.db, cy)).toBeNull();
+
+		expect(
+			await inTransaction(database.db, (trx) =>
+				changeSignInPolicy(trx, by, { localPasswords: 'off', breakGlassUserId: ida.id })
+			)
+		).toEqual({ ok: true });
+		expect(await invite('ny2@kunsso.test')).toMatchObject({ kind: 'ok', token: null });
+		expect(await ssoOnlyLogin(database.db, cy)).toBe('/login?organisation=kun-sso');
+		expect(await ssoOnlyLogin(database.db, ida)).toBeNull();
+		// A forgotten password: the same answer, but a link only for the break-glass administrator.
+		const forgot = (email: string) =>
+			requestPasswordReset(database.db, { email, clientAddress: '10.9.0.1', origin: 'http://x.test' }, 0);
+		expect(await forgot('cy@kunsso.test')).toEqual({ ok: true });
+		expect(await forgot('ida@kunsso.test')).toEqual({ ok: true });
+		expect([await tokensOf(cy.id), await tokensOf(ida.id)]).toEqual([0, 1]);
 	});
 });

@@ -223,6 +223,11 @@ export const da = {
 	'admin.invite_confirm_admin': 'Ja, giv administratorrettigheder',
 	'admin.invite_confirm_admin_hint':
 		'En administrator kan oprette, ændre og deaktivere brugere, lave API-nøgler og offentliggøre den årlige status.',
+	'admin.invite_sso':
+		'{email} er oprettet. Kommunen logger ind med fælles login, så der er ingen adgangskode at vælge; brugeren logger ind her:',
+	'invite.sso_only':
+		'{organisation} logger ind med kommunens fælles login, så du skal ikke vælge en adgangskode i Fremdrift.',
+	'invite.sso_login': 'Gå til log ind',
 	'admin.invite_link': 'Invitationslink til {email} (gyldigt i 72 timer, vises kun nu):',
 	'admin.reset_link': 'Link til ny adgangskode for {email} (gyldigt i 72 timer, vises kun nu):',
 	'admin.link_mailed': 'Linket er også sendt med e-mail.',

@@ -224,6 +224,11 @@ export const en: Record<MessageKey, string> = {
 	'admin.invite_confirm_admin': 'Yes, give administrator rights',
 	'admin.invite_confirm_admin_hint':
 		'An administrator can create, change and disable users, make API keys and publish the annual status.',
+	'admin.invite_sso':
+		'{email} has been added. The municipality signs in with its shared login, so there is no password to choose; the user signs in here:',
+	'invite.sso_only':
+		'{organisation} signs in with the municipality’s shared login, so you do not choose a password in Fremdrift.',
+	'invite.sso_login': 'Go to sign-in',
 	'admin.invite_link': 'Invitation link for {email} (valid for 72 hours, shown only now):',
 	'admin.reset_link': 'New-password link for {email} (valid for 72 hours, shown only now):',
 	'admin.link_mailed': 'The link was also sent by e-mail.',

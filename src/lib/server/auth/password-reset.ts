@@ -7,6 +7,8 @@ import { t } from '../messages';
 import { beginResetRequest } from './rate-limit';
 import { createUserToken } from './user-token';
 import { findUserForSignIn } from './users';
+import { findOrganisation } from './organisations';
+import { ssoOnlyLogin } from '../sso/providers';
 
 /**
  * An admitted request is answered this long after it came in, at the earliest (ms). The work for a known
@@ -66,6 +68,16 @@ export async function requestPasswordReset(
 			clientAddress
 		});
 		if (!issued) return null;
+		// Local passwords off: no link, the mail tells where to sign in instead (the answer on the page is the same).
+		const sso = await ssoOnlyLogin(trx, user);
+		if (sso !== null) {
+			const { name: organisation } = await findOrganisation(trx, user.organisationId);
+			const link = `${request.origin}${sso}`;
+			return {
+				to: user.email,
+				text: t('auth.forgot_mail_sso', { name: user.name, email: user.email, organisation, link })
+			};
+		}
 		const token = await createUserToken(trx, user.id, 'reset', null);
 		const link = `${request.origin}/invitation/${token}`;
 		return { to: user.email, text: t('auth.forgot_mail_text', { name: user.name, email: user.email, link }) };

@@ -7,6 +7,8 @@ import { revokeUserCredentials } from './credentials';
 import { invalidateUserSessions } from './session';
 import { createUserToken } from './user-token';
 import { replaceUserAssignments } from '../register/assignments';
+import { findSignInPolicy, isBreakGlassAdmin } from '../sso/providers';
+import { can } from '../../domain/policy';
 
 /**
  * What an admin does to the users of their organisation (DESIGN §5): each function takes the caller's
@@ -36,14 +38,15 @@ function audit(trx: Db, admin: AdminActor, action: string, userId: number, befor
 /**
  * Adds a user to the admin's organisation and makes their invitation link (returned once). An e-mail in
  * use is refused on `email`: e-mails are unique across Fremdrift (they sign in), and an admin may hear that
- * of their own users, but never that a user exists in another organisation, or which.
+ * of their own users, but never that a user exists in another organisation, or which. With local passwords
+ * off (sign-in policy) no link is made (`token: null`): the user signs in with the identity provider.
  * @example const result = await writeInTransaction(db, (trx) => inviteUser(trx, admin, { name, email, role }));
  */
 export async function inviteUser(
 	trx: Db,
 	admin: AdminActor,
 	input: { name: string; email: string; role: Role }
-): Promise<WriteResult<{ id: number; token: string }>> {
+): Promise<WriteResult<{ id: number; token: string | null }>> {
 	const existing = await trx
 		.selectFrom('appUser as u')
 		.innerJoin('organisation as o', 'o.id', 'u.organisationId')
@@ -63,7 +66,9 @@ export async function inviteUser(
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	await audit(trx, admin, 'user.invited', id, undefined, input);
-	return { kind: 'ok', change: 'created', id, token: await createUserToken(trx, id, 'invite', admin.id) };
+	const { localPasswords } = await findSignInPolicy(trx, admin.organisationId);
+	const token = localPasswords ? await createUserToken(trx, id, 'invite', admin.id) : null;
+	return { kind: 'ok', change: 'created', id, token };
 }
 
 /**
@@ -73,10 +78,12 @@ export async function inviteUser(
 export async function changeUserRole(
 	trx: Db,
 	admin: AdminActor,
-	user: { id: number; role: Role },
+	user: { id: number; role: Role; name: string },
 	role: Role,
 	expectedVersion: number
 ): Promise<WriteResult> {
+	if (!can({ role }, 'users.manage') && (await isBreakGlassAdmin(trx, admin.organisationId, user.id)))
+		return invalid('role', t('admin.break_glass_protected', { name: user.name }));
 	const updated = await trx
 		.updateTable('appUser')
 		.set({ role, version: expectedVersion + 1, updatedAt: new Date() })
@@ -91,14 +98,17 @@ export async function changeUserRole(
 
 /**
  * Disables a user or enables them again. Disabling ends their sessions, unused links and API tokens for
- * good: enabling brings none back.
+ * good: enabling brings none back. The break-glass administrator cannot be disabled (choose another first).
  */
 export async function setUserDisabled(
 	trx: Db,
 	admin: AdminActor,
-	userId: number,
+	user: { id: number; name: string },
 	disabled: boolean
 ): Promise<WriteResult> {
+	const userId = user.id;
+	if (disabled && (await isBreakGlassAdmin(trx, admin.organisationId, userId)))
+		return invalid('user', t('admin.break_glass_protected', { name: user.name }));
 	const now = new Date();
 	const updated = await trx
 		.updateTable('appUser')

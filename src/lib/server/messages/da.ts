@@ -29,6 +29,8 @@ export const daServer = {
 		'Svaret fra identitetsudbyderen mangler en brugeridentitet (persistent NameID eller professionelt UUID).',
 	'saml.refused.privileges': 'Rettighederne i svaret fra identitetsudbyderen kan ikke læses.',
 	'saml.refused.replay': 'Svaret fra identitetsudbyderen er allerede brugt. Log ind igen.',
+	'saml.refused.browser':
+		'Log ind blev ikke startet i denne browser (eller det er over 10 minutter siden). Start igen fra Fremdrifts side for log ind.',
 	'saml.metadata_malformed': 'IdP-metadata kan ikke læses som XML (og må ikke indeholde en DOCTYPE).',
 	'saml.metadata_no_idp':
 		'IdP-metadata beskriver ingen identitetsudbyder (EntityDescriptor med IDPSSODescriptor og entityID).',
@@ -58,6 +60,13 @@ export const daServer = {
 	'auth.forgot_mail_subject': 'Ny adgangskode til Fremdrift',
 	'auth.forgot_mail_text':
 		'Hej {name}\n\nNogen har bedt om en ny adgangskode til Fremdrift for {email}. Du vælger den via linket herunder. Det virker i 72 timer og kun én gang:\n\n{link}\n\nHar du ikke selv bedt om det, kan du se bort fra denne e-mail. Din nuværende adgangskode virker, indtil du vælger en ny.',
+	'auth.forgot_mail_sso':
+		'Hej {name}\n\nNogen har bedt om en ny adgangskode til Fremdrift for {email}. {organisation} logger ind med kommunens fælles login, så du har ingen adgangskode i Fremdrift. Log ind her:\n\n{link}\n\nHar du ikke selv bedt om det, kan du se bort fra denne e-mail.',
+	'invite.mail_sso':
+		'Hej {name}\n\nDu er oprettet som bruger i Fremdrift. {organisation} logger ind med kommunens fælles login, så du skal ikke vælge en adgangskode. Log ind her:\n\n{link}',
+	'invite.mail_subject_sso': 'Du er oprettet i Fremdrift',
+	'admin.reset_sso':
+		'{name} logger ind med kommunens fælles login og har ingen adgangskode i Fremdrift. Adgangskoder er slået fra under »Log ind«.',
 	'sso.sign_in_with': 'Log ind med {name}',
 	'sso.secret_key_missing':
 		'Log ind med fælles login er slået fra: serveren mangler nøglen FREMDRIFT_SECRET_KEY (32 tilfældige bytes i base64). Bed driften om at sætte den; se README.',
@@ -189,6 +198,8 @@ export const daServer = {
 	'admin.saved': 'Gemt.',
 	'admin.stale': 'Brugeren er ændret af en anden imens ({what}). Siden viser nu det gemte; prøv igen.',
 	'admin.cannot_change_self': 'Du kan ikke ændre rolle på eller deaktivere dig selv.',
+	'admin.break_glass_protected':
+		'{name} er kommunens nødadministrator og skal forblive en aktiv administrator. Vælg en anden nødadministrator under »Log ind« først.',
 	'admin.token_name_required': 'Giv nøglen et navn (1–100 tegn).',
 	'admin.user_required': 'Vælg en bruger.',
 	'admin.not_found': 'Brugeren findes ikke.',

@@ -27,6 +27,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 		'The identity provider’s response has no user identity (persistent NameID or professional UUID).',
 	'saml.refused.privileges': 'The privileges in the identity provider’s response cannot be read.',
 	'saml.refused.replay': 'The identity provider’s response has already been used. Sign in again.',
+	'saml.refused.browser':
+		'Sign-in was not started in this browser (or more than 10 minutes ago). Start again from Fremdrift’s sign-in page.',
 	'saml.metadata_malformed': 'The IdP metadata cannot be read as XML (and must not contain a DOCTYPE).',
 	'saml.metadata_no_idp':
 		'The IdP metadata describes no identity provider (EntityDescriptor with IDPSSODescriptor and entityID).',
@@ -58,6 +60,13 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'auth.forgot_mail_subject': 'New password for Fremdrift',
 	'auth.forgot_mail_text':
 		'Hello {name}\n\nSomeone asked for a new password to Fremdrift for {email}. You choose it through the link below. It works for 72 hours and only once:\n\n{link}\n\nIf you did not ask for it, you can ignore this e-mail. Your current password works until you choose a new one.',
+	'auth.forgot_mail_sso':
+		'Hello {name}\n\nSomeone asked for a new password to Fremdrift for {email}. {organisation} signs in with the municipality’s shared login, so you have no password in Fremdrift. Sign in here:\n\n{link}\n\nIf you did not ask for it, you can ignore this e-mail.',
+	'invite.mail_sso':
+		'Hello {name}\n\nYou have been added as a user of Fremdrift. {organisation} signs in with the municipality’s shared login, so you do not choose a password. Sign in here:\n\n{link}',
+	'invite.mail_subject_sso': 'You have been added to Fremdrift',
+	'admin.reset_sso':
+		'{name} signs in with the municipality’s shared login and has no password in Fremdrift. Passwords are turned off under “Log ind”.',
 	'sso.sign_in_with': 'Sign in with {name}',
 	'sso.secret_key_missing':
 		'Single sign-on is off: the server lacks the key FREMDRIFT_SECRET_KEY (32 random bytes in base64). Ask operations to set it; see the README.',
@@ -192,6 +201,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'admin.saved': 'Saved.',
 	'admin.stale': 'Someone else changed the user meanwhile ({what}). The page now shows what is saved; try again.',
 	'admin.cannot_change_self': 'You cannot change your own role or disable yourself.',
+	'admin.break_glass_protected':
+		'{name} is the break-glass administrator and must stay an active administrator. Choose another break-glass administrator under “Log ind” first.',
 	'admin.token_name_required': 'Name the token (1–100 characters).',
 	'admin.user_required': 'Choose a user.',
 	'admin.not_found': 'The user does not exist.',

@@ -21,6 +21,9 @@ export const FLOW_COOKIE = 'fremdrift_sso_flow';
 export const SIGNED_IN_COOKIE = 'fremdrift_sso';
 
 const FLOW_CONTEXT = 'sso_flow';
+const SAML_FLOW_CONTEXT = 'saml_flow';
+/** Binds a SAML sign-in to the browser that started it: the AuthnRequest ID, sealed, sent only to the ACS. */
+export const SAML_FLOW_COOKIE = 'fremdrift_saml_flow';
 const SIGNED_IN_CONTEXT = 'sso_signed_in';
 
 /** Seals a flow (with its expiry) for the cookie; null without a usable FREMDRIFT_SECRET_KEY. */
@@ -51,6 +54,40 @@ export function setFlowCookie(cookies: Cookies, sealed: string, secure: boolean)
 
 export function deleteFlowCookie(cookies: Cookies, secure: boolean): void {
 	cookies.delete(FLOW_COOKIE, cookieOptions(secure, '/login/sso'));
+}
+
+/** Seals the ID of the AuthnRequest this browser sent (with its expiry); null without a usable key. */
+export function sealSamlFlow(requestId: string, now = Date.now()): string | null {
+	const key = ssoKey();
+	if (!key.ok) return null;
+	return sealSecret(key.key, JSON.stringify({ requestId, expiresAt: now + FLOW_MINUTES * 60_000 }), SAML_FLOW_CONTEXT);
+}
+
+/** The AuthnRequest ID in a SAML flow cookie, or null when the cookie is missing, not ours, altered or expired. */
+export function readSamlFlow(sealed: string | undefined, now = Date.now()): string | null {
+	const key = ssoKey();
+	const text = sealed && key.ok ? openSecret(key.key, sealed, SAML_FLOW_CONTEXT) : null;
+	if (!text) return null;
+	const flow = JSON.parse(text) as { requestId: string; expiresAt: number };
+	return flow.expiresAt > now ? flow.requestId : null;
+}
+
+const samlFlowOptions = (slug: string, secure: boolean) => ({
+	path: `/sso/saml/${slug}/acs`,
+	httpOnly: true,
+	// The IdP's answer is a cross-site form POST: over HTTPS only SameSite=None comes along with it. Plain HTTP
+	// (development, tests on one host) cannot use None, and there the IdP is on the same site anyway.
+	sameSite: secure ? ('none' as const) : ('lax' as const),
+	secure
+});
+
+/** Sets the SAML flow cookie, sent back only with the POST to this organisation's ACS. */
+export function setSamlFlowCookie(cookies: Cookies, sealed: string, slug: string, secure: boolean): void {
+	cookies.set(SAML_FLOW_COOKIE, sealed, { ...samlFlowOptions(slug, secure), maxAge: FLOW_MINUTES * 60 });
+}
+
+export function deleteSamlFlowCookie(cookies: Cookies, slug: string, secure: boolean): void {
+	cookies.delete(SAML_FLOW_COOKIE, samlFlowOptions(slug, secure));
 }
 
 /** Remembers, sealed, which organisation's provider signed the user in and its ID token (for logout there). */

@@ -7,6 +7,7 @@ export {
 	findSignInPolicy,
 	findSignInPolicies,
 	passwordSignInAllowed,
+	ssoOnlyLogin,
 	type IdentityProvider,
 	type SignInOption,
 	type SignInPolicy,
@@ -52,7 +53,9 @@ export {
 	deleteFlowCookie,
 	setSignedInCookie,
 	takeSignedInCookie,
-	hasSignedInCookie
+	hasSignedInCookie,
+	SAML_FLOW_COOKIE,
+	deleteSamlFlowCookie
 } from './cookies';
 export { loginChoices, type LoginChoices } from './login-choices';
 export {

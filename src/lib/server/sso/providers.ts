@@ -1,5 +1,6 @@
 import type { Db } from '../infra/db';
 import { recordAudit } from '../audit/record';
+import { findOrganisation } from '../auth/organisations';
 import type { Role, SsoProtocol } from '../../../../db/types';
 
 /** Who changes the settings (an administrator of the organisation), for the audit trail. */
@@ -253,6 +254,21 @@ export async function saveSignInPolicy(trx: Db, actor: SsoActor, policy: SignInP
 }
 
 /**
+ * Whether the user is the organisation's named break-glass administrator (sign-in policy), who must stay an
+ * active admin: with local passwords off they are the one way in when the identity provider fails. The policy
+ * row is locked, so the check holds until the transaction ends even if the policy is being changed.
+ */
+export async function isBreakGlassAdmin(db: Db, organisationId: number, userId: number): Promise<boolean> {
+	const policy = await db
+		.selectFrom('signInPolicy')
+		.where('organisationId', '=', organisationId)
+		.select('breakGlassUserId')
+		.forUpdate()
+		.executeTakeFirst();
+	return policy?.breakGlassUserId === userId;
+}
+
+/**
  * Whether a user may sign in with a password: yes unless the organisation turned local passwords off and
  * they are not its break-glass administrator.
  * @example if (!(await passwordSignInAllowed(db, user))) … // refuse
@@ -260,6 +276,17 @@ export async function saveSignInPolicy(trx: Db, actor: SsoActor, policy: SignInP
 export async function passwordSignInAllowed(db: Db, user: { id: number; organisationId: number }): Promise<boolean> {
 	const policy = await findSignInPolicy(db, user.organisationId);
 	return policy.localPasswords || policy.breakGlassUserId === user.id;
+}
+
+/**
+ * Where a user signs in when they may not have a password (local passwords off, not the break-glass admin):
+ * the login page for their organisation's identity provider; null when a password is theirs to choose.
+ * @example const sso = await ssoOnlyLogin(db, user); if (sso) return formMessage(400, 'reset', t('admin.reset_sso', { name }));
+ */
+export async function ssoOnlyLogin(db: Db, user: { id: number; organisationId: number }): Promise<string | null> {
+	if (await passwordSignInAllowed(db, user)) return null;
+	const { slug } = await findOrganisation(db, user.organisationId);
+	return `/login?organisation=${slug}`;
 }
 
 /** The user an external identity is linked to, if any. */

@@ -29,7 +29,8 @@ export const SAML_REFUSALS = [
 	'idp_status',
 	'no_subject',
 	'privileges',
-	'replay'
+	'replay',
+	'browser'
 ] as const;
 export type SamlRefusalCode = (typeof SAML_REFUSALS)[number];
 
@@ -128,6 +129,21 @@ export async function validateSamlResponse(
 	const keepUntil = new Date(Math.max(assertion.notOnOrAfter + skew, Date.now() + SAML_REQUEST_TTL_MS + skew));
 	if (!(await store.consumeAssertion(config.entityId, assertion.id, keepUntil))) return refusal('replay');
 	return { ok: true, identity: identity.identity };
+}
+
+/**
+ * The InResponseTo of a SAMLResponse as posted (before any check of its signature), or null when it has none or
+ * cannot be read; only for comparing with the request this browser started.
+ */
+export function responseInResponseTo(encoded: unknown): string | null {
+	if (typeof encoded !== 'string' || encoded.length === 0 || encoded.length > MAX_SAML_RESPONSE_CHARS) return null;
+	try {
+		const root = readXml(Buffer.from(encoded, 'base64').toString('utf8'), MAX_SAML_RESPONSE_CHARS);
+		return root.local === 'Response' && root.ns === NS.protocol ? (root.attributes.InResponseTo ?? null) : null;
+	} catch (error) {
+		if (error instanceof XmlRefused) return null;
+		throw error;
+	}
 }
 
 /** The response's Destination ('' when absent), or undefined when it is not an XML SAML Response. */

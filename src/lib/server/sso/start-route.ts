@@ -1,11 +1,11 @@
 import { error, redirect, type RequestHandler } from '@sveltejs/kit';
 import { getDb, type Db } from '../infra/db';
 import { findOrganisationBySlug, safeRedirectTarget } from '../auth';
-import { setFlowCookie } from './cookies';
+import { setFlowCookie, setSamlFlowCookie } from './cookies';
 import { refuseSso, type SsoRefusalReason } from './jit';
 import type { SsoProtocol } from '../../../../db/types';
 
-/** Where a protocol's sign-in starts: the provider's address, and for OIDC the sealed flow cookie. */
+/** Where a protocol's sign-in starts: the provider's address and the sealed flow cookie that binds it to this browser. */
 export type SsoStart = { ok: true; location: string; flowCookie?: string } | { ok: false; reason: SsoRefusalReason };
 
 type Begin = (
@@ -35,7 +35,9 @@ export function ssoStartHandler(protocol: SsoProtocol, begin: Begin): RequestHan
 			const refusal = await refuseSso(db, { organisationId: organisation.id, protocol, reason: start.reason }, meta);
 			error(503, refusal.message);
 		}
-		if (start.flowCookie) setFlowCookie(event.cookies, start.flowCookie, url.protocol === 'https:');
+		const secure = url.protocol === 'https:';
+		if (start.flowCookie && protocol === 'saml') setSamlFlowCookie(event.cookies, start.flowCookie, slug, secure);
+		else if (start.flowCookie) setFlowCookie(event.cookies, start.flowCookie, secure);
 		redirect(303, start.location);
 	};
 }

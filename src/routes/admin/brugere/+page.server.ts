@@ -5,6 +5,7 @@ import { writeInTransaction } from '$lib/server/infra/write-result';
 import { fieldErrors, parseForm } from '$lib/server/http/forms';
 import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
 import { inviteUser, listUsers, requireCan } from '$lib/server/auth';
+import { ssoOnlyLogin } from '$lib/server/sso';
 import { sendMail } from '$lib/server/infra/mail';
 import { inviteSchema } from '$lib/schemas/auth';
 import { t } from '$lib/server/messages';
@@ -35,8 +36,17 @@ export const actions: Actions = {
 			});
 		}
 		if (result.kind !== 'ok') return formRefusal(result, { form: 'invite', values: formValues(formData) });
+		if (result.token === null) {
+			// Local passwords are off: no password to choose, the user signs in with the identity provider.
+			const login = await ssoOnlyLogin(await getDb(), { id: result.id, organisationId: admin.organisationId });
+			const link = `${event.url.origin}${login ?? '/login'}`;
+			const organisation = event.locals.organisation?.name ?? '';
+			const text = t('invite.mail_sso', { name: form.data.name, organisation, link });
+			const mailed = await sendMail(email, t('invite.mail_subject_sso'), text);
+			return { form: 'invite', invited: { email, link, mailed, sso: true } };
+		}
 		const link = `${event.url.origin}/invitation/${result.token}`;
 		const mailed = await sendMail(email, t('invite.title'), `${t('invite.intro', { email })}\n\n${link}`);
-		return { form: 'invite', invited: { email, link, mailed } };
+		return { form: 'invite', invited: { email, link, mailed, sso: false } };
 	}
 };

@@ -5,11 +5,15 @@ import { parseForm } from '$lib/server/http/forms';
 import { invalidForm } from '$lib/server/http/refusal';
 import { acceptUserLink, findUserToken, hashPassword, newPasswordSchema } from '$lib/server/auth';
 import { t } from '$lib/server/messages';
+import { ssoOnlyLogin } from '$lib/server/sso';
 
 export const load: PageServerLoad = async ({ params }) => {
-	const token = await findUserToken(await getDb(), params.token);
+	const db = await getDb();
+	const token = await findUserToken(db, params.token);
 	if (!token) error(404, t('invite.invalid'));
-	return { email: token.email };
+	// A link made before the organisation turned local passwords off: nothing to choose, sign in there instead.
+	const ssoLogin = await ssoOnlyLogin(db, { id: token.userId, organisationId: token.organisationId });
+	return { email: token.email, organisationName: token.organisationName, ssoLogin };
 };
 
 export const actions: Actions = {
@@ -17,6 +21,8 @@ export const actions: Actions = {
 		const db = await getDb();
 		const token = await findUserToken(db, event.params.token);
 		if (!token) error(404, t('invite.invalid'));
+		if (await ssoOnlyLogin(db, { id: token.userId, organisationId: token.organisationId }))
+			error(403, t('invite.sso_only', { organisation: token.organisationName }));
 		const form = parseForm(
 			newPasswordSchema({ email: token.email, userInputs: [token.name, token.organisationName] }),
 			await event.request.formData()

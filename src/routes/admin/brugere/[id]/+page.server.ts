@@ -15,6 +15,7 @@ import {
 	setUserDisabled
 } from '$lib/server/auth';
 import { sendMail } from '$lib/server/infra/mail';
+import { ssoOnlyLogin } from '$lib/server/sso';
 import { listRecommendations } from '$lib/server/register/recommendations';
 import { listAssignmentIds } from '$lib/server/register/assignments';
 import { roleField } from '$lib/schemas/auth';
@@ -77,6 +78,7 @@ export const actions: Actions = {
 		const result = await writeInTransaction(db, (trx) =>
 			changeUserRole(trx, actor, user, form.data.role, form.data.version)
 		);
+		if (result.kind === 'invalid') return formMessage(400, 'role', result.message, formValues(formData));
 		if (result.kind !== 'ok')
 			return formRefusal(result, { form: 'role', staleMessage: t('admin.stale', { what: t(`role.${user.role}`) }) });
 		return { form: 'role', notice: t('admin.saved') };
@@ -84,13 +86,14 @@ export const actions: Actions = {
 	disable: async (event) => {
 		const { admin, actor, user, db } = await target(event);
 		if (user.id === admin.id) return formMessage(400, 'disable', t('admin.cannot_change_self'));
-		const result = await writeInTransaction(db, (trx) => setUserDisabled(trx, actor, user.id, true));
+		const result = await writeInTransaction(db, (trx) => setUserDisabled(trx, actor, user, true));
+		if (result.kind === 'invalid') return formMessage(400, 'disable', result.message);
 		if (result.kind !== 'ok') return formRefusal(result, { form: 'disable' });
 		return { form: 'disable', notice: t('admin.saved') };
 	},
 	enable: async (event) => {
 		const { actor, user, db } = await target(event);
-		const result = await writeInTransaction(db, (trx) => setUserDisabled(trx, actor, user.id, false));
+		const result = await writeInTransaction(db, (trx) => setUserDisabled(trx, actor, user, false));
 		if (result.kind !== 'ok') return formRefusal(result, { form: 'enable' });
 		return { form: 'enable', notice: t('admin.saved') };
 	},
@@ -104,6 +107,7 @@ export const actions: Actions = {
 	},
 	reset: async (event) => {
 		const { actor, user, db } = await target(event);
+		if (await ssoOnlyLogin(db, user)) return formMessage(400, 'reset', t('admin.reset_sso', { name: user.name }));
 		const token = await inTransaction(db, (trx) => createResetLink(trx, actor, user.id));
 		const link = `${event.url.origin}/invitation/${token}`;
 		const mailed = await sendMail(

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { getConfig } from '$lib/server/infra/config';
 import { findOrganisationBySlug, homeFor, safeRedirectTarget, setSessionCookie } from '$lib/server/auth';
-import { findIdentityProvider, finishSamlSignIn } from '$lib/server/sso';
+import { deleteSamlFlowCookie, findIdentityProvider, finishSamlSignIn, SAML_FLOW_COOKIE } from '$lib/server/sso';
 
 /** The organisation with an enabled SAML provider, or 404 (nothing to finish, nothing worth an audit event). */
 async function samlOrganisation(slug: string) {
@@ -32,8 +32,11 @@ export const actions: Actions = {
 			organisation,
 			url.origin,
 			{ SAMLResponse: form.get('SAMLResponse') ?? undefined },
+			cookies.get(SAML_FLOW_COOKIE),
 			meta
 		);
+		// One response per started sign-in: a second try starts again at the login page.
+		deleteSamlFlowCookie(cookies, organisation.slug, url.protocol === 'https:');
 		if (!result.ok) return { refusal: result.message, reason: result.reason };
 		setSessionCookie(cookies, result.token, url.protocol === 'https:', getConfig().session);
 		const relayState = form.get('RelayState');
