@@ -150,6 +150,17 @@ describe.skipIf(!hasChromium)('OpenID Connect sign-in in Chromium', () => {
 		await admin.getByRole('button', { name: 'Gem valget' }).click();
 		await expect(admin.getByRole('status').first().textContent()).resolves.toBe('Valget om adgangskoder er gemt.');
 
+		// An invitation now makes no password link: the new user is told where to sign in.
+		await admin.goto(`${demo.server.url}/admin/brugere`);
+		await admin.getByLabel('Navn').fill('Sso Ny');
+		await admin.getByLabel('E-mail').fill('sso.ny@norddjurs.demo');
+		await admin.getByRole('button', { name: 'Opret bruger og invitationslink' }).click();
+		await expect(
+			admin.getByText('sso.ny@norddjurs.demo er oprettet. Kommunen logger ind med fælles login').count()
+		).resolves.toBe(1);
+		await expect(admin.content()).resolves.toContain(`${demo.server.url}/login?organisation=norddjurs`);
+		await expect(admin.content()).resolves.not.toContain('/invitation/');
+
 		const context = await demo.browser.newContext();
 		const page = await context.newPage();
 		await page.goto(`${demo.server.url}/login?organisation=norddjurs`);

@@ -6,6 +6,8 @@ import { t } from '../../src/lib/server/messages';
 import {
 	finishSamlSignIn,
 	generateSecretKey,
+	loginChoices,
+	saveIdentityProvider,
 	mapRole,
 	samlKeysIfMissing,
 	samlSpConfig,
@@ -98,6 +100,16 @@ describe('SAML sign-in with just-in-time users', () => {
 			.executeTakeFirstOrThrow();
 		expect(row.sealedSecret).toMatch(/^v1\./);
 		expect(JSON.stringify(row.settings)).not.toContain('PRIVATE KEY');
+		// The audit trail keeps the IdP metadata by its digest, not the document.
+		const saved = await database.db
+			.selectFrom('auditEvent')
+			.where('action', '=', 'identity_provider.saved')
+			.where('organisationId', '=', organisation.id)
+			.select('after')
+			.orderBy('id', 'desc')
+			.executeTakeFirstOrThrow();
+		expect(saved.after).toMatchObject({ settings: { idpMetadataSha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+		expect(JSON.stringify(saved.after)).not.toMatch(/EntityDescriptor|X509Certificate/);
 	});
 
 	test('a good assertion signs the person in with the mapped role, audited', async () => {
@@ -188,6 +200,38 @@ describe('SAML sign-in with just-in-time users', () => {
 		).toEqual([]);
 		// The response itself was good: in the browser that asked for it, it signs in.
 		expect((await finish(attacker.flowCookie)).ok).toBe(true);
+	});
+
+	test('the login page names each button apart when OIDC and SAML share a name', async () => {
+		const actor = { id: 0, organisationId: organisation.id, clientAddress: '127.0.0.1' };
+		const oidc = {
+			enabled: true,
+			displayName: 'Saml Kommune',
+			settings: { issuerUrl: 'https://idp.test', clientId: 'x', roleClaim: 'roles' }
+		};
+		await inTransaction(database.db, async (trx) => {
+			actor.id = (
+				await trx.selectFrom('appUser').where('email', '=', 'admin@sso.test').select('id').executeTakeFirstOrThrow()
+			).id;
+			await saveIdentityProvider(trx, actor, 'oidc', oidc, undefined);
+		});
+		try {
+			const choices = await loginChoices(database.db, {
+				organisationSlug: organisation.slug,
+				local: false,
+				redirectTo: ''
+			});
+			expect(choices.buttons.map((b) => b.label)).toEqual([
+				'Log ind med Saml Kommune (OpenID Connect)',
+				'Log ind med Saml Kommune (SAML)'
+			]);
+		} finally {
+			await database.db
+				.deleteFrom('identityProvider')
+				.where('protocol', '=', 'oidc')
+				.where('organisationId', '=', organisation.id)
+				.execute();
+		}
 	});
 
 	test('a disabled provider answers nothing at the start and refuses at the ACS', async () => {

@@ -196,6 +196,8 @@ export const da = {
 	'sso.saml_enabled': 'Vis SAML-knappen «Log ind med …» på loginsiden',
 	'sso.saml_save': 'Gem SAML-indstillinger',
 	'sso.saml_role': 'Fremdrift-rolle for brugersystemrollen',
+	'sso.saml_mapping_intro':
+		'Hver brugersystemrolle (privilege) fra Context Handler, der skal give adgang, kobles til en rolle i Fremdrift. Har en person flere koblede brugersystemroller, får de rollen med færrest rettigheder. Uden en koblet brugersystemrolle får personen ingen adgang.',
 	'sso.saml_add_mapping': 'Tilføj SAML-kobling',
 	'password.repeat': 'Gentag adgangskoden',
 	'password.hint': 'Mindst 12 tegn. Brug gerne en sætning af flere ord.',

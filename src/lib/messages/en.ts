@@ -197,6 +197,8 @@ export const en: Record<MessageKey, string> = {
 	'sso.saml_enabled': 'Show the SAML button «Sign in with …» on the sign-in page',
 	'sso.saml_save': 'Save SAML settings',
 	'sso.saml_role': 'Role in Fremdrift for the user system role',
+	'sso.saml_mapping_intro':
+		'Each user system role (privilege) from the Context Handler that should give access is mapped to a role in Fremdrift. A person with several mapped user system roles gets the role with the fewest rights. Without a mapped user system role the person gets no access.',
 	'sso.saml_add_mapping': 'Add SAML mapping',
 	'password.repeat': 'Repeat the password',
 	'password.hint': 'At least 12 characters. A sentence of several words works well.',

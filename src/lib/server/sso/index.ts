@@ -8,6 +8,7 @@ export {
 	findSignInPolicies,
 	passwordSignInAllowed,
 	ssoOnlyLogin,
+	saveIdentityProvider,
 	type IdentityProvider,
 	type SignInOption,
 	type SignInPolicy,

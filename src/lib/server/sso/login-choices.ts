@@ -27,11 +27,15 @@ export async function loginChoices(
 	const key = ssoKey();
 	const suffix = query.redirectTo ? `?redirectTo=${encodeURIComponent(query.redirectTo)}` : '';
 	const buttons = key.ok
-		? options.map((o) => ({
-				href: `/login/sso/${o.organisationSlug}/${o.protocol}${suffix}`,
-				label: t('sso.sign_in_with', { name: o.displayName }),
-				organisation: o.organisationSlug
-			}))
+		? distinctLabels(
+				options.map((o) => ({
+					href: `/login/sso/${o.organisationSlug}/${o.protocol}${suffix}`,
+					label: t('sso.sign_in_with', { name: o.displayName }),
+					organisation: o.organisationSlug,
+					protocol: o.protocol,
+					organisationName: o.organisationName
+				}))
+			)
 		: [];
 	const ssoNotice =
 		options.length > 0 && !key.ok
@@ -47,4 +51,22 @@ export async function loginChoices(
 	// An unknown slug (no organisation) keeps the form: the page must not tell which organisations exist.
 	const anyLocal = organisations.length === 0 || [...policies.values()].some((p) => p.localPasswords);
 	return { buttons, ssoNotice, passwordForm: query.local || anyLocal || buttons.length === 0 };
+}
+
+/**
+ * Every button a name of its own (a screen reader lists links by name): a name shared by two buttons gets the
+ * protocol added, and if that is still shared, the organisation's name.
+ */
+function distinctLabels(
+	buttons: (LoginChoices['buttons'][number] & { protocol: string; organisationName: string })[]
+): LoginChoices['buttons'] {
+	const repeated = (list: { label: string }[], label: string) => list.filter((b) => b.label === label).length > 1;
+	const withProtocol = buttons.map((b) =>
+		repeated(buttons, b.label)
+			? { ...b, label: `${b.label} (${b.protocol === 'saml' ? 'SAML' : 'OpenID Connect'})` }
+			: b
+	);
+	return withProtocol.map(({ protocol: _protocol, organisationName, ...b }) =>
+		repeated(withProtocol, b.label) ? { ...b, label: `${b.label} – ${organisationName}` } : b
+	);
 }

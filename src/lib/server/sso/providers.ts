@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../infra/db';
 import { recordAudit } from '../audit/record';
 import { findOrganisation } from '../auth/organisations';
@@ -77,8 +78,19 @@ export function listSignInOptions(db: Db, organisationSlug?: string): Promise<Si
 type ProviderFields = Pick<IdentityProvider, 'enabled' | 'displayName' | 'settings'>;
 
 /**
+ * Provider settings as the audit trail keeps them: the IdP's metadata document (often tens of kB of XML and
+ * certificates, kept with the provider) by its SHA-256, which tells whether and when it changed.
+ */
+function auditedSettings(settings: ProviderFields['settings']): unknown {
+	if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) return settings;
+	const { idpMetadataXml, ...rest } = settings as Record<string, unknown>;
+	if (typeof idpMetadataXml !== 'string') return settings;
+	return { ...rest, idpMetadataSha256: createHash('sha256').update(idpMetadataXml).digest('hex') };
+}
+
+/**
  * Creates or updates the organisation's provider for a protocol, audited (`identity_provider.saved`, without
- * the secret: only whether it changed). `sealedSecret` undefined keeps the stored one.
+ * the secret: only whether it changed; IdP metadata only by its SHA-256). `sealedSecret` undefined keeps the stored one.
  * @example await inTransaction(db, (trx) => saveIdentityProvider(trx, actor, 'oidc', fields, sealed));
  */
 export async function saveIdentityProvider(
@@ -107,7 +119,7 @@ export async function saveIdentityProvider(
 		protocol,
 		enabled: p.enabled,
 		displayName: p.displayName,
-		settings: p.settings,
+		settings: auditedSettings(p.settings),
 		secretStored: Boolean(p.sealedSecret)
 	});
 	await recordAudit(trx, {
