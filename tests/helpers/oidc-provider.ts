@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createSign, generateKeyPairSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import Provider, { type Context } from 'oidc-provider';
@@ -32,6 +32,11 @@ export interface TestOidcProvider {
 	issuer: string;
 	/** Users may be added or changed while the provider runs. */
 	users: Map<string, TestOidcUser>;
+	/**
+	 * From now on the token endpoint's ID token has its claims changed by `change` and is signed again with the
+	 * provider's own key (a mixed-up or malicious token answer that still verifies); null stops it.
+	 */
+	rewriteIdToken(change: ((claims: Record<string, unknown>) => Record<string, unknown>) | null): void;
 	stop(): Promise<void>;
 }
 
@@ -93,12 +98,26 @@ export async function startOidcProvider(options: {
 			return grant;
 		}
 	});
+	let rewrite: ((claims: Record<string, unknown>) => Record<string, unknown>) | null = null;
+	provider.use(async (ctx, next) => {
+		await next();
+		const body = ctx.body as { id_token?: unknown } | undefined;
+		if (!rewrite || ctx.path !== '/token' || typeof body?.id_token !== 'string') return;
+		const [header, payload] = body.id_token.split('.');
+		const claims = rewrite(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+		const signed = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+		const signature = createSign('RSA-SHA256').update(signed).sign(privateKey).toString('base64url');
+		ctx.body = { ...body, id_token: `${signed}.${signature}` };
+	});
 	const server: Server = await new Promise((resolve) => {
 		const s = provider.listen(port, '127.0.0.1', () => resolve(s));
 	});
 	return {
 		issuer: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
 		users,
+		rewriteIdToken: (change) => {
+			rewrite = change;
+		},
 		stop: () =>
 			new Promise<void>((resolve) => {
 				server.closeAllConnections?.();

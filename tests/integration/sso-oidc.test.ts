@@ -189,6 +189,21 @@ describe('OpenID Connect sign-in with just-in-time users', () => {
 		expect((await lastRefusal())?.after).toMatchObject({ protocol: 'oidc', reason: 'provider_error' });
 	});
 
+	test('an ID token for another client, signed by the provider itself, is refused (audience checked by openid-client)', async () => {
+		op.users.set('erik', { login: 'erik', email: 'erik@sso.test', name: 'Erik Eg', roles: ['Fremdrift.Direktor'] });
+		try {
+			// The same token answer with its claims re-signed unchanged signs in: the rewriting itself is sound.
+			op.rewriteIdToken((claims) => claims);
+			expect(await signInAs('erik')).toMatchObject({ ok: true });
+			op.rewriteIdToken((claims) => ({ ...claims, aud: 'anden-app', azp: 'anden-app' }));
+			const result = await signInAs('erik');
+			expect(result).toMatchObject({ ok: false, reason: 'token', message: t('sso.refused_token') });
+			expect((await lastRefusal())?.after).toMatchObject({ protocol: 'oidc', reason: 'token' });
+		} finally {
+			op.rewriteIdToken(null);
+		}
+	});
+
 	test("without its flow cookie (or with another browser's) the callback is refused", async () => {
 		const start = await startOidcSignIn(database.db, organisation, ORIGIN, null);
 		if (!start.ok) throw new Error(start.reason);
