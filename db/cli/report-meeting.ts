@@ -1,5 +1,5 @@
 /**
- * `npm run fremdrift -- report meeting --org SLUG --year YYYY [--edition N] [--case T] [--committee T] [--date YYYY-MM-DD]`:
+ * `npm run fremdrift -- report meeting --org SLUG --year YYYY [--edition N] [--case T] [--committee T] [--date DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD]`:
  * fills the agenda item's meeting fields (Sagsnr., udvalg, mødedato) of a year's annual report, its newest
  * edition unless --edition says which; a field left out is kept, an empty one is cleared. Audited as 'cli'.
  */
@@ -9,7 +9,7 @@ import { openConfiguredDatabase } from '../../src/lib/server/infra/db';
 import { migrateToLatest } from '../../src/lib/server/infra/migrate';
 import { StartupError } from '../../src/lib/server/infra/startup-error';
 import { t } from '../../src/lib/server/messages';
-import { dateText } from '../../src/lib/schemas/fields';
+import { typedDateText } from '../../src/lib/schemas/fields';
 import { findReportMeeting, writeReportMeeting } from '../../src/lib/server/annual-report/meeting';
 
 const argsSchema = z.object({
@@ -22,7 +22,7 @@ const argsSchema = z.object({
 	edition: z.coerce.number().int().positive().optional(),
 	case: z.string().trim().max(100).optional(),
 	committee: z.string().trim().max(200).optional(),
-	date: dateText(true).optional()
+	date: typedDateText(true, t('annual.meeting_date_malformed')).optional()
 });
 
 /** Runs the command with the arguments after `report meeting`. */

@@ -237,5 +237,8 @@ describe('the backlog on the overview and the why-panel', () => {
 		expect(why.followUp).toBeNull();
 		expect(why.note).toBeNull();
 		expect(why.budget).toBeNull();
+		// A new recommendation with neither KPIs nor follow-up items has nothing to follow up (the panel says so).
+		expect(why.tracked).toBe(true);
+		expect(describeWhy({ ...detail, kpis: [], followUpItems: [] }, asOf).tracked).toBe(false);
 	});
 });

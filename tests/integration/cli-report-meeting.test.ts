@@ -68,7 +68,7 @@ describe('npm run fremdrift -- report meeting', () => {
 	});
 	afterAll(() => database?.drop());
 
-	test('fills the agenda fields, keeps those not named, and is audited', async () => {
+	test('fills the agenda fields (the date Danish or ISO), keeps those not named, and is audited', async () => {
 		const args = ['report', 'meeting', '--org', 'norddjurs', '--year', '2025'];
 		const first = cli(
 			[...args, '--case', '27.00.00-A00-1-25', '--committee', 'Økonomiudvalget', '--date', '2026-02-10'],
@@ -76,12 +76,13 @@ describe('npm run fremdrift -- report meeting', () => {
 		);
 		expect(first.status, first.err).toBe(0);
 		expect(first.out).toContain('Sagsnr. 27.00.00-A00-1-25');
-		const second = cli([...args, '--committee', 'Byrådet'], database.env);
+		// A Danish date as people write it is read as well as ISO.
+		const second = cli([...args, '--committee', 'Byrådet', '--date', '11.02.2026'], database.env);
 		expect(second.status, second.err).toBe(0);
 		expect(await meetingOf2025()).toEqual({
 			caseNumber: '27.00.00-A00-1-25',
 			committee: 'Byrådet',
-			meetingDate: '2026-02-10'
+			meetingDate: '2026-02-11'
 		});
 		const handle = await database.open();
 		const events = await handle.db

@@ -669,8 +669,10 @@ export const da = {
 	'recommendation.why_money': 'Økonomi',
 	'recommendation.why_money_to_date': 'Bevilget til og med {year}: {allocated}, heraf forbrugt {spent}',
 	'recommendation.why_money_later': 'Derudover er {amount} bevilget til senere år.',
-	'recommendation.why_missing': 'Mangler',
-	'recommendation.why_missing_none': 'Intet: alle værdier er indtastet, og ingen opfølgningspunkter er over tid.',
+	'recommendation.why_missing': 'Udestående',
+	'recommendation.why_missing_none': 'Intet udestående: alle værdier er indtastet, og ingen opfølgningspunkter er over tid.',
+	'recommendation.why_missing_untracked':
+		'Intet at følge op på endnu: anbefalingen har hverken nøgletal eller opfølgningspunkter.',
 	'recommendation.why_item_overdue': 'Opfølgningspunkt over tid: {title} (frist {period}, {state})',
 
 	'kpi.name': 'Nøgletal',

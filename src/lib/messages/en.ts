@@ -669,8 +669,10 @@ export const en: Record<MessageKey, string> = {
 	'recommendation.why_money': 'Money',
 	'recommendation.why_money_to_date': 'Allocated up to and including {year}: {allocated}, of which {spent} spent',
 	'recommendation.why_money_later': 'A further {amount} is allocated to later years.',
-	'recommendation.why_missing': 'Missing',
-	'recommendation.why_missing_none': 'Nothing: every value is entered and no follow-up item is overdue.',
+	'recommendation.why_missing': 'Outstanding',
+	'recommendation.why_missing_none': 'Nothing outstanding: every value is entered and no follow-up item is overdue.',
+	'recommendation.why_missing_untracked':
+		'Nothing to follow up yet: the recommendation has neither KPIs nor follow-up items.',
 	'recommendation.why_item_overdue': 'Follow-up item overdue: {title} (due {period}, {state})',
 
 	'kpi.name': 'KPI',

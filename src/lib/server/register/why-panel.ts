@@ -22,6 +22,8 @@ export interface WhyPanelData {
 	missing: { kpiId: number; name: string; text: string }[];
 	/** The forecast line of each deciding KPI that has one (or says it has too few values), worst status first. */
 	forecasts: { kpiName: string; text: string }[];
+	/** Whether there is anything to follow up: KPIs or follow-up items (a new recommendation may have neither). */
+	tracked: boolean;
 	/** Follow-up items whose due period has ended, from any year, that are not done. */
 	overdueItems: { id: number; title: string; duePeriod: string; state: FollowUpState }[];
 }
@@ -64,6 +66,7 @@ export function describeWhy(detail: RecommendationDetail, asOf: string): WhyPane
 		missing: kpis.flatMap((kpi) =>
 			kpi.progress.missingRun ? [{ kpiId: kpi.id, name: kpi.name, text: missingRunText(kpi.progress.missingRun) }] : []
 		),
+		tracked: kpis.length + followUpItems.length > 0,
 		overdueItems: followUpItems
 			.filter((item) => item.state !== 'done' && isEnded(item.duePeriod, asOf))
 			.map(({ id, title, duePeriod, state }) => ({ id, title, duePeriod, state }))
