@@ -166,7 +166,7 @@ export const da = {
 	'sso.save': 'Gem indstillinger',
 	'sso.mapping_heading': 'Roller',
 	'sso.mapping_intro':
-		'Hver værdi i claimet, der skal give adgang, kobles til en rolle i Fremdrift. Har en person flere koblede værdier, får de rollen med færrest rettigheder. Uden en koblet værdi får personen ingen adgang.',
+		'Hver værdi i claimet, der skal give adgang, kobles til en rolle i Fremdrift. Har en person flere koblede værdier, får personen den rolle, der giver færrest rettigheder. Uden en koblet værdi får personen ingen adgang.',
 	'sso.claim_value': 'Værdi i claimet',
 	'sso.role': 'Rolle i Fremdrift',
 	'sso.add_mapping': 'Tilføj kobling',
@@ -186,7 +186,8 @@ export const da = {
 	'sso.saml_keys_note':
 		'Fremdrift laver sit eget nøglepar første gang, indstillingerne gemmes; certifikatet står i SP-metadata.',
 	'sso.saml_metadata_xml': 'IdP-metadata (XML)',
-	'sso.saml_metadata_xml_hint': 'Indsæt XML’en, vælg en fil, eller skriv en adresse. Tomt beholder de gemte.',
+	'sso.saml_metadata_xml_hint':
+		'Indsæt XML’en, vælg en fil, eller skriv en adresse. Står felterne tomme, beholdes de gemte metadata.',
 	'sso.saml_metadata_file': 'IdP-metadata som fil',
 	'sso.saml_metadata_url': 'Adresse på IdP-metadata',
 	'sso.saml_metadata_stored': 'Gemt: metadata fra {entityId}.',
@@ -197,7 +198,7 @@ export const da = {
 	'sso.saml_save': 'Gem SAML-indstillinger',
 	'sso.saml_role': 'Fremdrift-rolle for brugersystemrollen',
 	'sso.saml_mapping_intro':
-		'Hver brugersystemrolle (privilege) fra Context Handler, der skal give adgang, kobles til en rolle i Fremdrift. Har en person flere koblede brugersystemroller, får de rollen med færrest rettigheder. Uden en koblet brugersystemrolle får personen ingen adgang.',
+		'Hver brugersystemrolle (privilege) fra Context Handler, der skal give adgang, kobles til en rolle i Fremdrift. Har en person flere koblede brugersystemroller, får personen den rolle, der giver færrest rettigheder. Uden en koblet brugersystemrolle får personen ingen adgang.',
 	'sso.saml_add_mapping': 'Tilføj SAML-kobling',
 	'password.repeat': 'Gentag adgangskoden',
 	'password.hint': 'Mindst 12 tegn. Brug gerne en sætning af flere ord.',
@@ -670,7 +671,8 @@ export const da = {
 	'recommendation.why_money_to_date': 'Bevilget til og med {year}: {allocated}, heraf forbrugt {spent}',
 	'recommendation.why_money_later': 'Derudover er {amount} bevilget til senere år.',
 	'recommendation.why_missing': 'Udestående',
-	'recommendation.why_missing_none': 'Intet udestående: alle værdier er indtastet, og ingen opfølgningspunkter er over tid.',
+	'recommendation.why_missing_none':
+		'Intet udestående: alle værdier er indtastet, og ingen opfølgningspunkter er over tid.',
 	'recommendation.why_missing_untracked':
 		'Intet at følge op på endnu: anbefalingen har hverken nøgletal eller opfølgningspunkter.',
 	'recommendation.why_item_overdue': 'Opfølgningspunkt over tid: {title} (frist {period}, {state})',
