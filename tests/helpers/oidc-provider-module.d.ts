@@ -13,6 +13,9 @@ declare module 'oidc-provider' {
 	}
 
 	interface Context {
+		/** Koa's request path and response body (the provider is a Koa app). */
+		path: string;
+		body: unknown;
 		oidc: {
 			client?: { clientId: string };
 			session?: { accountId?: string };
@@ -25,6 +28,8 @@ declare module 'oidc-provider' {
 		listen(port: number, host: string, callback?: () => void): Server;
 		Grant: new (fields: { clientId: string; accountId: string }) => GrantInstance;
 		proxy: boolean;
+		/** Adds Koa middleware in front of the provider's own routes. */
+		use(middleware: (ctx: Context, next: () => Promise<void>) => Promise<void>): void;
 	}
 
 	export type { Account, Context };
