@@ -1,7 +1,7 @@
 import type { Db } from '../infra/db';
 import type { SessionUser } from '../auth/session';
 import { listUsers } from '../auth';
-import { listKpiOwnerNames, listRetiredKpiIds, loadOverview, type OverviewRow } from '../kpis';
+import { listRetiredKpiIds, loadOverview, type OverviewRow } from '../kpis';
 import { listAnnualReports } from '../annual-report';
 import { can, rolesFor } from '../../domain/policy';
 import {
@@ -32,19 +32,20 @@ export async function listTasks(
 ): Promise<Task[]> {
 	if (!can(user, 'live.read')) return [];
 	const org = user.organisationId;
-	const [rows, owners, users, reports, retired] = await Promise.all([
+	const [rows, users, reports] = await Promise.all([
 		preloaded?.overview ?? loadOverview(db, org, asOf),
-		listKpiOwnerNames(db, org),
 		listUsers(db, org),
-		listAnnualReports(db, org, { publishedOnly: false }),
-		listRetiredKpiIds(db, org)
+		listAnnualReports(db, org, { publishedOnly: false })
 	]);
+	// Asked only when some KPI could be a task (the start page's query count stays low).
+	let retiredIds: Promise<Set<number>> | null = null;
+	const retired = () => (retiredIds ??= listRetiredKpiIds(db, org));
 	// Only people who may enter values and can sign in answer for a KPI.
 	const people = new Map<number, Person>(
 		users.filter((u) => u.disabledAt === null && can(u, 'values.write')).map((u) => [u.id, u])
 	);
 	const directors = users.filter((u) => u.disabledAt === null && rolesFor('report.approve').includes(u.role));
-	const kpis = responsibility(rows, owners, people);
+	const kpis = responsibility(rows, people);
 	const current = reports.filter((r) => r.replacedById === null);
 
 	const tasks: Task[] = [];
@@ -52,7 +53,7 @@ export async function listTasks(
 		const mine = [...kpis.values()].filter(({ who }) =>
 			who.kind === 'directors' ? directors.some((d) => d.id === user.id) : who.userIds.includes(user.id)
 		);
-		tasks.push(...(await valueTasks(db, user, asOf, mine, retired)));
+		if (mine.length > 0) tasks.push(...(await valueTasks(db, user, asOf, mine, await retired())));
 		const myRows = rows.filter(
 			(row) =>
 				!FINISHED_LIFECYCLES.has(row.lifecycle) &&
@@ -68,20 +69,12 @@ export async function listTasks(
 	}
 	if (can(user, 'report.approve')) tasks.push(...reportTasks(current, 'submitted', 'report_approve'));
 	if (can(user, 'report.publish')) tasks.push(...reportTasks(current, 'approved', 'report_publish'));
-	if (can(user, 'users.manage')) tasks.push(...unassignedKpis(kpis, retired, people, directors));
+	if (can(user, 'users.manage')) tasks.push(...unassignedKpis(kpis, await retired(), people, directors));
 	return sortTasks(tasks);
 }
 
 /** Each KPI of the overview once, with who answers for it (responsibleForKpi). */
-function responsibility(
-	rows: readonly OverviewRow[],
-	owners: readonly { kpiId: number; userId: number }[],
-	people: Map<number, Person>
-): Map<number, KpiWho> {
-	const ownersByKpi = Map.groupBy(
-		owners.filter((o) => people.has(o.userId)),
-		(o) => o.kpiId
-	);
+function responsibility(rows: readonly OverviewRow[], people: Map<number, Person>): Map<number, KpiWho> {
 	const linked = new Map<number, { kpi: OverviewKpi; assignees: number[]; responsible: number[] }>();
 	for (const row of rows) {
 		for (const kpi of row.kpis) {
@@ -94,7 +87,7 @@ function responsibility(
 	return new Map(
 		[...linked].map(([id, { kpi, assignees, responsible }]) => [
 			id,
-			{ kpi, who: responsibleForKpi((ownersByKpi.get(id) ?? []).map((o) => o.userId), assignees, responsible) }
+			{ kpi, who: responsibleForKpi(kpi.ownerIds.filter((owner) => people.has(owner)), assignees, responsible) }
 		])
 	);
 }
