@@ -12,13 +12,14 @@ import type { Role } from '../../db/types';
 describe('listTasks', () => {
 	const asOf = '2026-11-22';
 	let database: TestDatabase;
+	let queries = 0;
 	let organisationId: number;
 	const users: Record<string, SessionUser> = {};
 	const ids = { active: 0, completed: 0, responsibleOnly: 0, orphan: 0, monthly: 0, finished: 0, yearly: 0, lonely: 0 };
 	const reports = { draft: 0, submitted: 0, approved: 0 };
 
 	beforeAll(async () => {
-		database = await createTestDatabase();
+		database = await createTestDatabase({ onQuery: (event) => event.level === 'query' && queries++ });
 		const { db } = database;
 		({ id: organisationId } = await db
 			.insertInto('organisation')
@@ -242,5 +243,38 @@ describe('listTasks', () => {
 		expect(a).toEqual(b);
 		const firstNotOverdue = a.findIndex((t) => !t.overdue);
 		expect(a.slice(firstNotOverdue).every((t) => !t.overdue)).toBe(true);
+	});
+
+	test('the number of queries does not grow with the data', async () => {
+		const count = async (who: string) => {
+			queries = 0;
+			await tasksOf(who);
+			return queries;
+		};
+		const before = { lead: await count('lead'), director: await count('director'), admin: await count('admin') };
+		const { db } = database;
+		const { id: programmeId } = await db
+			.selectFrom('programme')
+			.select('id')
+			.where('organisationId', '=', organisationId)
+			.executeTakeFirstOrThrow();
+		const more = await db
+			.insertInto('recommendation')
+			.values(
+				Array.from({ length: 40 }, (_, i) => ({ organisationId, programmeId, number: 100 + i, title: `Ekstra ${i}` }))
+			)
+			.returning('id')
+			.execute();
+		await db
+			.insertInto('recommendationAssignment')
+			.values(more.map((r) => ({ organisationId, recommendationId: r.id, userId: users.lead.id })))
+			.execute();
+		await db
+			.insertInto('followUpItem')
+			.values(more.map((r) => ({ organisationId, recommendationId: r.id, title: 'Punkt', duePeriod: '2026-06' })))
+			.execute();
+		const after = { lead: await count('lead'), director: await count('director'), admin: await count('admin') };
+		expect(after).toEqual(before);
+		expect((await tasksOf('lead')).filter((t) => t.kind === 'follow_up').length).toBeGreaterThan(40);
 	});
 });
