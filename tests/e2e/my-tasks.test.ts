@@ -72,7 +72,8 @@ describe.skipIf(!hasChromium)('Mine opgaver on the start pages (demo, Chromium)'
 		const page = await signInPage(context, demo.server.url, 'direktor@norddjurs.demo');
 		const words = await page.locator('tbody tr[data-recommendation] [data-freshness]').allTextContents();
 		expect(words).toHaveLength(8);
-		for (const word of words) expect(word.trim()).toMatch(/^\S+ (Aktuelle data|Forsinkede data|Forældede data|Ingen data)$/);
+		for (const word of words)
+			expect(word.trim()).toMatch(/^\S+ (Aktuelle data|Forsinkede data|Forældede data|Ingen data)$/);
 		const kinds = await page
 			.locator('tbody tr[data-recommendation] [data-freshness]')
 			.evaluateAll((els) => els.map((el) => el.getAttribute('data-freshness')!));

@@ -121,7 +121,13 @@ describe('listTasks', () => {
 			.insertInto('followUpItem')
 			.values([
 				{ organisationId, recommendationId: ids.active, title: 'Evaluering i november', duePeriod: '2026-11' },
-				{ organisationId, recommendationId: ids.active, title: 'Midtvejsstatus', duePeriod: '2026-H1', state: 'in_progress' },
+				{
+					organisationId,
+					recommendationId: ids.active,
+					title: 'Midtvejsstatus',
+					duePeriod: '2026-H1',
+					state: 'in_progress'
+				},
 				{ organisationId, recommendationId: ids.active, title: 'Færdig rapport', duePeriod: '2026-Q1', state: 'done' },
 				{ organisationId, recommendationId: ids.active, title: 'Næste år', duePeriod: '2027' },
 				{ organisationId, recommendationId: ids.completed, title: 'Afsluttet evaluering', duePeriod: '2025' }

@@ -532,7 +532,8 @@ export const daServer = {
 	'tasks.value_due': 'Indtast {kpi} for {period}',
 	'tasks.value_due_detail': 'Frist {date}.',
 	'tasks.fallback_responsible': 'Ingen er tildelt nøgletallet, så det er din opgave som anbefalingens ansvarlige.',
-	'tasks.fallback_directors': 'Ingen er tildelt nøgletallet og anbefalingen har ingen ansvarlig, så det er direktionens opgave.',
+	'tasks.fallback_directors':
+		'Ingen er tildelt nøgletallet og anbefalingen har ingen ansvarlig, så det er direktionens opgave.',
 	'tasks.follow_up': 'Opfølgningspunkt til anbefaling {number}: {item}',
 	'tasks.follow_up_due': 'Forfalder {period}.',
 	'tasks.follow_up_overdue': 'Forfaldt {period} og er ikke færdigt.',
@@ -548,7 +549,8 @@ export const daServer = {
 	'tasks.kpi_unassigned': 'Tildel en ansvarlig for nøgletallet {kpi}',
 	'tasks.unassigned_responsible': 'Indtil da er det anbefalingens ansvarliges opgave: {names}.',
 	'tasks.unassigned_directors': 'Anbefalingen har ingen ansvarlig, så indtil da er det direktionens opgave: {names}.',
-	'tasks.unassigned_nobody': 'Anbefalingen har ingen ansvarlig og kommunen ingen direktør: ingen får besked om nøgletallet.',
+	'tasks.unassigned_nobody':
+		'Anbefalingen har ingen ansvarlig og kommunen ingen direktør: ingen får besked om nøgletallet.',
 	'startup.env_invalid': 'Ugyldig konfiguration: {details}',
 	'startup.migrated_one': 'Databasen er opdateret ({count} migrering kørt).',
 	'startup.migrated_other': 'Databasen er opdateret ({count} migreringer kørt).',

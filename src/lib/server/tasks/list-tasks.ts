@@ -16,7 +16,6 @@ import {
 import { followUpTasks, statusNoteTasks, valueTasks } from './own-tasks';
 import { alarmingRecommendations, overdueByLead, reportTasks, unassignedKpis } from './oversight-tasks';
 
-
 /**
  * What one user must do now, by role (issue 19 §1), as of an injected date: a project lead's due and overdue values,
  * follow-up items and status notes; a director's overdue values by project lead, alarming recommendations and
@@ -87,7 +86,14 @@ function responsibility(rows: readonly OverviewRow[], people: Map<number, Person
 	return new Map(
 		[...linked].map(([id, { kpi, assignees, responsible }]) => [
 			id,
-			{ kpi, who: responsibleForKpi(kpi.ownerIds.filter((owner) => people.has(owner)), assignees, responsible) }
+			{
+				kpi,
+				who: responsibleForKpi(
+					kpi.ownerIds.filter((owner) => people.has(owner)),
+					assignees,
+					responsible
+				)
+			}
 		])
 	);
 }

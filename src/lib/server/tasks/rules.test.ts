@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-	followUpTaskState,
-	isValueDueSoon,
-	responsibleForKpi,
-	sortTasks,
-	valueDeadline,
-	type Task
-} from './rules';
+import { followUpTaskState, isValueDueSoon, responsibleForKpi, sortTasks, valueDeadline, type Task } from './rules';
 
 describe('value deadlines (DESIGN §3: overdue 30 days after the period ended)', () => {
 	test('the last day before a value is overdue', () => {
