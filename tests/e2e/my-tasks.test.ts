@@ -51,7 +51,8 @@ describe.skipIf(!hasChromium)('Mine opgaver on the start pages (demo, Chromium)'
 		expect(byLead.some((text) => /^Peter Projektleder mangler indtastning af \d+ nøgletal$/.test(text))).toBe(true);
 		const title = (await page.locator('li[data-task="recommendation_status"] a').first().textContent())!;
 		await follow(page, 'recommendation_status');
-		await expect(page.locator('h1').textContent()).resolves.toBe(title.replace(/ er (i risiko|bagud|ikke nået)$/, ''));
+		const [, number, name] = /^Følg op på anbefaling (\d+) \((.+)\): (i risiko|bagud|ikke nået)$/.exec(title)!;
+		await expect(page.locator('h1').textContent()).resolves.toBe(`Anbefaling ${number} · ${name}`);
 		await context.close();
 	});
 

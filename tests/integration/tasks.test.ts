@@ -175,7 +175,7 @@ describe('listTasks', () => {
 			overdue: false
 		});
 		expect(tasks.find((t) => t.kind === 'status_note')).toMatchObject({
-			title: 'Skriv statusnotat for 2026 til anbefaling 1 · Anbefaling 1',
+			title: 'Skriv statusnotat for 2026 til anbefaling 1 (Anbefaling 1)',
 			href: `/anbefalinger/${ids.active}?notat=2026#notat-form`
 		});
 		// Nothing for the completed recommendation: not its KPI, not its follow-up item, no status note.
@@ -210,7 +210,7 @@ describe('listTasks', () => {
 		expect(byLead.every((t) => t.overdue && t.href === '/#mangler-indtastning')).toBe(true);
 		expect(tasks.find((t) => t.kind === 'recommendation_status')).toMatchObject({
 			subjectKey: `recommendation:${ids.active}:off_track`,
-			title: 'Anbefaling 1 · Anbefaling 1 er bagud',
+			title: 'Følg op på anbefaling 1 (Anbefaling 1): bagud',
 			href: `/anbefalinger/${ids.active}`
 		});
 		expect(tasks.filter((t) => t.kind === 'report_approve')).toEqual([
