@@ -9,6 +9,8 @@ import { dateText, idParam } from '$lib/schemas/fields';
 import { requireCan } from '$lib/server/auth/guards';
 import { matchesOverviewFilters } from '$lib/domain/overview-filters';
 import { rollUpBudgets } from '$lib/domain/budget-rollup';
+import { FRESHNESS, recommendationFreshness } from '$lib/domain/freshness';
+import { listTasks } from '$lib/server/tasks';
 
 const id = idParam.optional().catch(undefined);
 
@@ -21,18 +23,30 @@ const querySchema = z.object({
 	status: z
 		.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'missed', 'no_data', 'follow_up'])
 		.optional()
-		.catch(undefined)
+		.catch(undefined),
+	aktualitet: z.enum(FRESHNESS).optional().catch(undefined)
 });
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireCan(event, 'live.read');
 	const query = querySchema.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!query.success) error(400, query.error.issues[0].message);
-	const { asOf: asOfParam, program, tema, ansvarlig, status } = query.data;
+	const { asOf: asOfParam, program, tema, ansvarlig, status, aktualitet: freshness } = query.data;
 	const asOf = asOfParam ?? todayInCopenhagen();
-	const all = await loadOverview(await getDb(), user.organisationId, asOf);
+	const db = await getDb();
+	const overview = await loadOverview(db, user.organisationId, asOf);
+	// "Mine opgaver" from the same rows: the start page's query count stays fixed.
+	const tasks = await listTasks(db, user, asOf, { overview });
+	// Data freshness (freshness.ts) from the KPIs' newest values already loaded.
+	const all = overview.map((row) => ({
+		...row,
+		freshness: recommendationFreshness(
+			row.kpis.map((k) => ({ frequency: k.frequency, latestPeriod: k.progress.latest?.period ?? null })),
+			asOf
+		)
+	}));
 
-	const rows = all.filter((row) => matchesOverviewFilters(row, { program, tema, ansvarlig, status }));
+	const rows = all.filter((row) => matchesOverviewFilters(row, { program, tema, ansvarlig, status, freshness }));
 
 	// The backlog, from the rows already loaded (no query per row): open follow-up items and missing values.
 	const dueThisYear = listOpenFollowUps(rows, asOf);
@@ -58,6 +72,7 @@ export const load: PageServerLoad = async (event) => {
 				dissentText: row.dissentText,
 				followUpPeriod: row.followUpPeriod,
 				status: row.status,
+				freshness: row.freshness,
 				overdue: row.kpis.some((k) => k.progress.overdue),
 				budget: row.budget,
 				sparkline: row.sparkline,
@@ -77,7 +92,7 @@ export const load: PageServerLoad = async (event) => {
 			};
 		}),
 		total: all.length,
-		filters: { program, tema, ansvarlig, status, asOf: asOfParam },
+		filters: { program, tema, ansvarlig, status, aktualitet: freshness, asOf: asOfParam },
 		options: {
 			programmes: unique(all.map((r) => ({ id: r.programmeId, name: r.programmeName }))),
 			themes: unique(all.filter((r) => r.themeId !== null).map((r) => ({ id: r.themeId!, name: r.themeName ?? '' }))),
@@ -86,6 +101,7 @@ export const load: PageServerLoad = async (event) => {
 		// Summed from the rows already loaded: the overview's query count stays the same.
 		budgetRollup: rollUpBudgets(rows),
 		dueThisYear,
-		missing
+		missing,
+		tasks
 	};
 };

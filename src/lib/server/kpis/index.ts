@@ -33,6 +33,7 @@ export {
 	findObservationWithAuthor,
 	listDecisiveObservations,
 	listRecentObservations,
+	listRetiredKpiIds,
 	type PeriodPerFrequency
 } from './observation-reads';
 export {

@@ -109,13 +109,13 @@ export function listKpiRecommendations(db: Db, organisationId: number, kpiId: nu
 		.execute();
 }
 
-/** The owners' names of every KPI of the organisation, by name. */
+/** The owners (user id and name) of every KPI of the organisation, by name. */
 export function listKpiOwnerNames(db: Db, organisationId: number) {
 	return db
 		.selectFrom('kpiOwner as o')
 		.innerJoin('appUser as u', 'u.id', 'o.userId')
 		.where('o.organisationId', '=', organisationId)
-		.select(['o.kpiId', 'u.name'])
+		.select(['o.kpiId', 'o.userId', 'u.name'])
 		.orderBy('u.name')
 		.execute();
 }

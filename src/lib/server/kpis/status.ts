@@ -123,7 +123,8 @@ function sparklineValues(
 
 export type OverviewRow = Awaited<ReturnType<typeof listRecommendations>>[number] & {
 	status: RecommendationStatus;
-	kpis: (KpiSummary & { owners: string[] })[];
+	/** Each linked KPI with its owners' names and user ids. */
+	kpis: (KpiSummary & { owners: string[]; ownerIds: number[] })[];
 	primaryKpi: KpiSummary | null;
 	/** The representative KPI's last values (at most 24 periods, after its baseline, up to the as-of date). */
 	sparkline: number[];
@@ -168,7 +169,8 @@ export async function loadOverview(db: Db, organisationId: number, asOf: string)
 	return recommendations.map((rec) => {
 		const kpis = (linksByRecommendation.get(rec.id) ?? []).map((link) => ({
 			...summariseKpi(link, progress.get(link.id)!),
-			owners: (ownersByKpi.get(link.id) ?? []).map((o) => o.name)
+			owners: (ownersByKpi.get(link.id) ?? []).map((o) => o.name),
+			ownerIds: (ownersByKpi.get(link.id) ?? []).map((o) => o.userId)
 		}));
 		const status = resolveRecommendationStatus({
 			kpis: kpis.map((k) => ({ status: k.progress.status, primary: k.isPrimary })),

@@ -530,6 +530,32 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'startup.pg_failed': 'PostgreSQL refused the connection ({target}): {reason}.',
 	'startup.data_dir_unusable':
 		'The data folder {path} cannot be used: {reason}. Choose another with FREMDRIFT_DATA_DIR.',
+	'tasks.value_overdue': 'Enter {kpi} – {missing}',
+	'tasks.value_overdue_detail': 'Should have been entered by {date}.',
+	'tasks.value_due': 'Enter {kpi} for {period}',
+	'tasks.value_due_detail': 'Due {date}.',
+	'tasks.fallback_responsible':
+		'Nobody is assigned this KPI, so it falls to you as the recommendation’s responsible person.',
+	'tasks.fallback_directors':
+		'Nobody is assigned this KPI and the recommendation has no responsible person, so it falls to the directors.',
+	'tasks.follow_up': 'Follow-up item of recommendation {number}: {item}',
+	'tasks.follow_up_due': 'Due {period}.',
+	'tasks.follow_up_overdue': 'Was due {period} and is not done.',
+	'tasks.status_note': 'Write the status note for {year} on recommendation {number} ({title})',
+	'tasks.status_note_detail': 'The note goes into annual status {year}, which is being drafted.',
+	'tasks.overdue_by_lead_one': '{name} has {count} KPI missing values',
+	'tasks.overdue_by_lead_other': '{name} has {count} KPIs missing values',
+	'tasks.recommendation_status': 'Follow up recommendation {number} ({title}): {status}',
+	'tasks.report_approve': 'Approve annual status {year} ({scope})',
+	'tasks.report_publish': 'Publish annual status {year} ({scope})',
+	'tasks.report_whole_organisation': 'whole municipality',
+	'tasks.report_edition': 'Version {edition}.',
+	'tasks.kpi_unassigned': 'Assign someone to the KPI {kpi}',
+	'tasks.unassigned_responsible': 'Until then it falls to the recommendation’s responsible person: {names}.',
+	'tasks.unassigned_directors':
+		'The recommendation has no responsible person, so until then it falls to the directors: {names}.',
+	'tasks.unassigned_nobody':
+		'The recommendation has no responsible person and the municipality no director: nobody is told about this KPI.',
 	'startup.env_invalid': 'Invalid configuration: {details}',
 	'startup.migrated_one': 'The database is up to date ({count} migration run).',
 	'startup.migrated_other': 'The database is up to date ({count} migrations run).',

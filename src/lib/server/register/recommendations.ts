@@ -21,6 +21,7 @@ export function listRecommendations(db: Db, organisationId: number) {
 			'r.lifecycle',
 			'r.followUpPeriod',
 			'r.responsible',
+			'r.responsibleUserId',
 			'r.statusOverride',
 			'r.statusOverrideReason',
 			'r.decisionDate',

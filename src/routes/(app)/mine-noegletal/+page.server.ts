@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/infra/db';
 import { requireCan } from '$lib/server/auth/guards';
 import { listKpisForUser, listObservations, loadKpiProgress } from '$lib/server/kpis';
 import { loadEntryGrid, readEntryGridForm, saveEntryGrid } from '$lib/server/imports';
+import { listTasks } from '$lib/server/tasks';
 import { t } from '$lib/server/messages';
 import { nextMissingPeriod } from '$lib/domain/entry';
 import { todayInCopenhagen } from '$lib/domain/dates';
@@ -15,14 +16,16 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	// A project lead has a handful of KPIs, so every observed period of them stays small.
 	const kpis = await listKpisForUser(db, user.organisationId, user.id);
-	const [observations, progress, grid] = await Promise.all([
+	const [observations, progress, grid, tasks] = await Promise.all([
 		listObservations(
 			db,
 			user.organisationId,
 			kpis.map((k) => k.id)
 		),
 		loadKpiProgress(db, user.organisationId, asOf, kpis),
-		loadEntryGrid(db, user, asOf)
+		loadEntryGrid(db, user, asOf),
+		// "Mine opgaver": this is a project lead's start page (homeFor).
+		listTasks(db, user, asOf)
 	]);
 	const rows = kpis.map((kpi) => ({
 		id: kpi.id,
@@ -49,7 +52,7 @@ export const load: PageServerLoad = async (event) => {
 	);
 	// After a save the page is fetched again (post/redirect/get) and says how many values were saved.
 	const saved = /^\d{1,6}$/.exec(event.url.searchParams.get('gemt') ?? '');
-	return { asOf, rows, grid, saved: saved ? Number(saved[0]) : null };
+	return { asOf, rows, grid, tasks, saved: saved ? Number(saved[0]) : null };
 };
 
 export const actions: Actions = {
