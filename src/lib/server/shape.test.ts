@@ -35,7 +35,8 @@ const HOMES: Record<string, string[]> = {
 	kpis: ['kpi', 'kpiOwner', 'recommendationKpi', 'observation', 'kpiComparison', 'kpiComparisonValue'],
 	'annual-report': ['annualReport'],
 	audit: ['auditEvent'],
-	sso: ['identityProvider', 'identityProviderRole', 'signInPolicy', 'externalIdentity', 'samlRequest', 'samlAssertion']
+	sso: ['identityProvider', 'identityProviderRole', 'signInPolicy', 'externalIdentity', 'samlRequest', 'samlAssertion'],
+	reminders: ['reminderPreference', 'sentNotification', 'reminderKey']
 };
 const homeOf = new Map(Object.entries(HOMES).flatMap(([home, tables]) => tables.map((t) => [t, home] as const)));
 /** A query that starts from, or writes, a table (joins are matched separately). */

@@ -64,6 +64,7 @@ export {
 export {
 	listUsers,
 	findUser,
+	findUserEmail,
 	findActiveUser,
 	findUserForSignIn,
 	anyUserExists,
