@@ -8,9 +8,16 @@ export const ROUND_INTERVAL_MS = 15 * 60_000;
 
 let timer: ReturnType<typeof setInterval> | undefined;
 
+/** Seconds from start to the first round: FREMDRIFT_REMINDERS_DELAY_SECONDS (0–3600), else 60. */
+function firstDelayMs(env: Record<string, string | undefined>): number {
+	const text = env.FREMDRIFT_REMINDERS_DELAY_SECONDS?.trim();
+	const seconds = text && /^\d{1,4}$/.test(text) ? Math.min(Number(text), 3600) : 60;
+	return seconds * 1000;
+}
+
 /**
  * Starts the in-app scheduler when FREMDRIFT_REMINDERS=on and SMTP_URL and ORIGIN are set: a round a minute
- * after start and then every 15 minutes. A failed round is logged and never stops the app. Off otherwise
+ * after start (FREMDRIFT_REMINDERS_DELAY_SECONDS) and then every 15 minutes. A failed round is logged and never stops the app. Off otherwise
  * (tests, or when cron runs `npm run fremdrift -- reminders` instead). Returns whether it started.
  */
 export function startReminderScheduler(env: Record<string, string | undefined> = process.env): boolean {
@@ -31,7 +38,7 @@ export function startReminderScheduler(env: Record<string, string | undefined> =
 			console.error('Påmindelsesrunden fejlede:', error);
 		}
 	};
-	setTimeout(() => void tick(), 60_000).unref();
+	setTimeout(() => void tick(), firstDelayMs(env)).unref();
 	timer = setInterval(() => void tick(), ROUND_INTERVAL_MS);
 	timer.unref();
 	return true;
