@@ -22,7 +22,7 @@ const AS_OF = '2026-12-01';
 const ORIGIN = 'https://fremdrift.example.dk';
 /** A source that gives every project lead and director one task (the demo has one lead with overdue values). */
 const everyone: DigestSource = async (_db, user) =>
-	user.email.startsWith('projektleder@') || user.email.startsWith('direktoer@')
+	user.email.startsWith('projektleder@') || user.email.startsWith('direktor@')
 		? [
 				{
 					kind: 'test',
