@@ -10,7 +10,9 @@ import {
 	type DigestSource,
 	type RoundResult
 } from '../../src/lib/server/reminders';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/test-db';
+import { openDatabase } from '../../src/lib/server/infra/db';
+import { sql } from 'kysely';
 import { startMailServer, type TestMailServer } from '../helpers/smtp';
 
 /**
@@ -178,6 +180,36 @@ describe('reminder round', () => {
 		await mail.waitForMails(retried.entries.length);
 		const after = await listReminderStates(database.db, user.organisationId);
 		expect(after.get(user.id)?.lastError).toBeNull();
+	});
+
+	test.runIf(onPostgres)('three instances at once: each digest sent once; a held advisory lock stops a round', async () => {
+		const others = await Promise.all([1, 2].map(() => openDatabase({ databaseUrl: database.databaseUrl!, poolMax: 3 })));
+		try {
+			const options = { asOf: AS_OF, origin: ORIGIN, kind: 'postgres' as const, source: everyone, smtp: { url: mail.url } };
+			const results = await Promise.all(
+				[database.db, ...others.map((o) => o.db)].map((db) => runReminderRound(db, options))
+			);
+			const sent = results.flatMap((r) => r.entries.filter((e) => e.outcome === 'sent'));
+			expect(sent.length).toBeGreaterThan(1);
+			expect(new Set(sent.map((e) => e.user.id)).size).toBe(sent.length);
+			await mail.waitForMails(sent.length);
+			expect((await sentRows()).every((r) => r.sentAt !== null && r.attempts === 1)).toBe(true);
+			expect(mail.mails).toHaveLength(sent.length);
+
+			// Another process holding the lock: this round does nothing at all.
+			await database.db.deleteFrom('sentNotification').execute();
+			await others[0].db.connection().execute(async (conn) => {
+				await sql`select pg_advisory_lock(${0x46524d44}, ${19})`.execute(conn);
+				try {
+					expect(await runReminderRound(database.db, options)).toEqual({ ran: false, entries: [] });
+				} finally {
+					await sql`select pg_advisory_unlock(${0x46524d44}, ${19})`.execute(conn);
+				}
+			});
+			expect(await sentRows()).toEqual([]);
+		} finally {
+			await Promise.all(others.map((o) => o.close()));
+		}
 	});
 
 	test('unsubscribe tokens are signed per user', async () => {
