@@ -1,3 +1,4 @@
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { findUserEmail } from '$lib/server/auth';
@@ -21,7 +22,7 @@ export const actions: Actions = {
 		const db = await getDb();
 		const userId = await verifyUnsubscribeToken(db, params.token);
 		const email = userId === null ? null : await findUserEmail(db, userId);
-		if (userId === null || email === null) return { done: false };
+		if (userId === null || email === null) return fail(400, { done: false as const, email: null });
 		await setReminderFrequency(db, userId, 'off');
 		return { done: true, email };
 	}
