@@ -179,7 +179,7 @@ describe('reminder round', () => {
 		expect(retried.entries.every((e) => e.outcome === 'sent')).toBe(true);
 		await mail.waitForMails(retried.entries.length);
 		const after = await listReminderStates(database.db, user.organisationId);
-		expect(after.get(user.id)?.lastError).toBeNull();
+		expect(after.get(user.id)?.lastError ?? null).toBeNull();
 	});
 
 	test.runIf(onPostgres)('three instances at once: each digest sent once; a held advisory lock stops a round', async () => {

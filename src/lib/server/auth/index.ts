@@ -65,6 +65,7 @@ export {
 	listUsers,
 	findUser,
 	findUserEmail,
+	listEnabledUsers,
 	findActiveUser,
 	findUserForSignIn,
 	anyUserExists,

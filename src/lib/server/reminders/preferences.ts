@@ -31,44 +31,38 @@ export interface ReminderState {
 }
 
 /**
- * Each user's reminder setting and unresolved send error in an organisation (the admin's user list).
+ * The reminder setting and unresolved send error of an organisation's users (the admin's user list); a user
+ * missing from the map has the default and no error.
  * @example const states = await listReminderStates(db, admin.organisationId); states.get(user.id)?.frequency
  */
 export async function listReminderStates(db: Db, organisationId: number): Promise<Map<number, ReminderState>> {
-	const rows = await db
-		.selectFrom('appUser as u')
-		.leftJoin('reminderPreference as p', 'p.userId', 'u.id')
-		.where('u.organisationId', '=', organisationId)
-		.select((eb) => [
-			'u.id',
-			'p.frequency',
-			eb
-				.selectFrom('sentNotification as n')
-				.whereRef('n.userId', '=', 'u.id')
-				.where('n.sentAt', 'is', null)
-				.where('n.lastError', 'is not', null)
-				.select('n.lastError')
-				.orderBy('n.lastErrorAt', 'desc')
-				.limit(1)
-				.as('lastError'),
-			eb
-				.selectFrom('sentNotification as n')
-				.whereRef('n.userId', '=', 'u.id')
-				.where('n.sentAt', 'is', null)
-				.where('n.lastError', 'is not', null)
-				.select('n.lastErrorAt')
-				.orderBy('n.lastErrorAt', 'desc')
-				.limit(1)
-				.as('lastErrorAt')
-		])
-		.execute();
-	return new Map(
-		rows.map((row) => [
-			row.id,
-			{
-				frequency: row.frequency ?? DEFAULT_FREQUENCY,
-				lastError: row.lastError && row.lastErrorAt ? { message: row.lastError, at: new Date(row.lastErrorAt) } : null
-			}
-		])
-	);
+	const [preferences, errors] = await Promise.all([
+		db
+			.selectFrom('reminderPreference as p')
+			.innerJoin('appUser as u', 'u.id', 'p.userId')
+			.where('u.organisationId', '=', organisationId)
+			.select(['p.userId', 'p.frequency'])
+			.execute(),
+		db
+			.selectFrom('sentNotification as n')
+			.innerJoin('appUser as u', 'u.id', 'n.userId')
+			.where('u.organisationId', '=', organisationId)
+			.where('n.sentAt', 'is', null)
+			.where('n.lastError', 'is not', null)
+			.select(['n.userId', 'n.lastError', 'n.lastErrorAt'])
+			.orderBy('n.lastErrorAt', 'asc')
+			.execute()
+	]);
+	const states = new Map<number, ReminderState>();
+	const stateOf = (userId: number) => {
+		let state = states.get(userId);
+		if (!state) states.set(userId, (state = { frequency: DEFAULT_FREQUENCY, lastError: null }));
+		return state;
+	};
+	for (const row of preferences) stateOf(row.userId).frequency = row.frequency;
+	// Oldest first, so the newest error of a user is the one kept.
+	for (const row of errors) {
+		if (row.lastError && row.lastErrorAt) stateOf(row.userId).lastError = { message: row.lastError, at: row.lastErrorAt };
+	}
+	return states;
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { inTransaction, type Db } from '../infra/db';
 import type { ReminderFrequency } from '../../../../db/types';
 import { sendMessage } from '../infra/mail';
+import { listEnabledUsers } from '../auth/users';
 import { composeDigest, type DigestMail } from './compose';
 import { DEFAULT_FREQUENCY } from './preferences';
 import { periodKey } from './period';
@@ -89,15 +90,11 @@ async function round(db: Db, options: RoundOptions): Promise<RoundEntry[]> {
 	const source = options.source ?? digestSource;
 	const week = periodKey('weekly', options.asOf);
 	const month = periodKey('monthly', options.asOf);
-	const users = await db
-		.selectFrom('appUser as u')
-		.leftJoin('reminderPreference as p', 'p.userId', 'u.id')
-		.where('u.disabledAt', 'is', null)
-		.select(['u.id', 'u.organisationId', 'u.email', 'u.name', 'u.role', 'p.frequency'])
-		.orderBy('u.organisationId')
-		.orderBy('u.name')
-		.orderBy('u.id')
-		.execute();
+	const [users, preferences] = await Promise.all([
+		listEnabledUsers(db),
+		db.selectFrom('reminderPreference').select(['userId', 'frequency']).execute()
+	]);
+	const frequencyOf = new Map(preferences.map((p) => [p.userId, p.frequency]));
 	const done = await db
 		.selectFrom('sentNotification')
 		.select(['userId', 'periodKey'])
@@ -108,7 +105,7 @@ async function round(db: Db, options: RoundOptions): Promise<RoundEntry[]> {
 	const sent = new Set(done.map((row) => `${row.userId} ${row.periodKey}`));
 	const entries: RoundEntry[] = [];
 	for (const row of users) {
-		const frequency = row.frequency ?? DEFAULT_FREQUENCY;
+		const frequency = frequencyOf.get(row.id) ?? DEFAULT_FREQUENCY;
 		if (frequency === 'off') continue;
 		const key = frequency === 'weekly' ? week : month;
 		if (sent.has(`${row.id} ${key}`)) continue;
