@@ -97,7 +97,8 @@ const FORM_CONTENT_TYPES = [
 const isSamlAcs = (url: URL) => /^\/sso\/saml\/[a-z0-9-]+\/acs$/.test(url.pathname) && url.search === '';
 
 /** The one-click unsubscribe link (exactly `/afmeld/<user id>.<signature>`, its default action, no query). */
-const isUnsubscribe = (url: URL) => /^\/afmeld\/[1-9]\d{0,15}\.[A-Za-z0-9_-]{43}$/.test(url.pathname) && url.search === '';
+const isUnsubscribe = (url: URL) =>
+	/^\/afmeld\/[1-9]\d{0,15}\.[A-Za-z0-9_-]{43}$/.test(url.pathname) && url.search === '';
 
 const handleFormOrigin: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;

@@ -64,7 +64,9 @@ export async function remindersCommand(args: string[]) {
 			else if (entry.response) console.log(`    ${entry.response}`);
 		}
 		const count = result.entries.length;
-		console.log(t(plural(count, { one: 'cli.reminders_summary_one', other: 'cli.reminders_summary_other' }), { count }));
+		console.log(
+			t(plural(count, { one: 'cli.reminders_summary_one', other: 'cli.reminders_summary_other' }), { count })
+		);
 		if (result.entries.some((entry) => entry.outcome === 'failed')) process.exitCode = 1;
 		return result;
 	} finally {

@@ -27,7 +27,9 @@ describe('npm run fremdrift -- reminders', () => {
 		const run = cli(['--dry-run', '--as-of', '2026-12-01'], database.env);
 		expect(run.status, run.err).toBe(0);
 		expect(run.out).toContain('Påmindelser pr. 2026-12-01 (uge 2026-W49, måned 2026-12):');
-		expect(run.out).toMatch(/Ville sende: projektleder@norddjurs\.demo \(weekly, 2026-W49\) – Fremdrift: \d+ opgaver? venter på dig/);
+		expect(run.out).toMatch(
+			/Ville sende: projektleder@norddjurs\.demo \(weekly, 2026-W49\) – Fremdrift: \d+ opgaver? venter på dig/
+		);
 		expect(run.out).toContain('    Hej Peter Projektleder');
 		expect(run.out).toContain('https://fremdrift.example.dk/mine-noegletal');
 		expect(run.out).toMatch(/https:\/\/fremdrift\.example\.dk\/afmeld\/\d+\.[A-Za-z0-9_-]{43}/);

@@ -144,8 +144,20 @@ describe('reminder round', () => {
 		await database.db
 			.insertInto('sentNotification')
 			.values([
-				{ userId: crashed.id, kind: 'digest', subjectKey: 'digest', periodKey: '2026-W49', claimedAt: new Date(now.getTime() - 10 * 60_000) },
-				{ userId: inFlight.id, kind: 'digest', subjectKey: 'digest', periodKey: '2026-W49', claimedAt: new Date(now.getTime() - 60_000) }
+				{
+					userId: crashed.id,
+					kind: 'digest',
+					subjectKey: 'digest',
+					periodKey: '2026-W49',
+					claimedAt: new Date(now.getTime() - 10 * 60_000)
+				},
+				{
+					userId: inFlight.id,
+					kind: 'digest',
+					subjectKey: 'digest',
+					periodKey: '2026-W49',
+					claimedAt: new Date(now.getTime() - 60_000)
+				}
 			])
 			.execute();
 		const result = await round({ now, source: everyone });
@@ -174,7 +186,11 @@ describe('reminder round', () => {
 		const states = await listReminderStates(database.db, user.organisationId);
 		expect(states.get(user.id)?.lastError?.message).toMatch(/ECONNREFUSED|connect/i);
 		// Within the few minutes a claim is trusted, no second try; after them, one.
-		expect((await round({ now: new Date(now.getTime() + 60_000), source: everyone })).entries.every((e) => e.outcome === 'taken')).toBe(true);
+		expect(
+			(await round({ now: new Date(now.getTime() + 60_000), source: everyone })).entries.every(
+				(e) => e.outcome === 'taken'
+			)
+		).toBe(true);
 		const retried = await round({ now: new Date(now.getTime() + 6 * 60_000), source: everyone });
 		expect(retried.entries.every((e) => e.outcome === 'sent')).toBe(true);
 		await mail.waitForMails(retried.entries.length);
@@ -182,35 +198,46 @@ describe('reminder round', () => {
 		expect(after.get(user.id)?.lastError ?? null).toBeNull();
 	});
 
-	test.runIf(onPostgres)('three instances at once: each digest sent once; a held advisory lock stops a round', async () => {
-		const others = await Promise.all([1, 2].map(() => openDatabase({ databaseUrl: database.databaseUrl!, poolMax: 3 })));
-		try {
-			const options = { asOf: AS_OF, origin: ORIGIN, kind: 'postgres' as const, source: everyone, smtp: { url: mail.url } };
-			const results = await Promise.all(
-				[database.db, ...others.map((o) => o.db)].map((db) => runReminderRound(db, options))
+	test.runIf(onPostgres)(
+		'three instances at once: each digest sent once; a held advisory lock stops a round',
+		async () => {
+			const others = await Promise.all(
+				[1, 2].map(() => openDatabase({ databaseUrl: database.databaseUrl!, poolMax: 3 }))
 			);
-			const sent = results.flatMap((r) => r.entries.filter((e) => e.outcome === 'sent'));
-			expect(sent.length).toBeGreaterThan(1);
-			expect(new Set(sent.map((e) => e.user.id)).size).toBe(sent.length);
-			await mail.waitForMails(sent.length);
-			expect((await sentRows()).every((r) => r.sentAt !== null && r.attempts === 1)).toBe(true);
-			expect(mail.mails).toHaveLength(sent.length);
+			try {
+				const options = {
+					asOf: AS_OF,
+					origin: ORIGIN,
+					kind: 'postgres' as const,
+					source: everyone,
+					smtp: { url: mail.url }
+				};
+				const results = await Promise.all(
+					[database.db, ...others.map((o) => o.db)].map((db) => runReminderRound(db, options))
+				);
+				const sent = results.flatMap((r) => r.entries.filter((e) => e.outcome === 'sent'));
+				expect(sent.length).toBeGreaterThan(1);
+				expect(new Set(sent.map((e) => e.user.id)).size).toBe(sent.length);
+				await mail.waitForMails(sent.length);
+				expect((await sentRows()).every((r) => r.sentAt !== null && r.attempts === 1)).toBe(true);
+				expect(mail.mails).toHaveLength(sent.length);
 
-			// Another process holding the lock: this round does nothing at all.
-			await database.db.deleteFrom('sentNotification').execute();
-			await others[0].db.connection().execute(async (conn) => {
-				await sql`select pg_advisory_lock(${0x46524d44}, ${19})`.execute(conn);
-				try {
-					expect(await runReminderRound(database.db, options)).toEqual({ ran: false, entries: [] });
-				} finally {
-					await sql`select pg_advisory_unlock(${0x46524d44}, ${19})`.execute(conn);
-				}
-			});
-			expect(await sentRows()).toEqual([]);
-		} finally {
-			await Promise.all(others.map((o) => o.close()));
+				// Another process holding the lock: this round does nothing at all.
+				await database.db.deleteFrom('sentNotification').execute();
+				await others[0].db.connection().execute(async (conn) => {
+					await sql`select pg_advisory_lock(${0x46524d44}, ${19})`.execute(conn);
+					try {
+						expect(await runReminderRound(database.db, options)).toEqual({ ran: false, entries: [] });
+					} finally {
+						await sql`select pg_advisory_unlock(${0x46524d44}, ${19})`.execute(conn);
+					}
+				});
+				expect(await sentRows()).toEqual([]);
+			} finally {
+				await Promise.all(others.map((o) => o.close()));
+			}
 		}
-	});
+	);
 
 	test('unsubscribe tokens are signed per user', async () => {
 		const token = await unsubscribeToken(database.db, 7);

@@ -1067,8 +1067,10 @@ export const da = {
 	'unsubscribe.title': 'Afmeld påmindelser',
 	'unsubscribe.intro': 'Vil du afmelde alle påmindelser fra Fremdrift til {email}?',
 	'unsubscribe.confirm': 'Ja, afmeld påmindelser',
-	'unsubscribe.done': 'Påmindelser til {email} er slået fra. Du kan slå dem til igen under Indstillinger, når du er logget ind.',
-	'unsubscribe.invalid': 'Linket til at afmelde er ugyldigt eller beskadiget. Log ind og slå påmindelser fra under Indstillinger.',
+	'unsubscribe.done':
+		'Påmindelser til {email} er slået fra. Du kan slå dem til igen under Indstillinger, når du er logget ind.',
+	'unsubscribe.invalid':
+		'Linket til at afmelde er ugyldigt eller beskadiget. Log ind og slå påmindelser fra under Indstillinger.',
 	'unsubscribe.settings_link': 'Gå til dine indstillinger i Fremdrift',
 	'admin.reminders': 'Påmindelser',
 	'admin.reminders.weekly': 'Ugentligt',

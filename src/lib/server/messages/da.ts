@@ -490,7 +490,8 @@ export const daServer = {
 	'config.flag': 'skal være 1 eller 0',
 	'config.min_length': 'skal være mindst {min} tegn',
 
-	'cli.usage': 'Brug: npm run fremdrift -- migrate | demo [--reset] | backup [--out FIL] | restore FIL | reminders [--dry-run] [--as-of ÅÅÅÅ-MM-DD]',
+	'cli.usage':
+		'Brug: npm run fremdrift -- migrate | demo [--reset] | backup [--out FIL] | restore FIL | reminders [--dry-run] [--as-of ÅÅÅÅ-MM-DD]',
 	'cli.backup_done': 'Sikkerhedskopi skrevet: {path} ({size}).',
 	'cli.backup_exists': 'Filen {path} findes allerede; vælg et andet navn med --out.',
 	'cli.backup_no_data': 'Der er ingen database i {path} at tage en sikkerhedskopi af.',
@@ -551,7 +552,8 @@ export const daServer = {
 	'reminders.unsubscribe_html': 'Afmeld alle påmindelser fra Fremdrift',
 	'cli.reminders_usage': 'Brug: npm run fremdrift -- reminders [--dry-run] [--as-of ÅÅÅÅ-MM-DD]',
 	'cli.reminders_as_of_invalid': '--as-of skal være en dato som 2026-12-01.',
-	'cli.reminders_no_origin': 'ORIGIN mangler: sæt den til Fremdrifts offentlige adresse, så linkene i mailene virker. Intet er sendt.',
+	'cli.reminders_no_origin':
+		'ORIGIN mangler: sæt den til Fremdrifts offentlige adresse, så linkene i mailene virker. Intet er sendt.',
 	'cli.reminders_no_smtp': 'SMTP_URL er ikke sat: intet sendes. Sådan ville runden se ud:',
 	'cli.reminders_locked': 'En anden proces kører en påmindelsesrunde lige nu; denne runde gjorde intet.',
 	'cli.reminders_header': 'Påmindelser pr. {date} (uge {week}, måned {month}):',

@@ -493,7 +493,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'config.flag': 'must be 1 or 0',
 	'config.min_length': 'must be at least {min} characters',
 
-	'cli.usage': 'Usage: npm run fremdrift -- migrate | demo [--reset] | backup [--out FILE] | restore FILE | reminders [--dry-run] [--as-of YYYY-MM-DD]',
+	'cli.usage':
+		'Usage: npm run fremdrift -- migrate | demo [--reset] | backup [--out FILE] | restore FILE | reminders [--dry-run] [--as-of YYYY-MM-DD]',
 	'cli.backup_done': 'Backup written: {path} ({size}).',
 	'cli.backup_exists': 'The file {path} already exists; choose another name with --out.',
 	'cli.backup_no_data': 'There is no database in {path} to back up.',
@@ -554,7 +555,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'reminders.unsubscribe_html': 'Unsubscribe from all reminders from Fremdrift',
 	'cli.reminders_usage': 'Usage: npm run fremdrift -- reminders [--dry-run] [--as-of YYYY-MM-DD]',
 	'cli.reminders_as_of_invalid': '--as-of must be a date such as 2026-12-01.',
-	'cli.reminders_no_origin': 'ORIGIN is missing: set it to Fremdrift\'s public address so the links in the mails work. Nothing was sent.',
+	'cli.reminders_no_origin':
+		"ORIGIN is missing: set it to Fremdrift's public address so the links in the mails work. Nothing was sent.",
 	'cli.reminders_no_smtp': 'SMTP_URL is not set: nothing is sent. This is what the round would do:',
 	'cli.reminders_locked': 'Another process is running a reminder round right now; this round did nothing.',
 	'cli.reminders_header': 'Reminders as of {date} (week {week}, month {month}):',

@@ -41,11 +41,7 @@ export function composeDigest(input: {
 	const intro = t(plural(count, { one: 'reminders.intro_one', other: 'reminders.intro_other' }), { count, date });
 	const how = t(frequency === 'weekly' ? 'reminders.why_weekly' : 'reminders.why_monthly');
 	const state = (task: Task) =>
-		task.overdue
-			? t('reminders.overdue')
-			: task.due
-				? t('reminders.due', { date: formatDate(task.due) })
-				: null;
+		task.overdue ? t('reminders.overdue') : task.due ? t('reminders.due', { date: formatDate(task.due) }) : null;
 
 	const textItems = tasks.map((task) => {
 		const note = state(task);

@@ -62,7 +62,8 @@ export async function listReminderStates(db: Db, organisationId: number): Promis
 	for (const row of preferences) stateOf(row.userId).frequency = row.frequency;
 	// Oldest first, so the newest error of a user is the one kept.
 	for (const row of errors) {
-		if (row.lastError && row.lastErrorAt) stateOf(row.userId).lastError = { message: row.lastError, at: row.lastErrorAt };
+		if (row.lastError && row.lastErrorAt)
+			stateOf(row.userId).lastError = { message: row.lastError, at: row.lastErrorAt };
 	}
 	return states;
 }

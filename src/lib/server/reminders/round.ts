@@ -70,9 +70,9 @@ export async function runReminderRound(db: Db, options: RoundOptions): Promise<R
 	try {
 		if (options.kind === 'pglite') return { ran: true, entries: await round(db, options) };
 		return await db.connection().execute(async (lockConnection) => {
-			const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${LOCK[0]}, ${LOCK[1]}) as locked`.execute(
-				lockConnection
-			);
+			const { rows } = await sql<{
+				locked: boolean;
+			}>`select pg_try_advisory_lock(${LOCK[0]}, ${LOCK[1]}) as locked`.execute(lockConnection);
 			if (!rows[0]?.locked) return { ran: false, entries: [] };
 			try {
 				return { ran: true, entries: await round(db, options) };
