@@ -55,7 +55,7 @@ export async function remindersCommand(args: string[]) {
 				t('cli.reminders_entry', {
 					outcome: t(`cli.reminders_outcome.${entry.outcome}`),
 					email: entry.user.email,
-					frequency: entry.frequency,
+					frequency: t(`cli.reminders_frequency.${entry.frequency}`),
 					period: entry.periodKey,
 					subject: entry.mail.subject
 				})

@@ -28,7 +28,7 @@ describe('npm run fremdrift -- reminders', () => {
 		expect(run.status, run.err).toBe(0);
 		expect(run.out).toContain('Påmindelser pr. 2026-12-01 (uge 2026-W49, måned 2026-12):');
 		expect(run.out).toMatch(
-			/Ville sende: projektleder@norddjurs\.demo \(weekly, 2026-W49\) – Fremdrift: \d+ opgaver? venter på dig/
+			/Ville sende: projektleder@norddjurs\.demo \(ugentlig, 2026-W49\) – Fremdrift: \d+ opgaver? venter på dig/
 		);
 		expect(run.out).toContain('    Hej Peter Projektleder');
 		expect(run.out).toContain('https://fremdrift.example.dk/mine-noegletal');

@@ -559,6 +559,8 @@ export const daServer = {
 	'cli.reminders_header': 'Påmindelser pr. {date} (uge {week}, måned {month}):',
 	'cli.reminders_none': 'Ingen påmindelser at sende.',
 	'cli.reminders_entry': '{outcome}: {email} ({frequency}, {period}) – {subject}',
+	'cli.reminders_frequency.weekly': 'ugentlig',
+	'cli.reminders_frequency.monthly': 'månedlig',
 	'cli.reminders_outcome.would_send': 'Ville sende',
 	'cli.reminders_outcome.sent': 'Sendt',
 	'cli.reminders_outcome.failed': 'Fejlede',

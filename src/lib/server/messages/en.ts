@@ -562,6 +562,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'cli.reminders_header': 'Reminders as of {date} (week {week}, month {month}):',
 	'cli.reminders_none': 'No reminders to send.',
 	'cli.reminders_entry': '{outcome}: {email} ({frequency}, {period}) – {subject}',
+	'cli.reminders_frequency.weekly': 'weekly',
+	'cli.reminders_frequency.monthly': 'monthly',
 	'cli.reminders_outcome.would_send': 'Would send',
 	'cli.reminders_outcome.sent': 'Sent',
 	'cli.reminders_outcome.failed': 'Failed',

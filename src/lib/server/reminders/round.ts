@@ -116,7 +116,14 @@ async function round(db: Db, options: RoundOptions): Promise<RoundEntry[]> {
 			name: row.name,
 			role: row.role
 		};
-		const tasks = await source(db, user, options.asOf);
+		let tasks: Task[];
+		try {
+			tasks = await source(db, user, options.asOf);
+		} catch (error) {
+			// One user's broken data must not keep the others' digests back.
+			console.error(`Påmindelsen til ${user.email} kunne ikke sammensættes:`, error);
+			continue;
+		}
 		if (tasks.length === 0) continue;
 		const unsubscribeUrl = `${options.origin}/afmeld/${await unsubscribeToken(db, user.id)}`;
 		const mail = composeDigest({ user, tasks, asOf: options.asOf, frequency, origin: options.origin, unsubscribeUrl });

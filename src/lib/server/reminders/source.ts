@@ -2,6 +2,7 @@ import type { DigestSource, Task } from './types';
 import { can } from '../../domain/policy';
 import { listKpisForUser, loadKpiProgress } from '../kpis';
 import { t } from '../messages';
+import { formatPeriodDa } from '../../domain/periods';
 
 /**
  * The digest's content. Provisional: a project lead's assigned KPIs whose required period has no value
@@ -21,7 +22,7 @@ export const digestSource: DigestSource = async (db, user, asOf) => {
 				kind: 'kpi_value_overdue',
 				subjectKey: `kpi:${kpi.id}:${p.requiredPeriod}`,
 				title: kpi.name,
-				detail: t('reminders.task_value_overdue', { period: p.requiredPeriod }),
+				detail: t('reminders.task_value_overdue', { period: formatPeriodDa(p.requiredPeriod) }),
 				href: '/mine-noegletal',
 				due: null,
 				overdue: true
