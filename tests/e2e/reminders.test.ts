@@ -92,6 +92,10 @@ describe.skipIf(!hasChromium)('reminder mails and unsubscribing, in Chromium', (
 		// Signed in, the lead's own settings say "never"; choosing weekly again is saved.
 		const leadContext = await browser.newContext();
 		const settings = await signInPage(leadContext, server.url, LEAD);
+		// The digest's task link opens the entry page with the lead's session.
+		const taskLink = new RegExp(`Åbn i Fremdrift: (${server.url}\\S+)`).exec(digest.text!)![1];
+		await settings.goto(taskLink);
+		await expect.poll(() => settings.getByRole('heading', { level: 1 }).textContent()).toBe('Mine nøgletal');
 		await settings.getByRole('link', { name: 'Indstillinger' }).first().click();
 		await settings.waitForURL(`${server.url}/indstillinger`);
 		expect(await settings.getByLabel('Aldrig (påmindelser er slået fra)').isChecked()).toBe(true);
