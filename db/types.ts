@@ -382,6 +382,35 @@ export interface SamlAssertionTable {
 	expiresAt: Date;
 }
 
+export type ReminderFrequency = 'off' | 'weekly' | 'monthly';
+
+export interface ReminderPreferenceTable {
+	userId: number;
+	frequency: ReminderFrequency;
+	updatedAt: Timestamp;
+}
+
+export interface SentNotificationTable {
+	id: Id;
+	userId: number;
+	kind: string;
+	subjectKey: string;
+	/** ISO week ('2026-W49') or month ('2026-12') of the digest. */
+	periodKey: string;
+	claimedAt: Timestamp;
+	sentAt: Date | null;
+	smtpResponse: string | null;
+	attempts: ColumnType<number, number | undefined, number>;
+	lastError: string | null;
+	lastErrorAt: Date | null;
+}
+
+export interface ReminderKeyTable {
+	id: number;
+	secret: string;
+	createdAt: CreatedAt;
+}
+
 export interface Database {
 	organisation: OrganisationTable;
 	organisationLogo: OrganisationLogoTable;
@@ -413,6 +442,9 @@ export interface Database {
 	externalIdentity: ExternalIdentityTable;
 	samlRequest: SamlRequestTable;
 	samlAssertion: SamlAssertionTable;
+	reminderPreference: ReminderPreferenceTable;
+	sentNotification: SentNotificationTable;
+	reminderKey: ReminderKeyTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

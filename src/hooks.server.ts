@@ -19,14 +19,20 @@ import {
 import { BASE_HEADERS } from '$lib/server/http/base-headers';
 import { withApiTokenAudit } from '$lib/server/audit';
 import { chooseLocale, currentLocale, t, withLocale } from '$lib/server/messages';
+import { startReminderScheduler, stopReminderScheduler } from '$lib/server/reminders';
 
 /** Migrates on start; a database that cannot be reached stops the server with a plain message. */
 export const init: ServerInit = async () => {
 	// adapter-node closes the HTTP server on SIGTERM/SIGINT, then emits this: release the pool so the process can exit.
-	process.once('sveltekit:shutdown', () => void closeSharedDb());
+	process.once('sveltekit:shutdown', () => {
+		stopReminderScheduler();
+		void closeSharedDb();
+	});
 	try {
 		getConfig();
 		await migrateToLatest(await getDb());
+		// Reminder mails (issue 19): only with FREMDRIFT_REMINDERS=on, SMTP_URL and ORIGIN.
+		startReminderScheduler();
 	} catch (error) {
 		if (error instanceof StartupError) {
 			console.error(error.message);
@@ -84,15 +90,21 @@ const FORM_CONTENT_TYPES = [
  * but the SAMLResponse (and RelayState, checked to be one of our paths), and accepts it only when it is
  * signed by the IdP in the organisation's metadata, addressed to this ACS and SP, answers an AuthnRequest this
  * SP issued within 10 minutes (once), and carries an assertion ID never seen before.
+ * And one more: a reminder mail's unsubscribe link, which mail clients POST from nowhere (RFC 8058 one-click,
+ * `List-Unsubscribe=One-Click`). That action only turns the signed token's user's reminders off.
  */
 /** The SAML ACS (exactly `/sso/saml/<organisation>/acs`, its default action, no query). */
 const isSamlAcs = (url: URL) => /^\/sso\/saml\/[a-z0-9-]+\/acs$/.test(url.pathname) && url.search === '';
+
+/** The one-click unsubscribe link (exactly `/afmeld/<user id>.<signature>`, its default action, no query). */
+const isUnsubscribe = (url: URL) =>
+	/^\/afmeld\/[1-9]\d{0,15}\.[A-Za-z0-9_-]{43}$/.test(url.pathname) && url.search === '';
 
 const handleFormOrigin: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
 	if (!isUnsafe(request.method) || isApi(url.pathname) || request.headers.get('origin') === url.origin)
 		return resolve(event);
-	if (request.method === 'POST' && isSamlAcs(url)) return resolve(event);
+	if (request.method === 'POST' && (isSamlAcs(url) || isUnsubscribe(url))) return resolve(event);
 	const type = request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
 	if (!FORM_CONTENT_TYPES.includes(type)) return resolve(event);
 	const message = t('error.cross_site_form');

@@ -9,6 +9,8 @@
  *   restore FILE     load a backup into an empty database or data folder (also `npm run db:restore`)
  *   report meeting --org SLUG --year YYYY [--case T] [--committee T] [--date D]
  *                    fill the agenda item's Sagsnr., udvalg and mødedato of a year's annual report
+ *   reminders [--dry-run] [--as-of YYYY-MM-DD]
+ *                    run one round of e-mail reminders (the cron alternative to FREMDRIFT_REMINDERS=on)
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -28,6 +30,7 @@ import { emailField, nameField, roleField } from '../../src/lib/schemas/auth';
 import { ensureBuild, projectRoot } from './build';
 import { backup, restore } from './backup';
 import { reportMeetingCommand } from './report-meeting';
+import { remindersCommand } from './reminders';
 
 async function migrate(): Promise<void> {
 	const handle = await openConfiguredDatabase();
@@ -170,6 +173,9 @@ async function main(argv: string[]): Promise<void> {
 			if (args[0] === 'meeting') return reportMeetingCommand(args.slice(1));
 			console.error(t('cli.report_meeting_usage'));
 			process.exitCode = 2;
+			return;
+		case 'reminders':
+			await remindersCommand(args);
 			return;
 		case 'user':
 			if (args[0] === 'create') return createUser(args.slice(1));

@@ -95,6 +95,9 @@ const actions: Record<string, Row> = {
 	'/status/[id]?/meeting': row(303, 403, 403, 400, 400, 404),
 	'/status/[id]?/correct': row(303, 403, 403, 400, 400, 404),
 	'/status/[id]?/saveNarrative': row(303, 403, 400, 400, 400, 404),
+	// Nobody's frequency from an empty post (400); the unsubscribe action refuses a bad token whoever posts it.
+	'/indstillinger?/reminders': row(303, 400, 400, 400, 400, 400),
+	'/afmeld/[token]': row(400, 400, 400, 400, 400, 400),
 	'/login': row(400, 303, 303, 303, 303, 303),
 	// The demo server has no SMTP: the form is refused (ask an administrator); signed in, the page sends home.
 	'/glemt-adgangskode': row(400, 303, 303, 303, 303, 303),

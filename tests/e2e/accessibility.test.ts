@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('accessibility sweep', () => {
 				`${p.recommendation}/opfoelgning`
 			]
 		},
-		{ email: 'politiker@norddjurs.demo', pages: () => ['/status', '/hjaelp', '/tilgaengelighed'] }
+		{ email: 'politiker@norddjurs.demo', pages: () => ['/status', '/hjaelp', '/tilgaengelighed', '/indstillinger'] }
 	];
 
 	test.each(roles)(

@@ -85,7 +85,10 @@ export const pages: Record<string, Row> = {
 	'/tilgaengelighed': row(200, 200, 200, 200, 200, 200),
 	'/logout': row(303, 303, 303, 303, 303, 303),
 	'/opsaetning': row(404, 404, 404, 404, 404, 404),
-	'/invitation/[token]': row(404, 404, 404, 404, 404, 404)
+	'/invitation/[token]': row(404, 404, 404, 404, 404, 404),
+	// Each user's own settings (reminders); the unsubscribe link needs no session (a bad token: a message, no form).
+	'/indstillinger': row(303, 200, 200, 200, 200, 200),
+	'/afmeld/[token]': row(200, 200, 200, 200, 200, 200)
 };
 
 export const routesRoot = join(import.meta.dirname, '../../src/routes');

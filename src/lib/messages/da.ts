@@ -1064,7 +1064,33 @@ export const da = {
 	'forecast.model_seasonal_trend': 'tendens og sæson',
 	'forecast.probability_short': 'Prognose: {probability} for at nå målet',
 	'forecast.with_model_one': '{sentence}. Model: {model} ({observations} måling).',
-	'forecast.with_model_other': '{sentence}. Model: {model} ({observations} målinger).'
+	'forecast.with_model_other': '{sentence}. Model: {model} ({observations} målinger).',
+	'nav.settings': 'Indstillinger',
+	'settings.title': 'Indstillinger',
+	'settings.reminders_heading': 'Påmindelser på mail',
+	'settings.reminders_intro':
+		'Fremdrift kan sende dig en mail med det, du skal gøre: værdier der mangler, opgaver med frist og godkendelser. Der kommer kun en mail, når der er noget at gøre.',
+	'settings.frequency_legend': 'Hvor ofte vil du have påmindelser?',
+	'settings.frequency.weekly': 'Højst én gang om ugen',
+	'settings.frequency.monthly': 'Højst én gang om måneden',
+	'settings.frequency.off': 'Aldrig (påmindelser er slået fra)',
+	'settings.save': 'Gem',
+	'settings.saved': 'Dine påmindelser er gemt.',
+	'unsubscribe.title': 'Afmeld påmindelser',
+	'unsubscribe.intro': 'Vil du afmelde alle påmindelser fra Fremdrift til {email}?',
+	'unsubscribe.confirm': 'Ja, afmeld påmindelser',
+	'unsubscribe.done':
+		'Påmindelser til {email} er slået fra. Du kan slå dem til igen under Indstillinger, når du er logget ind.',
+	'unsubscribe.invalid':
+		'Linket til at afmelde er ugyldigt eller beskadiget. Log ind og slå påmindelser fra under Indstillinger.',
+	'unsubscribe.settings_link': 'Gå til dine indstillinger i Fremdrift',
+	'admin.reminders': 'Påmindelser',
+	'admin.reminders.weekly': 'Ugentligt',
+	'admin.reminders.monthly': 'Månedligt',
+	'admin.reminders.off': 'Slået fra',
+	'admin.reminders_error': 'Sidste mail kunne ikke sendes ({at}): {message}',
+	'admin.reminders_off_one': '{count} bruger har slået påmindelser fra.',
+	'admin.reminders_off_other': '{count} brugere har slået påmindelser fra.'
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;

@@ -37,7 +37,8 @@ const HOMES: Record<string, string[]> = {
 	audit: ['auditEvent'],
 	// "Mine opgaver" owns no table: it reads the others through their query functions.
 	tasks: [],
-	sso: ['identityProvider', 'identityProviderRole', 'signInPolicy', 'externalIdentity', 'samlRequest', 'samlAssertion']
+	sso: ['identityProvider', 'identityProviderRole', 'signInPolicy', 'externalIdentity', 'samlRequest', 'samlAssertion'],
+	reminders: ['reminderPreference', 'sentNotification', 'reminderKey']
 };
 const homeOf = new Map(Object.entries(HOMES).flatMap(([home, tables]) => tables.map((t) => [t, home] as const)));
 /** A query that starts from, or writes, a table (joins are matched separately). */

@@ -21,6 +21,10 @@ export const routeAccess: readonly { path: string; audience: Audience; exact?: b
 	{ path: '/api/v1', audience: 'live.read' },
 	{ path: '/api/v1/openapi.json', audience: 'public' },
 	{ path: '/status', audience: 'signed_in' },
+	// Each user's own settings (reminders, issue 19).
+	{ path: '/indstillinger', audience: 'signed_in' },
+	// The signed unsubscribe link of reminder mails: the token is the authority, no session.
+	{ path: '/afmeld', audience: 'public' },
 	{ path: '/offentlig', audience: 'public' },
 	{ path: '/admin', audience: 'users.manage' },
 	{ path: '/login', audience: 'public' },

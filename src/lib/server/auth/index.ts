@@ -64,6 +64,8 @@ export {
 export {
 	listUsers,
 	findUser,
+	findUserEmail,
+	listEnabledUsers,
 	findActiveUser,
 	findUserForSignIn,
 	anyUserExists,

@@ -41,6 +41,24 @@ export function findUser(db: Db, organisationId: number, id: number) {
 		.executeTakeFirst();
 }
 
+/** Every enabled user of every organisation (who a reminder round considers), by organisation and name. */
+export function listEnabledUsers(db: Db) {
+	return db
+		.selectFrom('appUser')
+		.where('disabledAt', 'is', null)
+		.select(['id', 'organisationId', 'email', 'name', 'role'])
+		.orderBy('organisationId')
+		.orderBy('name')
+		.orderBy('id')
+		.execute();
+}
+
+/** A user's e-mail address by id, in any organisation, or null: whom a signed unsubscribe link names. */
+export async function findUserEmail(db: Db, id: number): Promise<string | null> {
+	const row = await db.selectFrom('appUser').select('email').where('id', '=', id).executeTakeFirst();
+	return row?.email ?? null;
+}
+
 /** An enabled user of the organisation (id and e-mail), or undefined: who an API token may be issued to. */
 export function findActiveUser(db: Db, organisationId: number, id: number) {
 	return db

@@ -1,6 +1,6 @@
 import type { Db } from '../infra/db';
 import type { SessionUser } from '../auth/session';
-import { listUsers } from '../auth';
+import { listUsers } from '../auth/users';
 import { listRetiredKpiIds, loadOverview, type OverviewRow } from '../kpis';
 import { listAnnualReports } from '../annual-report';
 import { can, rolesFor } from '../../domain/policy';

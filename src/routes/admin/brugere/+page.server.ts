@@ -7,12 +7,29 @@ import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
 import { inviteUser, listUsers, requireCan } from '$lib/server/auth';
 import { ssoOnlyLogin } from '$lib/server/sso';
 import { sendMail } from '$lib/server/infra/mail';
+import { DEFAULT_FREQUENCY, listReminderStates } from '$lib/server/reminders';
 import { inviteSchema } from '$lib/schemas/auth';
 import { t } from '$lib/server/messages';
 
 export const load: PageServerLoad = async (event) => {
 	const admin = requireCan(event, 'users.manage');
-	return { users: await listUsers(await getDb(), admin.organisationId) };
+	const db = await getDb();
+	const [users, reminders] = await Promise.all([
+		listUsers(db, admin.organisationId),
+		listReminderStates(db, admin.organisationId)
+	]);
+	return {
+		users: users.map((user) => {
+			const state = reminders.get(user.id);
+			return {
+				...user,
+				reminders: state?.frequency ?? DEFAULT_FREQUENCY,
+				reminderError: state?.lastError
+					? { message: state.lastError.message, at: state.lastError.at.toISOString().slice(0, 16).replace('T', ' ') }
+					: null
+			};
+		})
+	};
 };
 
 export const actions: Actions = {

@@ -1,0 +1,29 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/infra/db';
+import { findUserEmail } from '$lib/server/auth';
+import { setReminderFrequency, verifyUnsubscribeToken } from '$lib/server/reminders';
+
+/**
+ * The unsubscribe link of every reminder mail, without a session: GET shows whose reminders and a button,
+ * POST turns them off. The POST is also RFC 8058's one-click request a mail client sends from the
+ * List-Unsubscribe header (body `List-Unsubscribe=One-Click`, from no origin of ours: hooks.server.ts lets
+ * this one path through its cross-site form check). The signed token is all the authority it takes.
+ */
+export const load: PageServerLoad = async ({ params }) => {
+	const db = await getDb();
+	const userId = await verifyUnsubscribeToken(db, params.token);
+	const email = userId === null ? null : await findUserEmail(db, userId);
+	return { email };
+};
+
+export const actions: Actions = {
+	default: async ({ params }) => {
+		const db = await getDb();
+		const userId = await verifyUnsubscribeToken(db, params.token);
+		const email = userId === null ? null : await findUserEmail(db, userId);
+		if (userId === null || email === null) return fail(400, { done: false as const, email: null });
+		await setReminderFrequency(db, userId, 'off');
+		return { done: true, email };
+	}
+};
