@@ -403,6 +403,8 @@ export interface SentNotificationTable {
 	attempts: ColumnType<number, number | undefined, number>;
 	lastError: string | null;
 	lastErrorAt: Date | null;
+	/** The subject keys of the tasks the digest listed (JSON array of strings). */
+	subjects: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface ReminderKeyTable {

@@ -12,6 +12,7 @@ import * as reportMeeting from './2026-11-30T2230-report-meeting';
 import * as identityProviders from './2026-12-01T0900-identity-providers';
 import * as samlReplay from './2026-12-01T0910-saml-replay';
 import * as reminders from './2026-12-01T1000-reminders';
+import * as digestSubjects from './2026-12-01T1010-digest-subjects';
 
 /**
  * Every migration, by its frozen name. Listed by hand (not globbed) so the same list works in the
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-30T2230-report-meeting': reportMeeting,
 	'2026-12-01T0900-identity-providers': identityProviders,
 	'2026-12-01T0910-saml-replay': samlReplay,
-	'2026-12-01T1000-reminders': reminders
+	'2026-12-01T1000-reminders': reminders,
+	'2026-12-01T1010-digest-subjects': digestSubjects
 };

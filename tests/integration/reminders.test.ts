@@ -12,6 +12,7 @@ import {
 } from '../../src/lib/server/reminders';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/test-db';
 import { openDatabase } from '../../src/lib/server/infra/db';
+import { jsonb } from '../../src/lib/server/infra/sql';
 import { sql } from 'kysely';
 import { startMailServer, type TestMailServer } from '../helpers/smtp';
 
@@ -122,6 +123,37 @@ describe('reminder round', () => {
 		const next = await round({ asOf: '2026-12-07' });
 		expect(recipients(next)).toEqual(recipients(first));
 		await mail.waitForMails(2 * count);
+	});
+
+	test("a director is told of a recommendation's alarming status once, and again only when it changes", async () => {
+		const director = 'direktor@norddjurs.demo';
+		const digestOf = (result: RoundResult) => result.entries.find((e) => e.user.email === director);
+		const statusLines = (result: RoundResult) =>
+			(digestOf(result)?.tasks ?? []).filter((t) => t.kind === 'recommendation_status').map((t) => t.subjectKey);
+		const first = await round();
+		const told = statusLines(first);
+		expect(told.length).toBeGreaterThan(0);
+		expect(digestOf(first)!.mail.text).toMatch(/Følg op på anbefaling \d+ .*: (i risiko|bagud|ikke nået)/);
+		// The next week: the same statuses are not news; the work still waiting is listed again.
+		const second = await round({ asOf: '2026-12-07' });
+		expect(statusLines(second)).toEqual([]);
+		expect(digestOf(second)?.tasks.length ?? 0).toBeGreaterThan(0);
+		// Had the last digest told another status for one recommendation, its status now is news again.
+		const last = await database.db
+			.selectFrom('sentNotification as n')
+			.innerJoin('appUser as u', 'u.id', 'n.userId')
+			.where('u.email', '=', director)
+			.where('n.periodKey', '=', '2026-W50')
+			.select(['n.id', 'n.subjects'])
+			.executeTakeFirstOrThrow();
+		expect(last.subjects).toEqual(expect.arrayContaining(told));
+		const changed = told[0].replace(/:[a-z_]+$/, ':on_track');
+		await database.db
+			.updateTable('sentNotification')
+			.set({ subjects: jsonb([...last.subjects.filter((k) => k !== told[0]), changed]) })
+			.where('id', '=', last.id)
+			.execute();
+		expect(statusLines(await round({ asOf: '2026-12-14' }))).toEqual([told[0]]);
 	});
 
 	test('off gets nothing, monthly is keyed by month', async () => {

@@ -6,6 +6,6 @@ import { sql, type RawBuilder } from 'kysely';
  * string), while PGlite would not — db-types.test.ts holds both drivers to the same document.
  * @example db.insertInto('auditEvent').values({ …, after: jsonb({ title }) })
  */
-export function jsonb(value: unknown): RawBuilder<unknown> {
-	return sql`cast(cast(${JSON.stringify(value)} as text) as jsonb)`;
+export function jsonb<T = unknown>(value: T): RawBuilder<T> {
+	return sql<T>`cast(cast(${JSON.stringify(value)} as text) as jsonb)`;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { inTransaction, type Db } from '../infra/db';
+import { jsonb } from '../infra/sql';
 import type { ReminderFrequency } from '../../../../db/types';
 import { sendMessage } from '../infra/mail';
 import { listEnabledUsers } from '../auth/users';
@@ -85,6 +86,12 @@ export async function runReminderRound(db: Db, options: RoundOptions): Promise<R
 	}
 }
 
+/**
+ * Tasks that are news rather than work: a recommendation that turned at risk, behind or missed is told once (its
+ * key names the status, so a further change is told again); work that is still waiting is told in every digest.
+ */
+const NEWS_ONLY = new Set(['recommendation_status']);
+
 async function round(db: Db, options: RoundOptions): Promise<RoundEntry[]> {
 	const now = options.now ?? new Date();
 	const source = options.source ?? digestSource;
@@ -103,6 +110,20 @@ async function round(db: Db, options: RoundOptions): Promise<RoundEntry[]> {
 		.where('sentAt', 'is not', null)
 		.execute();
 	const sent = new Set(done.map((row) => `${row.userId} ${row.periodKey}`));
+	// What each user's last sent digest listed: news-only tasks already told are not told again.
+	const told = new Map(
+		(
+			await db
+				.selectFrom('sentNotification')
+				.distinctOn('userId')
+				.select(['userId', 'subjects'])
+				.where('kind', '=', DIGEST)
+				.where('sentAt', 'is not', null)
+				.orderBy('userId')
+				.orderBy('sentAt', 'desc')
+				.execute()
+		).map((row) => [row.userId, new Set(row.subjects)])
+	);
 	const entries: RoundEntry[] = [];
 	for (const row of users) {
 		const frequency = frequencyOf.get(row.id) ?? DEFAULT_FREQUENCY;
@@ -124,6 +145,10 @@ async function round(db: Db, options: RoundOptions): Promise<RoundEntry[]> {
 			console.error(`Påmindelsen til ${user.email} kunne ikke sammensættes:`, error);
 			continue;
 		}
+		// Remembered with the digest: everything true now, told or not, so old news stays old.
+		const current = tasks.map((task) => task.subjectKey);
+		const toldBefore = told.get(user.id);
+		if (toldBefore) tasks = tasks.filter((task) => !(NEWS_ONLY.has(task.kind) && toldBefore.has(task.subjectKey)));
 		if (tasks.length === 0) continue;
 		const unsubscribeUrl = `${options.origin}/afmeld/${await unsubscribeToken(db, user.id)}`;
 		const mail = composeDigest({ user, tasks, asOf: options.asOf, frequency, origin: options.origin, unsubscribeUrl });
@@ -144,7 +169,13 @@ async function round(db: Db, options: RoundOptions): Promise<RoundEntry[]> {
 			entry.response = outcome.response;
 			await db
 				.updateTable('sentNotification')
-				.set({ sentAt: new Date(), smtpResponse: outcome.response.slice(0, 1000), lastError: null, lastErrorAt: null })
+				.set({
+					sentAt: new Date(),
+					smtpResponse: outcome.response.slice(0, 1000),
+					lastError: null,
+					lastErrorAt: null,
+					subjects: jsonb(current)
+				})
 				.where('id', '=', claim)
 				.execute();
 		} else {
