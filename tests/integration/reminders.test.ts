@@ -159,8 +159,34 @@ describe('reminder round', () => {
 	test('off gets nothing, monthly is keyed by month', async () => {
 		const all = await round({ dryRun: true, source: everyone });
 		const [first, second] = all.entries.map((e) => e.user);
-		await setReminderFrequency(database.db, first.id, 'off');
-		await setReminderFrequency(database.db, second.id, 'monthly');
+		await setReminderFrequency(database.db, first, 'off', { via: 'settings', clientAddress: '10.0.0.1' });
+		await setReminderFrequency(database.db, second, 'monthly', { via: 'unsubscribe_link', clientAddress: null });
+		// Each change is in the audit trail, with what it was before and how it was made.
+		const changes = await database.db
+			.selectFrom('auditEvent')
+			.where('action', '=', 'user.reminders_changed')
+			.where('entityId', 'in', [String(first.id), String(second.id)])
+			.select(['entityId', 'actorUserId', 'actorLabel', 'before', 'after', 'organisationId'])
+			.orderBy('id')
+			.execute();
+		expect(changes).toEqual([
+			{
+				entityId: String(first.id),
+				actorUserId: first.id,
+				actorLabel: '',
+				before: { frequency: 'weekly' },
+				after: { frequency: 'off', via: 'settings' },
+				organisationId: first.organisationId
+			},
+			{
+				entityId: String(second.id),
+				actorUserId: null,
+				actorLabel: 'unsubscribe_link',
+				before: { frequency: 'weekly' },
+				after: { frequency: 'monthly', via: 'unsubscribe_link' },
+				organisationId: second.organisationId
+			}
+		]);
 		const result = await round({ source: everyone });
 		expect(recipients(result)).not.toContain(first.email);
 		expect(result.entries.find((e) => e.user.id === second.id)?.periodKey).toBe('2026-12');

@@ -18,7 +18,10 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const form = parseForm(reminderPreferenceSchema, formData);
 		if (!form.ok) return invalidForm('reminders', form.errors, formValues(formData));
-		await setReminderFrequency(await getDb(), user.id, form.data.frequency);
+		await setReminderFrequency(await getDb(), user, form.data.frequency, {
+			via: 'settings',
+			clientAddress: event.getClientAddress()
+		});
 		return { form: 'reminders', saved: true };
 	}
 };

@@ -54,9 +54,13 @@ export function listEnabledUsers(db: Db) {
 }
 
 /** A user's e-mail address by id, in any organisation, or null: whom a signed unsubscribe link names. */
-export async function findUserEmail(db: Db, id: number): Promise<string | null> {
-	const row = await db.selectFrom('appUser').select('email').where('id', '=', id).executeTakeFirst();
-	return row?.email ?? null;
+export async function findUserEmail(db: Db, id: number): Promise<{ email: string; organisationId: number } | null> {
+	const row = await db
+		.selectFrom('appUser')
+		.select(['email', 'organisationId'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return row ?? null;
 }
 
 /** An enabled user of the organisation (id and e-mail), or undefined: who an API token may be issued to. */

@@ -1,4 +1,5 @@
-import type { Db } from '../infra/db';
+import { inTransaction, type Db } from '../infra/db';
+import { recordAudit } from '../audit/record';
 import type { ReminderFrequency } from '../../../../db/types';
 
 /** Without a row a user gets the weekly digest. */
@@ -15,13 +16,38 @@ export async function reminderFrequency(db: Db, userId: number): Promise<Reminde
 	return row?.frequency ?? DEFAULT_FREQUENCY;
 }
 
-/** Sets how often a user wants the digest (insert or update). */
-export async function setReminderFrequency(db: Db, userId: number, frequency: ReminderFrequency): Promise<void> {
-	await db
-		.insertInto('reminderPreference')
-		.values({ userId, frequency, updatedAt: new Date() })
-		.onConflict((oc) => oc.column('userId').doUpdateSet({ frequency, updatedAt: new Date() }))
-		.execute();
+/** Sets how often a user wants the digest (insert or update), audited as `user.reminders_changed`. */
+export async function setReminderFrequency(
+	db: Db,
+	user: { id: number; organisationId: number },
+	frequency: ReminderFrequency,
+	meta: { via: 'settings' | 'unsubscribe_link'; clientAddress: string | null }
+): Promise<void> {
+	await inTransaction(db, async (trx) => {
+		const before = await trx
+			.selectFrom('reminderPreference')
+			.where('userId', '=', user.id)
+			.select('frequency')
+			.forUpdate()
+			.executeTakeFirst();
+		await trx
+			.insertInto('reminderPreference')
+			.values({ userId: user.id, frequency, updatedAt: new Date() })
+			.onConflict((oc) => oc.column('userId').doUpdateSet({ frequency, updatedAt: new Date() }))
+			.execute();
+		// The user acts on their own reminders: by the settings page (signed in) or by a mail's signed link.
+		await recordAudit(trx, {
+			organisationId: user.organisationId,
+			actorUserId: meta.via === 'settings' ? user.id : null,
+			actorLabel: meta.via === 'settings' ? undefined : 'unsubscribe_link',
+			action: 'user.reminders_changed',
+			entityType: 'user',
+			entityId: user.id,
+			before: { frequency: before?.frequency ?? DEFAULT_FREQUENCY },
+			after: { frequency, via: meta.via },
+			clientAddress: meta.clientAddress
+		});
+	});
 }
 
 export interface ReminderState {

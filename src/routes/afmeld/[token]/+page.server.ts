@@ -13,17 +13,20 @@ import { setReminderFrequency, verifyUnsubscribeToken } from '$lib/server/remind
 export const load: PageServerLoad = async ({ params }) => {
 	const db = await getDb();
 	const userId = await verifyUnsubscribeToken(db, params.token);
-	const email = userId === null ? null : await findUserEmail(db, userId);
-	return { email };
+	const found = userId === null ? null : await findUserEmail(db, userId);
+	return { email: found?.email ?? null };
 };
 
 export const actions: Actions = {
-	default: async ({ params }) => {
+	default: async (event) => {
 		const db = await getDb();
-		const userId = await verifyUnsubscribeToken(db, params.token);
-		const email = userId === null ? null : await findUserEmail(db, userId);
-		if (userId === null || email === null) return fail(400, { done: false as const, email: null });
-		await setReminderFrequency(db, userId, 'off');
-		return { done: true, email };
+		const userId = await verifyUnsubscribeToken(db, event.params.token);
+		const found = userId === null ? null : await findUserEmail(db, userId);
+		if (userId === null || found === null) return fail(400, { done: false as const, email: null });
+		await setReminderFrequency(db, { id: userId, organisationId: found.organisationId }, 'off', {
+			via: 'unsubscribe_link',
+			clientAddress: event.getClientAddress()
+		});
+		return { done: true, email: found.email };
 	}
 };
