@@ -17,6 +17,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth';
 import { BASE_HEADERS } from '$lib/server/http/base-headers';
+import { escapeHtml } from '$lib/server/http/escape-html';
 import { withApiTokenAudit } from '$lib/server/audit';
 import { chooseLocale, currentLocale, t, withLocale } from '$lib/server/messages';
 import { startReminderScheduler, stopReminderScheduler } from '$lib/server/reminders';
@@ -203,10 +204,6 @@ const handleApiOrigin: Handle = async ({ event, resolve }) => {
 
 /** Seconds a client is asked to wait while the database is away. */
 const RETRY_AFTER_SECONDS = 5;
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** The answer while the database cannot be reached: Danish JSON on the API and to SvelteKit's data/action requests, else a Danish page. */
 function unavailableResponse(event: Parameters<Handle>[0]['event']): Response {

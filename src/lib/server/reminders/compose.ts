@@ -1,6 +1,7 @@
 import type { ReminderFrequency } from '../../../../db/types';
 import { plural } from '../../domain/plural';
 import { t } from '../messages';
+import { escapeHtml } from '../http/escape-html';
 import type { DigestUser, Task } from './types';
 
 export interface DigestMail {
@@ -9,10 +10,6 @@ export interface DigestMail {
 	html: string;
 	/** RFC 2369 and RFC 8058 one-click unsubscribe. */
 	headers: Record<string, string>;
-}
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function formatDate(iso: string): string {

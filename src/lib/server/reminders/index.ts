@@ -1,5 +1,5 @@
 export type { Task, DigestSource, DigestUser } from './types';
-export { digestSource } from './source';
+export { createDigestSource } from './source';
 export { runReminderRound, DIGEST, STALE_CLAIM_MINUTES, type RoundEntry, type RoundResult } from './round';
 export { startReminderScheduler, stopReminderScheduler } from './scheduler';
 export {

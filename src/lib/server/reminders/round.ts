@@ -8,7 +8,7 @@ import { composeDigest, type DigestMail } from './compose';
 import { DEFAULT_FREQUENCY } from './preferences';
 import { periodKey } from './period';
 import { unsubscribeToken } from './signing';
-import { digestSource } from './source';
+import { createDigestSource } from './source';
 import type { DigestSource, DigestUser, Task } from './types';
 
 /** The kind of the one notification there is so far: a user's digest. */
@@ -94,7 +94,7 @@ const NEWS_ONLY = new Set(['recommendation_status']);
 
 async function round(db: Db, options: RoundOptions): Promise<RoundEntry[]> {
 	const now = options.now ?? new Date();
-	const source = options.source ?? digestSource;
+	const source = options.source ?? createDigestSource();
 	const week = periodKey('weekly', options.asOf);
 	const month = periodKey('monthly', options.asOf);
 	const [users, preferences] = await Promise.all([
