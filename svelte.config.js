@@ -47,15 +47,20 @@ const config = {
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
 	kit: {
-		adapter: nodeWithBaseHeaders(),
+		// Static files (/_app, static/) are written beside .br and .gz copies at build, which adapter-node's
+		// static server sends when the browser accepts them (adapter-node's default, stated here on purpose);
+		// pages and API answers are compressed per request in src/hooks.server.ts.
+		adapter: nodeWithBaseHeaders({ precompress: true }),
 		csrf: {
 			// The same check runs in src/hooks.server.ts (handleFormOrigin) for every page, but not for
 			// /api, where token calls carry no Origin and cookie-signed writes are checked by handleApiOrigin.
 			trustedOrigins: ['*']
 		},
 		csp: {
-			// Nonces for SvelteKit's own inline script; nothing else inline, nothing from elsewhere.
-			mode: 'auto',
+			// Hashes of SvelteKit's own inline script (not nonces): the same page is the same bytes, so a page kept in
+			// memory (src/lib/server/http/page-cache.ts) can be sent, and compressed, once for many answers. Nothing
+			// else inline, nothing from elsewhere.
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

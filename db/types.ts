@@ -413,6 +413,15 @@ export interface ReminderKeyTable {
 	createdAt: CreatedAt;
 }
 
+/**
+ * An organisation's data version: changed by trigger in the same transaction as every write to a table the
+ * overview reads (migration 2026-12-01T1100), so a cached overview is checked with one indexed query.
+ */
+export interface OrganisationDataVersionTable {
+	organisationId: number;
+	version: number;
+}
+
 export interface Database {
 	organisation: OrganisationTable;
 	organisationLogo: OrganisationLogoTable;
@@ -447,6 +456,7 @@ export interface Database {
 	reminderPreference: ReminderPreferenceTable;
 	sentNotification: SentNotificationTable;
 	reminderKey: ReminderKeyTable;
+	organisationDataVersion: OrganisationDataVersionTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -19,6 +19,8 @@ declare global {
 			organisation: Pick<Organisation, 'id' | 'slug' | 'name'> | null;
 			/** Set by handleError when the database could not be reached: the response becomes a 503. */
 			databaseDown?: boolean;
+			/** The organisation's data version, when the page cache (http/page-cache.ts) has read it for this request. */
+			dataVersion?: number;
 		}
 	}
 }

@@ -17,7 +17,9 @@ import {
 	validateSessionToken
 } from '$lib/server/auth';
 import { BASE_HEADERS } from '$lib/server/http/base-headers';
+import { compressResponse } from '$lib/server/http/compress';
 import { escapeHtml } from '$lib/server/http/escape-html';
+import { servePage } from '$lib/server/http/page-cache';
 import { withApiTokenAudit } from '$lib/server/audit';
 import { chooseLocale, currentLocale, t, withLocale } from '$lib/server/messages';
 import { startReminderScheduler, stopReminderScheduler } from '$lib/server/reminders';
@@ -246,6 +248,10 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Pages whose every read is covered by the organisation's data version, answered from memory until a write (http/page-cache.ts). */
+const handlePageCache: Handle = async ({ event, resolve }) =>
+	servePage(event, await getDb(), () => Promise.resolve(resolve(event)));
+
 /** FREMDRIFT_QUERY_COUNT_HEADER=1 (benchmark only): `x-query-count` tells how many SQL queries a response took. */
 const handleQueryCount: Handle = async ({ event, resolve }) => {
 	if (!getConfig().queryCountHeader) return resolve(event);
@@ -254,7 +260,16 @@ const handleQueryCount: Handle = async ({ event, resolve }) => {
 	return result;
 };
 
+/**
+ * HTML, JSON and CSV answers over ~1 kB in Brotli or gzip, as the client prefers (http/compress.ts). Here, not
+ * in the node wrapper of svelte.config.js: the Response is whole, its type known, `vite dev` does it too, and
+ * the static files under /_app are precompressed at build instead (adapter-node's `precompress`). Outermost, so
+ * it compresses what every other hook left.
+ */
+const handleCompression: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
+
 export const handle = sequence(
+	handleCompression,
 	handleQueryCount,
 	handleLocale,
 	handleSecurityHeaders,
@@ -262,7 +277,8 @@ export const handle = sequence(
 	handleDatabaseDown,
 	handleSession,
 	handleAccess,
-	handleApiOrigin
+	handleApiOrigin,
+	handlePageCache
 );
 
 /** Unexpected errors are logged in full and shown as a plain Danish sentence; unknown pages as 404. */

@@ -13,6 +13,8 @@ import * as identityProviders from './2026-12-01T0900-identity-providers';
 import * as samlReplay from './2026-12-01T0910-saml-replay';
 import * as reminders from './2026-12-01T1000-reminders';
 import * as digestSubjects from './2026-12-01T1010-digest-subjects';
+import * as organisationDataVersion from './2026-12-01T1100-organisation-data-version';
+import * as dataVersionHistory from './2026-12-01T1110-data-version-history';
 
 /**
  * Every migration, by its frozen name. Listed by hand (not globbed) so the same list works in the
@@ -32,5 +34,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T0900-identity-providers': identityProviders,
 	'2026-12-01T0910-saml-replay': samlReplay,
 	'2026-12-01T1000-reminders': reminders,
-	'2026-12-01T1010-digest-subjects': digestSubjects
+	'2026-12-01T1010-digest-subjects': digestSubjects,
+	'2026-12-01T1100-organisation-data-version': organisationDataVersion,
+	'2026-12-01T1110-data-version-history': dataVersionHistory
 };

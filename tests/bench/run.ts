@@ -1,21 +1,26 @@
 /**
- * `npm run bench [-- --scale 0.05] [--duration 10] [--out DIR]`: the national-scale benchmark (not part of `npm test`).
+ * `npm run bench [-- --scale 0.05] [--duration 10] [--out DIR] [--profile]`: the national-scale benchmark (not part
+ * of `npm test`).
  *
  * Builds the app, recreates the PostgreSQL database `fremdrift_bench` (BENCH_DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/fremdrift_bench), generates 98 organisations × 3 programmes × 10
  * recommendations × 4 KPIs × 120 monthly values with set-based SQL, starts the built server and measures it
- * with autocannon at concurrency 1 and 16; measures the ceiling (a bare node:http server answering the same
- * page, and the overview's SQL replayed on its own), a 10,000-row CSV import, the server's peak memory and the
- * gzipped JavaScript each page loads (in Chromium). Writes DIR/latest.json and DIR/latest.md.
+ * with autocannon at concurrency 1 and 16, asking for `Accept-Encoding: br, gzip` like a browser, with the server's
+ * CPU time per request (from /proc) beside the latency; measures the ceiling (the overview's SQL replayed on its
+ * own, and for comparison a bare node:http server answering the same page), a 10,000-row CSV import, the server's
+ * peak memory and the gzipped JavaScript each page loads (in Chromium). With --profile, a second server runs the
+ * overview at concurrency 16 under `node --cpu-prof`, and the report names the functions that took the CPU.
+ * Writes DIR/latest.json and DIR/latest.md.
  * Goals are reported, not asserted: the machine is shared and the figures are noisy.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import postgres from 'postgres';
@@ -28,37 +33,30 @@ import { loadOverview } from '../../src/lib/server/kpis/status';
 import { todayInCopenhagen } from '../../src/lib/domain/dates';
 import { checkedName, withDatabase } from '../helpers/database-url';
 import { generate, nationalShape } from './generate';
+import { cpuMsOf, monotonicMicros, summariseProfile } from './cpu-profile';
+import { buildReport, type JavaScriptSizes, type Load, type OverviewProfile } from './report';
 
 const { values: args } = parseArgs({
 	options: {
 		scale: { type: 'string', default: '1' },
 		duration: { type: 'string', default: '10' },
-		out: { type: 'string' }
+		out: { type: 'string' },
+		profile: { type: 'boolean', default: false }
 	},
 	strict: true
 });
 const scale = Number(args.scale);
 const duration = Number(args.duration);
 if (!(scale > 0 && scale <= 1) || !(duration >= 1 && duration <= 120)) {
-	console.error('Brug: npm run bench -- [--scale 0<s≤1] [--duration SEKUNDER] [--out MAPPE]');
+	console.error('Brug: npm run bench -- [--scale 0<s≤1] [--duration SEKUNDER] [--out MAPPE] [--profile]');
 	process.exit(2);
 }
 const outDir = resolve(args.out ?? join(projectRoot, 'tests/bench/results'));
 const benchUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fremdrift_bench';
+const loadAtStart = os.loadavg();
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 // ---------- measuring ----------
-
-interface Load {
-	connections: number;
-	requests: number;
-	requestsPerSecond: number;
-	p50: number;
-	p95: number;
-	p99: number;
-	non2xx: number;
-	errors: number;
-}
 
 function percentile(sorted: number[], p: number): number {
 	if (sorted.length === 0) return NaN;
@@ -80,15 +78,35 @@ function summarise(connections: number, latencies: number[], seconds: number, no
 	};
 }
 
-/** autocannon for `seconds` at `connections`; latencies taken from every response (exact percentiles). */
-function httpLoad(url: string, connections: number, seconds: number, headers: Record<string, string>): Promise<Load> {
+/**
+ * autocannon for `seconds` at `connections`; latencies taken from every response (exact percentiles). With
+ * `serverPid`, the server's CPU time over the run per request.
+ */
+function httpLoad(
+	url: string,
+	connections: number,
+	seconds: number,
+	headers: Record<string, string>,
+	serverPid?: number
+): Promise<Load> {
 	return new Promise((resolvePromise, reject) => {
 		const latencies: number[] = [];
+		let bytes = 0;
+		const cpuBefore = serverPid === undefined ? null : cpuMsOf(serverPid);
 		const instance = autocannon({ url, connections, duration: seconds, headers, timeout: 30 }, (error, result) => {
 			if (error) return reject(error);
-			resolvePromise(summarise(connections, latencies, result.duration || seconds, result.non2xx, result.errors));
+			const load = summarise(connections, latencies, result.duration || seconds, result.non2xx, result.errors);
+			const cpuAfter = serverPid === undefined ? null : cpuMsOf(serverPid);
+			const perRequest = (x: number) => (latencies.length ? x / latencies.length : NaN);
+			if (cpuBefore !== null && cpuAfter !== null)
+				load.cpuMsPerRequest = Math.round(perRequest(cpuAfter - cpuBefore) * 100) / 100;
+			load.transferKbPerRequest = Math.round(perRequest(bytes) / 102.4) / 10;
+			resolvePromise(load);
 		});
-		instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+		instance.on('response', (_client, _status, responseBytes, responseTime) => {
+			latencies.push(responseTime);
+			bytes += responseBytes;
+		});
 	});
 }
 
@@ -136,7 +154,7 @@ async function startProcess(args: string[], env: Record<string, string>, port: n
 		child,
 		output: () => output,
 		stop: async () => {
-			if (child.exitCode !== null) return;
+			if (child.exitCode !== null || child.signalCode !== null) return;
 			const exited = new Promise((r) => child.once('exit', r));
 			child.kill('SIGTERM');
 			const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -158,6 +176,71 @@ function memoryOf(pid: number): { peakMb: number; currentMb: number } | null {
 }
 
 // ---------- the run ----------
+
+/** The built app on a free port, on the bench database, counting queries; `nodeArgs` go to node before the script. */
+async function startApp(nodeArgs: string[] = []): Promise<Server> {
+	const port = await freePort();
+	return startProcess(
+		[...nodeArgs, join(projectRoot, 'build', 'index.js')],
+		{
+			DATABASE_URL: benchUrl,
+			ORIGIN: `http://127.0.0.1:${port}`,
+			BODY_SIZE_LIMIT: '6M',
+			FREMDRIFT_QUERY_COUNT_HEADER: '1'
+		},
+		port
+	);
+}
+
+/** Waits (at most a minute) until the process uses less than 5 % of a core over half a second. */
+async function waitUntilIdle(pid: number): Promise<void> {
+	const deadline = Date.now() + 60_000;
+	let before = cpuMsOf(pid);
+	while (before !== null && Date.now() < deadline) {
+		await new Promise((r) => setTimeout(r, 500));
+		const after = cpuMsOf(pid);
+		if (after === null || after - before < 25) return;
+		before = after;
+	}
+}
+
+/**
+ * The overview at concurrency 16 on a second server under `node --cpu-prof` (the measured server stays
+ * unprofiled). V8 writes the profile when the server exits; only the samples taken during the measurement
+ * are summarised (start-up and warm-up left out). The .cpuprofile stays in a temporary folder for DevTools.
+ */
+async function profileOverview(headers: Record<string, string>): Promise<OverviewProfile | null> {
+	const dir = mkdtempSync(join(os.tmpdir(), 'fremdrift-bench-profile-'));
+	const server = await startApp(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+	let load: Load;
+	let from: number;
+	let to: number;
+	try {
+		await httpLoad(server.url + '/', 4, 1, headers); // warm-up
+		from = monotonicMicros();
+		load = await httpLoad(server.url + '/', 16, duration, headers, server.child.pid);
+		to = monotonicMicros();
+		// Let the requests still in flight finish: a server stopped mid-request may not exit (and write no profile).
+		await waitUntilIdle(server.child.pid!);
+	} finally {
+		await server.stop();
+	}
+	const name = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+	if (!name) {
+		log(`profil: serveren skrev ingen .cpuprofile i ${dir}`);
+		rmSync(dir, { recursive: true, force: true });
+		return null;
+	}
+	const file = join(dir, name);
+	const summary = summariseProfile(readFileSync(file, 'utf8'), from, to);
+	log(
+		`profil af oversigten (c16, ${load.requestsPerSecond}/s): ${summary.top
+			.slice(0, 5)
+			.map((f) => `${f.function} ${f.selfPercent} %`)
+			.join(', ')} … (${file})`
+	);
+	return { ...summary, load, file };
+}
 
 async function recreateDatabase(): Promise<void> {
 	const name = checkedName(new URL(benchUrl).pathname.slice(1));
@@ -244,26 +327,43 @@ const targets: Target[] = [
 	}
 ];
 
-async function probe(
-	url: string,
-	headers: Record<string, string>
-): Promise<{ status: number; queries: number | null; bytes: number; html: string }> {
-	const response = await fetch(url, { headers, redirect: 'manual' });
-	const html = await response.text();
-	const count = response.headers.get('x-query-count');
-	return {
-		status: response.status,
-		queries: count === null ? null : Number(count),
-		bytes: Buffer.byteLength(html),
-		html
-	};
+interface Probe {
+	status: number;
+	queries: number | null;
+	/** The body uncompressed, in bytes. */
+	bytes: number;
+	/** The body as sent (compressed when the server compressed it), in bytes. */
+	wireBytes: number;
+	encoding: string | null;
+	html: string;
 }
 
-/** The JavaScript a page loads in Chromium (modules, preloads, dynamic imports such as Chart.js), raw and gzipped. */
-type JavaScriptSizes = { method: 'chromium' | 'html' } & Record<
-	string,
-	{ files: number; rawKb: number; gzipKb: number } | string
->;
+/** One request as the load sends it; the body is counted as sent and decoded (fetch would hide the encoding). */
+function probe(url: string, headers: Record<string, string>): Promise<Probe> {
+	return new Promise((resolvePromise, reject) => {
+		const request = httpRequest(url, { headers }, (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('error', reject);
+			response.on('end', () => {
+				const wire = Buffer.concat(chunks);
+				const encoding = response.headers['content-encoding'] ?? null;
+				const body = encoding === 'br' ? brotliDecompressSync(wire) : encoding === 'gzip' ? gunzipSync(wire) : wire;
+				const count = response.headers['x-query-count'];
+				resolvePromise({
+					status: response.statusCode!,
+					queries: count === undefined ? null : Number(count),
+					bytes: body.length,
+					wireBytes: wire.length,
+					encoding,
+					html: body.toString('utf8')
+				});
+			});
+		});
+		request.on('error', reject);
+		request.end();
+	});
+}
 
 async function javascriptOf(
 	base: string,
@@ -439,7 +539,8 @@ async function main(): Promise<void> {
 		await db.selectFrom('kpi').select('id').where('organisationId', '=', big.organisationId).orderBy('id').execute()
 	).map((k) => k.id);
 
-	// The overview's SQL, captured from the same function the page calls.
+	// The overview's SQL, captured from the same function the page calls: loadOverview is the uncached
+	// computation (a cache of its result sits beside it), so the ceiling is what a cache miss costs in SQL.
 	const captured: { sql: string; parameters: readonly unknown[] }[] = [];
 	const capture = await openDatabase({
 		databaseUrl: benchUrl,
@@ -452,32 +553,27 @@ async function main(): Promise<void> {
 	await capture.close();
 	await handle.close();
 
-	const port = await freePort();
-	const app = await startProcess(
-		[join(projectRoot, 'build', 'index.js')],
-		{
-			DATABASE_URL: benchUrl,
-			ORIGIN: `http://127.0.0.1:${port}`,
-			BODY_SIZE_LIMIT: '6M',
-			FREMDRIFT_QUERY_COUNT_HEADER: '1'
-		},
-		port
-	);
+	const app = await startApp();
 	const startMemory = memoryOf(app.child.pid!);
 	log(`server på ${app.url} (${startMemory?.currentMb ?? '?'} MB ved start)`);
 
 	const results: Record<string, unknown>[] = [];
 	let overviewHtml = '';
-	overviewHtmlForReport = '';
+	let profile: OverviewProfile | null = null;
 	try {
+		// Like a browser, the load asks for Brotli or gzip.
 		const headersFor = (target: Target, auth: { cookie: string; token: string }): Record<string, string> =>
 			target.api
-				? { authorization: `Bearer ${auth.token}`, accept: 'application/json' }
-				: { cookie: auth.cookie, accept: 'text/html' };
+				? { authorization: `Bearer ${auth.token}`, accept: 'application/json', 'accept-encoding': 'br, gzip' }
+				: { cookie: auth.cookie, accept: 'text/html', 'accept-encoding': 'br, gzip' };
 
 		for (const target of targets) {
 			const headers = headersFor(target, bigAuth);
 			const url = app.url + target.path(big);
+			// The session (or token) is re-verified at most once a minute (session.ts, api-token.ts): one request
+			// first for each organisation, so that both counts are of the page alone.
+			const touch = (of: Target) => (of.api ? '/api/v1/kpis/999999999/observations' : '/indstillinger');
+			await probe(app.url + touch(target), headers);
 			const first = await probe(url, headers);
 			if (first.status !== 200) {
 				const reason = first.status === 404 ? 'siden findes ikke endnu (404)' : `svarede ${first.status}`;
@@ -485,25 +581,30 @@ async function main(): Promise<void> {
 				results.push({ key: target.key, label: target.label, path: target.path(big), skipped: reason });
 				continue;
 			}
-			if (target.key === 'overview') overviewHtml = overviewHtmlForReport = first.html;
+			if (target.key === 'overview') overviewHtml = first.html;
+			await probe(app.url + touch(target), headersFor(target, smallAuth));
 			const smallProbe = await probe(app.url + target.path(small), headersFor(target, smallAuth));
 			await httpLoad(url, 4, 1, headers); // warm-up
 			const loads: Load[] = [];
-			for (const connections of [1, 16]) loads.push(await httpLoad(url, connections, duration, headers));
+			for (const connections of [1, 16]) loads.push(await httpLoad(url, connections, duration, headers, app.child.pid));
 			const entry = {
 				key: target.key,
 				label: target.label,
 				path: target.path(big),
 				bytes: first.bytes,
+				wireBytes: first.wireBytes,
+				encoding: first.encoding,
 				queries: first.queries,
 				queriesSmallOrganisation: smallProbe.status === 200 ? smallProbe.queries : null,
 				loads
 			};
 			results.push(entry);
 			log(
-				`${target.label}: ${first.queries} SQL (lille org.: ${entry.queriesSmallOrganisation}); ${loads.map((l) => `c${l.connections} p95 ${l.p95} ms ${l.requestsPerSecond}/s`).join(', ')}`
+				`${target.label}: ${first.queries} SQL (lille org.: ${entry.queriesSmallOrganisation}); ${loads.map((l) => `c${l.connections} p95 ${l.p95} ms ${l.requestsPerSecond}/s CPU ${l.cpuMsPerRequest} ms`).join(', ')}`
 			);
 		}
+		// Before the import, which changes the data the overview shows.
+		if (args.profile) profile = await profileOverview(headersFor(targets[0], bigAuth));
 
 		// The import: a dry run (preview only), then the real thing, 10,000 changed values in one transaction.
 		const csv = csvForImport(bigKpiIds, 10_000);
@@ -563,6 +664,9 @@ async function main(): Promise<void> {
 		);
 
 		const report = buildReport({
+			run: { scale, duration, postgres: benchUrl.replace(/\/\/[^@]*@/, '//'), loadAtStart },
+			overviewHtmlBytes: Buffer.byteLength(overviewHtml),
+			profile,
 			startedAt,
 			generationSeconds,
 			counts,
@@ -587,192 +691,6 @@ async function main(): Promise<void> {
 	} finally {
 		await app.stop();
 	}
-}
-
-// ---------- the report ----------
-
-const loadAtStart = os.loadavg();
-let overviewHtmlForReport = '';
-
-function machine() {
-	const cpus = os.cpus();
-	return {
-		cpus: cpus.length,
-		cpuModel: cpus[0]?.model ?? '?',
-		memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-		loadAverage: loadAtStart.map((x) => Math.round(x * 100) / 100),
-		node: process.version,
-		os: `${os.type()} ${os.release()}`,
-		hostname: os.hostname()
-	};
-}
-
-const da = (x: number | null | undefined, digits = 1) =>
-	x === null || x === undefined || Number.isNaN(x)
-		? '–'
-		: x.toLocaleString('da-DK', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-
-function buildReport(data: {
-	startedAt: Date;
-	generationSeconds: number;
-	counts: Record<string, number>;
-	observations: number;
-	organisations: number;
-	overviewRows: number;
-	asOf: string;
-	results: Record<string, unknown>[];
-	importResult: {
-		rows: number;
-		bytes: number;
-		dryRun: { status: number; ms: number };
-		apply: { status: number; ms: number; updated: unknown; queries: number };
-	};
-	javascript: JavaScriptSizes;
-	memory: { peakMb: number; currentMb: number } | null;
-	startMemory: { peakMb: number; currentMb: number } | null;
-	bareLoads: Load[];
-	sqlLoads: Load[];
-	capturedQueries: number;
-}) {
-	const bareAt = (c: number) => data.bareLoads.find((l) => l.connections === c)!;
-	const measured = data.results.filter((r) => !r.skipped) as {
-		key: string;
-		label: string;
-		path: string;
-		bytes: number;
-		queries: number | null;
-		queriesSmallOrganisation: number | null;
-		loads: Load[];
-	}[];
-	const overview = measured.find((r) => r.key === 'overview');
-	const overview16 = overview?.loads.find((l) => l.connections === 16);
-	const { method, ...pageSizes } = data.javascript;
-	const js = pageSizes as Record<string, { files: number; rawKb: number; gzipKb: number }>;
-	const goals = [
-		{
-			goal: 'Oversigt p95 ≤ 50 ms ved samtidighed 16',
-			value: overview16?.p95 ?? null,
-			unit: 'ms',
-			met: overview16 ? overview16.p95 <= 50 : null
-		},
-		{
-			goal: '≥ 25 % af den bare servers gennemløb (oversigt, samtidighed 16)',
-			value: overview16 ? Math.round((overview16.requestsPerSecond / bareAt(16).requestsPerSecond) * 1000) / 10 : null,
-			unit: '%',
-			met: overview16 ? overview16.requestsPerSecond / bareAt(16).requestsPerSecond >= 0.25 : null
-		},
-		{
-			goal: 'SQL pr. side uafhængig af datamængden (national org. = lille org.)',
-			value: measured.filter((r) => r.queries !== r.queriesSmallOrganisation).length,
-			unit: 'sider med forskel',
-			met: measured.every((r) => r.queries === r.queriesSmallOrganisation)
-		},
-		{
-			goal: 'Import af 10.000 rækker ≤ 2 s',
-			value: data.importResult.apply.ms,
-			unit: 'ms',
-			met: data.importResult.apply.status === 200 && data.importResult.apply.ms <= 2000
-		},
-		{
-			goal: '≤ 150 kB gzippet JavaScript på oversigten',
-			value: js.overview?.gzipKb ?? null,
-			unit: 'kB',
-			met: js.overview ? js.overview.gzipKb <= 150 : null
-		}
-	];
-	const json = {
-		date: data.startedAt.toISOString(),
-		machine: machine(),
-		postgres: benchUrl.replace(/\/\/[^@]*@/, '//'),
-		scale,
-		durationSeconds: duration,
-		data: {
-			organisations: data.organisations,
-			shape: nationalShape,
-			rows: data.counts,
-			observationsGenerated: data.observations,
-			generationSeconds: data.generationSeconds,
-			overviewRows: data.overviewRows,
-			asOf: data.asOf
-		},
-		pages: data.results,
-		ceiling: {
-			bareNodeHttp: data.bareLoads,
-			overviewSqlOnly: {
-				queries: data.capturedQueries,
-				loads: data.sqlLoads,
-				note: 'loadOverview’s statements replayed concurrently per request (as its Promise.all issues them), prepared, on a pool of 10 like the app'
-			}
-		},
-		import: data.importResult,
-		serverMemoryMb: { atStart: data.startMemory?.currentMb ?? null, peak: data.memory?.peakMb ?? null },
-		javascript: data.javascript,
-		goals
-	};
-
-	const m = data.counts;
-	const lines: string[] = [];
-	const ms = (x: number) => da(x, 1);
-	lines.push(
-		`Målt ${data.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC på ${json.machine.cpus} kerner (${json.machine.cpuModel}), ${da(json.machine.memoryGb)} GB RAM, Node ${json.machine.node}, PostgreSQL på samme maskine (belastning ${json.machine.loadAverage.map((x) => da(x, 2)).join(' / ')} ved start: maskinen deles); skala ${scale}, ${duration} s pr. måling.`
-	);
-	lines.push(
-		`Data: ${da(m.organisation, 0)} organisationer, ${da(m.recommendation, 0)} anbefalinger, ${da(m.kpi, 0)} nøgletal, ${da(m.observation, 0)} målinger (genereret på ${da(data.generationSeconds)} s). Siderne måles som direktør i én kommune (30 anbefalinger, 120 nøgletal, 14.400 målinger).`
-	);
-	lines.push('');
-	lines.push(
-		'| side | samtidighed | p50 ms | p95 ms | p99 ms | forespørgsler/s | andel af bar server | SQL pr. side (lille org.) | svar kB |'
-	);
-	lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-	for (const r of data.results) {
-		if (r.skipped) {
-			lines.push(`| ${r.label} (\`${r.path}\`) | – | – | – | – | – | – | springes over: ${r.skipped} | – |`);
-			continue;
-		}
-		const row = r as unknown as (typeof measured)[number];
-		for (const l of row.loads) {
-			const share = Math.round((l.requestsPerSecond / bareAt(l.connections).requestsPerSecond) * 1000) / 10;
-			lines.push(
-				`| ${row.label} | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | ${da(share)} % | ${row.queries} (${row.queriesSmallOrganisation ?? '–'}) | ${da(row.bytes / 1024, 0)} |`
-			);
-		}
-	}
-	for (const l of data.bareLoads)
-		lines.push(
-			`| loft: bar \`node:http\`, samme HTML | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | 100 % | 0 | ${da(Buffer.byteLength(overviewHtmlForReport) / 1024, 0)} |`
-		);
-	for (const l of data.sqlLoads)
-		lines.push(
-			`| loft: oversigtens SQL alene | ${l.connections} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${da(l.requestsPerSecond, 0)} | – | ${data.capturedQueries} | – |`
-		);
-	lines.push('');
-	const imp = data.importResult;
-	lines.push(
-		`- Import af 10.000 rækker CSV (${da(imp.bytes / 1024, 0)} kB) via API: ${da(imp.apply.ms, 0)} ms (svar ${imp.apply.status}, ${imp.apply.updated} ændrede, ${imp.apply.queries} SQL); prøvekørsel ${da(imp.dryRun.ms, 0)} ms.`
-	);
-	lines.push(
-		`- Serverens hukommelse: ${data.startMemory?.currentMb ?? '–'} MB ved start, højst ${data.memory?.peakMb ?? '–'} MB (RSS-top) under hele målingen.`
-	);
-	const how =
-		method === 'chromium'
-			? 'alt hvad Chromium henter, også dynamiske imports'
-			: 'modulerne sidens HTML indlæser (modulepreload); Chromium fandtes ikke, så senere dynamiske imports som Chart.js på nøgletalssiden er ikke med';
-	lines.push(
-		`- JavaScript pr. side (gzippet; ${how}): ${Object.entries(js)
-			.map(
-				([k, v]) =>
-					`${measured.find((r) => r.key === k)?.label ?? k} ${da(v.gzipKb)} kB (${v.files} filer, ${da(v.rawKb)} kB ukomprimeret)`
-			)
-			.join(', ')}.`
-	);
-	lines.push('');
-	lines.push('| mål | målt | nået |');
-	lines.push('|---|---:|:---:|');
-	for (const g of goals)
-		lines.push(
-			`| ${g.goal} | ${typeof g.value === 'number' ? da(g.value) : '–'} ${g.unit} | ${g.met === null ? '–' : g.met ? 'ja' : 'nej'} |`
-		);
-	return { json, markdown: lines.join('\n') + '\n' };
 }
 
 main().catch((error) => {

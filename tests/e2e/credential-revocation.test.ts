@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase } from '../../src/lib/server/infra/db';
-import { createServerDatabase, startServerOn, type ServerDatabase, type ServerProcess } from '../helpers/server';
+import {
+	createServerDatabase,
+	openServerDatabase,
+	startServerOn,
+	type ServerDatabase,
+	type ServerProcess
+} from '../helpers/server';
 import { signInCookie } from '../helpers/sign-in';
 
 const timeout = () => AbortSignal.timeout(15_000);
@@ -63,71 +68,63 @@ describe('reset links, disabling and API tokens', () => {
 			signal: timeout()
 		});
 
-	test(
-		'a second reset link voids the first; using it ends API tokens; disable + enable brings back no link or token; token writes name the token',
-		{ timeout: 60_000 },
-		async () => {
-			const users = await (
-				await fetch(`${server.url}/admin/brugere`, { headers: { cookie: admin }, signal: timeout() })
-			).text();
-			const userId = Number(
-				match(users, /<tr data-user="projektleder@norddjurs\.demo">[\s\S]*?href="\/admin\/brugere\/(\d+)"/)
-			);
+	test('a second reset link voids the first; using it ends API tokens; disable + enable brings back no link or token; token writes name the token', async () => {
+		const users = await (
+			await fetch(`${server.url}/admin/brugere`, { headers: { cookie: admin }, signal: timeout() })
+		).text();
+		const userId = Number(
+			match(users, /<tr data-user="projektleder@norddjurs\.demo">[\s\S]*?href="\/admin\/brugere\/(\d+)"/)
+		);
 
-			// A write through an API token is recorded with that token's id.
-			const token = await newApiToken(userId, 'Lønsystem');
-			const tokenId = Number(/^fremdrift_(\d+)\./.exec(token)![1]);
-			const kpis = (await (await bearer(token)).json()).kpis as { id: number; frequency: string }[];
-			const kpiId = kpis.find((k) => k.frequency === 'month')!.id;
-			const put = await bearer(token, `/api/v1/kpis/${kpiId}/observations/2026-10`, {
-				method: 'PUT',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ value: 6.1, comment: 'Fra lønsystemet', version: null })
-			});
-			expect(put.status).toBe(201);
+		// A write through an API token is recorded with that token's id.
+		const token = await newApiToken(userId, 'Lønsystem');
+		const tokenId = Number(/^fremdrift_(\d+)\./.exec(token)![1]);
+		const kpis = (await (await bearer(token)).json()).kpis as { id: number; frequency: string }[];
+		const kpiId = kpis.find((k) => k.frequency === 'month')!.id;
+		const put = await bearer(token, `/api/v1/kpis/${kpiId}/observations/2026-10`, {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ value: 6.1, comment: 'Fra lønsystemet', version: null })
+		});
+		expect(put.status).toBe(201);
 
-			// Two reset links: only the newer works. Using it ends the user's API token.
-			const first = await resetLink(userId);
-			const second = await resetLink(userId);
-			expect(await linkStatus(first)).toBe(404);
-			expect(await linkStatus(second)).toBe(200);
-			const used = await fetch(`${server.url}/invitation/${second}`, {
-				method: 'POST',
-				redirect: 'manual',
-				headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-				body: new URLSearchParams({ password: STRONG, passwordRepeat: STRONG }),
-				signal: timeout()
-			});
-			expect(used.status).toBe(303);
-			expect((await bearer(token)).status).toBe(401);
+		// Two reset links: only the newer works. Using it ends the user's API token.
+		const first = await resetLink(userId);
+		const second = await resetLink(userId);
+		expect(await linkStatus(first)).toBe(404);
+		expect(await linkStatus(second)).toBe(200);
+		const used = await fetch(`${server.url}/invitation/${second}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ password: STRONG, passwordRepeat: STRONG }),
+			signal: timeout()
+		});
+		expect(used.status).toBe(303);
+		expect((await bearer(token)).status).toBe(401);
 
-			// Disabled, then enabled again: the link and the token made before stay dead.
-			const third = await resetLink(userId);
-			const later = await newApiToken(userId, 'Regnskab');
-			expect((await bearer(later)).status).toBe(200);
-			await adminPost(`/admin/brugere/${userId}?/disable`);
-			await adminPost(`/admin/brugere/${userId}?/enable`);
-			expect(await linkStatus(third)).toBe(404);
-			expect((await bearer(later)).status).toBe(401);
-			expect((await signInCookie(server.url, 'projektleder@norddjurs.demo', STRONG)).length).toBeGreaterThan(0);
+		// Disabled, then enabled again: the link and the token made before stay dead.
+		const third = await resetLink(userId);
+		const later = await newApiToken(userId, 'Regnskab');
+		expect((await bearer(later)).status).toBe(200);
+		await adminPost(`/admin/brugere/${userId}?/disable`);
+		await adminPost(`/admin/brugere/${userId}?/enable`);
+		expect(await linkStatus(third)).toBe(404);
+		expect((await bearer(later)).status).toBe(401);
+		expect((await signInCookie(server.url, 'projektleder@norddjurs.demo', STRONG)).length).toBeGreaterThan(0);
 
-			// PGlite opens its folder in one process at a time: stop the server before reading the audit trail.
-			await server.stop();
-			const handle = await openDatabase({
-				databaseUrl: database.env.DATABASE_URL || undefined,
-				dataDir: database.env.FREMDRIFT_DATA_DIR,
-				poolMax: 1
-			});
-			try {
-				const events = await handle.db
-					.selectFrom('auditEvent')
-					.select(['action', 'actorUserId', 'apiTokenId'])
-					.where('entityId', '=', `${kpiId}/2026-10`)
-					.execute();
-				expect(events).toEqual([{ action: 'observation.created', actorUserId: userId, apiTokenId: tokenId }]);
-			} finally {
-				await handle.close();
-			}
+		// PGlite opens its folder in one process at a time: stop the server before reading the audit trail.
+		await server.stop();
+		const handle = await openServerDatabase(database);
+		try {
+			const events = await handle.db
+				.selectFrom('auditEvent')
+				.select(['action', 'actorUserId', 'apiTokenId'])
+				.where('entityId', '=', `${kpiId}/2026-10`)
+				.execute();
+			expect(events).toEqual([{ action: 'observation.created', actorUserId: userId, apiTokenId: tokenId }]);
+		} finally {
+			await handle.close();
 		}
-	);
+	});
 });

@@ -178,7 +178,7 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 			page.locator('tr[data-period="2023"] form.delete').evaluate((form: HTMLFormElement) => form.submit())
 		]);
 		await page.getByRole('alert').filter({ hasText: 'Sæt flueben for at bekræfte sletningen.' }).waitFor();
-		await page.waitForFunction(() => document.activeElement?.id === 'besked', null, { timeout: 10_000 });
+		await page.waitForFunction(() => document.activeElement?.id === 'besked');
 		await expect(page.locator('tr[data-period="2023"]').count()).resolves.toBe(1);
 		await context.close();
 	});
@@ -194,7 +194,7 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		await page.getByRole('alert').filter({ hasText: 'Sæt flueben for at bekræfte sletningen.' }).waitFor();
 		await expect(page.locator('tr[data-period="2023"]').count()).resolves.toBe(1);
 		// The page moves the focus a moment after the answer renders (after SvelteKit's own focus reset): wait for it.
-		await page.waitForFunction(() => document.activeElement?.id === 'besked', null, { timeout: 10_000 });
+		await page.waitForFunction(() => document.activeElement?.id === 'besked');
 		await page.goto(`${demo.server.url}/noegletal/${id}`);
 		await page
 			.locator('tr[data-period="2023"]')

@@ -104,9 +104,7 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Værdierne er gemt: 5 nye værdier.');
 		expect(new URL(page.url()).search).toBe('?gemt=5');
 		expect(await inViewport(page, '[data-grid-feedback]')).toBe(true);
-		await page.waitForFunction(() => document.activeElement?.hasAttribute('data-grid-feedback'), null, {
-			timeout: 5000
-		});
+		await page.waitForFunction(() => document.activeElement?.hasAttribute('data-grid-feedback'));
 		expect(await page.locator('[aria-live] [data-grid-feedback]').count()).toBe(1);
 		for (const name of NAMES) expect(await rowOf(page, name).count()).toBe(0);
 		await page.screenshot({ path: 'test-results/indtastning-gitter-gemt-1280.png' });

@@ -90,4 +90,29 @@ describe.skipIf(!hasChromium)('Mine opgaver on the start pages (demo, Chromium)'
 		expect(shown).toEqual(kinds.filter((k) => k === chosen));
 		await context.close();
 	});
+	// Issue 19 §1's fallback: a KPI with no project lead goes to the recommendation's responsible user (then the directors).
+	test("a director names a recommendation's responsible user on its edit page; the choice is kept", async () => {
+		const context = await demo.browser.newContext({ locale: 'da-DK' });
+		const page = await signInPage(context, demo.server.url, 'direktor@norddjurs.demo');
+		await page.goto(`${demo.server.url}/anbefalinger/1/rediger`);
+		const select = page.getByLabel('Ansvarlig bruger i Fremdrift');
+		await expect(select.inputValue()).resolves.toBe('');
+		const options = await select.locator('option').allTextContents();
+		expect(options).toContain('Ingen – direktørerne får besked');
+		expect(options).toContain('Peter Projektleder (projektleder)');
+		expect(options.some((o) => o.includes('politiker'))).toBe(false);
+		await select.selectOption({ label: 'Peter Projektleder (projektleder)' });
+		await Promise.all([
+			page.waitForResponse((r) => r.url().includes('?/assignments')),
+			page.getByRole('button', { name: 'Gem tilknytninger' }).click()
+		]);
+		await expect(page.getByText('Tilknytningerne er gemt.').isVisible()).resolves.toBe(true);
+		await page.reload();
+		await expect(page.getByLabel('Ansvarlig bruger i Fremdrift').locator('option:checked').textContent()).resolves.toBe(
+			'Peter Projektleder (projektleder)'
+		);
+		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		expect(axe.violations.map((v) => v.id)).toEqual([]);
+		await context.close();
+	});
 });

@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 			const status = page.locator('#besked [role="status"]');
 			await expect(status.textContent()).resolves.toMatch(/^Værdien for \S+ \d{4} er gemt\.$/);
 			// Focus moves once the navigation that follows the redirect has settled.
-			await page.waitForFunction(() => document.activeElement?.id === 'besked', null, { timeout: 10_000 });
+			await page.waitForFunction(() => document.activeElement?.id === 'besked');
 			await expect(inViewport(page)).resolves.toBe(true);
 			await expect(cell(page, period)).resolves.toBe('7,4\u00a0%');
 			await page.screenshot({ path: `test-results/noegletal-gemt-${width}.png` });
@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium)('entering one value on the KPI page, in Chromium',
 		);
 		await expect(alert.textContent()).resolves.not.toContain('ændret af en anden');
 		// The page moves the focus a moment after the answer renders (after SvelteKit's own focus reset): wait for it.
-		await page.waitForFunction(() => document.activeElement?.id === 'besked', null, { timeout: 10_000 });
+		await page.waitForFunction(() => document.activeElement?.id === 'besked');
 		await expect(inViewport(page)).resolves.toBe(true);
 		await page.screenshot({ path: 'test-results/noegletal-erstat-320.png' });
 		await expect(cell(page, '2026-08')).resolves.toBe('6,6\u00a0%');

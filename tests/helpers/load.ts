@@ -6,13 +6,15 @@ export interface LoadResult {
 }
 
 /**
- * Sends requests from `workers` parallel loops for `durationMs`, each request bounded by `requestTimeoutMs`.
+ * Sends requests from `workers` parallel loops for `durationMs`, and on until `atLeast` requests have been
+ * sent (a slow machine gets the same amount of load, only later), each request bounded by `requestTimeoutMs`.
  * `next(i)` names the request of the i-th call (URL and init), so the load can be spread over several servers.
  * @example const result = await load({ workers: 16, durationMs: 3000, next: (i) => [urls[i % 2] + '/api/v1/kpis', { headers }] });
  */
 export async function load(options: {
 	workers: number;
 	durationMs: number;
+	atLeast?: number;
 	next: (i: number) => [string, RequestInit?];
 	requestTimeoutMs?: number;
 }): Promise<LoadResult> {
@@ -20,7 +22,7 @@ export async function load(options: {
 	const until = Date.now() + options.durationMs;
 	let counter = 0;
 	const worker = async () => {
-		while (Date.now() < until) {
+		while (Date.now() < until || counter < (options.atLeast ?? 0)) {
 			const [url, init] = options.next(counter++);
 			try {
 				const response = await fetch(url, {

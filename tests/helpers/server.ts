@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDemo } from '../../db/seed/demo';
 import { openDatabase } from '../../src/lib/server/infra/db';
-import { createPgDatabase, dropPgDatabase, onPostgres, pgliteTemplateDump } from './test-db';
+import { copyPgliteDemoDir, createPgDatabase, dropPgDatabase, onPostgres, pgliteTemplateDump } from './test-db';
 import { projectRoot } from '../../db/cli/build';
 import { migrateToLatest } from '../../src/lib/server/infra/migrate';
 
@@ -36,6 +36,19 @@ export interface ServerDatabase {
 }
 
 /**
+ * Opens a test server's database from the test itself, to read what the server wrote (PGlite: only while no
+ * server runs on its folder, since one process at a time may open it).
+ * @example const handle = await openServerDatabase(database); try { … } finally { await handle.close(); }
+ */
+export function openServerDatabase(database: ServerDatabase) {
+	return openDatabase({
+		databaseUrl: database.env.DATABASE_URL || undefined,
+		dataDir: database.env.FREMDRIFT_DATA_DIR,
+		poolMax: 1
+	});
+}
+
+/**
  * A database of its own with the demo data: a PGlite folder, or a PostgreSQL database on PostgreSQL runs.
  * With `databaseUrl`, that (empty) PostgreSQL database is migrated and seeded instead, and left in place on drop.
  * Several servers may run on one such database (startServerOn), one after another or side by side.
@@ -54,17 +67,17 @@ export async function createServerDatabase(
 		}
 		return { env: { DATABASE_URL: options.databaseUrl }, drop: async () => {} };
 	}
+	// The demo comes from the run's demo template (global-setup.ts), copied, not seeded again.
 	if (onPostgres) {
-		const databaseUrl = await createPgDatabase(true);
-		const handle = await openDatabase({ databaseUrl, poolMax: 2 });
-		if (seed) await seedDemo(handle.db, { password: 'fremdrift-demo' });
-		await handle.close();
+		const databaseUrl = await createPgDatabase(seed ? 'demo' : 'migrated');
 		return { env: { DATABASE_URL: databaseUrl }, drop: () => dropPgDatabase(databaseUrl) };
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'fremdrift-e2e-'));
-	const handle = await openDatabase({ dataDir: dir, loadDataDir: pgliteTemplateDump() });
-	if (seed) await seedDemo(handle.db, { password: 'fremdrift-demo' });
-	await handle.close();
+	if (seed) copyPgliteDemoDir(dir);
+	else {
+		const handle = await openDatabase({ dataDir: dir, loadDataDir: pgliteTemplateDump() });
+		await handle.close();
+	}
 	return {
 		env: { DATABASE_URL: '', FREMDRIFT_DATA_DIR: dir },
 		drop: async () => rmSync(dir, { recursive: true, force: true })

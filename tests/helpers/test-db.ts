@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { openDatabase, type DbHandle, type OpenOptions } from '../../src/lib/server/infra/db';
@@ -24,10 +24,14 @@ async function withAdmin<T>(run: (admin: postgres.Sql) => Promise<T>): Promise<T
 	}
 }
 
-/** Creates an empty PostgreSQL database of this run, optionally copied from the migrated template. */
-export async function createPgDatabase(fromTemplate: boolean): Promise<string> {
+/**
+ * Creates a PostgreSQL database of this run: empty (no migrations), a copy of the migrated template, or a copy
+ * of the migrated template with the demo loaded.
+ */
+export async function createPgDatabase(contents: 'empty' | 'migrated' | 'demo'): Promise<string> {
 	const name = checkedName(`${inject('pgRunPrefix')}_${randomBytes(4).toString('hex')}`);
-	const template = fromTemplate ? ` template ${checkedName(inject('pgTemplate'))}` : '';
+	const source = { empty: null, migrated: inject('pgTemplate'), demo: inject('pgDemoTemplate') }[contents];
+	const template = source ? ` template ${checkedName(source)}` : '';
 	await withAdmin(async (admin) => {
 		// Concurrent copies of one template can collide ("source database is being accessed"): retry.
 		for (let attempt = 0; ; attempt++) {
@@ -55,7 +59,7 @@ export async function dropPgDatabase(url: string): Promise<void> {
  */
 export async function createTestDatabase(options: { onQuery?: OpenOptions['onQuery'] } = {}): Promise<TestDatabase> {
 	if (onPostgres) {
-		const databaseUrl = await createPgDatabase(true);
+		const databaseUrl = await createPgDatabase('migrated');
 		const handle = await openDatabase({ databaseUrl, poolMax: 4, onQuery: options.onQuery });
 		return {
 			...handle,
@@ -69,6 +73,11 @@ export async function createTestDatabase(options: { onQuery?: OpenOptions['onQue
 	const dump = new Blob([readFileSync(inject('pgliteDump'))]);
 	const handle = await openDatabase({ dataDir: 'memory://', loadDataDir: dump, onQuery: options.onQuery });
 	return { ...handle, destroy: () => handle.close() };
+}
+
+/** A PGlite data folder of its own with the demo loaded: a file copy of the run's demo template. */
+export function copyPgliteDemoDir(target: string): void {
+	cpSync(inject('pgliteDemoDir'), target, { recursive: true });
 }
 
 /** The migrated template as a dump, for PGlite servers that need a folder of their own. */

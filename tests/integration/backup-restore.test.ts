@@ -79,8 +79,8 @@ function pgliteSide(dir: string): Side {
 	};
 }
 
-async function pgSide(fromTemplate: boolean): Promise<Side> {
-	const url = await createPgDatabase(fromTemplate);
+async function pgSide(contents: 'empty' | 'migrated'): Promise<Side> {
+	const url = await createPgDatabase(contents);
 	return {
 		env: { DATABASE_URL: url },
 		open: () => openDatabase({ databaseUrl: url, poolMax: 2 }),
@@ -204,7 +204,7 @@ describe('backup and restore on PGlite (data-folder dump)', () => {
 describe.skipIf(!onPostgres)('backup and restore on PostgreSQL (pg_dump and psql)', () => {
 	backupAndRestore(
 		'postgres',
-		() => pgSide(true),
-		() => pgSide(false)
+		() => pgSide('migrated'),
+		() => pgSide('empty')
 	);
 });

@@ -16,7 +16,7 @@ async function cliDatabase(): Promise<{
 	drop(): Promise<void>;
 }> {
 	if (onPostgres) {
-		const url = await createPgDatabase(true);
+		const url = await createPgDatabase('migrated');
 		return {
 			env: { DATABASE_URL: url },
 			open: () => openDatabase({ databaseUrl: url, poolMax: 1 }),

@@ -29,6 +29,7 @@ const domainTables = [
 	'login_attempt',
 	'observation',
 	'organisation',
+	'organisation_data_version',
 	'organisation_logo',
 	'programme',
 	'recommendation',
@@ -64,7 +65,7 @@ async function functions(db: Db): Promise<string[]> {
 /** A database with no schema at all, to migrate from scratch. */
 async function emptyDatabase(): Promise<{ db: Db; url?: string; destroy(): Promise<void> }> {
 	if (onPostgres) {
-		const url = await createPgDatabase(false);
+		const url = await createPgDatabase('empty');
 		const handle = await openDatabase({ databaseUrl: url, poolMax: 2 });
 		return { db: handle.db, url, destroy: async () => (await handle.close(), await dropPgDatabase(url)) };
 	}
@@ -261,7 +262,7 @@ function migrateInChild(databaseUrl: string): Promise<string[]> {
 // Two processes migrating one database at once only exists on a server: PGlite is one process's folder.
 describe.skipIf(!onPostgres)('two app instances starting at once', () => {
 	test('migrate the database exactly once', async () => {
-		const url = await createPgDatabase(false);
+		const url = await createPgDatabase('empty');
 		try {
 			const results = await Promise.all([migrateInChild(url), migrateInChild(url), migrateInChild(url)]);
 			const all = Object.keys(migrations);

@@ -54,7 +54,7 @@ describe('SAML 2.0 SP (OIOSAML 3)', () => {
 		};
 		idp = await createTestIdp({ spMetadataXml: spMetadataXml(sp) });
 		config = { ...sp, idpMetadataXml: idp.metadataXml, clockSkewMs: 60_000 };
-	}, 60_000);
+	});
 	afterAll(() => database.destroy());
 
 	test('the AuthnRequest is signed with RSA-SHA256, and its ID is stored until the response answers it', async () => {

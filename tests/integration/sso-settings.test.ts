@@ -39,9 +39,21 @@ describe('sealed secrets (AES-256-GCM with FREMDRIFT_SECRET_KEY)', () => {
 		expect(openSecret(key.key, sealed, 'identity_provider:1:oidc')).toBe('klient-hemmelighed æøå');
 		expect(openSecret(other.key, sealed, 'identity_provider:1:oidc')).toBeNull();
 		expect(openSecret(key.key, sealed, 'identity_provider:2:oidc')).toBeNull();
-		const [v, iv, body] = sealed.split('.');
-		const flipped = body.slice(0, -2) + (body.at(-2) === 'A' ? 'B' : 'A') + body.at(-1);
-		expect(openSecret(key.key, [v, iv, flipped].join('.'), 'identity_provider:1:oidc')).toBeNull();
+		// Every one-character change is refused, also in a last character's unused bits (A↔B differ only there)
+		// and characters base64url decoding would skip.
+		for (let at = 0; at < sealed.length; at++) {
+			for (const other of ['A', 'B', '=', ' ']) {
+				if (sealed[at] === other) continue;
+				const altered = sealed.slice(0, at) + other + sealed.slice(at + 1);
+				expect(openSecret(key.key, altered, 'identity_provider:1:oidc'), altered).toBeNull();
+			}
+		}
+		expect(openSecret(key.key, `${sealed}=`, 'identity_provider:1:oidc')).toBeNull();
+		// The same bytes written otherwise: the body is 41 bytes, so its last character's lowest bit is unused.
+		const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+		const otherLast = alphabet[alphabet.indexOf(sealed.at(-1) ?? '') ^ 1];
+		expect(Buffer.from(sealed.split('.')[2], 'base64url')).toHaveLength(41);
+		expect(openSecret(key.key, sealed.slice(0, -1) + otherLast, 'identity_provider:1:oidc')).toBeNull();
 		expect(openSecret(key.key, 'ikke-forseglet', 'identity_provider:1:oidc')).toBeNull();
 	});
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { kpiChartData, kpiChartSummary, kpiChartTable, type KpiChartInput } from './chart-data';
+import {
+	chartObservations,
+	kpiChartData,
+	kpiChartSummary,
+	kpiChartTable,
+	recentChartRows,
+	type KpiChartInput
+} from './chart-data';
 import { krAxisTicks } from './chart-kroner';
 
 const NBSP = '\u00a0';
@@ -406,6 +413,7 @@ describe('kpiChartTable', () => {
 		expect(rows).toHaveLength(4);
 		expect(rows[0]).toEqual({
 			period: '2022',
+			year: 2022,
 			value: null,
 			seriesBreak: false,
 			rolling: null,
@@ -418,6 +426,7 @@ describe('kpiChartTable', () => {
 		});
 		expect(rows[2]).toEqual({
 			period: '2024',
+			year: 2024,
 			value: `7,0${NBSP}%`,
 			seriesBreak: false,
 			rolling: null,
@@ -563,5 +572,58 @@ describe('the forecast fan', () => {
 		expect(kpiChartData(sickLeave).series.some((s) => s.key.startsWith('forecast'))).toBe(false);
 		const settled = { ...upTo2024, observations: sickLeave.observations };
 		expect(kpiChartData(settled).series.some((s) => s.key.startsWith('forecast'))).toBe(false);
+	});
+});
+
+describe('recentChartRows', () => {
+	// Ten years of months from 2016-11, the newest October 2026, the target December 2027 (the bench's shape).
+	const tenYears: KpiChartInput = {
+		...wellbeing,
+		definition: {
+			...wellbeing.definition,
+			baseline: { value: 17.5, period: '2016-11' },
+			target: { value: 25, period: '2027-12' }
+		},
+		observations: Array.from({ length: 120 }, (_, i) => ({
+			period: `${2016 + Math.floor((i + 10) / 12)}-${String(((i + 10) % 12) + 1).padStart(2, '0')}`,
+			value: 18 + i / 20
+		})),
+		budgetLines: [],
+		actuals: []
+	};
+
+	it('keeps the latest years up to the newest value, and the target period', () => {
+		const rows = recentChartRows(kpiChartTable(tenYears), 3);
+		expect(rows).toHaveLength(36 + 1);
+		expect(rows[0].period).toBe('januar 2024');
+		expect(rows.at(-2)?.period).toBe('december 2026');
+		expect(rows.at(-1)?.period).toBe('december 2027');
+		// November 2026 has no value yet, but is in the newest value's year.
+		expect(rows.find((row) => row.period === 'november 2026')?.value).toBeNull();
+	});
+
+	it('keeps a table of up to 40 rows whole; one without values ends at its last row’s year', () => {
+		expect(recentChartRows(kpiChartTable(sickLeave), 1)).toHaveLength(4);
+		const forty = kpiChartTable(tenYears).slice(0, 40);
+		expect(recentChartRows(forty, 1)).toEqual(forty);
+		const none = recentChartRows(kpiChartTable({ ...tenYears, observations: [] }), 1);
+		expect(none.map((row) => row.period)).toEqual(
+			kpiChartTable(tenYears)
+				.slice(-12)
+				.map((row) => row.period)
+		);
+	});
+});
+
+describe('chartObservations', () => {
+	it('keeps period and value, and a series break only where one starts', () => {
+		const rows = [
+			{ id: 1, period: '2024', value: 7.1, seriesBreak: false, comment: 'x', version: 2 },
+			{ id: 2, period: '2025', value: 6.9, seriesBreak: true, comment: '', version: 1 }
+		];
+		expect(chartObservations(rows)).toEqual([
+			{ period: '2024', value: 7.1 },
+			{ period: '2025', value: 6.9, seriesBreak: true }
+		]);
 	});
 });

@@ -35,6 +35,19 @@ export interface KpiChartInput {
 	forecast?: Forecast | null;
 }
 
+/**
+ * A series as a page sends it to its chart, and no more: period and value, `seriesBreak` only where a break
+ * starts (the hydration data carries each value once, without the row's id, comment, source or version).
+ * @example chartObservations([{ id: 1, period: '2024', value: 7.1, seriesBreak: false, comment: '' }]) // [{ period: '2024', value: 7.1 }]
+ */
+export function chartObservations(
+	series: readonly { period: string; value: number; seriesBreak?: boolean }[]
+): KpiChartInput['observations'] {
+	return series.map(({ period, value, seriesBreak }) =>
+		seriesBreak ? { period, value, seriesBreak } : { period, value }
+	);
+}
+
 export type ChartSeriesKey =
 	| 'values'
 	| 'rolling'
@@ -73,6 +86,8 @@ export interface KpiChartData {
 
 export interface KpiChartTableRow {
 	period: string;
+	/** The period's calendar year. */
+	year: number;
 	value: string | null;
 	seriesBreak: boolean;
 	/** The rolling-year mean at this period (KPIs assessed on it); null where it is not shown. */
@@ -227,6 +242,7 @@ export function kpiChartTable(input: KpiChartInput): KpiChartTableRow[] {
 	const target = formatKpiValue(frame.definition.target.value, input.unit, input.decimals);
 	return frame.periods.map((period, i) => ({
 		period: formatPeriodDa(period),
+		year: period.year,
 		value: value(frame.values[i]),
 		seriesBreak: frame.breaks[i],
 		rolling: value(frame.rolling?.[i] ?? null),
@@ -244,6 +260,25 @@ export function kpiChartTable(input: KpiChartInput): KpiChartTableRow[] {
 		spent: spent[i],
 		comparisons: frame.comparisons.map((series) => value(series[i]))
 	}));
+}
+
+/** A chart's table of at most this many rows is shown whole (a yearly KPI's always is). */
+const WHOLE_TABLE_ROWS = 40;
+
+/**
+ * The rows a page shows when the full table is one link away: a table of up to WHOLE_TABLE_ROWS rows whole;
+ * a longer one's latest `years` calendar years up to the year of the newest value (of the last row when there is
+ * none), and its last row (the target period, or the newest value).
+ * @example recentChartRows(kpiChartTable(tenYearsMonthly), 3).map((r) => r.period) // ['januar 2024', …, 'december 2026', 'december 2027']
+ */
+export function recentChartRows<Row extends Pick<KpiChartTableRow, 'year' | 'value'>>(
+	rows: readonly Row[],
+	years: number
+): Row[] {
+	if (rows.length <= WHOLE_TABLE_ROWS) return [...rows];
+	const newest = rows.findLastIndex((row) => row.value !== null);
+	const lastYear = rows[newest >= 0 ? newest : rows.length - 1].year;
+	return rows.filter((row, i) => i === rows.length - 1 || (row.year > lastYear - years && row.year <= lastYear));
 }
 
 interface Frame {

@@ -32,7 +32,16 @@ const HOMES: Record<string, string[]> = {
 		'budgetActual',
 		'statusUpdate'
 	],
-	kpis: ['kpi', 'kpiOwner', 'recommendationKpi', 'observation', 'kpiComparison', 'kpiComparisonValue'],
+	kpis: [
+		'kpi',
+		'kpiOwner',
+		'recommendationKpi',
+		'observation',
+		'kpiComparison',
+		'kpiComparisonValue',
+		// Written by triggers only; read by the overview's cache (overview-cache.ts).
+		'organisationDataVersion'
+	],
 	'annual-report': ['annualReport'],
 	audit: ['auditEvent'],
 	// "Mine opgaver" owns no table: it reads the others through their query functions.

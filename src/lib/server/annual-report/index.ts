@@ -16,6 +16,7 @@ export {
 	REPORT_STEPS,
 	listAnnualReports,
 	findAnnualReport,
+	findAnnualReportHead,
 	findPublicReport,
 	reportContent,
 	exampleDataKpis,
@@ -23,8 +24,11 @@ export {
 	newestEdition,
 	type ReportStep,
 	type ReportRow,
-	type FoundReport
+	type FoundReport,
+	type ReportHead
 } from './reports';
+export { reportPageContent } from './page-content';
+export { reportView, type ReportView, type ReportViewRecommendation } from './view';
 export {
 	createAnnualReport,
 	takeReportStep,

@@ -97,6 +97,31 @@ export async function findAnnualReport(db: Db, organisationId: number, id: numbe
 export type FoundReport = NonNullable<Awaited<ReturnType<typeof findAnnualReport>>>;
 
 /**
+ * One report of the organisation without its snapshot (the page reads that from its cache, reportPageContent),
+ * `frozen` when it has one; undefined when not there.
+ * @example const report = await findAnnualReportHead(db, organisationId, 7);
+ */
+export function findAnnualReportHead(db: Db, organisationId: number, id: number) {
+	return reportQuery(db, organisationId)
+		.where('r.id', '=', id)
+		.select(sql<boolean>`r.snapshot is not null`.as('frozen'))
+		.executeTakeFirst();
+}
+
+export type ReportHead = NonNullable<Awaited<ReturnType<typeof findAnnualReportHead>>>;
+
+/** The frozen snapshot of a report of the organisation (null while a draft). */
+export async function findReportSnapshot(db: Db, organisationId: number, id: number): Promise<ReportContent | null> {
+	const row = await db
+		.selectFrom('annualReport')
+		.select('snapshot')
+		.where('organisationId', '=', organisationId)
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return (row?.snapshot ?? null) as ReportContent | null;
+}
+
+/**
  * What a report shows: its frozen snapshot once approved, else the live figures as of its date.
  * @example const content = await reportContent(db, organisationId, report);
  */
@@ -136,7 +161,9 @@ export async function findPublicReport(db: Db, organisationSlug: string, year: n
  * report holding any must not be approved or published without saying so (issue 16).
  * @example if (exampleDataKpis(content).length > 0) showWarning();
  */
-export function exampleDataKpis(content: ReportContent | null): string[] {
+export function exampleDataKpis(
+	content: { recommendations: readonly { kpis: readonly { name: string; illustrative: boolean }[] }[] } | null
+): string[] {
 	if (!content) return [];
 	const names = content.recommendations.flatMap((rec) => rec.kpis.filter((k) => k.illustrative).map((k) => k.name));
 	return [...new Set(names)];

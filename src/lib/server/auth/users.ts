@@ -108,6 +108,24 @@ export async function userIdsIn(
 	return (await query.execute()).map((row) => row.id);
 }
 
+/** Whether the user is an active user of the organisation with one of the roles. */
+export async function isActiveUserWithRole(
+	db: Db,
+	organisationId: number,
+	id: number,
+	roles: readonly Role[]
+): Promise<boolean> {
+	const row = await db
+		.selectFrom('appUser')
+		.select('id')
+		.where('organisationId', '=', organisationId)
+		.where('id', '=', id)
+		.where('role', 'in', [...roles])
+		.where('disabledAt', 'is', null)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 /** The organisation's active users with one of the roles, by name (the people a form offers). */
 export function listActiveUsersWithRole(db: Db, organisationId: number, roles: readonly Role[]) {
 	return db

@@ -8,6 +8,7 @@ import { forecastToApi, loadKpiForecasts } from './forecast';
 import type { ForecastOutcome } from '../../domain/forecast';
 import { listComparisons } from './comparisons';
 import { parseDecimal } from '../../domain/numbers';
+import { deepFreeze, readDataVersion, versionedCache } from './overview-cache';
 
 /** The API's KPI shape (schemas/api.ts `kpiShape`). */
 export function kpiToApi(
@@ -68,6 +69,21 @@ export async function loadApiKpis(db: Db, organisationId: number, asOf: string, 
 			.sort((a, b) => a - b);
 		return kpiToApi(kpi, progress.get(kpi.id)!, recommendationIds, forecasts.get(kpi.id));
 	});
+}
+
+const apiKpisCache = versionedCache<ReturnType<typeof kpiToApi>[]>();
+
+/**
+ * Every KPI of the organisation in the API shape (loadApiKpis), kept in memory while the organisation's data version
+ * is unchanged (overview-cache.ts): the list, the KPI register and a recommendation's KPIs compute the forecasts once
+ * per write, not once per request. Deeply frozen and shared: never change the rows.
+ * @example const kpis = await loadApiKpisCached(db, user.organisationId, todayInCopenhagen());
+ */
+export async function loadApiKpisCached(db: Db, organisationId: number, asOf: string) {
+	const version = await readDataVersion(db, organisationId);
+	return apiKpisCache(db).get(organisationId, version, asOf, async () =>
+		deepFreeze(await loadApiKpis(db, organisationId, asOf))
+	);
 }
 
 /** Every value of one KPI in the API's observation shape, oldest first. */

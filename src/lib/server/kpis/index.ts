@@ -61,6 +61,7 @@ export {
 	type KpiSummary,
 	type OverviewRow
 } from './status';
+export { loadOverviewCached, readDataVersion, versionedCache, deepFreeze } from './overview-cache';
 export {
 	listMissingEntries,
 	listOpenFollowUps,
@@ -75,5 +76,5 @@ export {
 	type StoredEntry
 } from './observation-entry';
 export { plausibilityRulesOf, plausibilityCheckers, checkObservationPlausibility } from './plausibility';
-export { kpiToApi, loadApiKpis, loadApiKpiDetail, loadApiObservations } from './api-shape';
+export { kpiToApi, loadApiKpis, loadApiKpisCached, loadApiKpiDetail, loadApiObservations } from './api-shape';
 export { forecastsOf, loadKpiForecasts, forecastToApi } from './forecast';

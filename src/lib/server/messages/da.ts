@@ -444,6 +444,8 @@ export const daServer = {
 	'register.invalid.theme_in_use': 'Hovedtemaet bruges af anbefalinger. Flyt dem til et andet tema først.',
 	'register.invalid.year_taken': 'Der er allerede registreret forbrug for dette år.',
 	'register.invalid.not_project_lead': 'Kun aktive projektledere i organisationen kan tilknyttes.',
+	'register.invalid.not_responsible_user':
+		'Vælg en aktiv bruger i organisationen: en direktør, projektleder eller administrator.',
 	'register.field.assigned': 'Projektledere',
 
 	'programme_document.section.document': 'Filen',

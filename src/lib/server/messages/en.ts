@@ -448,6 +448,8 @@ export const enServer: Record<ServerMessageKey, string> = {
 	'register.invalid.theme_in_use': 'Recommendations use this main theme. Move them to another theme first.',
 	'register.invalid.year_taken': 'Spend is already recorded for this year.',
 	'register.invalid.not_project_lead': 'Only active project leads of the organisation can be assigned.',
+	'register.invalid.not_responsible_user':
+		'Choose an active user of the organisation: a director, project lead or administrator.',
 	'register.field.assigned': 'Project leads',
 
 	'programme_document.section.document': 'The file',

@@ -1,7 +1,7 @@
 import { rolesFor } from '../../domain/policy';
 import type { Db } from '../infra/db';
 import { recordAudit } from '../audit/record';
-import { listActiveUsersWithRole, userIdsIn } from '../auth/users';
+import { isActiveUserWithRole, listActiveUsersWithRole, userIdsIn } from '../auth/users';
 import { NOT_FOUND, type WriteResult } from '../infra/write-result';
 import { refused, type Actor } from './concurrency';
 import { lockRecommendation } from './recommendation-writes';
@@ -61,6 +61,49 @@ export async function setAssignments(
 		entityId: recommendationId,
 		before: { assigned: before },
 		after: { assigned: after }
+	});
+	return { kind: 'ok', change: 'updated', id: recommendationId };
+}
+
+/** Who can be a recommendation's responsible user: the organisation's users who follow the live data. */
+const RESPONSIBLE_ROLES = rolesFor('live.read');
+
+/**
+ * The users who can be a recommendation's responsible user (active, by name), with the one who is.
+ * The responsible user is told about KPIs that have no project lead (reminders, Mine opgaver); without one,
+ * the organisation's directors are.
+ */
+export async function listResponsibleChoices(db: Db, organisationId: number, responsibleUserId: number | null) {
+	const users = await listActiveUsersWithRole(db, organisationId, RESPONSIBLE_ROLES);
+	return users.map(({ id, name, role }) => ({ id, name, role, chosen: id === responsibleUserId }));
+}
+
+/** Sets (or clears, with null) a recommendation's responsible user: an active user of the organisation who follows the live data. */
+export async function setResponsibleUser(
+	trx: Db,
+	actor: Actor,
+	recommendationId: number,
+	userId: number | null
+): Promise<WriteResult<{ id: number }>> {
+	const before = await lockRecommendation(trx, actor.organisationId, recommendationId);
+	if (!before) return NOT_FOUND;
+	if (userId !== null && !(await isActiveUserWithRole(trx, actor.organisationId, userId, RESPONSIBLE_ROLES)))
+		return refused('responsibleUserId', 'not_responsible_user');
+	if (before.responsibleUserId === userId) return { kind: 'ok', change: 'unchanged', id: recommendationId };
+	await trx
+		.updateTable('recommendation')
+		.set({ responsibleUserId: userId })
+		.where('id', '=', recommendationId)
+		.where('organisationId', '=', actor.organisationId)
+		.execute();
+	await recordAudit(trx, {
+		organisationId: actor.organisationId,
+		actorUserId: actor.id,
+		action: 'recommendation.responsible_changed',
+		entityType: 'recommendation',
+		entityId: recommendationId,
+		before: { responsibleUserId: before.responsibleUserId },
+		after: { responsibleUserId: userId }
 	});
 	return { kind: 'ok', change: 'updated', id: recommendationId };
 }

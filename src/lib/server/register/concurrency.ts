@@ -21,7 +21,8 @@ export type InvalidReason =
 	| 'not_adopted'
 	| 'theme_in_use'
 	| 'year_taken'
-	| 'not_project_lead';
+	| 'not_project_lead'
+	| 'not_responsible_user';
 
 /** A refusal by one of the register's rules, with its Danish message at the field. */
 export function refused(field: string, reason: InvalidReason): Refusal {

@@ -21,7 +21,13 @@ export {
 	setStatusOverride,
 	listLifecycleEvents
 } from './recommendation-writes';
-export { listAssignableLeads, setAssignments, listAssignmentIds } from './assignments';
+export {
+	listAssignableLeads,
+	setAssignments,
+	listAssignmentIds,
+	listResponsibleChoices,
+	setResponsibleUser
+} from './assignments';
 export {
 	addBudgetLine,
 	updateBudgetLine,

@@ -1,6 +1,6 @@
 import type { DigestSource } from './types';
 import type { OverviewRow } from '../kpis';
-import { loadOverview } from '../kpis';
+import { loadOverviewCached } from '../kpis';
 import { listTasks } from '../tasks';
 
 /**
@@ -10,10 +10,10 @@ import { listTasks } from '../tasks';
  * @example const source = createDigestSource(); for (const user of users) await source(db, user, asOf);
  */
 export function createDigestSource(): DigestSource {
-	const overviews = new Map<number, Promise<OverviewRow[]>>();
+	const overviews = new Map<number, Promise<readonly OverviewRow[]>>();
 	return async (db, user, asOf) => {
 		const org = user.organisationId;
-		if (!overviews.has(org)) overviews.set(org, loadOverview(db, org, asOf));
+		if (!overviews.has(org)) overviews.set(org, loadOverviewCached(db, org, asOf));
 		return listTasks(db, user, asOf, { overview: await overviews.get(org)! });
 	};
 }

@@ -43,7 +43,8 @@ export function sealSecret(key: Buffer, plaintext: string, context: string): str
 }
 
 /**
- * Decrypts a sealed value; null when it is malformed, was sealed with another key or for another context, or was altered.
+ * Decrypts a sealed value; null when it is malformed, was sealed with another key or for another context, or was
+ * altered in any character.
  * @example const secret = openSecret(key, row.sealedSecret, `identity_provider:${organisationId}:oidc`);
  */
 export function openSecret(key: Buffer, sealed: string, context: string): string | null {
@@ -52,6 +53,9 @@ export function openSecret(key: Buffer, sealed: string, context: string): string
 	const iv = Buffer.from(parts[1], 'base64url');
 	const body = Buffer.from(parts[2], 'base64url');
 	if (iv.length !== IV_BYTES || body.length < TAG_BYTES) return null;
+	// Only the exact text sealSecret wrote: base64url decoding skips stray characters and a last character's
+	// unused bits, so without this, some altered strings would open as the same bytes.
+	if (iv.toString('base64url') !== parts[1] || body.toString('base64url') !== parts[2]) return null;
 	try {
 		const decipher = createDecipheriv('aes-256-gcm', key, iv);
 		decipher.setAAD(Buffer.from(context, 'utf8'));

@@ -1,7 +1,7 @@
 import type { Db } from '../infra/db';
 import type { SessionUser } from '../auth/session';
 import { listUsers } from '../auth/users';
-import { listRetiredKpiIds, loadOverview, type OverviewRow } from '../kpis';
+import { deepFreeze, listRetiredKpiIds, loadOverviewCached, versionedCache, type OverviewRow } from '../kpis';
 import { listAnnualReports } from '../annual-report';
 import { can, rolesFor } from '../../domain/policy';
 import {
@@ -32,7 +32,7 @@ export async function listTasks(
 	if (!can(user, 'live.read')) return [];
 	const org = user.organisationId;
 	const [rows, users, reports] = await Promise.all([
-		preloaded?.overview ?? loadOverview(db, org, asOf),
+		preloaded?.overview ?? loadOverviewCached(db, org, asOf),
 		listUsers(db, org),
 		listAnnualReports(db, org, { publishedOnly: false })
 	]);
@@ -70,6 +70,27 @@ export async function listTasks(
 	if (can(user, 'report.publish')) tasks.push(...reportTasks(current, 'approved', 'report_publish'));
 	if (can(user, 'users.manage')) tasks.push(...unassignedKpis(kpis, await retired(), people, directors));
 	return sortTasks(tasks);
+}
+
+// Per user: a few hundred users of an organisation fit, and their lists are small.
+const taskCache = versionedCache<readonly Task[]>(256);
+
+/**
+ * listTasks from memory while the organisation's data version (read by the caller, with `overview` loaded for that
+ * version) is unchanged: the version also moves with annual reports and status notes, so it covers all it reads.
+ * The list is frozen and shared: copy before changing it.
+ * @example const version = await readDataVersion(db, org); const tasks = await listTasksCached(db, user, asOf, version, await loadOverviewCached(db, org, asOf, version));
+ */
+export function listTasksCached(
+	db: Db,
+	user: SessionUser,
+	asOf: string,
+	version: number,
+	overview: readonly OverviewRow[]
+): Promise<readonly Task[]> {
+	return taskCache(db).get(user.organisationId, version, `${asOf}:${user.id}:${user.role}`, async () =>
+		deepFreeze(await listTasks(db, user, asOf, { overview }))
+	);
 }
 
 /** Each KPI of the overview once, with who answers for it (responsibleForKpi). */

@@ -7,18 +7,18 @@ import { fieldErrors, parseForm } from '$lib/server/http/forms';
 import { formMessage, formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
 import {
 	exampleDataKpis,
-	findAnnualReport,
+	findAnnualReportHead,
 	findReportMeeting,
 	publicReportUrl,
 	newestEdition,
 	REPORT_STEPS,
-	reportContent,
+	reportPageContent,
 	setReportAsOf,
 	setReportMeeting,
 	setReportPublic,
 	startReportCorrection,
 	takeReportStep,
-	type FoundReport,
+	type ReportHead,
 	type ReportStep,
 	type ReportWrite
 } from '$lib/server/annual-report';
@@ -40,10 +40,10 @@ import { t } from '$lib/server/messages';
  * The report the user may read, or 404: another organisation's report is not found, and for a
  * politician neither is anything not yet published (the server refuses; the list only mirrors it).
  */
-async function readableReport(db: Db, user: SessionUser, rawId: string): Promise<FoundReport> {
+async function readableReport(db: Db, user: SessionUser, rawId: string): Promise<ReportHead> {
 	const id = idText(false, t('annual.not_found')).safeParse(rawId);
 	if (!id.success) error(404, t('annual.not_found'));
-	const report = await findAnnualReport(db, user.organisationId, id.data);
+	const report = await findAnnualReportHead(db, user.organisationId, id.data);
 	if (!report || !can(user, 'report.read', { state: report.state })) error(404, t('annual.not_found'));
 	return report;
 }
@@ -52,7 +52,8 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = await getDb();
 	const report = await readableReport(db, user, event.params.id);
-	const content = await reportContent(db, user.organisationId, report);
+	// An approved report's content comes from this process' cache; a draft's is composed now.
+	const content = await reportPageContent(db, user.organisationId, report);
 	const draft = report.state === 'draft';
 	const editable = draft
 		? await editableRecommendationIds(
@@ -74,7 +75,7 @@ export const load: PageServerLoad = async (event) => {
 	const history = can(user, 'history.read', { assigned: false })
 		? await listAuditEvents(db, user.organisationId, 'annual_report', report.id)
 		: null;
-	const { snapshot: _snapshot, ...meta } = report;
+	const { frozen: _frozen, ...meta } = report;
 	return {
 		report: meta,
 		content,

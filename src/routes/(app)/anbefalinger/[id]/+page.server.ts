@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { parseForm } from '$lib/server/http/forms';
 import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
 import { formatPeriodDa } from '$lib/domain/periods';
+import { chartObservations } from '$lib/domain/chart-data';
 import { markdownText } from '$lib/schemas/register';
 import { parseId, periodText } from '$lib/schemas/fields';
 import { getDb } from '$lib/server/infra/db';
@@ -69,9 +70,21 @@ export const load: PageServerLoad = async (event) => {
 	const chosen = periodText(false).safeParse(event.url.searchParams.get('notat') ?? asOf.slice(0, 4));
 	const notePeriod = chosen.success ? chosen.data : asOf.slice(0, 4);
 	const stored = detail.statusUpdates.find((u) => u.period === notePeriod);
+	// What the page shows of each KPI: its chart's series once (no row ids, comments or sources: those are on the
+	// KPI's page), and not the model's raw forecast (its sentence is in `why`).
+	const kpis = detail.kpis.map(
+		({ series, forecast: _forecast, description: _d, scope: _s, dataSource: _ds, ...kpi }) => ({
+			...kpi,
+			series: chartObservations(series)
+		})
+	);
+	// The layout's data already holds the recommendation.
+	const { recommendation: _recommendation, ...shown } = detail;
 	return {
 		asOf,
-		...detail,
+		...shown,
+		kpis,
+		primaryKpi: kpis.find((kpi) => kpi.id === detail.primaryKpi?.id) ?? null,
 		// The why-panel on top: the reason for the status, the newest note, money to date and what is missing.
 		why: describeWhy(detail, asOf),
 		html,
@@ -110,7 +123,8 @@ export const load: PageServerLoad = async (event) => {
 		projectLeads: leads.filter((lead) => lead.assigned).map(({ id, name }) => ({ id, name })),
 		// Back from "Nyt nøgletal": the KPI just created.
 		createdKpiId: parseId(event.url.searchParams.get('oprettet') ?? ''),
-		statusUpdates: detail.statusUpdates.map((u) => ({ ...u, html: renderMarkdown(u.body) }))
+		// Rendered once: the page shows the HTML (the form above carries the chosen period's text).
+		statusUpdates: detail.statusUpdates.map(({ body, ...u }) => ({ ...u, html: renderMarkdown(body) }))
 	};
 };
 

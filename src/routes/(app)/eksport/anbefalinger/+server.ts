@@ -4,7 +4,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { requireCan } from '$lib/server/auth/guards';
 import { exportFileName, recommendationTable, toDanishCsv, toXlsx } from '$lib/server/exports';
-import { loadOverview } from '$lib/server/kpis';
+import { loadOverviewCached } from '$lib/server/kpis';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
 
@@ -17,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 	if (!query.success) error(400, t('api.invalid_input'));
 	const db = await getDb();
 	const asOf = todayInCopenhagen();
-	const table = recommendationTable(await loadOverview(db, user.organisationId, asOf));
+	const table = recommendationTable(await loadOverviewCached(db, user.organisationId, asOf));
 	const format = query.data.format;
 	const body = format === 'csv' ? toDanishCsv(table) : await toXlsx(table);
 	return new Response(body as BodyInit, {

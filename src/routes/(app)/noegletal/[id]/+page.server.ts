@@ -114,7 +114,16 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		asOf,
 		kpi: { ...kpi, baseline: kpiDefinitionOf(kpi).baseline.value, target: kpiDefinitionOf(kpi).target.value },
-		series,
+		// The chart's series, the values table's rows and the overwrite question's stored values, each value once:
+		// without the row id, KPI id or source, which the page never shows.
+		series: series.map(({ id: _id, kpiId: _kpiId, source: _source, ...observation }) => observation),
+		// The values table shows the newest values unless all were asked for (`?vaerdier=alle`), and always the
+		// periods just saved or being edited (`?gemt=2022-06`, `?periode=2022-06`), however old.
+		allValues: event.url.searchParams.get('vaerdier') === 'alle',
+		pinnedPeriods: [
+			...(event.url.searchParams.get('gemt') ?? '').split(','),
+			event.url.searchParams.get('periode') ?? ''
+		].filter((period) => period !== ''),
 		progress: progress.get(kpi.id)!,
 		// DESIGN §3 forecast: the model's numbers for the chart's fan and table, and its sentence for the status panel.
 		forecast: forecastOutcome?.kind === 'forecast' ? forecastOutcome.forecast : null,

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/infra/db';
 import { writeInTransaction } from '$lib/server/infra/write-result';
 import { apiError, apiUser, readJson } from '$lib/server/http/api';
 import { apiRefusal } from '$lib/server/http/refusal';
-import { createKpiDefinition, findUnknownRecommendationId, loadApiKpis } from '$lib/server/kpis';
+import { createKpiDefinition, findUnknownRecommendationId, loadApiKpis, loadApiKpisCached } from '$lib/server/kpis';
 import type { KpiForm } from '$lib/schemas/kpi';
 import { asOfQuery, kpiCreateBody } from '$lib/schemas/api';
 import { todayInCopenhagen } from '$lib/domain/dates';
@@ -16,7 +16,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	if (user instanceof Response) return user;
 	const asOf = asOfQuery.optional().safeParse(url.searchParams.get('asOf') ?? undefined);
 	if (!asOf.success) return apiError(422, 'invalid', t('api.invalid_input'), { asOf: asOf.error.issues[0].message });
-	return json({ kpis: await loadApiKpis(await getDb(), user.organisationId, asOf.data ?? todayInCopenhagen()) });
+	return json({ kpis: await loadApiKpisCached(await getDb(), user.organisationId, asOf.data ?? todayInCopenhagen()) });
 };
 
 /** POST /api/v1/kpis — create a KPI (admins and directors) through the KPI form's own creation function. */

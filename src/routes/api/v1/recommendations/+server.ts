@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/infra/db';
 import { apiError, apiUser } from '$lib/server/http/api';
 import { asOfQuery } from '$lib/schemas/api';
-import { loadOverview } from '$lib/server/kpis';
+import { loadOverviewCached } from '$lib/server/kpis';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
 
@@ -14,7 +14,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const query = asOfQuery.optional().safeParse(url.searchParams.get('asOf') ?? undefined);
 	if (!query.success) return apiError(422, 'invalid', t('api.invalid_input'), { asOf: query.error.issues[0].message });
 	const asOf = query.data ?? todayInCopenhagen();
-	const rows = await loadOverview(await getDb(), user.organisationId, asOf);
+	const rows = await loadOverviewCached(await getDb(), user.organisationId, asOf);
 	return json({
 		asOf,
 		recommendations: rows.map((row) => ({

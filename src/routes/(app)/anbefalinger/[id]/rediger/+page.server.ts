@@ -6,14 +6,16 @@ import { getDb } from '$lib/server/infra/db';
 import { writeInTransaction } from '$lib/server/infra/write-result';
 import { parseForm } from '$lib/server/http/forms';
 import { formRefusal, formValues, invalidForm } from '$lib/server/http/refusal';
-import { recommendationFormSchema, version } from '$lib/schemas/register';
+import { optionalId, recommendationFormSchema, version } from '$lib/schemas/register';
 import {
 	listAssignableLeads,
+	listResponsibleChoices,
 	loadPlacementOptions,
 	recommendationTarget,
 	recommendationValues,
 	registerConflict,
 	setAssignments,
+	setResponsibleUser,
 	updateRecommendation
 } from '$lib/server/register';
 
@@ -21,11 +23,12 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireCan(event, 'register.edit');
 	const { recommendation } = await event.parent();
 	const db = await getDb();
-	const [options, leads] = await Promise.all([
+	const [options, leads, responsibleChoices] = await Promise.all([
 		loadPlacementOptions(db, user.organisationId, recommendation.programmeId),
-		listAssignableLeads(db, user.organisationId, recommendation.id)
+		listAssignableLeads(db, user.organisationId, recommendation.id),
+		listResponsibleChoices(db, user.organisationId, recommendation.responsibleUserId)
 	]);
-	return { values: recommendationValues(recommendation), options, leads };
+	return { values: recommendationValues(recommendation), options, leads, responsibleChoices };
 };
 
 const assignmentsSchema = z.object({
@@ -33,7 +36,9 @@ const assignmentsSchema = z.object({
 		.union([z.string(), z.array(z.string())])
 		.optional()
 		.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number))
-		.pipe(z.array(z.number().int().positive()).max(500))
+		.pipe(z.array(z.number().int().positive()).max(500)),
+	// The recommendation's responsible user: told about KPIs without a project lead ('' = nobody, the directors are told).
+	responsibleUserId: optionalId
 });
 
 export const actions: Actions = {
@@ -56,9 +61,12 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const form = parseForm(assignmentsSchema, formData);
 		if (!form.ok) return invalidForm('assignments', form.errors, {});
-		const result = await writeInTransaction(db, (trx) =>
-			setAssignments(trx, user, recommendation.id, form.data.userId)
-		);
+		const result = await writeInTransaction(db, async (trx) => {
+			const leads = await setAssignments(trx, user, recommendation.id, form.data.userId);
+			// A form without the field (an older page) leaves the responsible user as it is.
+			if (leads.kind !== 'ok' || !formData.has('responsibleUserId')) return leads;
+			return setResponsibleUser(trx, user, recommendation.id, form.data.responsibleUserId);
+		});
 		if (result.kind !== 'ok') return formRefusal(result, { form: 'assignments', conflict: registerConflict() });
 		return { form: 'assignments', saved: true };
 	}

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/infra/db';
 import { apiError, apiUser } from '$lib/server/http/api';
 import { parseId } from '$lib/schemas/fields';
 import { loadRecommendationDetail } from '$lib/server/register/recommendation-detail';
-import { loadApiKpis } from '$lib/server/kpis';
+import { loadApiKpisCached } from '$lib/server/kpis';
 import { asOfQuery } from '$lib/schemas/api';
 import { todayInCopenhagen } from '$lib/domain/dates';
 import { t } from '$lib/server/messages';
@@ -22,7 +22,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const detail = await loadRecommendationDetail(db, user.organisationId, id, date);
 	if (!detail) return apiError(404, 'not_found', t('recommendation.not_found'));
 	const linked = new Set(detail.kpis.map((k) => k.id));
-	const kpis = (await loadApiKpis(db, user.organisationId, date)).filter((k) => linked.has(k.id));
+	const kpis = (await loadApiKpisCached(db, user.organisationId, date)).filter((k) => linked.has(k.id));
 	const { recommendation: r } = detail;
 	return json({
 		asOf: date,
