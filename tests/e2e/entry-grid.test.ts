@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium } from '../helpers/browser';
 import { useDemoBrowser } from '../helpers/demo-browser';
 import type { RunningServer } from '../helpers/server';
+import { countingKeyboard } from '../helpers/keyboard';
 import { signInCookie, signInPage } from '../helpers/sign-in';
 import { apiToken } from '../helpers/api-token';
 import { todayInCopenhagen } from '../../src/lib/domain/dates';
@@ -72,22 +73,22 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 		const first = rows.indexOf(NAMES[0]);
 		expect(rows.slice(first, first + 5)).toEqual(NAMES);
 
-		const started = Date.now();
+		const keys = countingKeyboard(page);
 		// From the top of the page, Tab to the first KPI's value cell.
 		for (let i = 0; i < 200; i++) {
-			await page.keyboard.press('Tab');
+			await keys.press('Tab');
 			const label = await page.evaluate(() => document.activeElement?.getAttribute('id') ?? '');
 			if (label && (await rowOf(page, NAMES[0]).locator(`#${label}`).count()) === 1) break;
 		}
 		expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-grid-value'))).toBe(true);
 		// The first row with a comment (Tab to it), the rest value then Enter.
-		await page.keyboard.type('7,1');
-		await page.keyboard.press('Tab');
-		await page.keyboard.type('Influenza');
-		await page.keyboard.press('Enter');
+		await keys.type('7,1');
+		await keys.press('Tab');
+		await keys.type('Influenza');
+		await keys.press('Enter');
 		for (const value of ['7,2', '7,3', '7,4', '7,5']) {
-			await page.keyboard.type(value);
-			await page.keyboard.press('Enter');
+			await keys.type(value);
+			await keys.press('Enter');
 		}
 		// The last KPI's Enter led to the next row (or the save button); Tab on to the button and press it.
 		for (let i = 0; i < 200; i++) {
@@ -95,11 +96,12 @@ describe.skipIf(!hasChromium)('the entry grid on Mine nøgletal, in Chromium', (
 				() => document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent === 'Gem værdierne'
 			);
 			if (onButton) break;
-			await page.keyboard.press('Tab');
+			await keys.press('Tab');
 		}
-		await Promise.all([page.waitForURL(/gemt=5/), page.keyboard.press('Enter')]);
+		await Promise.all([page.waitForURL(/gemt=5/), keys.press('Enter')]);
 		await page.locator('[data-grid-feedback]').waitFor();
-		expect(Date.now() - started).toBeLessThan(60_000);
+		// Issue 14: "a one-minute job". At a key a second, with the page's own Tab order from its top.
+		expect(keys.count).toBeLessThanOrEqual(60);
 
 		expect(await page.locator('[data-grid-feedback]').textContent()).toContain('Værdierne er gemt: 5 nye værdier.');
 		expect(new URL(page.url()).search).toBe('?gemt=5');

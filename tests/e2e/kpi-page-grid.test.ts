@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium } from '../helpers/browser';
 import { useDemoBrowser } from '../helpers/demo-browser';
 import type { RunningServer } from '../helpers/server';
+import { countingKeyboard } from '../helpers/keyboard';
 import { signInCookie, signInPage } from '../helpers/sign-in';
 import { todayInCopenhagen } from '../../src/lib/domain/dates';
 import { addPeriods, formatPeriod, formatPeriodDa, periodContaining } from '../../src/lib/domain/periods';
@@ -79,21 +80,22 @@ describe.skipIf(!hasChromium)('the entry grid on a KPI page, in Chromium', () =>
 		]);
 		await page.screenshot({ path: 'test-results/noegletal-gitter-1280.png', fullPage: true });
 
-		const started = Date.now();
+		const keys = countingKeyboard(page);
 		for (let i = 0; i < 200; i++) {
-			await page.keyboard.press('Tab');
+			await keys.press('Tab');
 			if (await page.evaluate(() => document.activeElement?.hasAttribute('data-grid-value'))) break;
 		}
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe(`v-${id}-${twoAgo}`);
-		await page.keyboard.type('7,1');
-		await page.keyboard.press('Enter');
-		await page.keyboard.type('7,2');
+		await keys.type('7,1');
+		await keys.press('Enter');
+		await keys.type('7,2');
 		// The last row's Enter goes to the save button; Enter there saves.
-		await page.keyboard.press('Enter');
+		await keys.press('Enter');
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gem værdierne');
-		await Promise.all([page.waitForURL(/gemt=/), page.keyboard.press('Enter')]);
+		await Promise.all([page.waitForURL(/gemt=/), keys.press('Enter')]);
 		await page.waitForFunction(() => document.activeElement?.id === 'besked');
-		expect(Date.now() - started).toBeLessThan(60_000);
+		// Issue 14: "a one-minute job". At a key a second, with the page's own Tab order from its top.
+		expect(keys.count).toBeLessThanOrEqual(60);
 
 		const url = new URL(page.url());
 		expect([url.search, url.hash]).toEqual([`?gemt=${twoAgo},${lastMonth}`, '#indtast']);
