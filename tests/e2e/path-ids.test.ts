@@ -21,7 +21,7 @@ describe('path ids of the annual report and the user admin, against the built se
 		admin = await signInCookie(server.url, 'admin@norddjurs.demo');
 		reportId = /href="\/status\/(\d+)"/.exec(await (await get('/status')).text())![1];
 		userId = /href="\/admin\/brugere\/(\d+)"/.exec(await (await get('/admin/brugere')).text())![1];
-	}, 120_000);
+	});
 	afterAll(() => server?.stop());
 
 	test('the canonical id is served', async () => {

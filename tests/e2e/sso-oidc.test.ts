@@ -123,8 +123,7 @@ describe.skipIf(!hasChromium)('OpenID Connect sign-in in Chromium', () => {
 		await screenshots(page, 'sso-refused');
 		await context.close();
 		await adminContext.close();
-		// Two browsers, two servers and axe: about 30 s alone, more beside other test files on a busy machine.
-	}, 180_000);
+	});
 
 	async function passwordAttempt(context: BrowserContext, path: string, email: string) {
 		const page = await context.newPage();

@@ -151,5 +151,5 @@ describe.skipIf(!hasChromium)('SAML sign-in in Chromium', () => {
 		const own = await post(flowCookie.split(';')[0]);
 		expect(own.status).toBe(303);
 		expect(own.headers.getSetCookie().some((c) => c.startsWith('fremdrift_session='))).toBe(true);
-	}, 180_000);
+	});
 });

@@ -84,7 +84,7 @@ describe('SAML sign-in with just-in-time users', () => {
 		await inTransaction(database.db, (trx) =>
 			mapRole(trx, actor, { claimValue: DIRECTOR_PRIVILEGE, role: DIRECTOR, protocol: 'saml' })
 		);
-	}, 90_000);
+	});
 	afterAll(async () => {
 		await database.destroy();
 		if (previousKey === undefined) delete process.env.FREMDRIFT_SECRET_KEY;

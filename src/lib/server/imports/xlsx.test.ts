@@ -108,7 +108,7 @@ describe('files made to exhaust the server are refused with the limit they passe
 			'30,000 rows of one cell': t('import.too_many_rows', { max: '20.000' }),
 			'30 MB of inline text in one cell': t('import.xlsx_text_too_long', { max: '32.767' })
 		});
-	}, 60_000);
+	});
 
 	test("a cell or shared text over Excel's 32,767 characters is refused, naming the cell", async () => {
 		const long = 'æ'.repeat(32_768);
