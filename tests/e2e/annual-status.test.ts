@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { hasChromium } from '../helpers/browser';
 import { useDemoBrowser } from '../helpers/demo-browser';
+import { postPageForm } from '../helpers/form-post';
 import { signInCookie, signInPage } from '../helpers/sign-in';
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -297,16 +298,10 @@ describe.skipIf(!hasChromium)('annual status in Chromium', () => {
 			const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
 			expect([url, response.status]).toEqual([url, 404]);
 		}
-		const post = await fetch(`${urls.draft2024}?/saveNarrative`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: {
-				cookie,
-				origin: demo.server.url,
-				accept: 'text/html',
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body: new URLSearchParams({ recommendationId: '1', version: '', body: 'x' })
+		const post = await postPageForm(`${urls.draft2024}?/saveNarrative`, cookie, {
+			recommendationId: '1',
+			version: '',
+			body: 'x'
 		});
 		expect(post.status).toBe(403);
 

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, test } from 'vitest';
 import { useDemoBrowser } from '../helpers/demo-browser';
+import { postPageForm } from '../helpers/form-post';
 import { signInCookie, signInPage } from '../helpers/sign-in';
 
 const CONFIRM = 'Ja, giv administratorrettigheder';
@@ -16,17 +17,7 @@ describe('safer invite defaults, and the link to a forgotten password', () => {
 
 	async function invite(fields: Record<string, string>) {
 		const cookie = await signInCookie(demo.server.url, 'admin@norddjurs.demo');
-		const response = await fetch(`${demo.server.url}/admin/brugere?/invite`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: {
-				cookie,
-				origin: demo.server.url,
-				accept: 'text/html',
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body: new URLSearchParams(fields)
-		});
+		const response = await postPageForm(`${demo.server.url}/admin/brugere?/invite`, cookie, fields);
 		const users = await (await fetch(`${demo.server.url}/admin/brugere`, { headers: { cookie } })).text();
 		return { status: response.status, html: await response.text(), users };
 	}

@@ -4,6 +4,7 @@ import { hasChromium } from '../helpers/browser';
 import { useDemoBrowser } from '../helpers/demo-browser';
 import type { RunningServer } from '../helpers/server';
 import { countingKeyboard } from '../helpers/keyboard';
+import { postPageForm } from '../helpers/form-post';
 import { signInCookie, signInPage } from '../helpers/sign-in';
 import { todayInCopenhagen } from '../../src/lib/domain/dates';
 import { addPeriods, formatPeriod, formatPeriodDa, periodContaining } from '../../src/lib/domain/periods';
@@ -56,12 +57,7 @@ function inViewport(page: Page, selector: string): Promise<boolean> {
 
 /** A form post to the KPI page's grid action, as a browser without JavaScript (or a forger) sends it. */
 function postGrid(server: RunningServer, cookie: string, id: number, body: Record<string, string>) {
-	return fetch(`${server.url}/noegletal/${id}?/grid`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { cookie, origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams(body)
-	});
+	return postPageForm(`${server.url}/noegletal/${id}?/grid`, cookie, body);
 }
 
 describe.skipIf(!hasChromium)('the entry grid on a KPI page, in Chromium', () => {
