@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,19 +7,11 @@ import { seedDemo } from '../../db/seed/demo';
 import { openDatabase, type Db, type DbHandle } from '../../src/lib/server/infra/db';
 import { migrateToLatest } from '../../src/lib/server/infra/migrate';
 import { createPgDatabase, dropPgDatabase, onPostgres } from '../helpers/test-db';
+import { runCli } from '../helpers/cli';
 
 const root = join(import.meta.dirname, '../..');
 
-/** Runs the real CLI in a child process, as `npm run db:backup` / `npm run db:restore` do. */
-function cli(args: string[], env: Record<string, string>) {
-	const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'db/cli/index.ts'), ...args], {
-		cwd: root,
-		env: { ...process.env, ...env },
-		encoding: 'utf8',
-		timeout: 120_000
-	});
-	return { status: result.status, out: result.stdout, err: result.stderr };
-}
+const cli = runCli;
 
 interface Fingerprint {
 	counts: Record<string, number>;

@@ -1,19 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServerDatabase, type ServerDatabase } from '../helpers/server';
+import { runCli } from '../helpers/cli';
 
-const root = join(import.meta.dirname, '../..');
-
-function cli(args: string[], env: Record<string, string>) {
-	const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'db/cli/index.ts'), 'reminders', ...args], {
-		cwd: root,
-		env: { ...process.env, SMTP_URL: '', ORIGIN: 'https://fremdrift.example.dk', ...env },
-		encoding: 'utf8',
-		timeout: 60_000
-	});
-	return { status: result.status, out: result.stdout, err: result.stderr };
-}
+const cli = (args: string[], env: Record<string, string>) =>
+	runCli(['reminders', ...args], { SMTP_URL: '', ORIGIN: 'https://fremdrift.example.dk', ...env });
 
 /** `npm run fremdrift -- reminders` on the demo data, without SMTP: it prints the round and sends nothing. */
 describe('npm run fremdrift -- reminders', () => {

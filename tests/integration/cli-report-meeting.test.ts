@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemo } from '../../db/seed/demo';
 import { openDatabase, type DbHandle } from '../../src/lib/server/infra/db';
 import { createPgDatabase, dropPgDatabase, onPostgres, pgliteTemplateDump } from '../helpers/test-db';
-
-const root = join(import.meta.dirname, '../..');
+import { runCli } from '../helpers/cli';
 
 /** A database the CLI (a separate process) can open: a PostgreSQL database, or a PGlite folder. */
 async function cliDatabase(): Promise<{
@@ -33,15 +31,7 @@ async function cliDatabase(): Promise<{
 	};
 }
 
-function cli(args: string[], env: Record<string, string>) {
-	const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'db/cli/index.ts'), ...args], {
-		cwd: root,
-		env: { ...process.env, ...env },
-		encoding: 'utf8',
-		timeout: 60_000
-	});
-	return { status: result.status, out: result.stdout, err: result.stderr };
-}
+const cli = runCli;
 
 describe('npm run fremdrift -- report meeting', () => {
 	let database: Awaited<ReturnType<typeof cliDatabase>>;

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +6,7 @@ import { seedDemo } from '../../db/seed/demo';
 import { openDatabase, type DbHandle } from '../../src/lib/server/infra/db';
 import { findUserToken } from '../../src/lib/server/auth/user-token';
 import { createPgDatabase, dropPgDatabase, onPostgres, pgliteTemplateDump } from '../helpers/test-db';
-
-const root = join(import.meta.dirname, '../..');
+import { runCli } from '../helpers/cli';
 
 /** A database the CLI (a separate process) can open: a PostgreSQL database, or a PGlite folder. */
 async function cliDatabase(): Promise<{
@@ -34,15 +32,8 @@ async function cliDatabase(): Promise<{
 	};
 }
 
-function cli(args: string[], env: Record<string, string>) {
-	const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'db/cli/index.ts'), ...args], {
-		cwd: root,
-		env: { ...process.env, ORIGIN: 'https://fremdrift.kommune.test', ...env },
-		encoding: 'utf8',
-		timeout: 60_000
-	});
-	return { status: result.status, out: result.stdout, err: result.stderr };
-}
+const cli = (args: string[], env: Record<string, string>) =>
+	runCli(args, { ORIGIN: 'https://fremdrift.kommune.test', ...env });
 
 describe('npm run fremdrift -- user create', () => {
 	let database: Awaited<ReturnType<typeof cliDatabase>>;

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,18 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { openDatabase } from '../../src/lib/server/infra/db';
 import { readConfig } from '../../src/lib/server/infra/config';
 import { StartupError } from '../../src/lib/server/infra/startup-error';
-
-const root = join(import.meta.dirname, '../..');
-
-function runCli(args: string[], env: Record<string, string>) {
-	const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'db/cli/index.ts'), ...args], {
-		cwd: root,
-		env: { ...process.env, DATABASE_URL: '', ...env },
-		encoding: 'utf8',
-		timeout: 30_000
-	});
-	return { status: result.status, output: result.stdout + result.stderr };
-}
+import { runCli } from '../helpers/cli';
 
 describe('a database that cannot be used gives a plain Danish message', () => {
 	test('PostgreSQL that does not answer', async () => {
@@ -35,7 +23,8 @@ describe('a database that cannot be used gives a plain Danish message', () => {
 	});
 
 	test('the CLI prints the message without a stack trace and exits 1', () => {
-		const { status, output } = runCli(['migrate'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/fremdrift' });
+		const { status, out, err } = runCli(['migrate'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/fremdrift' });
+		const output = out + err;
 		expect(status).toBe(1);
 		expect(output).toMatch(/Kan ikke forbinde til PostgreSQL/);
 		expect(output).not.toMatch(/^\s+at /m);
