@@ -41,101 +41,95 @@ describe.skipIf(!onPostgres)('PostgreSQL stopped and started under the running a
 			signal: timeout()
 		});
 
-	test(
-		'answers 503 with a Danish page and Danish JSON while it is down, then works again without a restart',
-		{ timeout: 240_000 },
-		async () => {
-			expect((await page('/')).status).toBe(200);
-			expect((await api('/api/v1/kpis')).status).toBe(200);
-			// A person with the app open in Chromium (hasChromium: with CI=true a missing browser fails in the helper).
-			let tab: Page | undefined;
-			if (hasChromium) {
-				browser = await launchChromium();
-				tab = await signInPage(await browser.newContext(), server!.url, 'direktor@norddjurs.demo');
-			}
-
-			await pg!.stopImmediately();
-			const down = await page('/');
-			expect(down.status).toBe(503);
-			expect(down.headers.get('content-type')).toContain('text/html');
-			expect(down.headers.get('retry-after')).toBe('5');
-			const html = await down.text();
-			expect(html).toContain('<html lang="da">');
-			expect(html).toContain('Databasen kan ikke nås lige nu');
-			for (const path of [`/noegletal/${kpiId}`, '/mine-noegletal', '/status'])
-				expect((await page(path)).status, path).toBe(503);
-
-			const apiDown = await api('/api/v1/kpis');
-			expect(apiDown.status).toBe(503);
-			expect(await apiDown.json()).toMatchObject({
-				error: { code: 'unavailable', message: expect.stringContaining('Databasen kan ikke nås') }
-			});
-			const write = await api(`/api/v1/kpis/${kpiId}/observations/2026-10`, {
-				method: 'PUT',
-				body: JSON.stringify({ value: 5.5, confirmUnusual: true })
-			});
-			expect(write.status).toBe(503);
-			// A page whose load reads the database (here for an anonymous visitor): the same Danish page.
-			const login = await fetch(`${server!.url}/login`, { headers: { accept: 'text/html' }, signal: timeout() });
-			expect([login.status, (await login.text()).includes('Databasen kan ikke nås')]).toEqual([503, true]);
-			// Signing in needs the database too: a Danish 503, not a crash.
-			const signIn = await fetch(`${server!.url}/login`, {
-				method: 'POST',
-				redirect: 'manual',
-				headers: { origin: server!.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-				body: new URLSearchParams({ email: 'admin@norddjurs.demo', password: 'fremdrift-demo' }),
-				signal: timeout()
-			});
-			expect(signIn.status).toBe(503);
-			// A SvelteKit data request (client-side navigation) gets JSON that the error page can show.
-			const data = await fetch(`${server!.url}/__data.json`, { headers: { cookie }, signal: timeout() });
-			expect([data.status, (await data.json()).message]).toEqual([503, expect.stringContaining('Databasen')]);
-
-			// The answer stays prompt however long the outage lasts: more failed requests than the pool has
-			// connections, each within a few seconds (postgres.js's own reconnect backoff would grow to 20 s).
-			for (let i = 0; i < 25; i++) {
-				const started = Date.now();
-				const response = await (i % 2 ? page('/login') : api('/api/v1/kpis'));
-				expect([response.status, Date.now() - started < 4_000]).toEqual([503, true]);
-			}
-
-			if (tab) {
-				// Moving on inside the open app: the client's data request fails with 503, SvelteKit falls back to loading
-				// the page itself, and the browser shows the Danish 503 page.
-				await Promise.all([
-					tab.waitForURL('**/noegletal', { timeout: 10_000 }),
-					tab.getByRole('navigation').getByRole('link', { name: 'Nøgletal', exact: true }).click()
-				]);
-				await tab.waitForFunction(
-					() => document.querySelector('h1')?.textContent === 'Fremdrift er midlertidigt utilgængelig',
-					undefined,
-					{ timeout: 10_000 }
-				);
-				expect(await tab.locator('main').innerText()).toContain('Databasen kan ikke nås lige nu');
-			}
-
-			await pg!.start();
-			// postgres.js reconnects by itself: the same process answers again within a few seconds.
-			const deadline = Date.now() + 30_000;
-			let status = 0;
-			while (Date.now() < deadline) {
-				status = (await page('/')).status;
-				if (status === 200) break;
-				expect(status).toBe(503);
-				await new Promise((r) => setTimeout(r, 250));
-			}
-			expect(status).toBe(200);
-			expect(server!.alive()).toBe(true);
-			const saved = await api(`/api/v1/kpis/${kpiId}/observations/2026-10`, {
-				method: 'PUT',
-				body: JSON.stringify({ value: 5.5, confirmUnusual: true })
-			});
-			expect(saved.status).toBe(201);
-			expect((await api(`/api/v1/kpis/${kpiId}/observations`)).status).toBe(200);
-			if (tab) {
-				await tab.reload();
-				expect(await tab.getByRole('heading', { level: 1 }).textContent()).toBe('Nøgletal');
-			}
+	test('answers 503 with a Danish page and Danish JSON while it is down, then works again without a restart', async () => {
+		expect((await page('/')).status).toBe(200);
+		expect((await api('/api/v1/kpis')).status).toBe(200);
+		// A person with the app open in Chromium (hasChromium: with CI=true a missing browser fails in the helper).
+		let tab: Page | undefined;
+		if (hasChromium) {
+			browser = await launchChromium();
+			tab = await signInPage(await browser.newContext(), server!.url, 'direktor@norddjurs.demo');
 		}
-	);
+
+		await pg!.stopImmediately();
+		const down = await page('/');
+		expect(down.status).toBe(503);
+		expect(down.headers.get('content-type')).toContain('text/html');
+		expect(down.headers.get('retry-after')).toBe('5');
+		const html = await down.text();
+		expect(html).toContain('<html lang="da">');
+		expect(html).toContain('Databasen kan ikke nås lige nu');
+		for (const path of [`/noegletal/${kpiId}`, '/mine-noegletal', '/status'])
+			expect((await page(path)).status, path).toBe(503);
+
+		const apiDown = await api('/api/v1/kpis');
+		expect(apiDown.status).toBe(503);
+		expect(await apiDown.json()).toMatchObject({
+			error: { code: 'unavailable', message: expect.stringContaining('Databasen kan ikke nås') }
+		});
+		const write = await api(`/api/v1/kpis/${kpiId}/observations/2026-10`, {
+			method: 'PUT',
+			body: JSON.stringify({ value: 5.5, confirmUnusual: true })
+		});
+		expect(write.status).toBe(503);
+		// A page whose load reads the database (here for an anonymous visitor): the same Danish page.
+		const login = await fetch(`${server!.url}/login`, { headers: { accept: 'text/html' }, signal: timeout() });
+		expect([login.status, (await login.text()).includes('Databasen kan ikke nås')]).toEqual([503, true]);
+		// Signing in needs the database too: a Danish 503, not a crash.
+		const signIn = await fetch(`${server!.url}/login`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: server!.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: new URLSearchParams({ email: 'admin@norddjurs.demo', password: 'fremdrift-demo' }),
+			signal: timeout()
+		});
+		expect(signIn.status).toBe(503);
+		// A SvelteKit data request (client-side navigation) gets JSON that the error page can show.
+		const data = await fetch(`${server!.url}/__data.json`, { headers: { cookie }, signal: timeout() });
+		expect([data.status, (await data.json()).message]).toEqual([503, expect.stringContaining('Databasen')]);
+
+		// The answer stays prompt however long the outage lasts: more failed requests than the pool has
+		// connections, each within a few seconds (postgres.js's own reconnect backoff would grow to 20 s).
+		for (let i = 0; i < 25; i++) {
+			const started = Date.now();
+			const response = await (i % 2 ? page('/login') : api('/api/v1/kpis'));
+			expect([response.status, Date.now() - started < 4_000]).toEqual([503, true]);
+		}
+
+		if (tab) {
+			// Moving on inside the open app: the client's data request fails with 503, SvelteKit falls back to loading
+			// the page itself, and the browser shows the Danish 503 page.
+			await Promise.all([
+				tab.waitForURL('**/noegletal'),
+				tab.getByRole('navigation').getByRole('link', { name: 'Nøgletal', exact: true }).click()
+			]);
+			await tab.waitForFunction(
+				() => document.querySelector('h1')?.textContent === 'Fremdrift er midlertidigt utilgængelig'
+			);
+			expect(await tab.locator('main').innerText()).toContain('Databasen kan ikke nås lige nu');
+		}
+
+		await pg!.start();
+		// postgres.js reconnects by itself: the same process answers again within a few seconds.
+		const deadline = Date.now() + 30_000;
+		let status = 0;
+		while (Date.now() < deadline) {
+			status = (await page('/')).status;
+			if (status === 200) break;
+			expect(status).toBe(503);
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		expect(status).toBe(200);
+		expect(server!.alive()).toBe(true);
+		const saved = await api(`/api/v1/kpis/${kpiId}/observations/2026-10`, {
+			method: 'PUT',
+			body: JSON.stringify({ value: 5.5, confirmUnusual: true })
+		});
+		expect(saved.status).toBe(201);
+		expect((await api(`/api/v1/kpis/${kpiId}/observations`)).status).toBe(200);
+		if (tab) {
+			await tab.reload();
+			expect(await tab.getByRole('heading', { level: 1 }).textContent()).toBe('Nøgletal');
+		}
+	});
 });

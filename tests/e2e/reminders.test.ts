@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('reminder mails and unsubscribing, in Chromium', (
 
 	test('the digest arrives; its unsubscribe link works without a session; settings and admin list show it', async () => {
 		// Every user with tasks gets a digest (directors and admins too); the lead's is the one followed here.
-		await expect.poll(() => mail.mails.some((m) => recipient(m) === LEAD), { timeout: 30_000 }).toBe(true);
+		await expect.poll(() => mail.mails.some((m) => recipient(m) === LEAD), { timeout: 60_000 }).toBe(true);
 		const digest = mail.mails.find((m) => recipient(m) === LEAD)!;
 		expect(digest.subject).toMatch(/^Fremdrift: \d+ opgaver? venter på dig$/);
 		expect(digest.text).toContain('Hej Peter Projektleder');
@@ -166,7 +166,7 @@ describe.skipIf(!onPostgres)('reminders from two instances and cron at once (Pos
 				.poll(
 					async () =>
 						(await handle.db.selectFrom('sentNotification').select('id').where('sentAt', 'is', null).execute()).length,
-					{ timeout: 15_000 }
+					{ timeout: 60_000 }
 				)
 				.toBe(0);
 			const rows = await handle.db.selectFrom('sentNotification').selectAll().execute();

@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('first run and invitations, in Chromium', () => {
 			await page.getByRole('button', { name: 'Gem adgangskode' }).click();
 			await page
 				.locator('#felt-password-error', { hasText: advice })
-				.waitFor({ timeout: 15_000 })
+				.waitFor()
 				.catch(async (error) => {
 					throw new Error(`${weak}: ${await page.locator('main').textContent()}`, { cause: error });
 				});

@@ -85,7 +85,8 @@ export async function createServerDatabase(
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
-	const deadline = Date.now() + 30_000;
+	// A start takes a second or two; a slow CI machine has been nine times slower than a quiet one.
+	const deadline = Date.now() + 120_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`Server exited with ${child.exitCode}:\n${log()}`);
 		try {
@@ -96,7 +97,7 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
 		}
 		await new Promise((r) => setTimeout(r, 100));
 	}
-	throw new Error(`Server did not answer within 30 s:\n${log()}`);
+	throw new Error(`Server did not answer within 120 s:\n${log()}`);
 }
 
 /** A server started by startServerOn: it also can be killed hard, and leaves its database in place on stop. */

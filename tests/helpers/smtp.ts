@@ -40,7 +40,7 @@ export async function startMailServer(): Promise<TestMailServer> {
 	return {
 		url: `smtp://127.0.0.1:${port}`,
 		mails,
-		waitForMails(count, ms = 15_000) {
+		waitForMails(count, ms = 60_000) {
 			return new Promise((resolve, reject) => {
 				const check = () => {
 					if (mails.length < count) return;
