@@ -4,8 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { hasChromium } from '../helpers/browser';
 import { useDemoBrowser } from '../helpers/demo-browser';
 import { signInCookie, signInPage } from '../helpers/sign-in';
-
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { WCAG_TAGS } from '../helpers/axe-sweep';
 
 // Without Chromium (a developer machine) these say so and skip; with CI=true browser.ts fails instead.
 describe.skipIf(!hasChromium)('signing in and access, in Chromium', () => {
@@ -58,7 +57,7 @@ describe.skipIf(!hasChromium)('signing in and access, in Chromium', () => {
 		expect(sixth.status).toBe(429);
 		expect(Number(sixth.retryAfter)).toBeGreaterThan(800);
 		expect(sixth.message).toMatch(/^For mange mislykkede forsøg\. Prøv igen om 1[45] minutter\.$/);
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => v.id)).toEqual([]);
 		await context.close();
 	});
@@ -147,7 +146,7 @@ describe.skipIf(!hasChromium)('signing in and access, in Chromium', () => {
 		await page.getByRole('button', { name: 'Opret nøgle' }).click();
 		const token = (await page.locator('[data-secret="api-token"]').textContent())!.trim();
 		expect(token).toMatch(/^fremdrift_\d+\.[a-z2-7]{52}$/);
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => v.id)).toEqual([]);
 
 		const ok = await fetch(`${demo.server.url}/api/v1/recommendations`, {

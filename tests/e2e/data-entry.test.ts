@@ -4,8 +4,7 @@ import { hasChromium } from '../helpers/browser';
 import { useDemoBrowser } from '../helpers/demo-browser';
 import type { RunningServer } from '../helpers/server';
 import { signInCookie, signInPage } from '../helpers/sign-in';
-
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { WCAG_TAGS } from '../helpers/axe-sweep';
 
 /** The id of a Norddjurs KPI, read from its recommendation page as the director sees it. */
 async function kpiId(server: RunningServer, recommendation: number, name: string): Promise<string> {
@@ -33,7 +32,7 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		expect(overdueFlags).toEqual([...overdueFlags].sort((a, b) => Number(b) - Number(a)));
 		const first = page.locator('tr[data-kpi="Sygefravær, Velfærdsområdet (måned)"]');
 		await expect(first.locator('[data-overdue]').count()).resolves.toBe(1);
-		const axeList = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axeList = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axeList.violations.map((v) => v.id)).toEqual([]);
 
 		await first.getByRole('link').click();
@@ -55,7 +54,7 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		await expect(page.locator('[data-status-reason]').textContent()).resolves.toContain(
 			'i gennemsnit de seneste 12 måneder til og med'
 		);
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 
 		await page.goto(`${demo.server.url}/mine-noegletal`);
@@ -151,7 +150,7 @@ describe.skipIf(!hasChromium)('entering KPI values, in Chromium', () => {
 		await expect(page.locator('tr[data-kind="error"]').getAttribute('data-line')).resolves.toBe('6');
 		await expect(page.locator('tr[data-kind="error"]').textContent()).resolves.toContain('Skriv et tal, fx 7,4.');
 		await expect(page.getByRole('button', { name: /^Gem alle/ }).count()).resolves.toBe(0);
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 
 		await page.getByLabel('Indsæt fra Excel').fill(block(false));

@@ -3,8 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { hasChromium } from '../helpers/browser';
 import { useDemoBrowser } from '../helpers/demo-browser';
 import { signInPage } from '../helpers/sign-in';
+import { WCAG_TAGS } from '../helpers/axe-sweep';
 
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const S = '[\\s\\u00a0]';
 
 /**
@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('the forecast, in Chromium', () => {
 		await page
 			.locator('section[aria-labelledby="graf"]')
 			.screenshot({ path: 'test-results/noegletal-prognose-vifte.png' });
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 		await context.close();
 	});

@@ -6,8 +6,8 @@ import type { Locator, Page } from 'playwright-core';
 import { hasChromium } from '../helpers/browser';
 import { useDemoBrowser } from '../helpers/demo-browser';
 import { signInPage } from '../helpers/sign-in';
+import { WCAG_TAGS } from '../helpers/axe-sweep';
 
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const shots = 'test-results/import-paste';
 
 /** Whether the element is wholly inside the window as it is shown now. */
@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('pasting a KPI’s values from a spreadsheet, in C
 		await expect(bad.textContent()).resolves.toContain('august 2025');
 		await expect(page.locator('[data-import-summary]').textContent()).resolves.toMatch(/^12 rækker: .*1 med fejl\.$/);
 		await expect(page.getByRole('alert').first().textContent()).resolves.toContain('fordi 1 række har fejl');
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 		await page.screenshot({ path: `${shots}/fejl-1280.png`, fullPage: true });
 
@@ -185,7 +185,7 @@ describe.skipIf(!hasChromium)('pasting a KPI’s values from a spreadsheet, in C
 			expect(await inViewport(refused)).toBe(true);
 			await expect(box.inputValue()).resolves.toBe(pasted);
 			await expect(page.locator('tr[data-unusual]').count()).resolves.toBe(1);
-			const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+			const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 			expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 			await page.screenshot({ path: `${shots}/usaedvanlig-afvist-${width}.png` });
 

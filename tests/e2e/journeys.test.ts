@@ -8,18 +8,18 @@ import { describe, expect, test } from 'vitest';
 import { hasChromium } from '../helpers/browser';
 import { useDemoBrowser } from '../helpers/demo-browser';
 import { signInPage } from '../helpers/sign-in';
+import { WCAG_TAGS } from '../helpers/axe-sweep';
 
 /**
  * Whole journeys, each from sign-in, as the people in DESIGN §1 make them. The last page of each is saved
  * as a screenshot in test-results/journeys/ (a CI artefact), and checked with axe.
  */
 const shots = join(import.meta.dirname, '../../test-results/journeys');
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function finish(page: Page, name: string) {
 	mkdirSync(shots, { recursive: true });
 	await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-	const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+	const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 }
 

@@ -3,8 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { hasChromium } from '../helpers/browser';
 import { useDemoBrowser } from '../helpers/demo-browser';
 import { signInPage } from '../helpers/sign-in';
-
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { WCAG_TAGS } from '../helpers/axe-sweep';
 
 describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
 	const demo = useDemoBrowser();
@@ -13,7 +12,7 @@ describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
 		const context = await demo.browser.newContext();
 		const page = await signInPage(context, demo.server.url, 'direktor@norddjurs.demo');
 		await page.goto(`${demo.server.url}/noegletal/ny`);
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => v.id)).toEqual([]);
 		await page.getByLabel('Navn', { exact: true }).fill('Vikarforbrug, Velfærdsområdet');
 		await page.getByLabel('Enhed').selectOption('kr');
@@ -89,7 +88,7 @@ describe.skipIf(!hasChromium)('defining KPIs, in Chromium', () => {
 		await expect(page.locator('table[data-comparison="Landsgennemsnit"] tbody').textContent()).resolves.toContain(
 			'6,9\u00a0%'
 		);
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 		const id = /\/noegletal\/(\d+)/.exec(kpiUrl)![1];
 		const api = await page.request.get(`${demo.server.url}/api/v1/kpis/${id}`);

@@ -5,8 +5,7 @@ import { hasChromium, launchChromium } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 import { signInPage } from '../helpers/sign-in';
 import { formatKrShort } from '../../src/lib/domain/money';
-
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { WCAG_TAGS } from '../helpers/axe-sweep';
 
 /**
  * Every chart on the page: its accessible name, whether the canvas is wider than its box, and the ink in the canvas'
@@ -96,7 +95,7 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		await expect(page.locator('tr[data-recommendation="7"] [data-overdue]').textContent()).resolves.toContain(
 			'Mangler indtastning'
 		);
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 	});
 
@@ -129,7 +128,7 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		await expect(page.locator('[data-effect]').textContent()).resolves.toMatch(
 			/Effekt pr\. krone \(Sygefravær, Velfærdsområdet \(år\)\):\s+1,1\s%-point bedre end baseline for 3,6\smio\.\skr\. bevilget/
 		);
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 	});
 
@@ -141,7 +140,7 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		await expect(page.locator('h1').textContent()).resolves.toBe('Sådan beregnes status');
 		await expect(page.locator('[data-example="achieved"]').textContent()).resolves.toBe('62\u00a0%');
 		await expect(page.locator('[data-example="expected"]').textContent()).resolves.toBe('67\u00a0%');
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 		await anonymous.close();
 	});
@@ -171,7 +170,7 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		expect(shown).toEqual(['8']);
 		await expect(page.locator('[data-shown]').textContent()).resolves.toBe('Viser 1 af 8 anbefalinger.');
 		await expect(page.locator('[data-summary]').textContent()).resolves.toBe('1 af 1 i risiko');
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 
 		const shared = page.url();
@@ -229,7 +228,7 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		expect(atRisk).not.toEqual(all);
 		await expect(shownSums(table.locator('tfoot tr'))).resolves.toEqual([atRisk, atRisk.map(formatKrShort)]);
 		await expect(table.locator('tfoot tr td').first().textContent()).resolves.toBe('1');
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 
 		// At 320 px the page does not scroll sideways; the roll-up is readable (or scrolls in its own named region).
@@ -281,7 +280,7 @@ describe.skipIf(!hasChromium)('the demo in Chromium', () => {
 		// A yearly chart keeps one bar per year; its column is on one scale.
 		await expect(chart.locator('table tbody').textContent()).resolves.toContain('1,8\u00a0mio.\u00a0kr.');
 		await page.screenshot({ path: 'test-results/anbefaling-7.png', fullPage: true });
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 	});
 

@@ -4,11 +4,10 @@ import { describe, expect, test } from 'vitest';
 import { hasChromium } from '../helpers/browser';
 import { useDemoBrowser } from '../helpers/demo-browser';
 import { signInCookie, signInPage } from '../helpers/sign-in';
-
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { WCAG_TAGS } from '../helpers/axe-sweep';
 
 async function noAxeViolations(page: Page) {
-	const result = await new AxeBuilder({ page }).withTags(wcag).analyze();
+	const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 

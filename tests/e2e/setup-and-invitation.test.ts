@@ -3,8 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { hasChromium } from '../helpers/browser';
 import { useDemoBrowser } from '../helpers/demo-browser';
 import { signInPage } from '../helpers/sign-in';
-
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { WCAG_TAGS } from '../helpers/axe-sweep';
 
 describe.skipIf(!hasChromium)('first run and invitations, in Chromium', () => {
 	const demo = useDemoBrowser({ seed: false });
@@ -14,7 +13,7 @@ describe.skipIf(!hasChromium)('first run and invitations, in Chromium', () => {
 		const page = await context.newPage();
 		await page.goto(`${demo.server.url}/login`);
 		await page.waitForURL(/\/opsaetning$/);
-		const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations.map((v) => v.id)).toEqual([]);
 		await page.getByLabel('Kommunens navn').fill('Syddjurs Kommune');
 		await page.getByLabel('Kommunekode (valgfri, tre cifre)').fill('706');
