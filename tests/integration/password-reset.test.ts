@@ -117,18 +117,23 @@ describe('forgotten-password requests', () => {
 	test(`timing: the work takes a fraction of the ${RESET_ANSWER_MS} ms every answer waits for, known e-mail or not`, async () => {
 		const took = async (email: string, clientAddress: string, answerAfterMs?: number) => {
 			const started = performance.now();
+			const cpu = process.cpuUsage();
 			await requestPasswordReset(database.db, { email, clientAddress, origin: ORIGIN }, answerAfterMs);
-			return performance.now() - started;
+			const used = process.cpuUsage(cpu);
+			return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 		};
-		const work: number[] = [];
+		const work: { ms: number; cpuMs: number }[] = [];
 		for (let i = 0; i < 3; i++) {
 			work.push(await took('direktor@norddjurs.demo', `10.5.0.${i}`, 0));
 			work.push(await took(`ukendt${i}@norddjurs.demo`, `10.5.1.${i}`, 0));
 		}
-		// The median, so one slow moment of a loaded machine does not decide it.
-		const median = work.sort((a, b) => a - b)[work.length / 2];
-		expect(median, work.map(Math.round).join(', ')).toBeLessThan(RESET_ANSWER_MS / 4);
+		// The work's CPU time (this process's, which on PGlite includes the database's): the time on the clock also
+		// counts the waits for a turn on a loaded machine's cores, and passed 100 ms with twelve busy loops beside the
+		// suite. The median, so one outlier does not decide it.
+		const cpu = work.map((w) => w.cpuMs).sort((a, b) => a - b);
+		const shown = work.map((w) => `${Math.round(w.cpuMs)} ms CPU / ${Math.round(w.ms)} ms`).join(', ');
+		expect(cpu[cpu.length / 2], shown).toBeLessThan(RESET_ANSWER_MS / 4);
 		for (const email of ['admin@norddjurs.demo', 'ukendt@norddjurs.demo'])
-			expect(await took(email, '10.5.2.1')).toBeGreaterThanOrEqual(RESET_ANSWER_MS);
+			expect((await took(email, '10.5.2.1')).ms).toBeGreaterThanOrEqual(RESET_ANSWER_MS);
 	});
 });
