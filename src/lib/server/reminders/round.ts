@@ -18,7 +18,7 @@ export const STALE_CLAIM_MINUTES = 5;
 /** Tries of one digest before a round stops claiming it (each failure is recorded for the admin). */
 export const MAX_ATTEMPTS = 5;
 /** pg_try_advisory_lock's key pair: 'FRMD' and issue 19. */
-const LOCK = [0x46524d44, 19] as const;
+export const REMINDER_LOCK = [0x46524d44, 19] as const;
 
 export interface RoundOptions {
 	/** The as-of date ('YYYY-MM-DD', Copenhagen) whose week or month the digests belong to. */
@@ -73,12 +73,12 @@ export async function runReminderRound(db: Db, options: RoundOptions): Promise<R
 		return await db.connection().execute(async (lockConnection) => {
 			const { rows } = await sql<{
 				locked: boolean;
-			}>`select pg_try_advisory_lock(${LOCK[0]}, ${LOCK[1]}) as locked`.execute(lockConnection);
+			}>`select pg_try_advisory_lock(${REMINDER_LOCK[0]}, ${REMINDER_LOCK[1]}) as locked`.execute(lockConnection);
 			if (!rows[0]?.locked) return { ran: false, entries: [] };
 			try {
 				return { ran: true, entries: await round(db, options) };
 			} finally {
-				await sql`select pg_advisory_unlock(${LOCK[0]}, ${LOCK[1]})`.execute(lockConnection);
+				await sql`select pg_advisory_unlock(${REMINDER_LOCK[0]}, ${REMINDER_LOCK[1]})`.execute(lockConnection);
 			}
 		});
 	} finally {
